@@ -1,0 +1,92 @@
+/**
+ * The Node process: owns the HTTP server (so websockets can attach to it),
+ * serves the SvelteKit handler, and shuts down gracefully.
+ *
+ *   node --import tsx server/index.ts [--demo] [--reset]
+ *
+ * --demo   load demo data into an empty database and print the demo logins
+ * --reset  delete the SQLite database first (with --demo: start the demo over)
+ *
+ * Domain code is never imported from src/ here: the SvelteKit build bundles it,
+ * and its `init` hook registers the App on globalThis for us to use.
+ */
+import { createServer } from 'node:http';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const args = new Set(process.argv.slice(2));
+const demo = args.has('--demo');
+if (demo) process.env.SAMVERKAN_DEMO = '1';
+process.env.DATABASE_URL ??= 'sqlite:data/samverkan.db';
+
+if (args.has('--reset')) {
+	const url = process.env.DATABASE_URL;
+	if (/^postgres/.test(url)) throw new Error('--reset only resets the embedded SQLite database');
+	const file = resolve(url.replace(/^(sqlite|file):(\/\/)?/, ''));
+	for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	console.log(`Reset: removed ${file}`);
+}
+
+const handlerPath = resolve('build/handler.js');
+if (!existsSync(handlerPath)) {
+	console.error('No build found: run `npm run build` first.');
+	process.exit(1);
+}
+
+interface RegisteredApp {
+	close(): Promise<void>;
+}
+const registry = globalThis as { [k: symbol]: Promise<RegisteredApp> | undefined };
+
+// Importing the handler runs SvelteKit's init hook: database opened and migrated.
+const { handler } = (await import(handlerPath)) as {
+	handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;
+};
+const app = await registry[Symbol.for('samverkan.app')];
+
+const server = createServer((req, res) => {
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.keepAliveTimeout = 65_000;
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => {
+	const { port: actual } = server.address() as AddressInfo;
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.log(`Samverkan listening on http://${shown}:${actual}`);
+	if (demo) {
+		console.log('\nDemo logins (password demo1234):');
+		for (const [email, who] of DEMO_LOGINS) console.log(`  ${email.padEnd(28)} ${who}`);
+		console.log('\nStop with Ctrl+C. `npm run demo -- --reset` starts the demo over.');
+	}
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: shutting down`);
+	const force = setTimeout(() => process.exit(1), 10_000);
+	force.unref();
+	server.close();
+	server.closeIdleConnections();
+	await app?.close();
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+const DEMO_LOGINS = [
+	['admin@itmastaren.example', 'IT-mästaren, supplier admin'],
+	['bam@itmastaren.example', 'IT-mästaren, BAM'],
+	['im@itmastaren.example', 'IT-mästaren, Incident Manager'],
+	['cm@itmastaren.example', 'IT-mästaren, Change Manager'],
+	['avtal@norrby.example', 'Norrby kommun, customer admin (Avtalsansvarig)'],
+	['it@norrby.example', 'Norrby kommun, customer member (IT-ansvarig)'],
+	['avtal@vattensyd.example', 'Vattenbolaget Syd AB, customer admin (Avtalsansvarig)']
+] as const;

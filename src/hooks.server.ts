@@ -1,0 +1,49 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getTextDirection } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { app } from '$lib/server/app';
+import { lookupSession } from '$lib/server/domain/tenancy/sessions';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
+
+/** Opens the database, migrates it and registers the App for the custom server. */
+export const init: ServerInit = async () => {
+	await app();
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});
+
+/** Builds the Actor from the session cookie; routes decide what needs one. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.actor = null;
+	const token = readSessionCookie(event.cookies);
+	if (token) {
+		const { db } = await app();
+		const session = await lookupSession(db, token);
+		if (session) {
+			event.locals.actor = session.actor;
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+export const handle: Handle = sequence(handleSession, handleLocale);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status >= 500) console.error(error);
+	return { message: status >= 500 ? 'Internal error' : 'Error' };
+};

@@ -1,0 +1,56 @@
+/**
+ * The application's process-wide state: one database, one login limiter.
+ * Created once by the `init` hook and shared with the custom server through a
+ * registry on globalThis, so the server never loads a second copy of the code.
+ */
+import { config } from './config';
+import { createDb, parseDatabaseUrl, type Db } from './db';
+import { bundledMigrations } from './db/migrations';
+import { migrateToLatest } from './db/migrator';
+import { installCatalogue } from './domain/governance/catalogue.service';
+import { deleteExpiredSessions } from './domain/tenancy/sessions';
+import { ensureSupplier } from './domain/tenancy/supplier.service';
+import { LoginLimiter } from './domain/tenancy/login-limiter';
+import { loadDemoData } from './demo/demo-data';
+
+export interface App {
+	db: Db;
+	loginLimiter: LoginLimiter;
+	close(): Promise<void>;
+}
+
+const REGISTRY_KEY = Symbol.for('samverkan.app');
+type Registry = { [REGISTRY_KEY]?: Promise<App> };
+
+async function createApp(): Promise<App> {
+	const cfg = config();
+	const db = createDb(parseDatabaseUrl(cfg.DATABASE_URL));
+	await migrateToLatest(db, bundledMigrations);
+	await db.transaction().execute(async (tx) => {
+		await ensureSupplier(tx, cfg.SUPPLIER_NAME);
+		await installCatalogue(tx);
+	});
+	if (cfg.SAMVERKAN_DEMO === '1') await loadDemoData(db);
+	await deleteExpiredSessions(db);
+	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+	sweeper.unref();
+	return {
+		db,
+		loginLimiter: new LoginLimiter({
+			perAccountAndIp: cfg.LOGIN_LIMIT_PER_ACCOUNT,
+			perIp: cfg.LOGIN_LIMIT_PER_IP,
+			windowSeconds: 15 * 60
+		}),
+		async close() {
+			clearInterval(sweeper);
+			await db.destroy();
+		}
+	};
+}
+
+/** The one App of this process (created on first call). */
+export function app(): Promise<App> {
+	const registry = globalThis as Registry;
+	registry[REGISTRY_KEY] ??= createApp();
+	return registry[REGISTRY_KEY];
+}

@@ -1,0 +1,29 @@
+/** Reads and validates process.env once. Everything else asks this module. */
+import { z } from 'zod';
+
+const Env = z.object({
+	DATABASE_URL: z.string().default('sqlite:data/samverkan.db'),
+	/** Set by `npm run demo`: load demo data into an empty database. */
+	SAMVERKAN_DEMO: z.enum(['0', '1', '']).default(''),
+	/** Login attempts per account+IP and per IP in 15 minutes. */
+	LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
+	/** The service provider running this installation. */
+	SUPPLIER_NAME: z.string().trim().min(1).default('Leverantören'),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
+});
+
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | null = null;
+
+export function config(): Config {
+	if (cached) return cached;
+	const parsed = Env.safeParse(process.env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid environment: ${problems}`);
+	}
+	cached = parsed.data;
+	return cached;
+}

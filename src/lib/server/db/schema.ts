@@ -1,0 +1,164 @@
+/** Row types of the database, as Kysely sees them. Mirrors `migrations/`. */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type Party = 'supplier' | 'customer';
+export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
+export type ForumLevel = 'strategic' | 'tactical' | 'operational';
+export type Duty = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'presenter' | 'preparer';
+export type MeetingStatus = 'planned';
+
+export interface SupplierTable {
+	id: string;
+	name: string;
+	created_at: string;
+}
+
+export interface CustomersTable {
+	id: string;
+	name: string;
+	org_number: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface PeopleTable {
+	id: string;
+	customer_id: string | null;
+	name: string;
+	email: string;
+	phone: string | null;
+	title: string | null;
+	access: Access;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AccountsTable {
+	person_id: string;
+	password_hash: string;
+	disabled_at: string | null;
+	last_login_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface SessionsTable {
+	id: string;
+	person_id: string;
+	created_at: string;
+	expires_at: string;
+	last_seen_at: string;
+}
+
+export interface RolesTable {
+	id: string;
+	key: string;
+	party: Party;
+	name_sv: string;
+	name_en: string;
+	description_sv: string;
+	description_en: string;
+	sort_order: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface RoleAssignmentsTable {
+	id: string;
+	customer_id: string;
+	person_id: string;
+	role_id: string;
+	created_at: string;
+}
+
+export interface ForumTemplatesTable {
+	id: string;
+	key: string;
+	level: ForumLevel;
+	sort_order: number;
+	definition: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ForumsTable {
+	id: string;
+	customer_id: string;
+	template_id: string | null;
+	level: ForumLevel;
+	sort_order: number;
+	name_sv: string;
+	name_en: string;
+	content: string;
+	cadence_min_per_year: number | null;
+	cadence_max_per_year: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ForumMembersTable {
+	forum_id: string;
+	person_id: string;
+	role_id: string | null;
+	created_at: string;
+}
+
+export interface ForumDutiesTable {
+	forum_id: string;
+	duty: Duty;
+	party: Party;
+	person_id: string | null;
+	updated_at: string;
+}
+
+export interface MeetingsTable {
+	id: string;
+	forum_id: string;
+	customer_id: string;
+	title: string;
+	starts_at: string;
+	ends_at: string;
+	location: string | null;
+	video_url: string | null;
+	status: MeetingStatus;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AuditLogTable {
+	id: string;
+	at: string;
+	actor_id: string | null;
+	actor_name: string | null;
+	customer_id: string | null;
+	action: string;
+	entity: string;
+	entity_id: string;
+	before: string | null;
+	after: string | null;
+}
+
+export interface Database {
+	supplier: SupplierTable;
+	customers: CustomersTable;
+	people: PeopleTable;
+	accounts: AccountsTable;
+	sessions: SessionsTable;
+	roles: RolesTable;
+	role_assignments: RoleAssignmentsTable;
+	forum_templates: ForumTemplatesTable;
+	forums: ForumsTable;
+	forum_members: ForumMembersTable;
+	forum_duties: ForumDutiesTable;
+	meetings: MeetingsTable;
+	audit_log: AuditLogTable;
+}
+
+export type Customer = Selectable<CustomersTable>;
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type Role = Selectable<RolesTable>;
+export type ForumRow = Selectable<ForumsTable>;
+export type Meeting = Selectable<MeetingsTable>;

@@ -1,0 +1,26 @@
+import type { Access } from '$lib/server/db/schema';
+
+/**
+ * Who is acting. Built the same way from a session cookie (HTTP, websocket
+ * upgrade, socket.io handshake) or, later, an API token.
+ */
+export interface Actor {
+	personId: string;
+	name: string;
+	email: string;
+	access: Access;
+	/** null for the supplier's own staff */
+	customerId: string | null;
+}
+
+export const isSupplier = (actor: Actor): boolean =>
+	actor.access === 'supplier_admin' || actor.access === 'supplier_staff';
+
+/** Used by bootstrap and the demo loader, never by a request. */
+export const SYSTEM_ACTOR: Actor = {
+	personId: 'system',
+	name: 'System',
+	email: 'system@localhost',
+	access: 'supplier_admin',
+	customerId: null
+};

@@ -1,0 +1,75 @@
+import type { Duty, ForumLevel, Party } from '$lib/server/db/schema';
+
+export interface Localized {
+	sv: string;
+	en: string;
+}
+
+export const DUTIES: readonly Duty[] = [
+	'convener',
+	'compiler',
+	'chair',
+	'minute_taker',
+	'presenter',
+	'preparer'
+] as const;
+
+export const FORUM_LEVELS: readonly ForumLevel[] = ['strategic', 'tactical', 'operational'] as const;
+
+/** Kinds of agenda items; later issues hang live data and follow-ups on them. */
+export const AGENDA_KINDS = [
+	'previous_minutes',
+	'supplier_info',
+	'customer_info',
+	'incident_follow_up',
+	'operations_status',
+	'statistics_sla',
+	'escalations',
+	'activity_review',
+	'cab_changes',
+	'risks',
+	'invoicing',
+	'other'
+] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+export interface RoleDefinition {
+	key: string;
+	party: Party;
+	name: Localized;
+	/** the duties the governance model gives the role, one per line */
+	description: Localized;
+}
+
+export interface AgendaItemTemplate {
+	kind: AgendaKind;
+	title: Localized;
+	minutes: number;
+}
+
+export type ForumKey = 'cab' | 'operational' | 'tactical' | 'security' | 'strategic';
+
+export interface ForumTemplateDefinition {
+	key: ForumKey;
+	level: ForumLevel;
+	name: Localized;
+	purpose: Localized;
+	cadence: { minPerYear: number | null; maxPerYear: number | null; text: Localized };
+	tasks: Localized[];
+	agenda: AgendaItemTemplate[];
+	/** role keys of the catalogue, per side */
+	participants: { supplier: string[]; customer: string[] };
+	/** the party that holds each duty by default ("Ansvar kan omfördelas till kund vid behov") */
+	duties: Record<Duty, Party>;
+	preparation: Localized | null;
+}
+
+/** What a forum carries from its template and may then edit. */
+export interface ForumContent {
+	purpose: Localized;
+	cadenceText: Localized;
+	tasks: Localized[];
+	agenda: AgendaItemTemplate[];
+	participants: { supplier: string[]; customer: string[] };
+	preparation: Localized | null;
+}

@@ -1,0 +1,309 @@
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { Duty, ForumLevel, ForumRow, Party } from '$lib/server/db/schema';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { conflict, invalid, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { cadenceStatus, type CadenceStatus } from '../meetings/cadence';
+import { authorize } from '../policy';
+import { findCustomer, findPerson } from '../tenancy/tenancy.repository';
+import { DEFAULT_TIME_ZONE, yearIn } from '../time';
+import { id, parseInput, text } from '../validation';
+import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
+import { listTemplates } from './catalogue.service';
+import { findForumRow, listDutyRows, listForumRows, listMemberRows } from './forums.repository';
+
+export interface ForumMemberView {
+	personId: string;
+	name: string;
+	email: string;
+	party: Party;
+	roleId: string | null;
+	roleName: Localized | null;
+}
+
+export interface DutyView {
+	duty: Duty;
+	party: Party;
+	personId: string | null;
+	personName: string | null;
+}
+
+export interface ForumView {
+	id: string;
+	customerId: string;
+	templateKey: ForumKey | null;
+	level: ForumLevel;
+	name: Localized;
+	content: ForumContent;
+	members: ForumMemberView[];
+	duties: DutyView[];
+	cadence: CadenceStatus;
+}
+
+/** Assembles full forum views; the caller has already checked access. */
+async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promise<ForumView[]> {
+	const ids = rows.map((r) => r.id);
+	const [members, duties, templates, meetings] = await Promise.all([
+		listMemberRows(db, ids),
+		listDutyRows(db, ids),
+		db.selectFrom('forum_templates').select(['id', 'key']).execute(),
+		ids.length
+			? db.selectFrom('meetings').select(['forum_id', 'starts_at']).where('forum_id', 'in', ids).execute()
+			: Promise.resolve([])
+	]);
+	const templateKey = new Map(templates.map((t) => [t.id, t.key as ForumKey]));
+	return rows.map((r) => ({
+		id: r.id,
+		customerId: r.customer_id,
+		templateKey: r.template_id ? (templateKey.get(r.template_id) ?? null) : null,
+		level: r.level,
+		name: { sv: r.name_sv, en: r.name_en },
+		content: JSON.parse(r.content) as ForumContent,
+		members: members
+			.filter((m) => m.forum_id === r.id)
+			.map((m) => ({
+				personId: m.person_id,
+				name: m.name,
+				email: m.email,
+				party: m.customer_id ? 'customer' : 'supplier',
+				roleId: m.role_id,
+				roleName: m.role_name_sv && m.role_name_en ? { sv: m.role_name_sv, en: m.role_name_en } : null
+			})),
+		duties: DUTIES.map((duty) => {
+			const d = duties.find((x) => x.forum_id === r.id && x.duty === duty);
+			return { duty, party: d?.party ?? 'supplier', personId: d?.person_id ?? null, personName: d?.person_name ?? null };
+		}),
+		cadence: cadenceStatus(
+			meetings.filter((m) => m.forum_id === r.id),
+			r.cadence_min_per_year,
+			r.cadence_max_per_year,
+			now,
+			yearIn(DEFAULT_TIME_ZONE)
+		)
+	}));
+}
+
+export async function listForums(db: Db, actor: Actor, customerId: string): Promise<ForumView[]> {
+	authorize(actor, 'forum.read', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	return toViews(db, await listForumRows(db, customerId));
+}
+
+/** Loads a forum and checks the actor may do `action` to it. */
+export async function loadForum(db: Executor, actor: Actor, forumId: string, action: 'forum.read' | 'forum.update' | 'duty.assign' | 'meeting.schedule' | 'meeting.read' = 'forum.read') {
+	const row = await findForumRow(db, forumId);
+	if (!row) throw notFound('Forum');
+	authorize(actor, action, { customerId: row.customer_id, kind: 'Forum' });
+	return row;
+}
+
+export async function getForum(db: Db, actor: Actor, forumId: string): Promise<ForumView> {
+	const row = await loadForum(db, actor, forumId);
+	return (await toViews(db, [row]))[0];
+}
+
+const CreateFromTemplate = z.object({ templateKey: z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']) });
+
+/**
+ * Creates a customer's forum from a template: content copied (then editable),
+ * duties at their default party, and as members everyone who holds one of the
+ * template's participant roles in this customer's relation.
+ */
+export async function createForumFromTemplate(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ForumView> {
+	authorize(actor, 'forum.create', { customerId, kind: 'Customer' });
+	const { templateKey } = parseInput(CreateFromTemplate, input);
+	const template = (await listTemplates(db)).find((t) => t.key === templateKey);
+	if (!template) throw notFound('Forum template');
+	const forumId = await db.transaction().execute(async (tx) => {
+		if (!(await findCustomer(tx, customerId))) throw notFound('Customer');
+		const existing = await tx
+			.selectFrom('forums')
+			.select('id')
+			.where('customer_id', '=', customerId)
+			.where('template_id', '=', template.id)
+			.executeTakeFirst();
+		if (existing) throw conflict('The customer already has this forum', { templateKey: 'Already exists' });
+		const now = nowIso();
+		const content: ForumContent = {
+			purpose: template.purpose,
+			cadenceText: template.cadence.text,
+			tasks: template.tasks,
+			agenda: template.agenda,
+			participants: template.participants,
+			preparation: template.preparation
+		};
+		const forum = {
+			id: newId(),
+			customer_id: customerId,
+			template_id: template.id,
+			level: template.level,
+			sort_order: ['strategic', 'tactical', 'security', 'operational', 'cab'].indexOf(template.key),
+			name_sv: template.name.sv,
+			name_en: template.name.en,
+			content: JSON.stringify(content),
+			cadence_min_per_year: template.cadence.minPerYear,
+			cadence_max_per_year: template.cadence.maxPerYear,
+			created_at: now,
+			updated_at: now
+		};
+		await tx.insertInto('forums').values(forum).execute();
+		await tx
+			.insertInto('forum_duties')
+			.values(DUTIES.map((duty) => ({ forum_id: forum.id, duty, party: template.duties[duty], person_id: null, updated_at: now })))
+			.execute();
+		const holders = await tx
+			.selectFrom('role_assignments')
+			.innerJoin('roles', 'roles.id', 'role_assignments.role_id')
+			.select(['role_assignments.person_id', 'role_assignments.role_id', 'roles.key', 'roles.party'])
+			.where('role_assignments.customer_id', '=', customerId)
+			.execute();
+		const seen = new Set<string>();
+		for (const h of holders) {
+			const wanted = template.participants[h.party];
+			if (!wanted.includes(h.key) || seen.has(h.person_id)) continue;
+			seen.add(h.person_id);
+			await tx.insertInto('forum_members').values({ forum_id: forum.id, person_id: h.person_id, role_id: h.role_id, created_at: now }).execute();
+		}
+		await recordAudit(tx, actor, {
+			action: 'forum.create',
+			entity: 'forum',
+			entityId: forum.id,
+			customerId,
+			after: { template: template.key, name: template.name.sv, members: seen.size }
+		});
+		return forum.id;
+	});
+	return getForum(db, actor, forumId);
+}
+
+const ForumUpdate = z
+	.object({
+		nameSv: text(120),
+		nameEn: text(120),
+		purposeSv: z.string().trim().max(4000),
+		purposeEn: z.string().trim().max(4000),
+		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
+		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable()
+	})
+	.partial()
+	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
+		message: 'The minimum cannot be above the maximum',
+		path: ['cadenceMinPerYear']
+	});
+
+export async function updateForum(db: Db, actor: Actor, forumId: string, input: unknown): Promise<ForumView> {
+	const row = await loadForum(db, actor, forumId, 'forum.update');
+	const data = parseInput(ForumUpdate, input);
+	const content = JSON.parse(row.content) as ForumContent;
+	if (data.purposeSv !== undefined) content.purpose = { ...content.purpose, sv: data.purposeSv };
+	if (data.purposeEn !== undefined) content.purpose = { ...content.purpose, en: data.purposeEn };
+	const after = {
+		name_sv: data.nameSv ?? row.name_sv,
+		name_en: data.nameEn ?? row.name_en,
+		content: JSON.stringify(content),
+		cadence_min_per_year: data.cadenceMinPerYear === undefined ? row.cadence_min_per_year : data.cadenceMinPerYear,
+		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear
+	};
+	await db.transaction().execute(async (tx) => {
+		await tx.updateTable('forums').set({ ...after, updated_at: nowIso() }).where('id', '=', forumId).execute();
+		await recordAudit(tx, actor, {
+			action: 'forum.update',
+			entity: 'forum',
+			entityId: forumId,
+			customerId: row.customer_id,
+			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year] },
+			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year] }
+		});
+	});
+	return getForum(db, actor, forumId);
+}
+
+/** A person may serve in a customer's forum if they are supplier staff or that customer's own. */
+async function personOfRelation(db: Executor, personId: string, customerId: string) {
+	const person = await findPerson(db, personId);
+	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
+		throw invalid('This person does not belong to the supplier or this customer', { personId: 'Unknown person' });
+	}
+	return person;
+}
+
+const MemberInput = z.object({ personId: id(), roleId: id().nullish() });
+
+export async function addMember(db: Db, actor: Actor, forumId: string, input: unknown) {
+	const forum = await loadForum(db, actor, forumId, 'forum.update');
+	const data = parseInput(MemberInput, input);
+	const person = await personOfRelation(db, data.personId, forum.customer_id);
+	await db.transaction().execute(async (tx) => {
+		const exists = await tx.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', person.id).executeTakeFirst();
+		if (exists) throw conflict('Already a member', { personId: 'Already a member' });
+		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: data.roleId ?? null, created_at: nowIso() }).execute();
+		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name } });
+	});
+}
+
+export async function removeMember(db: Db, actor: Actor, forumId: string, personId: string) {
+	const forum = await loadForum(db, actor, forumId, 'forum.update');
+	await db.transaction().execute(async (tx) => {
+		const member = await tx
+			.selectFrom('forum_members')
+			.innerJoin('people', 'people.id', 'forum_members.person_id')
+			.select(['people.name'])
+			.where('forum_id', '=', forumId)
+			.where('person_id', '=', personId)
+			.executeTakeFirst();
+		if (!member) throw notFound('Member');
+		await tx.deleteFrom('forum_members').where('forum_id', '=', forumId).where('person_id', '=', personId).execute();
+		// A person who leaves the forum leaves its duties too.
+		await tx.updateTable('forum_duties').set({ person_id: null, updated_at: nowIso() }).where('forum_id', '=', forumId).where('person_id', '=', personId).execute();
+		await recordAudit(tx, actor, { action: 'forum.member.remove', entity: 'forum', entityId: forumId, customerId: forum.customer_id, before: { person: member.name } });
+	});
+}
+
+const DutyInput = z.object({
+	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
+	party: z.enum(['supplier', 'customer']),
+	personId: id().nullish()
+});
+
+/**
+ * Hands a duty to a party and optionally a person ("the customer takes the
+ * chair"). The person must be of that party and, for the customer side, of
+ * this forum's customer.
+ */
+export async function assignDuty(db: Db, actor: Actor, forumId: string, input: unknown): Promise<DutyView> {
+	const forum = await loadForum(db, actor, forumId, 'duty.assign');
+	const data = parseInput(DutyInput, input);
+	let personName: string | null = null;
+	if (data.personId) {
+		const person = await personOfRelation(db, data.personId, forum.customer_id);
+		const party: Party = person.customer_id ? 'customer' : 'supplier';
+		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'Not of this party' });
+		personName = person.name;
+	}
+	return db.transaction().execute(async (tx) => {
+		const before = await tx
+			.selectFrom('forum_duties')
+			.leftJoin('people', 'people.id', 'forum_duties.person_id')
+			.select(['forum_duties.party', 'forum_duties.person_id', 'people.name'])
+			.where('forum_id', '=', forumId)
+			.where('duty', '=', data.duty)
+			.executeTakeFirst();
+		const now = nowIso();
+		await tx
+			.insertInto('forum_duties')
+			.values({ forum_id: forumId, duty: data.duty, party: data.party, person_id: data.personId ?? null, updated_at: now })
+			.onConflict((oc) => oc.columns(['forum_id', 'duty']).doUpdateSet({ party: data.party, person_id: data.personId ?? null, updated_at: now }))
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'duty.assign',
+			entity: 'forum',
+			entityId: forumId,
+			customerId: forum.customer_id,
+			before: before ? { duty: data.duty, party: before.party, person: before.name } : null,
+			after: { duty: data.duty, party: data.party, person: personName }
+		});
+		return { duty: data.duty, party: data.party, personId: data.personId ?? null, personName };
+	});
+}

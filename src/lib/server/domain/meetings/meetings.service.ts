@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import type { Actor } from '../actor';
+import { isSupplier } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { invalid, notFound } from '../errors';
+import { loadForum } from '../governance/forums.service';
+import { forumIdsOfMember } from '../governance/forums.repository';
+import { newId, nowIso } from '../ids';
+import { authorize } from '../policy';
+import { toUtcIso } from '../time';
+import { optionalText, parseInput } from '../validation';
+
+export interface MeetingView {
+	id: string;
+	forumId: string;
+	customerId: string;
+	title: string;
+	startsAt: string;
+	endsAt: string;
+	location: string | null;
+	videoUrl: string | null;
+	status: MeetingStatus;
+}
+
+export interface MeetingListItem extends MeetingView {
+	forumNameSv: string;
+	forumNameEn: string;
+	customerName: string;
+}
+
+const toView = (m: Meeting): MeetingView => ({
+	id: m.id,
+	forumId: m.forum_id,
+	customerId: m.customer_id,
+	title: m.title,
+	startsAt: m.starts_at,
+	endsAt: m.ends_at,
+	location: m.location,
+	videoUrl: m.video_url,
+	status: m.status
+});
+
+export async function listForumMeetings(db: Db, actor: Actor, forumId: string): Promise<MeetingView[]> {
+	await loadForum(db, actor, forumId, 'meeting.read');
+	const rows = await db.selectFrom('meetings').selectAll().where('forum_id', '=', forumId).orderBy('starts_at').execute();
+	return rows.map(toView);
+}
+
+export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingListItem> {
+	const row = await meetingsWithNames(db).where('meetings.id', '=', meetingId).executeTakeFirst();
+	if (!row) throw notFound('Meeting');
+	authorize(actor, 'meeting.read', { customerId: row.customer_id, kind: 'Meeting' });
+	return toListItem(row);
+}
+
+const meetingsWithNames = (db: Db) =>
+	db
+		.selectFrom('meetings')
+		.innerJoin('forums', 'forums.id', 'meetings.forum_id')
+		.innerJoin('customers', 'customers.id', 'meetings.customer_id')
+		.selectAll('meetings')
+		.select(['forums.name_sv as forum_name_sv', 'forums.name_en as forum_name_en', 'customers.name as customer_name']);
+
+type MeetingWithNames = Meeting & { forum_name_sv: string; forum_name_en: string; customer_name: string };
+
+const toListItem = (r: MeetingWithNames): MeetingListItem => ({
+	...toView(r),
+	forumNameSv: r.forum_name_sv,
+	forumNameEn: r.forum_name_en,
+	customerName: r.customer_name
+});
+
+/**
+ * "My next meetings": meetings of the forums I am a member of. Supplier staff
+ * who sit in no forum see every upcoming meeting, a customer's people without
+ * membership see their customer's.
+ */
+export async function upcomingMeetingsFor(db: Db, actor: Actor, limit = 8, now = new Date()): Promise<MeetingListItem[]> {
+	const mine = await forumIdsOfMember(db, actor.personId);
+	let q = meetingsWithNames(db).where('meetings.ends_at', '>=', now.toISOString()).orderBy('meetings.starts_at').limit(limit);
+	if (mine.length > 0) q = q.where('meetings.forum_id', 'in', mine);
+	if (!isSupplier(actor)) q = q.where('meetings.customer_id', '=', actor.customerId ?? '');
+	return (await q.execute()).map(toListItem);
+}
+
+const ScheduleInput = z.object({
+	title: optionalText(200),
+	startsAt: z.string().trim().min(1, 'Required').max(40),
+	endsAt: z.string().trim().min(1, 'Required').max(40),
+	location: optionalText(200),
+	videoUrl: optionalText(500).refine((v) => v === null || /^https:\/\/\S+$/.test(v), {
+		message: 'Must be an https:// link'
+	})
+});
+
+/** Start and end are ISO-8601; without an offset they are Stockholm wall-clock time. */
+export async function scheduleMeeting(db: Db, actor: Actor, forumId: string, input: unknown): Promise<MeetingView> {
+	const forum = await loadForum(db, actor, forumId, 'meeting.schedule');
+	const data = parseInput(ScheduleInput, input);
+	const startsAt = toUtcIso(data.startsAt, 'startsAt');
+	const endsAt = toUtcIso(data.endsAt, 'endsAt');
+	if (endsAt <= startsAt) throw invalid('The meeting must end after it starts', { endsAt: 'Must be after the start' });
+	if (Date.parse(endsAt) - Date.parse(startsAt) > 24 * 3600 * 1000) {
+		throw invalid('A meeting cannot last more than 24 hours', { endsAt: 'At most 24 hours after the start' });
+	}
+	const now = nowIso();
+	const meeting: Meeting = {
+		id: newId(),
+		forum_id: forumId,
+		customer_id: forum.customer_id,
+		title: data.title ?? `${forum.name_sv} ${startsAt.slice(0, 10)}`,
+		starts_at: startsAt,
+		ends_at: endsAt,
+		location: data.location,
+		video_url: data.videoUrl,
+		status: 'planned',
+		created_by: actor.personId === 'system' ? null : actor.personId,
+		created_at: now,
+		updated_at: now
+	};
+	await db.transaction().execute(async (tx) => {
+		await tx.insertInto('meetings').values(meeting).execute();
+		await recordAudit(tx, actor, {
+			action: 'meeting.schedule',
+			entity: 'meeting',
+			entityId: meeting.id,
+			customerId: forum.customer_id,
+			after: { title: meeting.title, startsAt, endsAt, location: meeting.location }
+		});
+	});
+	return toView(meeting);
+}

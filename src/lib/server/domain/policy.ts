@@ -1,0 +1,82 @@
+/**
+ * The one place that answers "may this actor do this to that?". Every service
+ * function calls `authorize` before it reads or writes.
+ *
+ * Tenancy rule: a customer's people see only their own customer. A resource of
+ * another customer is reported as not found, so its existence does not leak.
+ */
+import type { Actor } from './actor';
+import { isSupplier } from './actor';
+import { forbidden, notFound } from './errors';
+
+export type Action =
+	| 'customer.list'
+	| 'customer.read'
+	| 'customer.create'
+	| 'customer.update'
+	| 'person.read'
+	| 'person.manage'
+	| 'role.assign'
+	| 'catalogue.manage'
+	| 'forum.read'
+	| 'forum.create'
+	| 'forum.update'
+	| 'duty.assign'
+	| 'meeting.read'
+	| 'meeting.schedule'
+	| 'audit.read';
+
+/** The customer a resource belongs to; null for installation-wide resources. */
+export interface Resource {
+	customerId: string | null;
+	/** for person.manage: the party of the person being managed */
+	personCustomerId?: string | null;
+	/** a human name for error messages */
+	kind?: string;
+}
+
+type Rule = (actor: Actor, resource: Resource) => boolean;
+
+const ownCustomer: Rule = (actor, r) => r.customerId !== null && actor.customerId === r.customerId;
+const supplierOnly: Rule = (actor) => isSupplier(actor);
+const supplierAdmin: Rule = (actor) => actor.access === 'supplier_admin';
+const customerAdminOfOwn: Rule = (actor, r) => actor.access === 'customer_admin' && ownCustomer(actor, r);
+
+/** Who may read a customer's things at all. */
+const canSee: Rule = (actor, r) => isSupplier(actor) || ownCustomer(actor, r);
+
+const RULES: Record<Action, Rule> = {
+	'customer.list': supplierOnly,
+	'customer.read': canSee,
+	'customer.create': supplierAdmin,
+	'customer.update': supplierAdmin,
+	'person.read': canSee,
+	// Customer admins manage their own people only, never supplier staff.
+	'person.manage': (a, r) =>
+		supplierAdmin(a, r) || (customerAdminOfOwn(a, r) && r.personCustomerId === a.customerId),
+	'role.assign': (a, r) =>
+		supplierAdmin(a, r) || (customerAdminOfOwn(a, r) && r.personCustomerId === a.customerId),
+	'catalogue.manage': supplierAdmin,
+	'forum.read': canSee,
+	'forum.create': supplierAdmin,
+	'forum.update': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
+	// "Ansvar kan omfördelas till kund vid behov": the customer admin may take duties over.
+	'duty.assign': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
+	'meeting.read': canSee,
+	'meeting.schedule': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
+	'audit.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r))
+};
+
+export function can(actor: Actor, action: Action, resource: Resource = { customerId: null }): boolean {
+	return RULES[action](actor, resource);
+}
+
+/**
+ * Throws unless allowed. Outside the actor's tenancy the answer is "not found";
+ * inside it, "forbidden".
+ */
+export function authorize(actor: Actor, action: Action, resource: Resource = { customerId: null }): void {
+	if (can(actor, action, resource)) return;
+	if (!canSee(actor, resource) && resource.customerId !== null) throw notFound(resource.kind ?? 'Resource');
+	throw forbidden();
+}

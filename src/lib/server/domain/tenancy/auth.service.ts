@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '../actor';
+import { DomainError } from '../errors';
+import { nowIso } from '../ids';
+import { parseInput } from '../validation';
+import type { LoginLimiter } from './login-limiter';
+import { burnVerifyTime, verifyPassword } from './password';
+import { createSession, deleteSession } from './sessions';
+
+const LoginInput = z.object({
+	email: z.string().trim().toLowerCase().min(1, 'Required').max(254),
+	password: z.string().min(1, 'Required').max(1024)
+});
+
+export interface LoginResult {
+	token: string;
+	expiresAt: Date;
+	actor: Actor;
+}
+
+export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: string): Promise<LoginResult> {
+	const { email, password } = parseInput(LoginInput, input);
+	const wait = await limiter.retryAfter(email, ip);
+	if (wait > 0) {
+		throw new DomainError('rate_limited', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minutes.`);
+	}
+	const row = await db
+		.selectFrom('people')
+		.innerJoin('accounts', 'accounts.person_id', 'people.id')
+		.select(['people.id', 'people.name', 'people.email', 'people.access', 'people.customer_id', 'accounts.password_hash', 'accounts.disabled_at'])
+		.where('people.email', '=', email)
+		.executeTakeFirst();
+	const ok = row && !row.disabled_at ? await verifyPassword(row.password_hash, password) : (await burnVerifyTime(password), false);
+	if (!row || !ok) {
+		await limiter.recordFailure(email, ip);
+		throw new DomainError('unauthenticated', 'Wrong e-mail or password');
+	}
+	await limiter.recordSuccess(email, ip);
+	await db.updateTable('accounts').set({ last_login_at: nowIso() }).where('person_id', '=', row.id).execute();
+	const session = await createSession(db, row.id);
+	return {
+		...session,
+		actor: { personId: row.id, name: row.name, email: row.email, access: row.access, customerId: row.customer_id }
+	};
+}
+
+export async function logout(db: Db, token: string | undefined): Promise<void> {
+	if (token) await deleteSession(db, token);
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Access } from '$lib/server/db/schema';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { conflict, invalid, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { authorize } from '../policy';
+import { email, optionalText, parseInput, text } from '../validation';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { deleteSessionsOf } from './sessions';
+import { findCustomer, findPerson, findPersonByEmail, listAssignmentRows, listPeopleRows } from './tenancy.repository';
+
+export interface PersonView {
+	id: string;
+	customerId: string | null;
+	name: string;
+	email: string;
+	phone: string | null;
+	title: string | null;
+	access: Access;
+	hasAccount: boolean;
+	lastLoginAt: string | null;
+	roles: { assignmentId: string; roleId: string; key: string; nameSv: string; nameEn: string }[];
+}
+
+const SUPPLIER_ACCESS = ['supplier_admin', 'supplier_staff'] as const;
+const CUSTOMER_ACCESS = ['customer_admin', 'customer_member'] as const;
+
+const password = z
+	.string()
+	.max(1024)
+	.optional()
+	.transform((v) => (v ? v : undefined))
+	.refine((v) => v === undefined || v.length >= MIN_PASSWORD_LENGTH, {
+		message: `At least ${MIN_PASSWORD_LENGTH} characters`
+	});
+
+const PersonInput = z.object({
+	name: text(120),
+	email: email(),
+	phone: optionalText(40),
+	title: optionalText(120),
+	access: z.enum([...SUPPLIER_ACCESS, ...CUSTOMER_ACCESS]),
+	password
+});
+
+/**
+ * People of a customer (customerId) or the supplier's staff (null), with the
+ * roles they hold in that customer's relation.
+ */
+export async function listPeople(db: Db, actor: Actor, customerId: string | null): Promise<PersonView[]> {
+	authorize(actor, 'person.read', { customerId, kind: 'Customer' });
+	if (customerId && !(await findCustomer(db, customerId))) throw notFound('Customer');
+	const [rows, assignments] = await Promise.all([
+		listPeopleRows(db, customerId),
+		customerId ? listAssignmentRows(db, customerId) : Promise.resolve([])
+	]);
+	return rows.map((r) => ({
+		id: r.id,
+		customerId: r.customer_id,
+		name: r.name,
+		email: r.email,
+		phone: r.phone,
+		title: r.title,
+		access: r.access,
+		hasAccount: Boolean(r.has_account) && !r.disabled_at,
+		lastLoginAt: r.last_login_at,
+		roles: assignments
+			.filter((a) => a.person_id === r.id)
+			.map((a) => ({ assignmentId: a.id, roleId: a.role_id, key: a.role_key, nameSv: a.name_sv, nameEn: a.name_en }))
+	}));
+}
+
+/** Adds a person to a customer (or to the supplier when customerId is null), with a login if a password is given. */
+export async function createPerson(db: Db, actor: Actor, customerId: string | null, input: unknown) {
+	authorize(actor, 'person.manage', { customerId, personCustomerId: customerId, kind: 'Customer' });
+	const data = parseInput(PersonInput, input);
+	const allowed: readonly Access[] = customerId ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
+	if (!allowed.includes(data.access)) {
+		throw invalid('This access level does not belong to this party', { access: 'Not allowed for this party' });
+	}
+	if (actor.access === 'customer_admin' && data.access === 'customer_admin' && actor.customerId !== customerId) {
+		throw invalid('Not allowed', { access: 'Not allowed' });
+	}
+	const passwordHash = data.password ? await hashPassword(data.password) : null;
+	return db.transaction().execute(async (tx) => {
+		if (customerId && !(await findCustomer(tx, customerId))) throw notFound('Customer');
+		if (await findPersonByEmail(tx, data.email)) {
+			throw conflict('Someone already has this e-mail address', { email: 'Already in use' });
+		}
+		const now = nowIso();
+		const person = {
+			id: newId(),
+			customer_id: customerId,
+			name: data.name,
+			email: data.email,
+			phone: data.phone,
+			title: data.title,
+			access: data.access,
+			created_at: now,
+			updated_at: now
+		};
+		await tx.insertInto('people').values(person).execute();
+		if (passwordHash) {
+			await tx
+				.insertInto('accounts')
+				.values({ person_id: person.id, password_hash: passwordHash, disabled_at: null, last_login_at: null, created_at: now, updated_at: now })
+				.execute();
+		}
+		const { created_at: _c, updated_at: _u, ...after } = person;
+		await recordAudit(tx, actor, {
+			action: 'person.create',
+			entity: 'person',
+			entityId: person.id,
+			customerId,
+			after: { ...after, account: Boolean(passwordHash) }
+		});
+		return person;
+	});
+}
+
+const PersonUpdate = PersonInput.partial().extend({ disabled: z.boolean().optional() });
+
+export async function updatePerson(db: Db, actor: Actor, personId: string, input: unknown) {
+	const existing = await findPerson(db, personId);
+	if (!existing) throw notFound('Person');
+	authorize(actor, 'person.manage', {
+		customerId: existing.customer_id,
+		personCustomerId: existing.customer_id,
+		kind: 'Person'
+	});
+	const data = parseInput(PersonUpdate, input);
+	if (data.access) {
+		const allowed: readonly Access[] = existing.customer_id ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
+		if (!allowed.includes(data.access)) throw invalid('Not allowed for this party', { access: 'Not allowed for this party' });
+	}
+	const passwordHash = data.password ? await hashPassword(data.password) : null;
+	return db.transaction().execute(async (tx) => {
+		if (data.email && data.email !== existing.email && (await findPersonByEmail(tx, data.email))) {
+			throw conflict('Someone already has this e-mail address', { email: 'Already in use' });
+		}
+		const now = nowIso();
+		const changes = {
+			name: data.name ?? existing.name,
+			email: data.email ?? existing.email,
+			phone: data.phone === undefined ? existing.phone : data.phone,
+			title: data.title === undefined ? existing.title : data.title,
+			access: data.access ?? existing.access
+		};
+		await tx.updateTable('people').set({ ...changes, updated_at: now }).where('id', '=', personId).execute();
+		if (passwordHash) {
+			await tx
+				.insertInto('accounts')
+				.values({ person_id: personId, password_hash: passwordHash, disabled_at: null, last_login_at: null, created_at: now, updated_at: now })
+				.onConflict((oc) => oc.column('person_id').doUpdateSet({ password_hash: passwordHash, updated_at: now }))
+				.execute();
+		}
+		if (data.disabled !== undefined) {
+			await tx
+				.updateTable('accounts')
+				.set({ disabled_at: data.disabled ? now : null, updated_at: now })
+				.where('person_id', '=', personId)
+				.execute();
+		}
+		// A new password, a lost right or a disabled account ends every open session.
+		if (passwordHash || data.disabled || (data.access && data.access !== existing.access)) {
+			await deleteSessionsOf(tx, personId);
+		}
+		await recordAudit(tx, actor, {
+			action: 'person.update',
+			entity: 'person',
+			entityId: personId,
+			customerId: existing.customer_id,
+			before: { name: existing.name, email: existing.email, phone: existing.phone, title: existing.title, access: existing.access },
+			after: { ...changes, ...(passwordHash ? { password: 'changed' } : {}), ...(data.disabled !== undefined ? { disabled: data.disabled } : {}) }
+		});
+		return { ...existing, ...changes };
+	});
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Party } from '$lib/server/db/schema';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { conflict, invalid, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { authorize } from '../policy';
+import { id, parseInput, text } from '../validation';
+import { findCustomer, findPerson } from './tenancy.repository';
+
+export interface RoleView {
+	id: string;
+	key: string;
+	party: Party;
+	nameSv: string;
+	nameEn: string;
+	descriptionSv: string;
+	descriptionEn: string;
+}
+
+/** The installation's role catalogue; every signed-in person may read it. */
+export async function listRoles(db: Db): Promise<RoleView[]> {
+	const rows = await db.selectFrom('roles').selectAll().orderBy('party', 'desc').orderBy('sort_order').execute();
+	return rows.map((r) => ({
+		id: r.id,
+		key: r.key,
+		party: r.party,
+		nameSv: r.name_sv,
+		nameEn: r.name_en,
+		descriptionSv: r.description_sv,
+		descriptionEn: r.description_en
+	}));
+}
+
+const RoleUpdate = z.object({
+	nameSv: text(120),
+	nameEn: text(120),
+	descriptionSv: z.string().trim().max(2000).default(''),
+	descriptionEn: z.string().trim().max(2000).default('')
+});
+
+export async function updateRole(db: Db, actor: Actor, roleId: string, input: unknown) {
+	authorize(actor, 'catalogue.manage');
+	const data = parseInput(RoleUpdate, input);
+	return db.transaction().execute(async (tx) => {
+		const before = await tx.selectFrom('roles').selectAll().where('id', '=', roleId).executeTakeFirst();
+		if (!before) throw notFound('Role');
+		const after = {
+			name_sv: data.nameSv,
+			name_en: data.nameEn,
+			description_sv: data.descriptionSv,
+			description_en: data.descriptionEn
+		};
+		await tx.updateTable('roles').set({ ...after, updated_at: nowIso() }).where('id', '=', roleId).execute();
+		await recordAudit(tx, actor, {
+			action: 'role.update',
+			entity: 'role',
+			entityId: roleId,
+			customerId: null,
+			before: { name_sv: before.name_sv, name_en: before.name_en, description_sv: before.description_sv, description_en: before.description_en },
+			after
+		});
+	});
+}
+
+const AssignInput = z.object({ personId: id(), roleId: id() });
+
+/** Gives a person a role in one customer's relation (supplier staff hold roles per customer too). */
+export async function assignRole(db: Db, actor: Actor, customerId: string, input: unknown) {
+	const data = parseInput(AssignInput, input);
+	const person = await findPerson(db, data.personId);
+	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) throw notFound('Person');
+	authorize(actor, 'role.assign', { customerId, personCustomerId: person.customer_id, kind: 'Customer' });
+	const role = await db.selectFrom('roles').selectAll().where('id', '=', data.roleId).executeTakeFirst();
+	if (!role) throw notFound('Role');
+	const personParty: Party = person.customer_id ? 'customer' : 'supplier';
+	if (role.party !== personParty) {
+		throw invalid('This role belongs to the other party', { roleId: 'Role of the other party' });
+	}
+	return db.transaction().execute(async (tx) => {
+		if (!(await findCustomer(tx, customerId))) throw notFound('Customer');
+		const exists = await tx
+			.selectFrom('role_assignments')
+			.select('id')
+			.where('customer_id', '=', customerId)
+			.where('person_id', '=', person.id)
+			.where('role_id', '=', role.id)
+			.executeTakeFirst();
+		if (exists) throw conflict('The person already holds this role', { roleId: 'Already assigned' });
+		const row = { id: newId(), customer_id: customerId, person_id: person.id, role_id: role.id, created_at: nowIso() };
+		await tx.insertInto('role_assignments').values(row).execute();
+		await recordAudit(tx, actor, {
+			action: 'role.assign',
+			entity: 'role_assignment',
+			entityId: row.id,
+			customerId,
+			after: { person: person.name, role: role.name_sv }
+		});
+		return row;
+	});
+}
+
+export async function unassignRole(db: Db, actor: Actor, customerId: string, assignmentId: string) {
+	const row = await db
+		.selectFrom('role_assignments')
+		.innerJoin('people', 'people.id', 'role_assignments.person_id')
+		.innerJoin('roles', 'roles.id', 'role_assignments.role_id')
+		.select(['role_assignments.id', 'people.customer_id as person_customer_id', 'people.name', 'roles.name_sv'])
+		.where('role_assignments.id', '=', assignmentId)
+		.where('role_assignments.customer_id', '=', customerId)
+		.executeTakeFirst();
+	if (!row) throw notFound('Role assignment');
+	authorize(actor, 'role.assign', { customerId, personCustomerId: row.person_customer_id, kind: 'Customer' });
+	await db.transaction().execute(async (tx) => {
+		await tx.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
+		await recordAudit(tx, actor, {
+			action: 'role.unassign',
+			entity: 'role_assignment',
+			entityId: assignmentId,
+			customerId,
+			before: { person: row.name, role: row.name_sv }
+		});
+	});
+}

@@ -1,0 +1,87 @@
+/**
+ * Server-side sessions. The cookie holds a random token; the database holds
+ * only its SHA-256, so a copy of the database cannot be replayed as cookies.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Executor } from '$lib/server/db';
+import type { Actor } from '../actor';
+
+export const SESSION_COOKIE = 'samverkan_session';
+/** Idle lifetime; each use within it slides the expiry forward. */
+export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
+/** Refresh the sliding expiry at most this often, to spare writes. */
+const TOUCH_INTERVAL_MS = 3600 * 1000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Executor, personId: string, now = new Date()) {
+	const token = randomBytes(32).toString('base64url');
+	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+	await db
+		.insertInto('sessions')
+		.values({
+			id: digest(token),
+			person_id: personId,
+			created_at: now.toISOString(),
+			expires_at: expiresAt.toISOString(),
+			last_seen_at: now.toISOString()
+		})
+		.execute();
+	return { token, expiresAt };
+}
+
+export interface SessionLookup {
+	actor: Actor;
+	expiresAt: Date;
+}
+
+export async function lookupSession(db: Executor, token: string, now = new Date()): Promise<SessionLookup | null> {
+	if (!token || token.length > 100) return null;
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('people', 'people.id', 'sessions.person_id')
+		.innerJoin('accounts', 'accounts.person_id', 'people.id')
+		.select([
+			'sessions.id as session_id',
+			'sessions.expires_at',
+			'sessions.last_seen_at',
+			'people.id',
+			'people.name',
+			'people.email',
+			'people.access',
+			'people.customer_id',
+			'accounts.disabled_at'
+		])
+		.where('sessions.id', '=', digest(token))
+		.executeTakeFirst();
+	if (!row || row.disabled_at) return null;
+	if (new Date(row.expires_at) <= now) {
+		await db.deleteFrom('sessions').where('id', '=', row.session_id).execute();
+		return null;
+	}
+	let expiresAt = new Date(row.expires_at);
+	if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+		expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+		await db
+			.updateTable('sessions')
+			.set({ last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+			.where('id', '=', row.session_id)
+			.execute();
+	}
+	return {
+		actor: { personId: row.id, name: row.name, email: row.email, access: row.access, customerId: row.customer_id },
+		expiresAt
+	};
+}
+
+export async function deleteSession(db: Executor, token: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
+}
+
+export async function deleteSessionsOf(db: Executor, personId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now = new Date()): Promise<void> {
+	await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+}

@@ -1,0 +1,19 @@
+import type { Cookies } from '@sveltejs/kit';
+import { SESSION_COOKIE } from '../domain/tenancy/sessions';
+
+/** HttpOnly, SameSite=Lax; Secure whenever the site is served over https. */
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		expires: expiresAt
+	});
+}
+
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+}
+
+export const readSessionCookie = (cookies: Cookies) => cookies.get(SESSION_COOKIE);
