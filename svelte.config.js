@@ -7,7 +7,9 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR / SVELTEKIT_OUT_DIR let parallel builds (e.g. two worktrees' test runs) not collide.
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
+		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		csrf: { trustedOrigins: [] }
 	}
 };

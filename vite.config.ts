@@ -19,6 +19,7 @@ export default defineConfig({
 		dedupe: ['svelte']
 	},
 	test: {
+		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 		projects: [
 			{
 				extends: true,

@@ -19,6 +19,10 @@ const args = new Set(process.argv.slice(2));
 const demo = args.has('--demo');
 if (demo) process.env.SAMVERKAN_DEMO = '1';
 process.env.DATABASE_URL ??= 'sqlite:data/samverkan.db';
+// adapter-node assumes https unless told otherwise. We serve plain http and take
+// the scheme from X-Forwarded-Proto, which a TLS-terminating proxy sets to https
+// (or set ORIGIN to the public URL).
+process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 
 if (args.has('--reset')) {
 	const url = process.env.DATABASE_URL;
@@ -28,7 +32,7 @@ if (args.has('--reset')) {
 	console.log(`Reset: removed ${file}`);
 }
 
-const handlerPath = resolve('build/handler.js');
+const handlerPath = resolve(process.env.BUILD_DIR ?? 'build', 'handler.js');
 if (!existsSync(handlerPath)) {
 	console.error('No build found: run `npm run build` first.');
 	process.exit(1);
@@ -46,6 +50,7 @@ const { handler } = (await import(handlerPath)) as {
 const app = await registry[Symbol.for('samverkan.app')];
 
 const server = createServer((req, res) => {
+	req.headers['x-forwarded-proto'] ??= 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

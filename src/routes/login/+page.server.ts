@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { DomainError } from '$lib/server/domain/errors';
+import { login } from '$lib/server/domain/tenancy/auth.service';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only same-site paths, so the login form cannot be used as an open redirect. */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		const { db, loginLimiter } = await app();
+		try {
+			const result = await login(db, loginLimiter, { email, password }, event.getClientAddress());
+			setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
+		} catch (err) {
+			if (!(err instanceof DomainError)) throw err;
+			const reason = err.code === 'rate_limited' ? 'rate_limited' : err.code === 'invalid' ? 'invalid' : 'failed';
+			return fail(err.code === 'rate_limited' ? 429 : 400, { email, reason, fields: err.fields });
+		}
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

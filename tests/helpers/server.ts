@@ -1,0 +1,90 @@
+/**
+ * Starts the real server (the built app behind server/index.ts) as a child
+ * process on a free port with its own SQLite file. Tests talk to it over HTTP
+ * like any client; nothing of ours is mocked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface TestServer {
+	url: string;
+	port: number;
+	dataDir: string;
+	databaseFile: string;
+	process: ChildProcess;
+	/** graceful stop (SIGTERM), then removes the data directory unless keepData */
+	stop(opts?: { keepData?: boolean }): Promise<void>;
+	/** SIGKILL: no chance to flush anything */
+	kill(): Promise<void>;
+	output(): string;
+}
+
+export interface StartOptions {
+	demo?: boolean;
+	env?: Record<string, string>;
+	/** reuse a data directory from an earlier server (restart tests) */
+	dataDir?: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
+	if (!existsSync(join(ROOT, process.env.BUILD_DIR ?? 'build', 'handler.js'))) {
+		throw new Error('No build: `npm test` builds first; run `npm run build` before running vitest directly.');
+	}
+	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-test-'));
+	const databaseFile = join(dataDir, 'samverkan.db');
+	const args = ['--import', 'tsx', 'server/index.ts', ...(opts.demo ? ['--demo'] : [])];
+	const child = spawn(process.execPath, args, {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_URL: `sqlite:${databaseFile}`,
+			LOG_LEVEL: 'warn',
+			...opts.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	child.stderr!.on('data', (d) => (out += d));
+
+	const port = await new Promise<number>((resolvePort, reject) => {
+		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${out}`)), 45_000);
+		const onData = () => {
+			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
+			if (match) {
+				clearTimeout(timer);
+				resolvePort(Number(match[1]));
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`Server exited early with code ${code}:\n${out}`));
+		});
+	});
+
+	const exited = new Promise<void>((r) => child.once('exit', () => r()));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		dataDir,
+		databaseFile,
+		process: child,
+		output: () => out,
+		async stop({ keepData = false } = {}) {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await exited;
+			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+		},
+		async kill() {
+			if (child.exitCode === null) child.kill('SIGKILL');
+			await exited;
+		}
+	};
+}
