@@ -9,7 +9,7 @@ import { bundledMigrations } from './db/migrations';
 import { migrateToLatest } from './db/migrator';
 import { installCatalogue } from './domain/governance/catalogue.service';
 import { deleteExpiredSessions } from './domain/tenancy/sessions';
-import { ensureSupplier } from './domain/tenancy/supplier.service';
+import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.service';
 import { LoginLimiter } from './domain/tenancy/login-limiter';
 import { loadDemoData } from './demo/demo-data';
 
@@ -31,6 +31,7 @@ async function createApp(): Promise<App> {
 		await installCatalogue(tx);
 	});
 	if (cfg.SAMVERKAN_DEMO === '1') await loadDemoData(db);
+	await ensureBootstrapAdmin(db, cfg.BOOTSTRAP_ADMIN_EMAIL, cfg.BOOTSTRAP_ADMIN_PASSWORD);
 	await deleteExpiredSessions(db);
 	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
 	sweeper.unref();

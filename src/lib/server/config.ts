@@ -10,6 +10,9 @@ const Env = z.object({
 	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),
 	/** The service provider running this installation. */
 	SUPPLIER_NAME: z.string().trim().min(1).default('Leverantören'),
+	/** First supplier admin of an installation without demo data. */
+	BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
+	BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 
