@@ -1,12 +1,47 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * In `vite dev` there is no server/index.ts: route /collab/* websocket upgrades
+ * of Vite's own http server to the same realtime module (loaded through Vite,
+ * so it shares the App with the SvelteKit hooks). Every other upgrade,
+ * including Vite's HMR socket, is left alone.
+ */
+function collabDevServer(): Plugin {
+	type Realtime = { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void };
+	let realtime: Promise<Realtime> | null = null;
+	return {
+		name: 'samverkan-collab-dev',
+		apply: 'serve',
+		configureServer(server) {
+			server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+				if (!req.url?.startsWith('/collab/')) return;
+				realtime ??= server
+					.ssrLoadModule('/src/lib/server/app.ts')
+					.then(async (mod) => ((await mod.app()) as { createRealtime(): Realtime }).createRealtime());
+				realtime.then(
+					(rt) => rt.handleUpgrade(req, socket, head),
+					(err) => {
+						realtime = null;
+						server.config.logger.error(`collab: ${String(err)}`);
+						socket.destroy();
+					}
+				);
+			});
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
+		collabDevServer(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
@@ -15,8 +50,8 @@ export default defineConfig({
 		})
 	],
 	resolve: {
-		// Two copies of these break them at run time (later: yjs, lexical).
-		dedupe: ['svelte']
+		// Two copies of these break them at run time ("Yjs was already imported").
+		dedupe: ['svelte', 'yjs', 'lexical']
 	},
 	test: {
 		reporters: ['default', './tests/helpers/summary-reporter.ts'],

@@ -39,6 +39,8 @@ if (!existsSync(handlerPath)) {
 }
 
 interface RegisteredApp {
+	/** routes /collab/* websocket upgrades; other upgrades are left alone */
+	attachRealtime(server: import('node:http').Server): { close(): Promise<void> };
 	close(): Promise<void>;
 }
 const registry = globalThis as { [k: symbol]: Promise<RegisteredApp> | undefined };
@@ -57,6 +59,7 @@ const server = createServer((req, res) => {
 	});
 });
 server.keepAliveTimeout = 65_000;
+const realtime = app?.attachRealtime(server);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -80,6 +83,8 @@ async function shutdown(signal: string) {
 	force.unref();
 	server.close();
 	server.closeIdleConnections();
+	// Websockets first: their documents are committed and compacted before the database closes.
+	await realtime?.close();
 	await app?.close();
 	process.exit(0);
 }

@@ -4,6 +4,7 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app } from '$lib/server/app';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
+import { handleApiErrors } from '$lib/server/http/api';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
 
 /** Opens the database, migrates it and registers the App for the custom server. */
@@ -41,7 +42,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleSession, handleLocale);
+export const handle: Handle = sequence(handleSession, handleApiErrors, handleLocale);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

@@ -1,8 +1,17 @@
-import { loadWith } from '$lib/server/http/forms';
+import { isSupplier } from '$lib/server/domain/actor';
+import { listMyForums } from '$lib/server/domain/governance/overview.service';
 import { upcomingMeetingsFor } from '$lib/server/domain/meetings/meetings.service';
+import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	loadWith(event, async ({ db }, actor) => ({
-		meetings: await upcomingMeetingsFor(db, actor)
-	}));
+	loadWith(event, async ({ db }, actor) => {
+		const now = new Date();
+		const [meetings, myForums] = await Promise.all([upcomingMeetingsFor(db, actor, 8, now), listMyForums(db, actor, now)]);
+		return {
+			meetings,
+			myForums,
+			isSupplier: isSupplier(actor),
+			now: now.toISOString()
+		};
+	});

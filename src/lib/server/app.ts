@@ -12,10 +12,19 @@ import { deleteExpiredSessions } from './domain/tenancy/sessions';
 import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.service';
 import { LoginLimiter } from './domain/tenancy/login-limiter';
 import { loadDemoData } from './demo/demo-data';
+import { attachRealtime, createRealtime, type Realtime } from './realtime/attach';
+import type { Server } from 'node:http';
 
 export interface App {
 	db: Db;
 	loginLimiter: LoginLimiter;
+	/**
+	 * Serves /collab/* websockets on the custom server's http.Server (the server
+	 * never imports src/ itself; it finds this on the registered App).
+	 */
+	attachRealtime(server: Server): Realtime;
+	/** The same, without an http.Server: for the Vite dev plugin, which routes upgrades itself. */
+	createRealtime(): Realtime;
 	close(): Promise<void>;
 }
 
@@ -35,8 +44,20 @@ async function createApp(): Promise<App> {
 	await deleteExpiredSessions(db);
 	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
 	sweeper.unref();
+	const realtimeDeps = {
+		db,
+		publicOrigin: cfg.ORIGIN,
+		options: {
+			maxDocumentBytes: cfg.COLLAB_MAX_DOCUMENT_BYTES,
+			compactAfterRows: cfg.COLLAB_COMPACT_AFTER_ROWS,
+			idleUnloadMs: cfg.COLLAB_IDLE_UNLOAD_MS,
+			recheckMs: cfg.COLLAB_RECHECK_MS
+		}
+	};
 	return {
 		db,
+		attachRealtime: (server) => attachRealtime(server, realtimeDeps),
+		createRealtime: () => createRealtime(realtimeDeps),
 		loginLimiter: new LoginLimiter({
 			perAccountAndIp: cfg.LOGIN_LIMIT_PER_ACCOUNT,
 			perIp: cfg.LOGIN_LIMIT_PER_IP,

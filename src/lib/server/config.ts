@@ -13,7 +13,17 @@ const Env = z.object({
 	/** First supplier admin of an installation without demo data. */
 	BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
 	BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	/** Public URL of the site (also read by adapter-node); websocket upgrades from other origins are refused. */
+	ORIGIN: z.string().url().optional(),
+	/** Shared documents: largest stored size (snapshot + log) before updates are refused. */
+	COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+	/** Compact a live document once its update log has this many rows. */
+	COLLAB_COMPACT_AFTER_ROWS: z.coerce.number().int().positive().default(500),
+	/** Keep a document in memory this long after its last connection left. */
+	COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
+	/** Re-check the session and access of open collab connections this often. */
+	COLLAB_RECHECK_MS: z.coerce.number().int().positive().default(30_000)
 });
 
 export type Config = z.infer<typeof Env>;

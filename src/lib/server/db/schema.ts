@@ -1,5 +1,5 @@
 /** Row types of the database, as Kysely sees them. Mirrors `migrations/`. */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -139,6 +139,21 @@ export interface AuditLogTable {
 	after: string | null;
 }
 
+/** One per shared document: its state as of the last compaction. */
+export interface CollabSnapshotsTable {
+	doc_name: string;
+	state: Uint8Array;
+	updated_at: string;
+}
+
+/** Append-only log of Yjs updates since the snapshot; rows are deleted only by compaction. */
+export interface CollabUpdatesTable {
+	id: Generated<number>;
+	doc_name: string;
+	data: Uint8Array;
+	created_at: string;
+}
+
 export interface Database {
 	supplier: SupplierTable;
 	customers: CustomersTable;
@@ -153,6 +168,8 @@ export interface Database {
 	forum_duties: ForumDutiesTable;
 	meetings: MeetingsTable;
 	audit_log: AuditLogTable;
+	collab_snapshots: CollabSnapshotsTable;
+	collab_updates: CollabUpdatesTable;
 }
 
 export type Customer = Selectable<CustomersTable>;

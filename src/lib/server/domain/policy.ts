@@ -24,13 +24,17 @@ export type Action =
 	| 'duty.assign'
 	| 'meeting.read'
 	| 'meeting.schedule'
-	| 'audit.read';
+	| 'audit.read'
+	| 'document.read'
+	| 'document.write';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
 	customerId: string | null;
 	/** for person.manage: the party of the person being managed */
 	personCustomerId?: string | null;
+	/** for document.write: whether the actor is a member of the document's forum */
+	forumMember?: boolean;
 	/** a human name for error messages */
 	kind?: string;
 }
@@ -64,7 +68,12 @@ const RULES: Record<Action, Rule> = {
 	'duty.assign': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
 	'meeting.read': canSee,
 	'meeting.schedule': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
-	'audit.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r))
+	'audit.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r)),
+	// Shared documents (agenda, minutes, activity list): everyone who sees the
+	// customer reads; the supplier, the customer's admins and the forum's own
+	// members write. Other people of the customer follow along read-only.
+	'document.read': canSee,
+	'document.write': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.forumMember === true)
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = { customerId: null }): boolean {

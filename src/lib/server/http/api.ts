@@ -2,12 +2,12 @@
  * Adapter for /api/v1 endpoints: authenticate, read input, call one service
  * function, translate the result or error. Nothing else belongs in a route.
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { json } from '@sveltejs/kit';
 import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { app, type App } from '../app';
-import { toErrorResponse } from './errors';
+import { errorResponse, toErrorResponse } from './errors';
 
 export interface ApiContext {
 	app: App;
@@ -60,3 +60,40 @@ export function open(handler: (ctx: Omit<ApiContext, 'actor'> & { actor: Actor |
 		}
 	};
 }
+
+/** 204 No Content, for deletes and sign-out. */
+export const noContent = () => new Response(null, { status: 204 });
+
+/**
+ * The body with one field set from the path (e.g. the duty of
+ * PUT /forums/{id}/duties/{duty}). A body that is not an object is passed on
+ * unchanged, so the service's validation rejects it.
+ */
+export function withField(body: unknown, field: string, value: string): unknown {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...body, [field]: value } : body;
+}
+
+const CODE_OF_STATUS: Record<number, string> = {
+	400: 'invalid',
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found',
+	405: 'method_not_allowed',
+	413: 'invalid',
+	429: 'rate_limited'
+};
+
+/**
+ * Errors SvelteKit answers by itself under /api/ (405 for a method a route
+ * does not export, a body over the size limit) come as text; API clients get
+ * the one JSON error shape instead. Other headers (e.g. Allow) are kept.
+ */
+export const handleApiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.status < 400) return response;
+	if ((response.headers.get('content-type') ?? '').includes('application/json')) return response;
+	const message = (await response.text()).slice(0, 200) || 'Request failed';
+	const replaced = errorResponse(response.status, CODE_OF_STATUS[response.status] ?? (response.status >= 500 ? 'internal' : 'error'), message);
+	for (const [k, v] of response.headers) if (k !== 'content-type' && k !== 'content-length') replaced.headers.append(k, v);
+	return replaced;
+};

@@ -104,7 +104,7 @@ export async function getForum(db: Db, actor: Actor, forumId: string): Promise<F
 	return (await toViews(db, [row]))[0];
 }
 
-const CreateFromTemplate = z.object({ templateKey: z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']) });
+export const CreateFromTemplate = z.object({ templateKey: z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']) });
 
 /**
  * Creates a customer's forum from a template: content copied (then editable),
@@ -178,7 +178,7 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 	return getForum(db, actor, forumId);
 }
 
-const ForumUpdate = z
+export const ForumUpdate = z
 	.object({
 		nameSv: text(120),
 		nameEn: text(120),
@@ -229,18 +229,34 @@ async function personOfRelation(db: Executor, personId: string, customerId: stri
 	return person;
 }
 
-const MemberInput = z.object({ personId: id(), roleId: id().nullish() });
+export const MemberInput = z.object({ personId: id(), roleId: id().nullish() });
 
-export async function addMember(db: Db, actor: Actor, forumId: string, input: unknown) {
+export async function addMember(db: Db, actor: Actor, forumId: string, input: unknown): Promise<ForumMemberView> {
 	const forum = await loadForum(db, actor, forumId, 'forum.update');
 	const data = parseInput(MemberInput, input);
 	const person = await personOfRelation(db, data.personId, forum.customer_id);
+	const party: Party = person.customer_id ? 'customer' : 'supplier';
+	let role: { id: string; name_sv: string; name_en: string } | null = null;
+	if (data.roleId) {
+		const row = await db.selectFrom('roles').select(['id', 'party', 'name_sv', 'name_en']).where('id', '=', data.roleId).executeTakeFirst();
+		if (!row) throw invalid('No such role', { roleId: 'Unknown role' });
+		if (row.party !== party) throw invalid('This role belongs to the other party', { roleId: 'Role of the other party' });
+		role = row;
+	}
 	await db.transaction().execute(async (tx) => {
 		const exists = await tx.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', person.id).executeTakeFirst();
 		if (exists) throw conflict('Already a member', { personId: 'Already a member' });
-		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: data.roleId ?? null, created_at: nowIso() }).execute();
-		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name } });
+		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: role?.id ?? null, created_at: nowIso() }).execute();
+		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name, role: role?.name_sv ?? null } });
 	});
+	return {
+		personId: person.id,
+		name: person.name,
+		email: person.email,
+		party,
+		roleId: role?.id ?? null,
+		roleName: role ? { sv: role.name_sv, en: role.name_en } : null
+	};
 }
 
 export async function removeMember(db: Db, actor: Actor, forumId: string, personId: string) {
@@ -261,7 +277,7 @@ export async function removeMember(db: Db, actor: Actor, forumId: string, person
 	});
 }
 
-const DutyInput = z.object({
+export const DutyInput = z.object({
 	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
 	party: z.enum(['supplier', 'customer']),
 	personId: id().nullish()

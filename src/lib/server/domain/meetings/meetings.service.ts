@@ -85,7 +85,7 @@ export async function upcomingMeetingsFor(db: Db, actor: Actor, limit = 8, now =
 	return (await q.execute()).map(toListItem);
 }
 
-const ScheduleInput = z.object({
+export const ScheduleInput = z.object({
 	title: optionalText(200),
 	startsAt: z.string().trim().min(1, 'Required').max(40),
 	endsAt: z.string().trim().min(1, 'Required').max(40),

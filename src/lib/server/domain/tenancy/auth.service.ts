@@ -8,7 +8,7 @@ import type { LoginLimiter } from './login-limiter';
 import { burnVerifyTime, verifyPassword } from './password';
 import { createSession, deleteSession } from './sessions';
 
-const LoginInput = z.object({
+export const LoginInput = z.object({
 	email: z.string().trim().toLowerCase().min(1, 'Required').max(254),
 	password: z.string().min(1, 'Required').max(1024)
 });

@@ -47,7 +47,7 @@ export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Cus
 	return toView(row);
 }
 
-const CustomerInput = z.object({
+export const CustomerInput = z.object({
 	name: text(120),
 	orgNumber: optionalText(20).refine((v) => v === null || /^\d{6}-?\d{4}$/.test(v), {
 		message: 'Organisation number must look like 556677-8899'

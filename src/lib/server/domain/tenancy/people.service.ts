@@ -9,7 +9,14 @@ import { authorize } from '../policy';
 import { email, optionalText, parseInput, text } from '../validation';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 import { deleteSessionsOf } from './sessions';
-import { findCustomer, findPerson, findPersonByEmail, listAssignmentRows, listPeopleRows } from './tenancy.repository';
+import {
+	findCustomer,
+	findPerson,
+	findPersonByEmail,
+	findPersonWithAccount,
+	listAssignmentRows,
+	listPeopleRows
+} from './tenancy.repository';
 
 export interface PersonView {
 	id: string;
@@ -36,13 +43,31 @@ const password = z
 		message: `At least ${MIN_PASSWORD_LENGTH} characters`
 	});
 
-const PersonInput = z.object({
+export const PersonInput = z.object({
 	name: text(120),
 	email: email(),
 	phone: optionalText(40),
 	title: optionalText(120),
 	access: z.enum([...SUPPLIER_ACCESS, ...CUSTOMER_ACCESS]),
 	password
+});
+
+type PeopleRow = Awaited<ReturnType<typeof listPeopleRows>>[number];
+type AssignmentRow = Awaited<ReturnType<typeof listAssignmentRows>>[number];
+
+const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): PersonView => ({
+	id: r.id,
+	customerId: r.customer_id,
+	name: r.name,
+	email: r.email,
+	phone: r.phone,
+	title: r.title,
+	access: r.access,
+	hasAccount: Boolean(r.has_account) && !r.disabled_at,
+	lastLoginAt: r.last_login_at,
+	roles: assignments
+		.filter((a) => a.person_id === r.id)
+		.map((a) => ({ assignmentId: a.id, roleId: a.role_id, key: a.role_key, nameSv: a.name_sv, nameEn: a.name_en }))
 });
 
 /**
@@ -56,20 +81,20 @@ export async function listPeople(db: Db, actor: Actor, customerId: string | null
 		listPeopleRows(db, customerId),
 		customerId ? listAssignmentRows(db, customerId) : Promise.resolve([])
 	]);
-	return rows.map((r) => ({
-		id: r.id,
-		customerId: r.customer_id,
-		name: r.name,
-		email: r.email,
-		phone: r.phone,
-		title: r.title,
-		access: r.access,
-		hasAccount: Boolean(r.has_account) && !r.disabled_at,
-		lastLoginAt: r.last_login_at,
-		roles: assignments
-			.filter((a) => a.person_id === r.id)
-			.map((a) => ({ assignmentId: a.id, roleId: a.role_id, key: a.role_key, nameSv: a.name_sv, nameEn: a.name_en }))
-	}));
+	return rows.map((r) => toPersonView(r, assignments));
+}
+
+/**
+ * One person as `listPeople` shows them: a customer's person with the roles
+ * they hold in their customer's relation; supplier staff (whose roles are per
+ * customer relation) without roles.
+ */
+export async function getPerson(db: Db, actor: Actor, personId: string): Promise<PersonView> {
+	const row = await findPersonWithAccount(db, personId);
+	if (!row) throw notFound('Person');
+	authorize(actor, 'person.read', { customerId: row.customer_id, kind: 'Person' });
+	const assignments = row.customer_id ? await listAssignmentRows(db, row.customer_id) : [];
+	return toPersonView(row, assignments);
 }
 
 /** Adds a person to a customer (or to the supplier when customerId is null), with a login if a password is given. */
@@ -120,7 +145,7 @@ export async function createPerson(db: Db, actor: Actor, customerId: string | nu
 	});
 }
 
-const PersonUpdate = PersonInput.partial().extend({ disabled: z.boolean().optional() });
+export const PersonUpdate = PersonInput.partial().extend({ disabled: z.boolean().optional() });
 
 export async function updatePerson(db: Db, actor: Actor, personId: string, input: unknown) {
 	const existing = await findPerson(db, personId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import type { Party } from '$lib/server/db/schema';
+import type { Party, Role, RoleAssignmentsTable } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
@@ -19,40 +19,46 @@ export interface RoleView {
 	descriptionEn: string;
 }
 
+const toRoleView = (r: Role): RoleView => ({
+	id: r.id,
+	key: r.key,
+	party: r.party,
+	nameSv: r.name_sv,
+	nameEn: r.name_en,
+	descriptionSv: r.description_sv,
+	descriptionEn: r.description_en
+});
+
 /** The installation's role catalogue; every signed-in person may read it. */
 export async function listRoles(db: Db): Promise<RoleView[]> {
 	const rows = await db.selectFrom('roles').selectAll().orderBy('party', 'desc').orderBy('sort_order').execute();
-	return rows.map((r) => ({
-		id: r.id,
-		key: r.key,
-		party: r.party,
-		nameSv: r.name_sv,
-		nameEn: r.name_en,
-		descriptionSv: r.description_sv,
-		descriptionEn: r.description_en
-	}));
+	return rows.map(toRoleView);
 }
 
-const RoleUpdate = z.object({
-	nameSv: text(120),
-	nameEn: text(120),
-	descriptionSv: z.string().trim().max(2000).default(''),
-	descriptionEn: z.string().trim().max(2000).default('')
-});
+/** Texts of a catalogue role; what is left out stays as it is. */
+export const RoleUpdate = z
+	.object({
+		nameSv: text(120),
+		nameEn: text(120),
+		descriptionSv: z.string().trim().max(2000),
+		descriptionEn: z.string().trim().max(2000)
+	})
+	.partial();
 
-export async function updateRole(db: Db, actor: Actor, roleId: string, input: unknown) {
+export async function updateRole(db: Db, actor: Actor, roleId: string, input: unknown): Promise<RoleView> {
 	authorize(actor, 'catalogue.manage');
 	const data = parseInput(RoleUpdate, input);
 	return db.transaction().execute(async (tx) => {
 		const before = await tx.selectFrom('roles').selectAll().where('id', '=', roleId).executeTakeFirst();
 		if (!before) throw notFound('Role');
 		const after = {
-			name_sv: data.nameSv,
-			name_en: data.nameEn,
-			description_sv: data.descriptionSv,
-			description_en: data.descriptionEn
+			name_sv: data.nameSv ?? before.name_sv,
+			name_en: data.nameEn ?? before.name_en,
+			description_sv: data.descriptionSv ?? before.description_sv,
+			description_en: data.descriptionEn ?? before.description_en
 		};
-		await tx.updateTable('roles').set({ ...after, updated_at: nowIso() }).where('id', '=', roleId).execute();
+		const updatedAt = nowIso();
+		await tx.updateTable('roles').set({ ...after, updated_at: updatedAt }).where('id', '=', roleId).execute();
 		await recordAudit(tx, actor, {
 			action: 'role.update',
 			entity: 'role',
@@ -61,19 +67,43 @@ export async function updateRole(db: Db, actor: Actor, roleId: string, input: un
 			before: { name_sv: before.name_sv, name_en: before.name_en, description_sv: before.description_sv, description_en: before.description_en },
 			after
 		});
+		return toRoleView({ ...before, ...after, updated_at: updatedAt });
 	});
 }
 
-const AssignInput = z.object({ personId: id(), roleId: id() });
+export interface RoleAssignmentView {
+	id: string;
+	customerId: string;
+	personId: string;
+	roleId: string;
+	createdAt: string;
+}
+
+export const toAssignmentView = (r: RoleAssignmentsTable): RoleAssignmentView => ({
+	id: r.id,
+	customerId: r.customer_id,
+	personId: r.person_id,
+	roleId: r.role_id,
+	createdAt: r.created_at
+});
+
+export const AssignInput = z.object({ personId: id(), roleId: id() });
 
 /** Gives a person a role in one customer's relation (supplier staff hold roles per customer too). */
-export async function assignRole(db: Db, actor: Actor, customerId: string, input: unknown) {
+export async function assignRole(db: Db, actor: Actor, customerId: string, input: unknown): Promise<RoleAssignmentsTable> {
+	// May the actor assign roles in this relation at all (to its own people, the widest case)?
+	// Checked before the input, so another customer's relation is "not found" whatever is sent.
+	authorize(actor, 'role.assign', { customerId, personCustomerId: customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const data = parseInput(AssignInput, input);
 	const person = await findPerson(db, data.personId);
-	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) throw notFound('Person');
+	// Another customer's person is as unknown here as one that does not exist.
+	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
+		throw invalid('This person does not belong to the supplier or this customer', { personId: 'Unknown person' });
+	}
 	authorize(actor, 'role.assign', { customerId, personCustomerId: person.customer_id, kind: 'Customer' });
 	const role = await db.selectFrom('roles').selectAll().where('id', '=', data.roleId).executeTakeFirst();
-	if (!role) throw notFound('Role');
+	if (!role) throw invalid('No such role', { roleId: 'Unknown role' });
 	const personParty: Party = person.customer_id ? 'customer' : 'supplier';
 	if (role.party !== personParty) {
 		throw invalid('This role belongs to the other party', { roleId: 'Role of the other party' });
@@ -102,6 +132,9 @@ export async function assignRole(db: Db, actor: Actor, customerId: string, input
 }
 
 export async function unassignRole(db: Db, actor: Actor, customerId: string, assignmentId: string) {
+	// As in assignRole: another customer's relation is "not found" before anything is looked up in it,
+	// so an existing assignment there answers exactly like one that does not exist.
+	authorize(actor, 'role.assign', { customerId, personCustomerId: customerId, kind: 'Customer' });
 	const row = await db
 		.selectFrom('role_assignments')
 		.innerJoin('people', 'people.id', 'role_assignments.person_id')

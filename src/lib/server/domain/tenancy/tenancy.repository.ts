@@ -16,16 +16,22 @@ export const findPerson = (db: Executor, id: string) =>
 export const findPersonByEmail = (db: Executor, email: string) =>
 	db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
 
-/** People of one customer, or the supplier's staff when customerId is null. */
-export const listPeopleRows = (db: Executor, customerId: string | null) => {
-	const q = db
+const peopleWithAccounts = (db: Executor) =>
+	db
 		.selectFrom('people')
 		.leftJoin('accounts', 'accounts.person_id', 'people.id')
 		.selectAll('people')
-		.select(['accounts.person_id as has_account', 'accounts.last_login_at', 'accounts.disabled_at'])
-		.orderBy('people.name');
+		.select(['accounts.person_id as has_account', 'accounts.last_login_at', 'accounts.disabled_at']);
+
+/** People of one customer, or the supplier's staff when customerId is null. */
+export const listPeopleRows = (db: Executor, customerId: string | null) => {
+	const q = peopleWithAccounts(db).orderBy('people.name');
 	return (customerId ? q.where('people.customer_id', '=', customerId) : q.where('people.customer_id', 'is', null)).execute();
 };
+
+/** One person with their account state, as `listPeopleRows` shows them. */
+export const findPersonWithAccount = (db: Executor, id: string) =>
+	peopleWithAccounts(db).where('people.id', '=', id).executeTakeFirst();
 
 /** Role assignments within one customer's relation, for people of both sides. */
 export const listAssignmentRows = (db: Executor, customerId: string) =>

@@ -1,0 +1,21 @@
+import { m } from '$lib/paraglide/messages';
+
+export type DutyKey = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'presenter' | 'preparer';
+
+/** Sammankallande, Sammanställande, Ordförande, Protokollförare, Föredragande, Förberedande. */
+export function dutyLabel(duty: DutyKey): string {
+	switch (duty) {
+		case 'convener':
+			return m.duty_convener();
+		case 'compiler':
+			return m.duty_compiler();
+		case 'chair':
+			return m.duty_chair();
+		case 'minute_taker':
+			return m.duty_minute_taker();
+		case 'presenter':
+			return m.duty_presenter();
+		case 'preparer':
+			return m.duty_preparer();
+	}
+}

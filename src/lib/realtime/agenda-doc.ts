@@ -1,0 +1,68 @@
+/**
+ * Shape of an agenda document (`meeting.<id>.agenda`), shared by the server
+ * (which seeds it) and the browser (which edits it).
+ *
+ *   doc.getArray('items'): Y.Array<Y.Map>, in agenda order; each map holds
+ *     id             string (uuid), stable across moves
+ *     kind           one of AGENDA_ITEM_KINDS
+ *     title          Y.Text, so two people can edit one title at once
+ *     plannedMinutes number
+ *     presenter      string | null (a person id)
+ *     notes          Y.Text
+ */
+import * as Y from 'yjs';
+
+export const AGENDA_ITEMS = 'items';
+
+export const AGENDA_ITEM_KINDS = [
+	'previous_minutes',
+	'supplier_info',
+	'customer_info',
+	'incident_follow_up',
+	'operations_status',
+	'statistics_sla',
+	'escalations',
+	'activity_review',
+	'cab_changes',
+	'risks',
+	'invoicing',
+	'other'
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export interface AgendaItem {
+	id: string;
+	kind: AgendaItemKind;
+	title: string;
+	plannedMinutes: number;
+	presenter: string | null;
+	notes: string;
+}
+
+export const agendaItems = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(AGENDA_ITEMS);
+
+/** A new item as a Y.Map, ready to be inserted into `agendaItems(doc)`. */
+export function agendaItemMap(item: AgendaItem): Y.Map<unknown> {
+	const map = new Y.Map<unknown>();
+	map.set('id', item.id);
+	map.set('kind', item.kind);
+	map.set('title', new Y.Text(item.title));
+	map.set('plannedMinutes', item.plannedMinutes);
+	map.set('presenter', item.presenter);
+	map.set('notes', new Y.Text(item.notes));
+	return map;
+}
+
+/** Plain snapshot of the agenda, for rendering, projection and tests. */
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+	return agendaItems(doc)
+		.toArray()
+		.map((m) => ({
+			id: String(m.get('id') ?? ''),
+			kind: (m.get('kind') as AgendaItemKind) ?? 'other',
+			title: m.get('title')?.toString() ?? '',
+			plannedMinutes: Number(m.get('plannedMinutes') ?? 0),
+			presenter: (m.get('presenter') as string | null) ?? null,
+			notes: m.get('notes')?.toString() ?? ''
+		}));
+}

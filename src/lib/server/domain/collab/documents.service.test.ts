@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDb, type Db } from '$lib/server/db';
+import { bundledMigrations } from '$lib/server/db/migrations';
+import { migrateToLatest } from '$lib/server/db/migrator';
+import { appendLog, listLog } from './collab.repository';
+import { appendUpdates, compactDocument } from './documents.service';
+
+const NAME = 'forum.00000000-0000-4000-8000-000000000000.actions';
+let db: Db;
+
+beforeEach(async () => {
+	db = createDb({ dialect: 'sqlite', filename: ':memory:' });
+	await migrateToLatest(db, bundledMigrations);
+});
+afterEach(async () => {
+	await db.destroy();
+});
+
+/** Records every update a doc emits, as a client would send them. */
+function recorder() {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	return { doc, updates };
+}
+
+async function stored(): Promise<Y.Doc> {
+	const doc = new Y.Doc();
+	const snap = await db.selectFrom('collab_snapshots').select('state').where('doc_name', '=', NAME).executeTakeFirst();
+	if (snap) Y.applyUpdate(doc, snap.state);
+	for (const row of await listLog(db, NAME)) Y.applyUpdate(doc, row.data);
+	return doc;
+}
+
+describe('compactDocument', () => {
+	it('keeps the content, drops deleted content and deletes exactly the merged rows', async () => {
+		const { doc, updates } = recorder();
+		const text = doc.getText('t');
+		text.insert(0, 'hello ');
+		text.insert(6, 'x'.repeat(50_000));
+		text.delete(6, 50_000);
+		text.insert(6, 'world');
+		doc.getArray('a').push([1, 2, 3]);
+		await appendUpdates(
+			db,
+			updates.map((data) => ({ docName: NAME, data }))
+		);
+		const before = updates.reduce((n, u) => n + u.byteLength, 0);
+
+		const result = await compactDocument(db, NAME);
+		expect(result.mergedRows).toBe(updates.length);
+		expect(result.bytesBefore).toBe(before);
+		expect(result.bytesAfter).toBeLessThan(1000);
+		expect(await listLog(db, NAME)).toHaveLength(0);
+		const after = await stored();
+		expect(after.getText('t').toString()).toBe('hello world');
+		expect(after.getArray('a').toArray()).toEqual([1, 2, 3]);
+
+		// A row appended after a compaction survives the next one untouched, and merges then.
+		text.insert(0, '> ');
+		await appendLog(db, [{ docName: NAME, data: updates[updates.length - 1] }], new Date().toISOString());
+		expect((await stored()).getText('t').toString()).toBe('> hello world');
+		expect((await compactDocument(db, NAME)).mergedRows).toBe(1);
+		expect((await stored()).getText('t').toString()).toBe('> hello world');
+	});
+
+	it('leaves other documents alone', async () => {
+		const { doc, updates } = recorder();
+		doc.getText('t').insert(0, 'other');
+		await appendUpdates(db, [{ docName: `${NAME}x`, data: updates[0] }]);
+		await compactDocument(db, NAME);
+		expect(await listLog(db, `${NAME}x`)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,91 @@
+/**
+ * Durable storage of shared documents: a snapshot plus an append-only log of
+ * updates. The realtime adapter keeps live documents in memory and calls these
+ * functions; nothing here knows about sockets.
+ */
+import * as Y from 'yjs';
+import type { Db } from '$lib/server/db';
+import { nowIso } from '../ids';
+import type { DocumentTarget } from './collab.policy';
+import { appendLog, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLog, upsertSnapshot } from './collab.repository';
+import { seedDocument } from './seed';
+
+export interface LoadedDocument {
+	doc: Y.Doc;
+	/** bytes stored for this document: snapshot + log rows */
+	storedBytes: number;
+	logRows: number;
+}
+
+/**
+ * Loads a document completely: snapshot, then every log row in order. A
+ * document that has never been stored is seeded first, and the seed is stored
+ * as its snapshot before anyone can see it.
+ */
+export async function loadDocument(db: Db, target: DocumentTarget): Promise<LoadedDocument> {
+	let snapshot = await findSnapshot(db, target.name);
+	const log = await listLog(db, target.name);
+	if (!snapshot && log.length === 0) {
+		const seed = await seedDocument(db, target);
+		if (seed) {
+			await insertSnapshotIfAbsent(db, target.name, seed, nowIso());
+			snapshot = await findSnapshot(db, target.name);
+		}
+	}
+	const doc = new Y.Doc();
+	let storedBytes = 0;
+	doc.transact(() => {
+		if (snapshot) {
+			Y.applyUpdate(doc, snapshot);
+			storedBytes += snapshot.byteLength;
+		}
+		for (const row of log) {
+			Y.applyUpdate(doc, row.data);
+			storedBytes += row.data.byteLength;
+		}
+	});
+	return { doc, storedBytes, logRows: log.length };
+}
+
+/** Appends updates in one transaction (group commit): all of them or none. */
+export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<void> {
+	if (rows.length === 0) return;
+	const at = nowIso();
+	await db.transaction().execute((tx) => appendLog(tx, rows, at));
+}
+
+export interface CompactionResult {
+	mergedRows: number;
+	/** bytes stored before and after (snapshot + log rows) */
+	bytesBefore: number;
+	bytesAfter: number;
+}
+
+/**
+ * Rebuilds the document from snapshot + log into a fresh, garbage-collected
+ * Y.Doc (Y.mergeUpdates would keep deleted content), stores it as the new
+ * snapshot and deletes exactly the merged log rows, all in one transaction.
+ * Rows appended concurrently are not among the merged ids and survive.
+ */
+export async function compactDocument(db: Db, docName: string): Promise<CompactionResult> {
+	return db.transaction().execute(async (tx) => {
+		const snapshot = await findSnapshot(tx, docName);
+		const log = await listLog(tx, docName);
+		const bytesBefore = (snapshot?.byteLength ?? 0) + log.reduce((n, r) => n + r.data.byteLength, 0);
+		if (log.length === 0) return { mergedRows: 0, bytesBefore, bytesAfter: bytesBefore };
+		const doc = new Y.Doc({ gc: true });
+		doc.transact(() => {
+			if (snapshot) Y.applyUpdate(doc, snapshot);
+			for (const row of log) Y.applyUpdate(doc, row.data);
+		});
+		const state = Y.encodeStateAsUpdate(doc);
+		doc.destroy();
+		const at = nowIso();
+		await upsertSnapshot(tx, docName, state, at);
+		await deleteLogRows(
+			tx,
+			log.map((r) => r.id)
+		);
+		return { mergedRows: log.length, bytesBefore, bytesAfter: state.byteLength };
+	});
+}

@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorStatuses, OPERATIONS, openApiDocument, pathParams } from './openapi';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const API_DIR = join(ROOT, 'src/routes/api/v1');
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The catch-all answers 404 for what no route serves; it is no endpoint of its own. */
+const NOT_AN_ENDPOINT = new Set(['[...rest]']);
+
+/** `METHOD /api/v1/x/{id}` for every method exported by every route file under src/routes/api/v1. */
+async function routeOperations(): Promise<string[]> {
+	const files = readdirSync(API_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('+server.ts'));
+	const ops: string[] = [];
+	for (const file of files) {
+		const dirs = relative(API_DIR, join(API_DIR, file)).split(sep).slice(0, -1);
+		if (dirs.some((d) => NOT_AN_ENDPOINT.has(d))) continue;
+		const path = ['/api/v1', ...dirs.map((d) => d.replace(/^\[(\w+)\]$/, '{$1}'))].join('/');
+		const mod = (await import(/* @vite-ignore */ join(API_DIR, file))) as Record<string, unknown>;
+		for (const m of METHODS) if (typeof mod[m] === 'function') ops.push(`${m} ${path}`);
+	}
+	return ops.sort();
+}
+
+type Doc = {
+	openapi: string;
+	paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown[] }>>;
+	components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+};
+
+describe('OpenAPI document', () => {
+	const doc = openApiDocument() as unknown as Doc;
+
+	it('describes exactly the routes under src/routes/api/v1 (no drift either way)', async () => {
+		const routes = await routeOperations();
+		const documented = Object.entries(doc.paths)
+			.flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+			.sort();
+		expect(routes.length).toBeGreaterThan(20);
+		expect(documented).toEqual(routes);
+	});
+
+	it('is OpenAPI 3.1 with unique operation ids', () => {
+		expect(doc.openapi).toBe('3.1.0');
+		const ids = OPERATIONS.map((o) => o.operationId);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('declares every path parameter, and nothing else in the path', () => {
+		for (const [path, ops] of Object.entries(doc.paths)) {
+			const inPath = pathParams(path).map((p) => p.name).sort();
+			for (const [method, op] of Object.entries(ops)) {
+				const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+				expect(declared, `${method} ${path}`).toEqual(inPath);
+			}
+		}
+	});
+
+	it('has a JSON body schema for every write that takes input, and error responses', () => {
+		for (const op of OPERATIONS) {
+			const described = doc.paths[op.path][op.method];
+			expect(Object.keys(described.responses)).toContain(String(op.success.status));
+			for (const s of errorStatuses(op)) expect(Object.keys(described.responses)).toContain(String(s));
+			if (op.auth === false) expect(described.security).toEqual([]);
+			else expect(Object.keys(described.responses)).toContain('401');
+			if (op.method === 'post' || op.method === 'put' || op.method === 'patch') {
+				expect(described.requestBody, `${op.method} ${op.path}`).toBeDefined();
+			}
+		}
+	});
+
+	it('resolves every $ref', () => {
+		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+		expect(refs.length).toBeGreaterThan(30);
+		for (const ref of new Set(refs)) {
+			const [, section, name] = /^#\/components\/(schemas|responses)\/(.+)$/.exec(ref) ?? [];
+			expect(section, ref).toBeDefined();
+			expect(doc.components[section as 'schemas' | 'responses'][name], ref).toBeDefined();
+		}
+	});
+
+	it('takes request bodies from the domain schemas (required fields and enums come through)', () => {
+		const schemas = doc.components.schemas as Record<string, { required?: string[]; properties: Record<string, { enum?: string[] }> }>;
+		expect(schemas.MeetingInput.required).toEqual(['startsAt', 'endsAt']);
+		expect(schemas.PersonInput.properties.access.enum).toEqual(['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member']);
+		expect(schemas.DutyAssignmentInput.properties).not.toHaveProperty('duty');
+		expect(schemas.DutyAssignmentInput.required).toEqual(['party']);
+		expect(schemas.PersonUpdate.required ?? []).toEqual([]);
+	});
+});

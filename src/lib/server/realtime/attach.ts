@@ -1,0 +1,112 @@
+/**
+ * The one websocket upgrade router of the process. Today it serves the collab
+ * server on /collab/*; every other upgrade is left alone for its owner
+ * (socket.io, Vite's HMR in development).
+ *
+ * Refusals complete the handshake and then close with a named code (4401,
+ * 4403, 4404): browsers hide the HTTP status of a failed handshake, while a
+ * close code reaches the page, and the stock client stops retrying on 44xx.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Db } from '$lib/server/db';
+import { CloseCode } from '$lib/realtime/protocol';
+import { authorizeUpgrade, isCollabPath, recheckConnection } from './collab/authorize-upgrade';
+import { CollabConnection } from './collab/connection';
+import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
+import { DocumentRegistry } from './collab/registry';
+
+export interface Realtime {
+	/** Handles an upgrade the caller has routed here (a /collab/ path). */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** Graceful shutdown: close connections (1001), commit and compact every document. */
+	close(): Promise<void>;
+	/** live documents in memory (for tests and metrics) */
+	readonly documents: number;
+}
+
+export interface RealtimeDeps {
+	db: Db;
+	options?: Partial<CollabOptions>;
+	/** the site's public origin, for the websocket Origin check */
+	publicOrigin?: string;
+}
+
+export function createRealtime({ db, options, publicOrigin }: RealtimeDeps): Realtime {
+	const opts: CollabOptions = { ...DEFAULT_COLLAB_OPTIONS, ...options };
+	// Frames above twice the limit are cut off by ws itself (close 1009) without
+	// buffering them; between the limit and that we close with our own 4413.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2, perMessageDeflate: false });
+	const registry = new DocumentRegistry(db, opts);
+	const connections = new Set<CollabConnection>();
+	let closing = false;
+
+	// Sessions end (logout, password or access change) and forum membership
+	// changes while a socket stays open: re-check every open connection.
+	const recheck = setInterval(() => {
+		for (const conn of connections) {
+			recheckConnection(db, conn.sessionToken, conn.target, conn.access).then(
+				(refusal) => refusal && conn.close(refusal.code, refusal.reason),
+				(err) => console.error('collab: re-checking a connection failed', err)
+			);
+		}
+	}, opts.recheckMs);
+	recheck.unref();
+
+	function onAuthorized(req: IncomingMessage, socket: Duplex, head: Buffer, decision: Awaited<ReturnType<typeof authorizeUpgrade>>) {
+		if (socket.destroyed) return;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			if (closing) return ws.close(CloseCode.goingAway, 'server shutting down');
+			if (!decision.ok) return ws.close(decision.code, decision.reason);
+			const { target, actor, access, sessionToken } = decision;
+			const conn = new CollabConnection(ws, actor, access, sessionToken, target, opts.maxMessageBytes, (c) => {
+				connections.delete(c);
+				const doc = c.document;
+				if (doc) {
+					doc.leave(c);
+					registry.release(doc);
+				}
+			});
+			connections.add(conn);
+			conn.start(() => registry.acquire(target));
+		});
+	}
+
+	return {
+		handleUpgrade(req, socket, head) {
+			socket.on('error', () => socket.destroy());
+			if (closing) {
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+				return;
+			}
+			authorizeUpgrade(db, req, publicOrigin).then(
+				(decision) => onAuthorized(req, socket, head, decision),
+				(err) => {
+					console.error('collab: upgrade failed', err);
+					socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
+				}
+			);
+		},
+		async close() {
+			closing = true;
+			clearInterval(recheck);
+			for (const c of [...connections]) c.close(CloseCode.goingAway, 'server shutting down');
+			await registry.closeAll();
+			for (const ws of wss.clients) ws.terminate();
+			await new Promise<void>((r) => wss.close(() => r()));
+		},
+		get documents() {
+			return registry.size;
+		}
+	};
+}
+
+/** Routes the http server's /collab/ upgrades to a new Realtime; leaves the rest alone. */
+export function attachRealtime(server: Server, deps: RealtimeDeps): Realtime {
+	const realtime = createRealtime(deps);
+	server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		if (isCollabPath(req.url)) realtime.handleUpgrade(req, socket, head);
+	});
+	return realtime;
+}

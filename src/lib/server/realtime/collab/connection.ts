@@ -1,0 +1,188 @@
+/**
+ * One websocket connection to one shared document. Decodes the y-websocket
+ * protocol (sync, awareness, query-awareness) plus our flush barrier, strictly
+ * in arrival order, and closes only itself on anything it does not accept.
+ */
+import type { WebSocket, RawData } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Actor } from '$lib/server/domain/actor';
+import type { DocumentAccess, DocumentTarget } from '$lib/server/domain/collab/collab.policy';
+import { CloseCode, MessageType } from '$lib/realtime/protocol';
+import { CollabError } from './collab-error';
+import type { LiveDocument, Peer } from './live-document';
+import { SerialQueue } from './serial-queue';
+
+/** Stop reading from a socket that has this many messages waiting, resume below LOW_WATER. */
+const HIGH_WATER = 256;
+const LOW_WATER = 32;
+
+export class CollabConnection implements Peer {
+	readonly awarenessIds = new Set<number>();
+	private readonly queue: SerialQueue;
+	private live: LiveDocument | null = null;
+	private closed = false;
+	private paused = false;
+
+	constructor(
+		private readonly ws: WebSocket,
+		readonly actor: Actor,
+		readonly access: DocumentAccess,
+		/** the session it was opened with, re-checked while it stays open */
+		readonly sessionToken: string,
+		readonly target: DocumentTarget,
+		private readonly maxMessageBytes: number,
+		private readonly onClose: (conn: CollabConnection) => void
+	) {
+		this.queue = new SerialQueue((err) => this.fault(err));
+		ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+		ws.on('close', () => this.closedByPeer());
+		// ws emits 'error' (e.g. a frame above maxPayload) before closing; the close follows.
+		ws.on('error', () => {});
+	}
+
+	get document(): LiveDocument | null {
+		return this.live;
+	}
+
+	/** Runs the load step first: messages that arrive meanwhile wait behind it. */
+	start(load: () => Promise<LiveDocument>): void {
+		this.queue.push(async () => {
+			const live = await load().catch((err) => {
+				console.error('collab: loading a document failed', err);
+				throw new CollabError(CloseCode.internalError, 'could not load the document');
+			});
+			this.live = live;
+			// Gone while loading: hand the document back so it can be unloaded.
+			if (this.closed) return this.onClose(this);
+			live.join(this, this.access === 'write');
+		});
+	}
+
+	send(message: Uint8Array): void {
+		if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+	}
+
+	close(code: number, reason: string): void {
+		if (this.closed) return;
+		this.ws.close(code, reason);
+		this.shutdown();
+	}
+
+	private receive(data: RawData, isBinary: boolean): void {
+		if (this.closed) return;
+		const bytes = toBytes(data);
+		if (bytes.byteLength > this.maxMessageBytes) {
+			this.close(CloseCode.messageTooLarge, 'message too large');
+			return;
+		}
+		if (!isBinary) {
+			this.close(CloseCode.badMessage, 'binary frames only');
+			return;
+		}
+		this.queue.push(() => this.handle(bytes));
+		if (!this.paused && this.queue.length > HIGH_WATER) {
+			this.paused = true;
+			this.ws.pause();
+			void this.resumeWhenDrained();
+		}
+	}
+
+	private async resumeWhenDrained(): Promise<void> {
+		while (this.queue.length > LOW_WATER && !this.closed) {
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		this.paused = false;
+		if (!this.closed) this.ws.resume();
+	}
+
+	private async handle(bytes: Uint8Array): Promise<void> {
+		const live = this.live;
+		if (!live || this.closed) return;
+		const decoder = decoding.createDecoder(bytes);
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case MessageType.sync:
+				return this.handleSync(live, decoder);
+			case MessageType.awareness: {
+				const update = decoding.readVarUint8Array(decoder);
+				awarenessProtocol.applyAwarenessUpdate(live.awareness, update, this);
+				return;
+			}
+			case MessageType.queryAwareness: {
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, MessageType.awareness);
+				encoding.writeVarUint8Array(
+					encoder,
+					awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...live.awareness.getStates().keys()])
+				);
+				this.send(encoding.toUint8Array(encoder));
+				return;
+			}
+			case MessageType.flushBarrier: {
+				const id = decoding.readVarUint(decoder);
+				// Messages run in order and an update's step waits for its commit,
+				// so everything this connection sent before is committed by now.
+				await live.committed();
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, MessageType.flushBarrier);
+				encoding.writeVarUint(encoder, id);
+				this.send(encoding.toUint8Array(encoder));
+				return;
+			}
+			default:
+				throw new CollabError(CloseCode.badMessage, `unknown message type ${type}`);
+		}
+	}
+
+	private async handleSync(live: LiveDocument, decoder: decoding.Decoder): Promise<void> {
+		const step = decoding.readVarUint(decoder);
+		switch (step) {
+			case syncProtocol.messageYjsSyncStep1: {
+				const stateVector = decoding.readVarUint8Array(decoder);
+				this.send(await live.syncStep2For(stateVector));
+				return;
+			}
+			case syncProtocol.messageYjsSyncStep2:
+			case syncProtocol.messageYjsUpdate: {
+				const update = decoding.readVarUint8Array(decoder);
+				// Read-only connections: their updates are dropped, never applied or
+				// stored. We do not close them: the stock client sends its local state
+				// on every sync, and a reader must still receive everyone's edits.
+				if (this.access !== 'write') return;
+				await live.submit(this, update);
+				return;
+			}
+			default:
+				throw new CollabError(CloseCode.badMessage, `unknown sync step ${step}`);
+		}
+	}
+
+	private fault(err: unknown): void {
+		if (err instanceof CollabError) {
+			this.close(err.code, err.message.slice(0, 120));
+		} else {
+			// lib0 decoding errors ("Unexpected end of array", ...) and the like.
+			this.close(CloseCode.badMessage, 'bad message');
+		}
+	}
+
+	private closedByPeer(): void {
+		this.shutdown();
+	}
+
+	private shutdown(): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.queue.stop();
+		this.onClose(this);
+	}
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,268 @@
+/**
+ * One shared document held in memory while anyone has it open: the Y.Doc, its
+ * awareness (presence), the connections, and the write path.
+ *
+ * Write path (durable before relay, group commit):
+ *   1. an update is validated and applied to the in-memory doc at once, so a
+ *      malformed one fails here and never reaches the database;
+ *   2. it joins the open batch; the batch closes at the end of the event-loop
+ *      turn (setImmediate) and is appended in ONE transaction;
+ *   3. only after that commit is each update relayed to the other connections.
+ * Anything that reads the doc for a client (a SyncStep2 reply) is held back
+ * until the batch current at that moment has committed, so no client ever
+ * receives content that is not yet in the database.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Db } from '$lib/server/db';
+import { appendUpdates, compactDocument, type LoadedDocument } from '$lib/server/domain/collab/documents.service';
+import { CloseCode, MessageType } from '$lib/realtime/protocol';
+import { CollabError } from './collab-error';
+import type { CollabOptions } from './options';
+
+/** What the document needs of a connection. */
+export interface Peer {
+	send(message: Uint8Array): void;
+	close(code: number, reason: string): void;
+	/** awareness client ids this connection set, removed when it leaves */
+	readonly awarenessIds: Set<number>;
+}
+
+interface Batch {
+	rows: Uint8Array[];
+	relays: { update: Uint8Array; origin: Peer }[];
+	done: Promise<void>;
+	resolve(): void;
+	reject(err: unknown): void;
+}
+
+function newBatch(): Batch {
+	let resolve!: () => void;
+	let reject!: (err: unknown) => void;
+	const done = new Promise<void>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	// A failed batch is handled by fail(); waiters get the rejection, nobody else must crash.
+	done.catch(() => {});
+	return { rows: [], relays: [], done, resolve, reject };
+}
+
+export class LiveDocument {
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly peers = new Set<Peer>();
+	storedBytes: number;
+	logRows: number;
+	/** set once the in-memory doc can no longer be trusted to match the database */
+	failed = false;
+	idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+	private open: Batch | null = null;
+	/** the chain of batch commits, in order */
+	private tail: Promise<void> = Promise.resolve();
+	private lastBatch: Promise<void> = Promise.resolve();
+	private compacting: Promise<void> | null = null;
+	/** updates emitted by the doc during the apply in progress */
+	private captured: Uint8Array[] = [];
+
+	constructor(
+		readonly name: string,
+		loaded: LoadedDocument,
+		private readonly db: Db,
+		private readonly options: CollabOptions,
+		/** called when the document must be dropped from memory (database failure) */
+		private readonly onFailure: (doc: LiveDocument) => void
+	) {
+		this.doc = loaded.doc;
+		this.storedBytes = loaded.storedBytes;
+		this.logRows = loaded.logRows;
+		this.doc.on('update', (update: Uint8Array) => this.captured.push(update));
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		// The server is not a participant: no presence of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on('update', this.onAwareness);
+	}
+
+	private onAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
+		const changed = added.concat(updated, removed);
+		const peer = origin as Peer | null;
+		if (peer && this.peers.has(peer)) {
+			for (const id of added) peer.awarenessIds.add(id);
+			for (const id of removed) peer.awarenessIds.delete(id);
+		}
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.awareness);
+		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		const message = encoding.toUint8Array(encoder);
+		for (const p of this.peers) p.send(message);
+	};
+
+	/** Greets a new connection: our state vector (writers only) and everyone's presence. */
+	join(peer: Peer, writer: boolean): void {
+		this.peers.add(peer);
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.idleTimer = null;
+		if (writer) {
+			// Ask the client for what we lack (e.g. edits made offline). Readers are not asked.
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageType.sync);
+			syncProtocol.writeSyncStep1(encoder, this.doc);
+			peer.send(encoding.toUint8Array(encoder));
+		}
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageType.awareness);
+			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
+			peer.send(encoding.toUint8Array(encoder));
+		}
+	}
+
+	leave(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		if (peer.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+		}
+	}
+
+	/**
+	 * SyncStep2 for a client's state vector. Resolves with the message only once
+	 * everything it contains is committed.
+	 */
+	async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array> {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.sync);
+		encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+		encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+		await this.committed();
+		return encoding.toUint8Array(encoder);
+	}
+
+	/** Resolves once every update applied so far is committed. */
+	committed(): Promise<void> {
+		return this.open ? this.open.done : this.lastBatch;
+	}
+
+	/**
+	 * Accepts one update from a writer. Resolves once it is committed (and being
+	 * relayed); rejects with a CollabError when the update is refused.
+	 */
+	async submit(peer: Peer, update: Uint8Array): Promise<void> {
+		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
+		// Parses every struct without touching the doc: garbage fails here.
+		Y.decodeUpdate(update);
+		if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
+			await this.compact();
+			if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
+				throw new CollabError(CloseCode.documentTooLarge, 'document too large');
+			}
+		}
+		this.captured = [];
+		const { pendingStructs, pendingDs } = this.doc.store;
+		try {
+			Y.applyUpdate(this.doc, update, peer);
+		} catch (err) {
+			// It decoded but would not integrate. If part of it got into the doc (an
+			// update was emitted or something is now pending), the doc no longer
+			// matches the database: drop it from memory and make everyone resync.
+			// Otherwise only this connection is at fault.
+			const touched = this.captured.length > 0 || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+			this.captured = [];
+			if (touched) this.fail();
+			throw new CollabError(CloseCode.badMessage, `update does not apply: ${String(err).slice(0, 80)}`);
+		}
+		const emitted = this.captured;
+		this.captured = [];
+		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+		// Nothing new (a resent update) and nothing waiting: nothing to store.
+		if (emitted.length === 0 && !pending) return this.committed();
+		const batch = this.batch();
+		// Store what the client sent (a superset of what applied, including any
+		// part still waiting for missing dependencies); relay what applied.
+		batch.rows.push(update);
+		for (const u of emitted) batch.relays.push({ update: u, origin: peer });
+		this.storedBytes += update.byteLength;
+		this.logRows++;
+		return batch.done;
+	}
+
+	private batch(): Batch {
+		if (this.open) return this.open;
+		const batch = newBatch();
+		this.open = batch;
+		setImmediate(() => {
+			this.open = null;
+			const run = this.tail.then(() => this.commit(batch));
+			this.tail = run.catch(() => {});
+			this.lastBatch = batch.done;
+		});
+		return batch;
+	}
+
+	private async commit(batch: Batch): Promise<void> {
+		if (this.failed) {
+			batch.reject(new CollabError(CloseCode.internalError, 'document unavailable'));
+			return;
+		}
+		try {
+			await appendUpdates(
+				this.db,
+				batch.rows.map((data) => ({ docName: this.name, data }))
+			);
+		} catch (err) {
+			console.error(`collab: commit to ${this.name} failed`, err);
+			batch.reject(new CollabError(CloseCode.internalError, 'could not save'));
+			this.fail();
+			return;
+		}
+		for (const { update, origin } of batch.relays) {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageType.sync);
+			syncProtocol.writeUpdate(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			for (const p of this.peers) if (p !== origin) p.send(message);
+		}
+		batch.resolve();
+		if (this.logRows >= this.options.compactAfterRows) void this.compact().catch(() => {});
+	}
+
+	/** Folds the log into the snapshot; one compaction at a time. */
+	compact(): Promise<void> {
+		this.compacting ??= compactDocument(this.db, this.name)
+			.then((r) => {
+				this.storedBytes += r.bytesAfter - r.bytesBefore;
+				this.logRows -= r.mergedRows;
+			})
+			.catch((err) => console.error(`collab: compaction of ${this.name} failed`, err))
+			.finally(() => (this.compacting = null));
+		return this.compacting;
+	}
+
+	/** Resolves when everything applied is committed and no compaction runs. */
+	async settle(): Promise<void> {
+		await this.committed().catch(() => {});
+		await this.tail;
+		await this.compacting;
+	}
+
+	/** The in-memory state no longer matches the database: close everyone, drop it. */
+	fail(): void {
+		if (this.failed) return;
+		this.failed = true;
+		for (const p of [...this.peers]) p.close(CloseCode.internalError, 'document reloading');
+		this.onFailure(this);
+	}
+
+	destroy(): void {
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.awareness.off('update', this.onAwareness);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,47 @@
+/** Before → after of an audit entry as short per-key lines. */
+export interface DiffLine {
+	key: string;
+	before?: string;
+	after?: string;
+	same: boolean;
+	/** full values when shortened */
+	title?: string;
+}
+
+const MAX = 90;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function show(v: unknown): string | undefined {
+	if (v === undefined) return undefined;
+	if (v === null || v === '') return '—';
+	// ids are long and say little; their start is enough to tell them apart
+	if (typeof v === 'string') return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(v) ? `${v.slice(0, 8)}…` : v;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	return JSON.stringify(v);
+}
+
+const clip = (s: string | undefined) => (s !== undefined && s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s);
+
+export function diffLines(before: unknown, after: unknown): DiffLine[] {
+	if (before == null && after == null) return [];
+	if ((isRecord(before) || before == null) && (isRecord(after) || after == null)) {
+		const b = before ?? {};
+		const a = after ?? {};
+		const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+		return keys.map((key) => line(key, before == null ? undefined : show(b[key]), after == null ? undefined : show(a[key])));
+	}
+	return [line('', show(before ?? undefined), show(after ?? undefined))];
+}
+
+function line(key: string, before: string | undefined, after: string | undefined): DiffLine {
+	const same = before !== undefined && after !== undefined && before === after;
+	const long = (before?.length ?? 0) > MAX || (after?.length ?? 0) > MAX;
+	return {
+		key,
+		before: clip(same ? undefined : before),
+		after: clip(after),
+		same,
+		title: long ? [before, after].filter((x) => x !== undefined).join(' → ') : undefined
+	};
+}

@@ -1,0 +1,4 @@
+import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
+import { authed } from '$lib/server/http/api';
+
+export const GET = authed(async ({ app, actor, event }) => ({ meeting: await getMeeting(app.db, actor, event.params.id!) }));

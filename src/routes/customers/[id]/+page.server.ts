@@ -1,0 +1,92 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { can } from '$lib/server/domain/policy';
+import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
+import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
+import { listForumSummaries } from '$lib/server/domain/governance/overview.service';
+import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
+import { createPerson, listPeople } from '$lib/server/domain/tenancy/people.service';
+import { listRelationStaff } from '$lib/server/domain/tenancy/relation.service';
+import { assignRole, listRoles, unassignRole } from '$lib/server/domain/tenancy/roles.service';
+import { supplierName } from '$lib/server/domain/tenancy/supplier.service';
+import { formAction, loadWith } from '$lib/server/http/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadWith(event, async ({ db }, actor) => {
+		const customerId = event.params.id;
+		// Throws "not found" (404) for another customer's page before anything else is read.
+		const customer = await getCustomer(db, actor, customerId);
+		const canDo = {
+			addPerson: can(actor, 'person.manage', { customerId, personCustomerId: customerId }),
+			assignCustomerRoles: can(actor, 'role.assign', { customerId, personCustomerId: customerId }),
+			assignSupplierRoles: can(actor, 'role.assign', { customerId, personCustomerId: null }),
+			createForum: can(actor, 'forum.create', { customerId })
+		};
+		const [people, staff, forums, supplier] = await Promise.all([
+			listPeople(db, actor, customerId),
+			listRelationStaff(db, actor, customerId),
+			listForumSummaries(db, actor, customerId),
+			supplierName(db)
+		]);
+		// Everyone on the supplier side who could be given a role here, not only those who hold one.
+		const assignableStaff = canDo.assignSupplierRoles
+			? (await listPeople(db, actor, null)).map((p) => ({ id: p.id, name: p.name, title: p.title }))
+			: [];
+		const roles =
+			canDo.assignCustomerRoles || canDo.assignSupplierRoles
+				? (await listRoles(db))
+						.filter((r) => (r.party === 'customer' ? canDo.assignCustomerRoles : canDo.assignSupplierRoles))
+						.map((r) => ({ id: r.id, party: r.party, nameSv: r.nameSv, nameEn: r.nameEn }))
+				: [];
+		const templates = canDo.createForum
+			? (await listTemplates(db))
+					.filter((t) => !forums.some((f) => f.templateKey === t.key))
+					.map((t) => ({ key: t.key, level: t.level, name: t.name, cadenceText: t.cadence.text }))
+			: [];
+		return {
+			customer,
+			supplierName: supplier,
+			people,
+			staff,
+			forums,
+			canDo,
+			assignableStaff,
+			roles,
+			templates,
+			minPasswordLength: MIN_PASSWORD_LENGTH
+		};
+	});
+
+/** The customer of the route; formAction's event is not typed with this route's params. */
+function routeCustomerId(event: RequestEvent): string {
+	const id = event.params.id;
+	if (!id) error(404, 'Customer not found');
+	return id;
+}
+
+export const actions: Actions = {
+	addPerson: formAction(async ({ app, actor, data, event }) => {
+		const person = await createPerson(app.db, actor, routeCustomerId(event), {
+			name: data.name,
+			email: data.email,
+			phone: data.phone,
+			title: data.title,
+			access: data.access,
+			password: data.password
+		});
+		return { name: person.name };
+	}),
+	assignRole: formAction(async ({ app, actor, data, event }) => {
+		const row = await assignRole(app.db, actor, routeCustomerId(event), { personId: data.personId, roleId: data.roleId });
+		return { personId: row.person_id, roleId: row.role_id };
+	}),
+	unassignRole: formAction(async ({ app, actor, data, event }) => {
+		await unassignRole(app.db, actor, routeCustomerId(event), data.assignmentId ?? '');
+		return { assignmentId: data.assignmentId };
+	}),
+	createForum: formAction(async ({ app, actor, data, event }) => {
+		const forum = await createForumFromTemplate(app.db, actor, routeCustomerId(event), { templateKey: data.templateKey });
+		return { id: forum.id, name: forum.name };
+	})
+};

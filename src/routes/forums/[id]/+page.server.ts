@@ -1,0 +1,68 @@
+import { isSupplier } from '$lib/server/domain/actor';
+import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
+import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
+import { listForumMeetings, scheduleMeeting } from '$lib/server/domain/meetings/meetings.service';
+import { can, type Resource } from '$lib/server/domain/policy';
+import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
+import { formAction, loadWith } from '$lib/server/http/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadWith(event, async ({ db }, actor) => {
+		const forum = await getForum(db, actor, event.params.id);
+		const resource: Resource = { customerId: forum.customerId, kind: 'Forum' };
+		const may = {
+			assignDuty: can(actor, 'duty.assign', resource),
+			update: can(actor, 'forum.update', resource),
+			schedule: can(actor, 'meeting.schedule', resource)
+		};
+		const [customer, meetings, people] = await Promise.all([
+			getCustomer(db, actor, forum.customerId),
+			listForumMeetings(db, actor, forum.id),
+			may.assignDuty || may.update ? listEligiblePeople(db, actor, forum.id) : Promise.resolve([])
+		]);
+		const now = Date.now();
+		return {
+			forum,
+			customer: { id: customer.id, name: customer.name },
+			upcoming: meetings.filter((mt) => Date.parse(mt.endsAt) >= now),
+			past: meetings.filter((mt) => Date.parse(mt.endsAt) < now).reverse(),
+			people,
+			may,
+			viewerIsSupplier: isSupplier(actor)
+		};
+	});
+
+/** '' means "no limit" (the forum meets as needed), not 0. */
+const count = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v.trim());
+
+export const actions: Actions = {
+	assignDuty: formAction(({ app, actor, data, event }) =>
+		assignDuty(app.db, actor, event.params.id ?? '', { duty: data.duty, party: data.party, personId: data.personId || null })
+	),
+	addMember: formAction(async ({ app, actor, data, event }) => {
+		// one select carries "personId|roleId" (the role is optional)
+		const [personId = '', roleId = ''] = (data.member ?? '').split('|');
+		await addMember(app.db, actor, event.params.id ?? '', { personId, roleId: roleId || null });
+	}),
+	removeMember: formAction(({ app, actor, data, event }) => removeMember(app.db, actor, event.params.id ?? '', data.personId ?? '')),
+	schedule: formAction(({ app, actor, data, event }) =>
+		scheduleMeeting(app.db, actor, event.params.id ?? '', {
+			title: data.title,
+			startsAt: data.startsAt,
+			endsAt: data.endsAt,
+			location: data.location,
+			videoUrl: data.videoUrl
+		})
+	),
+	update: formAction(async ({ app, actor, data, event }) => {
+		await updateForum(app.db, actor, event.params.id ?? '', {
+			nameSv: data.nameSv,
+			nameEn: data.nameEn,
+			purposeSv: data.purposeSv,
+			purposeEn: data.purposeEn,
+			cadenceMinPerYear: count(data.cadenceMinPerYear),
+			cadenceMaxPerYear: count(data.cadenceMaxPerYear)
+		});
+	})
+};

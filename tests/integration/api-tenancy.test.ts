@@ -1,0 +1,331 @@
+/**
+ * Tenant isolation, driven by the OpenAPI document so that no endpoint can be
+ * forgotten: every path and method it lists is called by Norrby kommun's
+ * people with the ids of the other customer (Vattenbolaget Syd AB). Every call
+ * must answer 404 or 403, exactly as it answers for ids that do not exist
+ * (so nothing reveals that the other customer's things exist), and nothing of
+ * the other customer may change. Lists that are not scoped by an id must not
+ * contain any of the other customer's ids.
+ *
+ * The same walk, as the supplier admin with Norrby's ids, checks that every
+ * GET answers 200 with a body matching the schema the document declares.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api-client';
+import { ErrorBody } from '$lib/server/http/openapi';
+import { expectContract } from '../helpers/contract';
+import { demoIds, NORRBY, VATTENSYD, type DemoCustomer, type DemoIds } from '../helpers/demo-ids';
+import { startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let ids: DemoIds;
+let norrby: DemoCustomer;
+let other: DemoCustomer;
+
+interface Operation {
+	method: string;
+	path: string;
+	operationId: string;
+	parameters?: { name: string; in: 'path' | 'query' }[];
+	hasBody: boolean;
+}
+const operations: Operation[] = [];
+/** the supplier admin, signed in once, who takes the snapshots */
+let observer: ApiClient;
+
+beforeAll(async () => {
+	server = await startServer({ demo: true });
+	ids = await demoIds(server.url);
+	norrby = ids.customers[NORRBY];
+	other = ids.customers[VATTENSYD];
+	observer = await new ApiClient(server.url).login('admin@itmastaren.example');
+	const { status, body } = await new ApiClient(server.url).json('GET', '/api/v1/openapi.json');
+	expect(status).toBe(200);
+	for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, { operationId: string; parameters?: Operation['parameters']; requestBody?: unknown }>>)) {
+		for (const [method, op] of Object.entries(methods)) {
+			operations.push({ method: method.toUpperCase(), path, operationId: op.operationId, parameters: op.parameters, hasBody: Boolean(op.requestBody) });
+		}
+	}
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+/** A fresh id that exists nowhere. */
+const NOWHERE = '00000000-0000-4000-8000-00000000dead';
+
+/** The ids a walk substitutes, by what they name. */
+interface IdSet {
+	customer: string;
+	forum: string;
+	meeting: string;
+	person: string;
+	/** a member of `forum` */
+	member: string;
+	assignment: string;
+	role: string;
+}
+
+const idsOf = (c: DemoCustomer): IdSet => {
+	const forum = c.forums.operational;
+	const member = forum.members.find((m) => m.party === 'customer')!.personId;
+	const person = c.people.find((p) => p.access === 'customer_member')!;
+	return {
+		customer: c.id,
+		forum: forum.id,
+		meeting: c.meetings[forum.id][0],
+		person: person.id,
+		member,
+		assignment: person.roles[0].assignmentId,
+		role: ids.role('customer', 'ceo')
+	};
+};
+
+const nowhere = (): IdSet => ({
+	customer: NOWHERE,
+	forum: NOWHERE,
+	meeting: NOWHERE,
+	person: NOWHERE,
+	member: NOWHERE,
+	assignment: NOWHERE,
+	role: NOWHERE
+});
+
+/** Which id a path parameter takes: by the segment before it. A new kind of parameter fails the test until it is added here. */
+function idFor(segment: string, name: string, set: IdSet): string {
+	const key = `${segment}/{${name}}`;
+	switch (key) {
+		case 'customers/{id}':
+			return set.customer;
+		case 'forums/{id}':
+			return set.forum;
+		case 'meetings/{id}':
+			return set.meeting;
+		case 'people/{id}':
+			return set.person;
+		case 'roles/{assignmentId}':
+			return set.assignment;
+		case 'members/{personId}':
+			return set.member;
+		case 'roles/{id}':
+			return set.role;
+		case 'duties/{duty}':
+			return 'chair';
+		default:
+			throw new Error(`tenancy test: unknown path parameter ${key}; say which id it takes`);
+	}
+}
+
+const QUERY_IDS: Record<string, keyof IdSet> = { customerId: 'customer' };
+
+/** The URL of an operation with ids from `set` (path and query). */
+function urlFor(op: Operation, set: IdSet, withQuery = true): string {
+	const segments = op.path.split('/');
+	const path = segments
+		.map((s, i) => {
+			const m = /^\{(\w+)\}$/.exec(s);
+			return m ? idFor(segments[i - 1], m[1], set) : s;
+		})
+		.join('/');
+	const query = (op.parameters ?? []).filter((p) => p.in === 'query');
+	if (!withQuery || query.length === 0) return path;
+	const params = new URLSearchParams();
+	for (const q of query) {
+		const kind = QUERY_IDS[q.name];
+		if (!kind) throw new Error(`tenancy test: unknown query parameter ${q.name} of ${op.path}`);
+		params.set(q.name, set[kind]);
+	}
+	return `${path}?${params}`;
+}
+
+const idScoped = (op: Operation) => (op.parameters ?? []).length > 0;
+
+let seq = 0;
+/**
+ * A body that would succeed if authorization were missing: the walk then
+ * proves the refusal comes from the policy, not from validation.
+ */
+function bodyFor(op: Operation, set: IdSet): unknown {
+	const n = ++seq;
+	switch (op.operationId) {
+		case 'createCustomer':
+			return { name: `Intrång ${n} AB` };
+		case 'createCustomerPerson':
+			return { name: 'Intrång', email: `intrang-${n}@example.test`, access: 'customer_admin', password: 'intrang-123' };
+		case 'createSupplierPerson':
+			return { name: 'Intrång', email: `intrang-${n}@example.test`, access: 'supplier_admin', password: 'intrang-123' };
+		case 'updatePerson':
+			return { name: 'Intrång', access: 'customer_admin', password: 'intrang-123' };
+		case 'assignRole':
+			return { personId: set.person, roleId: ids.role('customer', 'it_manager') };
+		case 'updateRole':
+			return { nameEn: 'Intrång' };
+		case 'createForum':
+			return { templateKey: 'cab' };
+		case 'updateForum':
+			return { nameSv: 'Intrång' };
+		case 'assignDuty':
+			return { party: 'customer', personId: set.person };
+		case 'addForumMember':
+			return { personId: set.person };
+		case 'scheduleMeeting':
+			return { startsAt: '2031-01-01T10:00', endsAt: '2031-01-01T11:00' };
+		default:
+			return {};
+	}
+}
+
+/** Everything of the other customer, as the supplier admin sees it. */
+async function snapshotOf(c: DemoCustomer) {
+	const admin = observer;
+	const get = async (path: string) => {
+		const { status, body } = await admin.json('GET', path);
+		expect(status, path).toBe(200);
+		return body;
+	};
+	const forums = (await get(`/api/v1/customers/${c.id}/forums`)).forums.map((f: Record<string, unknown>) => ({ ...f, cadence: undefined }));
+	const meetings: unknown[] = [];
+	for (const f of forums) meetings.push((await get(`/api/v1/forums/${f.id}/meetings`)).meetings);
+	return {
+		customer: (await get(`/api/v1/customers/${c.id}`)).customer,
+		forums,
+		meetings,
+		audit: (await get(`/api/v1/audit?customerId=${c.id}`)).entries.map((e: { id: string }) => e.id),
+		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
+		// sign-ins move lastLoginAt; nothing else of the staff may change
+		staff: (await get('/api/v1/supplier/people')).people.map((p: Record<string, unknown>) => ({ ...p, lastLoginAt: undefined }))
+	};
+}
+
+/** Every id of the other customer that must never reach Norrby's people. */
+function secretsOf(c: DemoCustomer): string[] {
+	return [
+		c.id,
+		c.name,
+		...c.people.map((p) => p.id),
+		...c.people.map((p) => p.email),
+		...Object.values(c.forums).map((f) => f.id),
+		...Object.values(c.meetings).flat(),
+		...c.assignmentIds
+	];
+}
+
+async function walk(email: string) {
+	const client = await new ApiClient(server.url).login(email);
+	const theirs = idsOf(other);
+	const secrets = secretsOf(other);
+	const results: string[] = [];
+	for (const op of operations) {
+		// signing in and out is not about anyone's data (and would end this client's session)
+		if (op.path === '/api/v1/session') continue;
+		const url = urlFor(op, theirs);
+		const res = await client.json(op.method, url, op.hasBody ? bodyFor(op, theirs) : undefined);
+		const text = JSON.stringify(res.body);
+		if (idScoped(op)) {
+			expect([403, 404], `${op.method} ${url} as ${email}: ${text}`).toContain(res.status);
+			expect(res.body.error.code).toBe(res.status === 404 ? 'not_found' : 'forbidden');
+			// indistinguishable from ids that exist nowhere
+			const ghost = await client.json(op.method, urlFor(op, nowhere()), op.hasBody ? bodyFor(op, nowhere()) : undefined);
+			expect({ status: ghost.status, body: ghost.body }, `${op.method} ${op.path} with unknown ids`).toEqual({ status: res.status, body: res.body });
+		} else {
+			expect([200, 403], `${op.method} ${url} as ${email}: ${text}`).toContain(res.status);
+		}
+		for (const secret of secrets) expect(text, `${op.method} ${url} leaks ${secret}`).not.toContain(secret);
+		results.push(`${op.method} ${op.path} ${res.status}`);
+	}
+	return results;
+}
+
+describe('tenant isolation (every operation in openapi.json)', () => {
+	it('the document lists the operations the walk must cover', () => {
+		const listed = operations.map((o) => `${o.method} ${o.path}`);
+		for (const expected of [
+			'GET /api/v1/customers/{id}',
+			'DELETE /api/v1/customers/{id}/roles/{assignmentId}',
+			'PUT /api/v1/forums/{id}/duties/{duty}',
+			'DELETE /api/v1/forums/{id}/members/{personId}',
+			'GET /api/v1/meetings/{id}',
+			'PATCH /api/v1/people/{id}',
+			'GET /api/v1/audit'
+		]) {
+			expect(listed).toContain(expected);
+		}
+		expect(operations.length).toBeGreaterThanOrEqual(28);
+	});
+
+	for (const email of ['avtal@norrby.example', 'it@norrby.example']) {
+		it(`${email} gets 404/403 for everything of ${VATTENSYD}, and nothing changes`, async () => {
+			const before = await snapshotOf(other);
+			const results = await walk(email);
+			// every operation but the two of /session was called
+			expect(results.length).toBe(operations.length - 2);
+			expect(await snapshotOf(other)).toEqual(before);
+		});
+	}
+
+	it("mixing their own ids with the other customer's gives nothing away either", async () => {
+		const client = await new ApiClient(server.url).login('avtal@norrby.example');
+		const mine = idsOf(norrby);
+		const theirs = idsOf(other);
+		const cases: [string, string, unknown, unknown][] = [
+			// path: own parent, other's child
+			['DELETE', `/api/v1/customers/${mine.customer}/roles/${theirs.assignment}`, undefined, undefined],
+			['DELETE', `/api/v1/forums/${mine.forum}/members/${theirs.member}`, undefined, undefined],
+			// body: another customer's person in one's own forum or relation
+			['POST', `/api/v1/forums/${mine.forum}/members`, { personId: theirs.person }, { personId: NOWHERE }],
+			['PUT', `/api/v1/forums/${mine.forum}/duties/chair`, { party: 'customer', personId: theirs.person }, { party: 'customer', personId: NOWHERE }],
+			['POST', `/api/v1/customers/${mine.customer}/roles`, { personId: theirs.person, roleId: mine.role }, { personId: NOWHERE, roleId: mine.role }]
+		];
+		const before = await snapshotOf(other);
+		for (const [method, path, body, ghostBody] of cases) {
+			const res = await client.json(method, path, body);
+			expect([400, 403, 404], `${method} ${path}`).toContain(res.status);
+			const ghostPath = ghostBody === undefined ? path.replace(/[^/]+$/, NOWHERE) : path;
+			const ghost = await client.json(method, ghostPath, ghostBody);
+			expect({ status: ghost.status, body: ghost.body }, `${method} ${path}`).toEqual({ status: res.status, body: res.body });
+			for (const secret of secretsOf(other)) expect(JSON.stringify(res.body)).not.toContain(secret);
+		}
+		expect(await snapshotOf(other)).toEqual(before);
+	});
+
+	it('the other customer\'s admin is kept out of Norrby the same way', async () => {
+		const client = await new ApiClient(server.url).login('avtal@vattensyd.example');
+		const theirs = idsOf(norrby);
+		for (const op of operations.filter((o) => o.method === 'GET' && idScoped(o))) {
+			const res = await client.json('GET', urlFor(op, theirs));
+			expect(res.status, `${op.path}`).toBe(404);
+		}
+		const customers = await client.json('GET', '/api/v1/customers');
+		expect(customers.body.customers.map((c: { name: string }) => c.name)).toEqual([VATTENSYD]);
+	});
+});
+
+describe('contract: every GET answers what the document declares', () => {
+	it('as the supplier admin, with Norrby\'s ids', async () => {
+		const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
+		const mine = idsOf(norrby);
+		const gets = operations.filter((o) => o.method === 'GET');
+		expect(gets.length).toBeGreaterThanOrEqual(12);
+		for (const op of gets) {
+			const url = urlFor(op, mine);
+			const res = await admin.json('GET', url);
+			expect(res.status, url).toBe(200);
+			expectContract(op.operationId, res.body);
+		}
+	});
+
+	it('error bodies match the Error schema', async () => {
+		const member = await new ApiClient(server.url).login('it@norrby.example');
+		const { components } = (await member.json('GET', '/api/v1/openapi.json')).body;
+		expect(components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
+		for (const [method, path, body] of [
+			['GET', `/api/v1/forums/${idsOf(other).forum}`, undefined],
+			['POST', `/api/v1/forums/${idsOf(norrby).forum}/meetings`, {}],
+			['POST', '/api/v1/session', { email: 1 }]
+		] as const) {
+			const res = await member.json(method, path, body);
+			expect(res.status).toBeGreaterThanOrEqual(400);
+			expect(ErrorBody.safeParse(res.body).success, JSON.stringify(res.body)).toBe(true);
+		}
+	});
+});
