@@ -55,7 +55,7 @@ export const PersonInput = z.object({
 type PeopleRow = Awaited<ReturnType<typeof listPeopleRows>>[number];
 type AssignmentRow = Awaited<ReturnType<typeof listAssignmentRows>>[number];
 
-const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): PersonView => ({
+export const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): PersonView => ({
 	id: r.id,
 	customerId: r.customer_id,
 	name: r.name,

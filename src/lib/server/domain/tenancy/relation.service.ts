@@ -7,7 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { authorize } from '../policy';
-import type { PersonView } from './people.service';
+import { toPersonView, type PersonView } from './people.service';
 import { findCustomer, listAssignmentRows, listPeopleRows } from './tenancy.repository';
 
 /**
@@ -21,19 +21,6 @@ export async function listRelationStaff(db: Db, actor: Actor, customerId: string
 	const [rows, assignments] = await Promise.all([listPeopleRows(db, null), listAssignmentRows(db, customerId)]);
 	const staffAssignments = assignments.filter((a) => a.person_customer_id === null);
 	return rows
-		.map((r) => ({
-			id: r.id,
-			customerId: r.customer_id,
-			name: r.name,
-			email: r.email,
-			phone: r.phone,
-			title: r.title,
-			access: r.access,
-			hasAccount: Boolean(r.has_account) && !r.disabled_at,
-			lastLoginAt: r.last_login_at,
-			roles: staffAssignments
-				.filter((a) => a.person_id === r.id)
-				.map((a) => ({ assignmentId: a.id, roleId: a.role_id, key: a.role_key, nameSv: a.name_sv, nameEn: a.name_en }))
-		}))
+		.map((r) => toPersonView(r, staffAssignments))
 		.filter((p) => p.roles.length > 0);
 }
