@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectClient, synced } from '../tests/helpers/collab-client';
-import { LightClient, mapSetsIn } from './light-client';
+import { LightClient, valuesIn } from './light-client';
 
 export interface WorkerInput {
 	url: string;
@@ -22,7 +22,7 @@ export interface WorkerInput {
 interface BenchClient {
 	key: string;
 	synced: Promise<void>;
-	set(value: { seq: number; t: number }): void;
+	set(value: { k: string; seq: number; t: number }): void;
 	flush(): Promise<void>;
 	close(): void;
 }
@@ -44,23 +44,24 @@ async function run() {
 	const latencies: number[] = [];
 	const saved: number[] = [];
 	let measuring = false;
-	const received = (value: unknown) => {
+	/** One arrival at the client `me`; the server may echo a client's own update back in a merged relay. */
+	const received = (me: string, value: unknown) => {
 		if (!measuring) return;
 		const now = nowMs();
-		const t = (value as { t?: number } | null)?.t;
-		if (typeof t === 'number') latencies.push(now - t);
+		const v = value as { k?: string; t?: number } | null;
+		if (typeof v?.t === 'number' && v.k !== me) latencies.push(now - v.t);
 	};
 	const clients: BenchClient[] = input.clients.map(({ doc, key }) => {
 		if (input.kind === 'light') {
 			const c = new LightClient(input.url, doc, input.cookie, (update) => {
-				for (const [, value] of mapSetsIn(update)) received(value);
+				for (const value of valuesIn(update)) received(key, value);
 			});
 			return { key, synced: c.synced, set: (v) => c.doc.getMap('bench').set(key, v), flush: () => c.flush(), close: () => c.close() };
 		}
 		const c = connectClient(input.url, doc, input.cookie);
 		c.doc.getMap('bench').observe((event) => {
 			if (event.transaction.local) return;
-			for (const k of event.keysChanged) received(event.target.get(k));
+			for (const k of event.keysChanged) received(key, event.target.get(k));
 		});
 		return { key, synced: synced(c, 60_000), set: (v) => c.doc.getMap('bench').set(key, v), flush: () => c.flush(), close: () => c.destroy() };
 	});
@@ -79,7 +80,7 @@ async function run() {
 		let seq = 0;
 		const tick = () => {
 			const t = nowMs();
-			client.set({ seq: ++seq, t });
+			client.set({ k: client.key, seq: ++seq, t });
 			lastSeq.set(client.key, seq);
 			sent++;
 			// The "Saved" indicator: the flush barrier right after the update.

@@ -96,7 +96,11 @@ function rssMb(pid: number): number {
 	}
 }
 
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+/**
+ * Client threads per kind. Light clients are cheap: one thread leaves the
+ * second core to the server. Fifty stock providers need more than one core.
+ */
+const WORKERS = { light: Number(process.env.BENCH_WORKERS ?? 1), provider: Number(process.env.BENCH_WORKERS ?? 2) };
 
 /** Starts a worker thread running bench/collab-worker.ts (through tsx, like this file). */
 function startWorker(input: WorkerInput): Worker {
@@ -107,13 +111,19 @@ function startWorker(input: WorkerInput): Worker {
 	);
 }
 
+let runs = 0;
+
 async function runScenario(server: TestServer, cookie: string, scenario: Scenario): Promise<Result> {
+	// Keys unique per run: a light client does not read the document, so reusing a key
+	// an earlier run wrote would be a concurrent write that may lose to the old value.
+	const run = runs++;
 	const all: { doc: string; key: string }[] = [];
 	for (const doc of scenario.documents) {
-		for (let i = 0; i < scenario.clientsPerDocument; i++) all.push({ doc, key: `c${all.length}` });
+		for (let i = 0; i < scenario.clientsPerDocument; i++) all.push({ doc, key: `r${run}c${all.length}` });
 	}
 	// Round-robin, so the clients of one document sit in different threads.
-	const shares = Array.from({ length: WORKERS }, (_, w) => all.filter((_, i) => i % WORKERS === w));
+	const threads = WORKERS[scenario.kind];
+	const shares = Array.from({ length: threads }, (_, w) => all.filter((_, i) => i % threads === w));
 	const workers = shares.map((clients) => startWorker({ url: server.url, cookie, clients, updatesPerSecond: scenario.updatesPerSecond, kind: scenario.kind }));
 	const results = workers.map(
 		(w) =>
@@ -147,8 +157,9 @@ async function runScenario(server: TestServer, cookie: string, scenario: Scenari
 			if ((stored.get(c.key)?.seq ?? 0) !== lastSeq.get(c.key)) missing++;
 		}
 	}
-	// Give the server time to unload the documents between scenarios.
-	await new Promise((r) => setTimeout(r, 1000));
+	// Let the server unload (commit, compact) these documents before the next
+	// scenario, so that its work does not land in the next measurement.
+	await new Promise((r) => setTimeout(r, 12_000));
 
 	return {
 		scenario,
@@ -210,7 +221,7 @@ function report(results: Result[], date: Date, loadBefore: string): string {
 	const lines = [
 		`# Collab server benchmark, ${date.toISOString().slice(0, 10)}`,
 		'',
-		`Run ${date.toISOString()} by \`npm run bench:collab\` (bench/collab.ts), ${SECONDS} s per scenario, clients in ${WORKERS} worker threads.`,
+		`Run ${date.toISOString()} by \`npm run bench:collab\` (bench/collab.ts), ${SECONDS} s per scenario, light clients in ${WORKERS.light} and stock providers in ${WORKERS.provider} worker thread(s).`,
 		`Machine: ${m.nproc} CPUs (nproc), ${m.model}, ${m.memGb} GiB memory, Node ${m.node}; load average ${loadBefore} before the run, ${m.load} after (1/5/15 min).`,
 		'Server and clients share this machine: the clients (stock y-websocket providers) run in the bench process,',
 		'the server is the built app (server/index.ts) in a child process with its own SQLite file.',
@@ -257,7 +268,9 @@ async function main() {
 			{ name: 'many documents, stock providers', kind: 'provider', documents: all, clientsPerDocument: 2, updatesPerSecond: 2 }
 		];
 		const results: Result[] = [];
-		for (const s of scenarios) {
+		// BENCH_ONLY=0,2 runs a subset (by index), e.g. while tuning.
+		const only = process.env.BENCH_ONLY?.split(',').map(Number);
+		for (const s of scenarios.filter((_, i) => !only || only.includes(i))) {
 			console.log(`Scenario "${s.name}": ${s.documents.length} document(s) × ${s.clientsPerDocument} clients, ${s.updatesPerSecond}/s each, ${SECONDS} s`);
 			const r = await runScenario(server, admin.sessionCookie, s);
 			console.log(

@@ -93,13 +93,15 @@ export class LightClient {
 	}
 }
 
-/** The values a (relayed) update sets in a Y.Map: [key, value] pairs, without applying it. */
-export function mapSetsIn(update: Uint8Array): [string, unknown][] {
-	const out: [string, unknown][] = [];
+/**
+ * The JSON values (ContentAny) an update inserts, read without applying it. Not
+ * keyed: an item that follows an earlier one of the same key does not carry
+ * its key on the wire, so the values themselves say whose they are.
+ */
+export function valuesIn(update: Uint8Array): unknown[] {
+	const out: unknown[] = [];
 	for (const struct of Y.decodeUpdate(update).structs) {
-		if (struct instanceof Y.Item && struct.parentSub !== null && struct.content instanceof Y.ContentAny) {
-			out.push([struct.parentSub, struct.content.arr[0]]);
-		}
+		if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) out.push(...struct.content.arr);
 	}
 	return out;
 }

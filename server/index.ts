@@ -23,6 +23,9 @@ process.env.DATABASE_URL ??= 'sqlite:data/samverkan.db';
 // the scheme from X-Forwarded-Proto, which a TLS-terminating proxy sets to https
 // (or set ORIGIN to the public URL).
 process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// Ticket exports are large (the UCI log is 46 MB as CSV; the import page sends
+// gzip, but API clients may not). JSON endpoints keep their own 1 MB limit.
+process.env.BODY_SIZE_LIMIT ??= '64M';
 
 if (args.has('--reset')) {
 	const url = process.env.DATABASE_URL;

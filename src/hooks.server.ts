@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app } from '$lib/server/app';
+import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { handleApiErrors } from '$lib/server/http/api';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
@@ -34,6 +35,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}
+	}
+	// API tokens (integrations) authenticate /api/v1 only; the policy limits them to their scopes
+	const bearer = /^Bearer (\S+)$/.exec(event.request.headers.get('authorization') ?? '');
+	if (!event.locals.actor && bearer && event.url.pathname.startsWith('/api/')) {
+		event.locals.actor = await actorFromToken((await app()).db, bearer[1]);
 	}
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');

@@ -39,6 +39,11 @@ beforeAll(async () => {
 	norrby = ids.customers[NORRBY];
 	other = ids.customers[VATTENSYD];
 	observer = await new ApiClient(server.url).login('admin@itmastaren.example');
+	for (const c of [norrby, other]) {
+		const created = await observer.json('POST', `/api/v1/customers/${c.id}/api-tokens`, { name: 'Walk', scopes: ['tickets:read'] });
+		expect(created.status).toBe(201);
+		tokenOf[c.id] = created.body.token.id;
+	}
 	const { status, body } = await new ApiClient(server.url).json('GET', '/api/v1/openapi.json');
 	expect(status).toBe(200);
 	for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, { operationId: string; parameters?: Operation['parameters']; requestBody?: unknown }>>)) {
@@ -64,6 +69,8 @@ interface IdSet {
 	member: string;
 	assignment: string;
 	role: string;
+	/** an API token of the customer */
+	token: string;
 }
 
 const idsOf = (c: DemoCustomer): IdSet => {
@@ -77,9 +84,13 @@ const idsOf = (c: DemoCustomer): IdSet => {
 		person: person.id,
 		member,
 		assignment: person.roles[0].assignmentId,
-		role: ids.role('customer', 'ceo')
+		role: ids.role('customer', 'ceo'),
+		token: tokenOf[c.id]
 	};
 };
+
+/** one API token per customer, created by the supplier admin before the walk */
+const tokenOf: Record<string, string> = {};
 
 const nowhere = (): IdSet => ({
 	customer: NOWHERE,
@@ -88,7 +99,8 @@ const nowhere = (): IdSet => ({
 	person: NOWHERE,
 	member: NOWHERE,
 	assignment: NOWHERE,
-	role: NOWHERE
+	role: NOWHERE,
+	token: NOWHERE
 });
 
 /** Which id a path parameter takes: by the segment before it. A new kind of parameter fails the test until it is added here. */
@@ -111,12 +123,30 @@ function idFor(segment: string, name: string, set: IdSet): string {
 			return set.role;
 		case 'duties/{duty}':
 			return 'chair';
+		case 'api-tokens/{tokenId}':
+			return set.token;
 		default:
 			throw new Error(`tenancy test: unknown path parameter ${key}; say which id it takes`);
 	}
 }
 
 const QUERY_IDS: Record<string, keyof IdSet> = { customerId: 'customer' };
+/** query parameters that are not ids: a fixed, valid value */
+const QUERY_VALUES: Record<string, string> = {
+	from: '2026-01-01',
+	to: '2027-01-01',
+	kind: 'incident',
+	priority: '2',
+	status: 'closed',
+	limit: '50',
+	offset: '0',
+	preset: 'servicenow-display',
+	source: 'servicenow',
+	dateOrder: 'dmy',
+	timeZone: 'Europe/Stockholm',
+	fileName: 'walk.csv',
+	dryRun: 'false'
+};
 
 /** The URL of an operation with ids from `set` (path and query). */
 function urlFor(op: Operation, set: IdSet, withQuery = true): string {
@@ -132,8 +162,10 @@ function urlFor(op: Operation, set: IdSet, withQuery = true): string {
 	const params = new URLSearchParams();
 	for (const q of query) {
 		const kind = QUERY_IDS[q.name];
-		if (!kind) throw new Error(`tenancy test: unknown query parameter ${q.name} of ${op.path}`);
-		params.set(q.name, set[kind]);
+		if (kind) params.set(q.name, set[kind]);
+		else if (q.name in QUERY_VALUES) params.set(q.name, QUERY_VALUES[q.name]);
+		else if (q.name === 'mappingId') continue;
+		else throw new Error(`tenancy test: unknown query parameter ${q.name} of ${op.path}`);
 	}
 	return `${path}?${params}`;
 }
@@ -170,6 +202,16 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 			return { personId: set.person };
 		case 'scheduleMeeting':
 			return { startsAt: '2031-01-01T10:00', endsAt: '2031-01-01T11:00' };
+		case 'ingestTickets':
+			return { source: 'walk', tickets: [{ number: `INC-WALK-${n}`, kind: 'incident', status: 'New', priority: 2, openedAt: '2026-11-01T10:00:00Z' }] };
+		case 'createApiToken':
+			return { name: `Intrång ${n}`, scopes: ['tickets:write'] };
+		case 'saveImportMapping':
+			return { name: `Intrång ${n}`, mapping: { columns: { number: 'Number' } } };
+		case 'updateSlaSettings':
+			return { timeZone: 'UTC', businessHours: {}, holidays: null, pauseStatuses: [], definitions: [] };
+		case 'enterManualKpi':
+			return { kpi: 'intrang', name: 'Intrång', periodFrom: '2026-01-01', periodTo: '2026-02-01', value: 1 };
 		default:
 			return {};
 	}
@@ -191,6 +233,12 @@ async function snapshotOf(c: DemoCustomer) {
 		forums,
 		meetings,
 		audit: (await get(`/api/v1/audit?customerId=${c.id}`)).entries.map((e: { id: string }) => e.id),
+		tickets: (await get(`/api/v1/customers/${c.id}/tickets?limit=1000`)).tickets.map((t: { id: string; status: string }) => `${t.id} ${t.status}`),
+		tokens: (await get(`/api/v1/customers/${c.id}/api-tokens`)).tokens,
+		mappings: (await get(`/api/v1/customers/${c.id}/import-mappings`)).mappings,
+		kpis: (await get(`/api/v1/customers/${c.id}/kpis?from=2026-01-01&to=2026-02-01`)).kpis.kpis,
+		slaSettings: (await get(`/api/v1/customers/${c.id}/sla-settings`)).settings,
+		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change
 		staff: (await get('/api/v1/supplier/people')).people.map((p: Record<string, unknown>) => ({ ...p, lastLoginAt: undefined }))
@@ -206,7 +254,8 @@ function secretsOf(c: DemoCustomer): string[] {
 		...c.people.map((p) => p.email),
 		...Object.values(c.forums).map((f) => f.id),
 		...Object.values(c.meetings).flat(),
-		...c.assignmentIds
+		...c.assignmentIds,
+		tokenOf[c.id]
 	];
 }
 

@@ -42,11 +42,11 @@ function frame(write: (e: encoding.Encoder) => void): Uint8Array {
 
 let round = 0;
 /** Sends one bad frame on its own connection; checks the close code and that a and b still co-edit. */
-async function expectClosedAlone(payload: Uint8Array | string, code: number) {
+async function expectClosedAlone(payload: Uint8Array | string, code: number | number[]) {
 	const s = rawSocket(server.url, name, fx.supplier.sessionCookie);
 	await s.opened;
 	s.ws.send(payload);
-	expect((await s.closed).code).toBe(code);
+	expect([code].flat()).toContain((await s.closed).code);
 	const marker = `ok${round++}`;
 	a.doc.getArray<string>('marks').push([marker]);
 	await a.flush();
@@ -95,8 +95,10 @@ describe('bad frames', () => {
 
 	it('closes on a message above the size limit with 4413, and far above it at the frame level', async () => {
 		await expectClosedAlone(new Uint8Array(MAX_MESSAGE_BYTES + 10), CloseCode.messageTooLarge);
-		// Beyond twice the limit ws refuses the frame before buffering it (1009).
-		await expectClosedAlone(new Uint8Array(MAX_MESSAGE_BYTES * 2 + 10), 1009);
+		// Beyond twice the limit ws refuses the frame before buffering it (1009). It drops
+		// the socket right after its close frame, and the sender, still busy sending,
+		// may miss that frame and see an abnormal close (1006) instead.
+		await expectClosedAlone(new Uint8Array(MAX_MESSAGE_BYTES * 2 + 10), [1009, 1006]);
 	});
 
 	it('keeps serving: the server is up and the document intact', async () => {

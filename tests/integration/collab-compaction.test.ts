@@ -78,7 +78,7 @@ describe('compaction', () => {
 		expect(expected.body).not.toContain('xxxx');
 
 		// Compaction ran while editing: far fewer log rows than the 60+ updates sent.
-		expect(logRowCount(server.databaseFile, name)).toBeLessThan(20);
+		expect(logRowCount(server.databaseFile, name)).toBeLessThan(35);
 		expect(content(readStoredDoc(server.databaseFile, name))).toEqual(expected);
 
 		// Everyone leaves: the document is compacted into its snapshot and unloaded.
@@ -137,5 +137,26 @@ describe('re-authorization', () => {
 		expect(res.status).toBeLessThan(300);
 		expect((await c.closed).code).toBe(CloseCode.unauthenticated);
 		expect(cookie).not.toBe('');
+	});
+
+	it('reconnects a reader who becomes a forum member (4001) and then accepts their edits', async () => {
+		const name = forumActionsDoc(fx.forumId);
+		const reader = client(name, fx.reader.sessionCookie);
+		const watcher = client(name, fx.supplier.sessionCookie);
+		await Promise.all([synced(reader), synced(watcher)]);
+		reader.doc.getArray<string>('items').push(['before joining']);
+		await reader.flush();
+		await new Promise((r) => setTimeout(r, 200));
+		expect(watcher.doc.getArray('items').toArray()).not.toContain('before joining');
+
+		const { body: me } = await fx.reader.json('GET', '/api/v1/me');
+		const res = await fx.supplier.post(`/api/v1/forums/${fx.forumId}/members`, { personId: me.person.personId });
+		expect(res.status).toBe(201);
+		expect((await reader.closed).code).toBe(CloseCode.accessChanged);
+
+		// The stock client reconnects by itself, now with write access; its pending
+		// state (the edit made while reading only) is offered again and accepted.
+		await eventually(() => watcher.doc.getArray('items').toArray().includes('before joining'), 10_000, 'edit after joining');
+		await fx.supplier.delete(`/api/v1/forums/${fx.forumId}/members/${me.person.personId}`);
 	});
 });

@@ -1,8 +1,12 @@
+import { error } from '@sveltejs/kit';
 import { auditLog } from '$lib/server/domain/audit/audit.service';
 import { authorize } from '$lib/server/domain/policy';
 import { listCustomers } from '$lib/server/domain/tenancy/customers.service';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
+import { createPerson, getPerson, listPeople, updatePerson } from '$lib/server/domain/tenancy/people.service';
 import { listRoles, updateRole } from '$lib/server/domain/tenancy/roles.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
+import { personCreateInput, personUpdateInput } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const AUDIT_PAGE = 50;
@@ -11,11 +15,22 @@ const AUDIT_PAGE = 50;
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		authorize(actor, 'catalogue.manage');
-		const [audit, roles, customers] = await Promise.all([auditLog(db, actor, null), listRoles(db), listCustomers(db, actor)]);
+		const [audit, roles, customers, staff] = await Promise.all([
+			auditLog(db, actor, null),
+			listRoles(db),
+			listCustomers(db, actor),
+			listPeople(db, actor, null)
+		]);
 		// the newest AUDIT_PAGE entries, AUDIT_PAGE more per "show more"
 		const shown = Math.min(Math.max(Number(event.url.searchParams.get('audit')) || AUDIT_PAGE, AUDIT_PAGE), audit.length);
+		// ?person=<id> opens the edit form of one staff member (works without JavaScript)
+		const editId = event.url.searchParams.get('person');
 		return {
 			roles,
+			staff: staff.map(({ roles: _r, ...p }) => p),
+			editingId: editId && staff.some((p) => p.id === editId) ? editId : null,
+			selfId: actor.personId,
+			minPasswordLength: MIN_PASSWORD_LENGTH,
 			auditTotal: audit.length,
 			audit: audit.slice(0, shown).map((a) => ({
 				id: a.id,
@@ -40,5 +55,16 @@ export const actions: Actions = {
 			descriptionSv: data.descriptionSv,
 			descriptionEn: data.descriptionEn
 		})
-	)
+	),
+	addStaff: formAction(async ({ app, actor, data }) => {
+		const person = await createPerson(app.db, actor, null, personCreateInput(data));
+		return { id: person.id, name: person.name };
+	}),
+	updateStaff: formAction(async ({ app, actor, data }) => {
+		const personId = data.personId ?? '';
+		// this page edits the supplier's own staff only
+		if ((await getPerson(app.db, actor, personId)).customerId !== null) error(404, 'Person not found');
+		const person = await updatePerson(app.db, actor, personId, personUpdateInput(data));
+		return { id: person.id, name: person.name };
+	})
 };

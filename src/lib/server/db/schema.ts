@@ -1,5 +1,6 @@
 /** Row types of the database, as Kysely sees them. Mirrors `migrations/`. */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ItsmTables } from './itsm-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -154,7 +155,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database {
+export interface Database extends ItsmTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

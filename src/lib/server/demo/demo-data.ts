@@ -16,6 +16,7 @@ import { createPerson } from '../domain/tenancy/people.service';
 import { assignRole } from '../domain/tenancy/roles.service';
 import { renameSupplier } from '../domain/tenancy/supplier.service';
 import { DEFAULT_TIME_ZONE } from '../domain/time';
+import { loadDemoTickets } from './demo-itsm';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -142,8 +143,10 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<boolean> {
 	}
 
 	const stockholmNow = DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE });
+	const created: { id: string; name: string }[] = [];
 	for (const [ci, c] of CUSTOMERS.entries()) {
 		const customer = await createCustomer(db, actor, { name: c.name, orgNumber: c.orgNumber });
+		created.push(customer);
 		for (const [personId, keys] of supplierRoles) {
 			for (const key of keys) await assignRole(db, actor, customer.id, { personId, roleId: roleId('supplier', key) });
 		}
@@ -169,6 +172,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<boolean> {
 			}
 		}
 	}
+	await loadDemoTickets(db, created, now.getTime());
 	return true;
 }
 

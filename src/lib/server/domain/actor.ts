@@ -11,6 +11,8 @@ export interface Actor {
 	access: Access;
 	/** null for the supplier's own staff */
 	customerId: string | null;
+	/** set when the actor is an API token: it may do only what its scopes allow (see policy.ts) */
+	token?: { id: string; scopes: readonly string[] };
 }
 
 export const isSupplier = (actor: Actor): boolean =>

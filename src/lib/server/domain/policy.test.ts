@@ -72,7 +72,12 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['audit.read', 'global', [Y, F, F, F, F]],
 	['document.read', 'ofA', [Y, Y, Y, Y, N]],
 	['document.write', 'ofA', [Y, Y, Y, F, N]],
-	['document.write', 'ofAAsForumMember', [Y, Y, Y, Y, N]]
+	['document.write', 'ofAAsForumMember', [Y, Y, Y, Y, N]],
+	['ticket.read', 'ofA', [Y, Y, Y, Y, N]],
+	['ticket.import', 'ofA', [Y, Y, F, F, N]],
+	['itsm.configure', 'ofA', [Y, F, F, F, N]],
+	['kpi.enter', 'ofA', [Y, Y, Y, F, N]],
+	['token.manage', 'ofA', [Y, F, F, F, N]]
 ];
 
 function outcome(a: Actor, action: Action, r: Resource): Outcome {
@@ -104,6 +109,20 @@ describe('policy: actor × action × resource', () => {
 		const actions = [...rules.matchAll(/^\t'([a-z_]+\.[a-z_.]+)':/gm)].map((m) => m[1]);
 		expect(actions.length).toBeGreaterThanOrEqual(15);
 		expect(new Set(TABLE.map(([a]) => a))).toEqual(new Set(actions));
+	});
+
+	it('an API token does only what its scopes allow, and only in its own customer', () => {
+		const token = (scopes: string[]): Actor => ({ ...actor('customer_member', A), token: { id: 't', scopes } });
+		const writer = token(['tickets:write']);
+		expect(outcome(writer, 'ticket.import', RESOURCES.ofA)).toBe('allow');
+		expect(outcome(writer, 'ticket.import', { customerId: B })).toBe('not_found');
+		expect(outcome(writer, 'ticket.read', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(writer, 'forum.read', RESOURCES.ofA)).toBe('forbidden');
+		const reader = token(['tickets:read']);
+		expect(outcome(reader, 'ticket.read', RESOURCES.ofA)).toBe('allow');
+		expect(outcome(reader, 'ticket.import', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(reader, 'meeting.read', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(token([]), 'ticket.read', RESOURCES.ofA)).toBe('forbidden');
 	});
 
 	it("names the resource kind when another customer's thing is hidden", () => {

@@ -26,7 +26,12 @@ export type Action =
 	| 'meeting.schedule'
 	| 'audit.read'
 	| 'document.read'
-	| 'document.write';
+	| 'document.write'
+	| 'ticket.read'
+	| 'ticket.import'
+	| 'itsm.configure'
+	| 'kpi.enter'
+	| 'token.manage';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
@@ -73,11 +78,29 @@ const RULES: Record<Action, Rule> = {
 	// customer reads; the supplier, the customer's admins and the forum's own
 	// members write. Other people of the customer follow along read-only.
 	'document.read': canSee,
-	'document.write': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.forumMember === true)
+	'document.write': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.forumMember === true),
+	// ITSM data: the customer reads its own tickets, SLA and KPIs; the supplier
+	// imports them (an API token only into its own customer, see TOKEN_SCOPES).
+	'ticket.read': canSee,
+	'ticket.import': (a, r) => isSupplier(a) || (a.token !== undefined && ownCustomer(a, r)),
+	'itsm.configure': supplierAdmin,
+	'kpi.enter': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
+	'token.manage': supplierAdmin
 };
 
+/** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
+export const TOKEN_SCOPES = {
+	'tickets:read': ['customer.read', 'ticket.read'],
+	'tickets:write': ['ticket.import']
+} as const satisfies Record<string, readonly Action[]>;
+export type TokenScope = keyof typeof TOKEN_SCOPES;
+
+const tokenAllows = (actor: Actor, action: Action): boolean =>
+	actor.token === undefined ||
+	actor.token.scopes.some((s) => (TOKEN_SCOPES[s as TokenScope] as readonly Action[] | undefined)?.includes(action) ?? false);
+
 export function can(actor: Actor, action: Action, resource: Resource = { customerId: null }): boolean {
-	return RULES[action](actor, resource);
+	return tokenAllows(actor, action) && RULES[action](actor, resource);
 }
 
 /**

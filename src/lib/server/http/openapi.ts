@@ -18,6 +18,7 @@ import { PersonInput, PersonUpdate } from '../domain/tenancy/people.service';
 import { AssignInput, RoleUpdate } from '../domain/tenancy/roles.service';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
 import type { DomainErrorCode } from '../domain/errors';
+import { ITSM_INPUT_SCHEMAS, ITSM_OPERATIONS, ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 
 // ---------------------------------------------------------------- response schemas
 
@@ -66,6 +67,7 @@ const Person = z.strictObject({
 	title: z.string().nullable(),
 	access: Access,
 	hasAccount: z.boolean().describe('has a login that is not disabled'),
+	accountDisabled: z.boolean().describe('has a login that an admin disabled'),
 	lastLoginAt: timestamp().nullable(),
 	roles: z.array(PersonRole).describe("roles held in the person's customer relation (empty for supplier staff)")
 });
@@ -204,7 +206,8 @@ const OUTPUT_SCHEMAS = {
 	Meeting,
 	MeetingDetail,
 	AuditEntry,
-	OpenApiDocument: OpenApiDocumentSchema
+	OpenApiDocument: OpenApiDocumentSchema,
+	...ITSM_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies: the schemas the services parse input with. */
@@ -220,7 +223,8 @@ const INPUT_SCHEMAS = {
 	ForumMemberInput: MemberInput,
 	// the duty itself comes from the path
 	DutyAssignmentInput: DutyInput.omit({ duty: true }),
-	MeetingInput: ScheduleInput
+	MeetingInput: ScheduleInput,
+	...ITSM_INPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 type InputName = keyof typeof INPUT_SCHEMAS;
@@ -241,6 +245,8 @@ export interface ApiOperation {
 	auth?: boolean;
 	query?: Record<string, { schema: z.ZodType; description: string }>;
 	body?: InputName;
+	/** a body that is not JSON (a file upload) */
+	rawBody?: { contentTypes: string[]; description: string };
 	/** success status, with the response body (a wrapper around named schemas) */
 	success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
 	/** error statuses beyond those implied (401 with auth, 400 with a body, 404 with ids in the path) */
@@ -373,7 +379,7 @@ export const OPERATIONS: ApiOperation[] = [
 		operationId: 'updatePerson',
 		tag: 'people',
 		summary: 'Change a person (supplier admin, or the customer admin for their own people)',
-		description: 'Only the fields sent change. A new password, a changed access level or `disabled: true` ends the person\'s sessions.',
+		description: 'Only the fields sent change. A new password, a changed access level or `disabled: true` ends the person\'s sessions. Nobody can disable their own account or lower their own access (400).',
 		body: 'PersonUpdate',
 		success: { status: 200, description: 'The person after the change', schema: one('person', Person) },
 		errors: [403, 409]
@@ -526,7 +532,8 @@ export const OPERATIONS: ApiOperation[] = [
 		query: { customerId: { schema: z.uuid(), description: 'Only entries about this customer' } },
 		success: { status: 200, description: 'Entries', schema: list('entries', AuditEntry) },
 		errors: [403, 404]
-	}
+	},
+	...ITSM_OPERATIONS
 ];
 
 // ---------------------------------------------------------------- the document
@@ -539,7 +546,8 @@ const PATH_PARAMS: Record<string, { description: string; schema: Record<string, 
 	'roles/{id}': { description: 'Catalogue role id', schema: { type: 'string', format: 'uuid' } },
 	'roles/{assignmentId}': { description: 'Role assignment id', schema: { type: 'string', format: 'uuid' } },
 	'members/{personId}': { description: 'Person id of the member', schema: { type: 'string', format: 'uuid' } },
-	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } }
+	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } },
+	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } }
 };
 
 /** The path parameters of an OpenAPI path, each with the segment before it ("forums/{id}"). */
@@ -561,7 +569,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
 export function errorStatuses(op: ApiOperation): number[] {
 	const statuses = new Set(op.errors ?? []);
 	if (op.auth !== false) statuses.add(401);
-	if (op.body) statuses.add(400);
+	if (op.body || op.rawBody) statuses.add(400);
 	if (pathParams(op.path).length > 0) statuses.add(404);
 	return [...statuses].sort();
 }
@@ -641,6 +649,15 @@ export function openApiDocument(): Record<string, unknown> {
 			...(op.description ? { description: op.description } : {}),
 			...(op.auth === false ? { security: [] } : {}),
 			...(parameters.length ? { parameters } : {}),
+			...(op.rawBody
+				? {
+						requestBody: {
+							required: true,
+							description: op.rawBody.description,
+							content: Object.fromEntries(op.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]))
+						}
+					}
+				: {}),
 			...(op.body
 				? {
 						requestBody: {
@@ -665,10 +682,14 @@ export function openApiDocument(): Record<string, unknown> {
 				'IT service-management governance between an IT service provider and its customers. Sign in with POST /api/v1/session; the session cookie authenticates every other call. Every error is `{"error":{"code","message","fields"?}}`. Another customer\'s resources answer 404, as if they did not exist.'
 		},
 		tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
-		security: [{ sessionCookie: [] }],
+		security: [{ sessionCookie: [] }, { bearerToken: [] }],
 		paths,
 		components: {
-			securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+			securitySchemes: {
+				sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+				// per-customer API tokens (ITSM integrations), created by a supplier admin
+				bearerToken: { type: 'http', scheme: 'bearer' }
+			},
 			schemas: { ...outputSchemas, ...inputSchemas },
 			responses: {
 				...Object.fromEntries(Object.values(ERROR_RESPONSES).map((r) => [r.name, errorResponse(r.description)])),

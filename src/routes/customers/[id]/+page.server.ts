@@ -5,11 +5,12 @@ import { createForumFromTemplate } from '$lib/server/domain/governance/forums.se
 import { listForumSummaries } from '$lib/server/domain/governance/overview.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
-import { createPerson, listPeople } from '$lib/server/domain/tenancy/people.service';
+import { createPerson, getPerson, listPeople, updatePerson } from '$lib/server/domain/tenancy/people.service';
 import { listRelationStaff } from '$lib/server/domain/tenancy/relation.service';
 import { assignRole, listRoles, unassignRole } from '$lib/server/domain/tenancy/roles.service';
 import { supplierName } from '$lib/server/domain/tenancy/supplier.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
+import { personCreateInput, personUpdateInput } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -54,6 +55,7 @@ export const load: PageServerLoad = (event) =>
 			assignableStaff,
 			roles,
 			templates,
+			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};
 	});
@@ -67,15 +69,15 @@ function routeCustomerId(event: RequestEvent): string {
 
 export const actions: Actions = {
 	addPerson: formAction(async ({ app, actor, data, event }) => {
-		const person = await createPerson(app.db, actor, routeCustomerId(event), {
-			name: data.name,
-			email: data.email,
-			phone: data.phone,
-			title: data.title,
-			access: data.access,
-			password: data.password
-		});
+		const person = await createPerson(app.db, actor, routeCustomerId(event), personCreateInput(data));
 		return { name: person.name };
+	}),
+	editPerson: formAction(async ({ app, actor, data, event }) => {
+		const personId = data.personId ?? '';
+		// this page edits this customer's own people only
+		if ((await getPerson(app.db, actor, personId)).customerId !== routeCustomerId(event)) error(404, 'Person not found');
+		const person = await updatePerson(app.db, actor, personId, personUpdateInput(data));
+		return { id: person.id, name: person.name };
 	}),
 	assignRole: formAction(async ({ app, actor, data, event }) => {
 		const row = await assignRole(app.db, actor, routeCustomerId(event), { personId: data.personId, roleId: data.roleId });

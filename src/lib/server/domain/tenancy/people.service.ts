@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANNOT_DISABLE_SELF, CANNOT_LOWER_OWN_ACCESS } from '$lib/account-messages';
 import type { Db } from '$lib/server/db';
 import type { Access } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
@@ -27,6 +28,8 @@ export interface PersonView {
 	title: string | null;
 	access: Access;
 	hasAccount: boolean;
+	/** has a login that an admin disabled (hasAccount is then false) */
+	accountDisabled: boolean;
 	lastLoginAt: string | null;
 	roles: { assignmentId: string; roleId: string; key: string; nameSv: string; nameEn: string }[];
 }
@@ -64,6 +67,7 @@ export const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): Person
 	title: r.title,
 	access: r.access,
 	hasAccount: Boolean(r.has_account) && !r.disabled_at,
+	accountDisabled: Boolean(r.has_account) && Boolean(r.disabled_at),
 	lastLoginAt: r.last_login_at,
 	roles: assignments
 		.filter((a) => a.person_id === r.id)
@@ -147,6 +151,29 @@ export async function createPerson(db: Db, actor: Actor, customerId: string | nu
 
 export const PersonUpdate = PersonInput.partial().extend({ disabled: z.boolean().optional() });
 
+
+/** Higher is more: an admin of either party outranks staff and members. */
+const ACCESS_RANK: Record<Access, number> = { supplier_admin: 2, supplier_staff: 1, customer_admin: 2, customer_member: 1 };
+
+/**
+ * A person cannot disable their own account or lower their own access: an
+ * installation (or a customer) must never be left without the admin who made
+ * the change, and nobody locks themselves out by a slip of the hand.
+ * Returns the field errors, empty when the change is allowed.
+ */
+export function selfChangeErrors(
+	actor: Pick<Actor, 'personId'>,
+	personId: string,
+	currentAccess: Access,
+	change: { access?: Access; disabled?: boolean }
+): Record<string, string> {
+	if (actor.personId !== personId) return {};
+	const errors: Record<string, string> = {};
+	if (change.disabled) errors.disabled = CANNOT_DISABLE_SELF;
+	if (change.access && ACCESS_RANK[change.access] < ACCESS_RANK[currentAccess]) errors.access = CANNOT_LOWER_OWN_ACCESS;
+	return errors;
+}
+
 export async function updatePerson(db: Db, actor: Actor, personId: string, input: unknown) {
 	const existing = await findPerson(db, personId);
 	if (!existing) throw notFound('Person');
@@ -160,6 +187,8 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 		const allowed: readonly Access[] = existing.customer_id ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
 		if (!allowed.includes(data.access)) throw invalid('Not allowed for this party', { access: 'Not allowed for this party' });
 	}
+	const selfErrors = selfChangeErrors(actor, personId, existing.access, data);
+	if (Object.keys(selfErrors).length) throw invalid(Object.values(selfErrors).join('; '), selfErrors);
 	const passwordHash = data.password ? await hashPassword(data.password) : null;
 	return db.transaction().execute(async (tx) => {
 		if (data.email && data.email !== existing.email && (await findPersonByEmail(tx, data.email))) {

@@ -5,8 +5,8 @@
  * Write path (durable before relay, group commit):
  *   1. an update is validated and applied to the in-memory doc at once, so a
  *      malformed one fails here and never reaches the database;
- *   2. it joins the open batch; the batch closes at the end of the event-loop
- *      turn (setImmediate) and is appended in ONE transaction;
+ *   2. it joins the process-wide batch of this event-loop turn (GroupCommit),
+ *      appended in ONE transaction at the end of the turn;
  *   3. only after that commit is each update relayed to the other connections.
  * Anything that reads the doc for a client (a SyncStep2 reply) is held back
  * until the batch current at that moment has committed, so no client ever
@@ -17,9 +17,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Db } from '$lib/server/db';
-import { appendUpdates, compactDocument, type LoadedDocument } from '$lib/server/domain/collab/documents.service';
+import { compactDocument, type LoadedDocument } from '$lib/server/domain/collab/documents.service';
 import { CloseCode, MessageType } from '$lib/realtime/protocol';
 import { CollabError } from './collab-error';
+import type { CommitBatch, GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
 
 /** What the document needs of a connection. */
@@ -30,25 +31,7 @@ export interface Peer {
 	readonly awarenessIds: Set<number>;
 }
 
-interface Batch {
-	rows: Uint8Array[];
-	relays: { update: Uint8Array; origin: Peer }[];
-	done: Promise<void>;
-	resolve(): void;
-	reject(err: unknown): void;
-}
-
-function newBatch(): Batch {
-	let resolve!: () => void;
-	let reject!: (err: unknown) => void;
-	const done = new Promise<void>((res, rej) => {
-		resolve = res;
-		reject = rej;
-	});
-	// A failed batch is handled by fail(); waiters get the rejection, nobody else must crash.
-	done.catch(() => {});
-	return { rows: [], relays: [], done, resolve, reject };
-}
+type Relay = { update: Uint8Array; origin: Peer };
 
 export class LiveDocument {
 	readonly doc: Y.Doc;
@@ -60,10 +43,9 @@ export class LiveDocument {
 	failed = false;
 	idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-	private open: Batch | null = null;
-	/** the chain of batch commits, in order */
-	private tail: Promise<void> = Promise.resolve();
-	private lastBatch: Promise<void> = Promise.resolve();
+	/** the process-wide batch our current relays belong to, and those relays */
+	private batch: CommitBatch | null = null;
+	private relays: Relay[] = [];
 	private compacting: Promise<void> | null = null;
 	/** updates emitted by the doc during the apply in progress */
 	private captured: Uint8Array[] = [];
@@ -72,6 +54,7 @@ export class LiveDocument {
 		readonly name: string,
 		loaded: LoadedDocument,
 		private readonly db: Db,
+		private readonly commits: GroupCommit,
 		private readonly options: CollabOptions,
 		/** called when the document must be dropped from memory (database failure) */
 		private readonly onFailure: (doc: LiveDocument) => void
@@ -146,7 +129,7 @@ export class LiveDocument {
 
 	/** Resolves once every update applied so far is committed. */
 	committed(): Promise<void> {
-		return this.open ? this.open.done : this.lastBatch;
+		return this.commits.committed();
 	}
 
 	/**
@@ -182,54 +165,44 @@ export class LiveDocument {
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// Nothing new (a resent update) and nothing waiting: nothing to store.
 		if (emitted.length === 0 && !pending) return this.committed();
-		const batch = this.batch();
+		const batch = this.commits.batch();
+		if (this.batch !== batch) {
+			// First update of this document in this turn's transaction: relay after it commits.
+			this.batch = batch;
+			const relays: Relay[] = (this.relays = []);
+			batch.hooks.push({
+				committed: () => {
+					this.relay(relays);
+					if (this.logRows >= this.options.compactAfterRows) void this.compact();
+				},
+				failed: () => this.fail()
+			});
+		}
 		// Store what the client sent (a superset of what applied, including any
 		// part still waiting for missing dependencies); relay what applied.
-		batch.rows.push(update);
-		for (const u of emitted) batch.relays.push({ update: u, origin: peer });
+		batch.rows.push({ docName: this.name, data: update });
+		for (const u of emitted) this.relays.push({ update: u, origin: peer });
 		this.storedBytes += update.byteLength;
 		this.logRows++;
-		return batch.done;
-	}
-
-	private batch(): Batch {
-		if (this.open) return this.open;
-		const batch = newBatch();
-		this.open = batch;
-		setImmediate(() => {
-			this.open = null;
-			const run = this.tail.then(() => this.commit(batch));
-			this.tail = run.catch(() => {});
-			this.lastBatch = batch.done;
+		return batch.done.catch(() => {
+			throw new CollabError(CloseCode.internalError, 'could not save');
 		});
-		return batch;
 	}
 
-	private async commit(batch: Batch): Promise<void> {
-		if (this.failed) {
-			batch.reject(new CollabError(CloseCode.internalError, 'document unavailable'));
-			return;
-		}
-		try {
-			await appendUpdates(
-				this.db,
-				batch.rows.map((data) => ({ docName: this.name, data }))
-			);
-		} catch (err) {
-			console.error(`collab: commit to ${this.name} failed`, err);
-			batch.reject(new CollabError(CloseCode.internalError, 'could not save'));
-			this.fail();
-			return;
-		}
-		for (const { update, origin } of batch.relays) {
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, MessageType.sync);
-			syncProtocol.writeUpdate(encoder, update);
-			const message = encoding.toUint8Array(encoder);
-			for (const p of this.peers) if (p !== origin) p.send(message);
-		}
-		batch.resolve();
-		if (this.logRows >= this.options.compactAfterRows) void this.compact().catch(() => {});
+	/**
+	 * Sends a committed batch to the other peers. A batch of several updates goes
+	 * out as ONE merged update to every peer, its senders included: getting one's
+	 * own update back is a no-op in Yjs, and one merge per commit is far cheaper
+	 * than one per sender ("all but yours") when many write at once.
+	 */
+	private relay(relays: Relay[]): void {
+		if (relays.length === 0) return;
+		const single = relays.length === 1 ? relays[0] : null;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.sync);
+		syncProtocol.writeUpdate(encoder, single ? single.update : Y.mergeUpdates(relays.map((r) => r.update)));
+		const message = encoding.toUint8Array(encoder);
+		for (const p of this.peers) if (p !== single?.origin) p.send(message);
 	}
 
 	/** Folds the log into the snapshot; one compaction at a time. */
@@ -247,7 +220,6 @@ export class LiveDocument {
 	/** Resolves when everything applied is committed and no compaction runs. */
 	async settle(): Promise<void> {
 		await this.committed().catch(() => {});
-		await this.tail;
 		await this.compacting;
 	}
 

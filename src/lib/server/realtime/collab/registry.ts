@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument } from '$lib/server/domain/collab/documents.service';
 import { LiveDocument } from './live-document';
+import { GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
 
 export class DocumentRegistry {
@@ -16,10 +17,14 @@ export class DocumentRegistry {
 	/** documents being unloaded: a new load of the same name waits for this */
 	private readonly unloading = new Map<string, Promise<void>>();
 
+	private readonly commits: GroupCommit;
+
 	constructor(
 		private readonly db: Db,
 		private readonly options: CollabOptions
-	) {}
+	) {
+		this.commits = new GroupCommit(db);
+	}
 
 	/** The live document for a target, loading it completely first if needed. */
 	async acquire(target: DocumentTarget): Promise<LiveDocument> {
@@ -39,7 +44,7 @@ export class DocumentRegistry {
 				continue;
 			}
 			const loading = loadDocument(this.db, target).then((loaded) => {
-				const doc = new LiveDocument(target.name, loaded, this.db, this.options, (d) => void this.unload(d, false));
+				const doc = new LiveDocument(target.name, loaded, this.db, this.commits, this.options, (d) => void this.unload(d, false));
 				this.loaded.set(target.name, doc);
 				return doc;
 			});

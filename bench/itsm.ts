@@ -1,0 +1,202 @@
+/**
+ * Benchmark of the ITSM data path (not a test), in this process against a real
+ * SQLite file:
+ *
+ *   1. import rate of the full UCI event log (141,712 rows, 24,918 incidents)
+ *      through the same service the API calls, and a re-import (nothing changes);
+ *   2. latency of the one-year SLA report and KPI report over 25,000 and
+ *      1,000,000 synthetic tickets (SLA outcomes computed by the real engine).
+ *
+ *   npm run bench:itsm                       (BENCH_SIZES=25000 for a quick run)
+ *
+ * Targets: full UCI log < 20 s; one-year SLA report over 1,000,000 tickets < 1 s.
+ * Writes bench/results/itsm-<date>.md.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import SQLite from 'better-sqlite3';
+import type { Migration } from 'kysely';
+import { createDb, type Db } from '../src/lib/server/db/index.ts';
+import type { TicketsTable } from '../src/lib/server/db/itsm-schema.ts';
+import { migrateToLatest, migrationSetFromModules } from '../src/lib/server/db/migrator.ts';
+import { SYSTEM_ACTOR } from '../src/lib/server/domain/actor.ts';
+import { importCsv } from '../src/lib/server/domain/itsm/import/import.service.ts';
+import { kpiReport } from '../src/lib/server/domain/itsm/kpi/kpi.service.ts';
+import { computeSla } from '../src/lib/server/domain/itsm/sla/sla-engine.ts';
+import { rebuildSlaDaily } from '../src/lib/server/domain/itsm/sla/sla-daily.repository.ts';
+import { slaReport } from '../src/lib/server/domain/itsm/sla/sla-report.service.ts';
+import { DEFAULT_SETTINGS, slaPolicy } from '../src/lib/server/domain/itsm/sla/sla-settings.ts';
+import { toRow } from '../src/lib/server/domain/itsm/ticket-row.ts';
+import type { Priority, TicketDraft } from '../src/lib/server/domain/itsm/ticket.types.ts';
+
+const UCI = resolve(process.env.ITSM_DEMO_DATA ?? '../shared/data', 'uci-incident-event-log-full.csv.gz');
+const SIZES = (process.env.BENCH_SIZES ?? '25000,1000000').split(',').map(Number);
+const RUNS = 5;
+const YEAR = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
+
+async function migrated(file: string): Promise<Db> {
+	const modules: Record<string, Migration> = {};
+	for (const f of readdirSync('migrations').filter((x) => x.endsWith('.ts')).sort()) {
+		modules[f] = (await import(pathToFileURL(resolve('migrations', f)).href)) as Migration;
+	}
+	const db = createDb({ dialect: 'sqlite', filename: file });
+	await migrateToLatest(db, migrationSetFromModules(modules));
+	return db;
+}
+
+async function addCustomer(db: Db, name: string): Promise<string> {
+	const id = crypto.randomUUID();
+	const now = new Date().toISOString();
+	await db.insertInto('customers').values({ id, name, org_number: null, created_at: now, updated_at: now }).execute();
+	return id;
+}
+
+/** A deterministic pseudo-random sequence, so runs are comparable. */
+function rng(seed: number) {
+	let s = seed >>> 0;
+	return () => {
+		s = (s * 1664525 + 1013904223) >>> 0;
+		return s / 2 ** 32;
+	};
+}
+
+const HOUR = 3_600_000;
+
+/** Synthetic incidents over 2026: priorities 2/8/50/30/10 %, 4 % still open, 3 % with a pause. */
+function synthetic(n: number, i: number, rand: () => number): TicketDraft {
+	const r = rand();
+	const priority = (r < 0.02 ? 1 : r < 0.1 ? 2 : r < 0.6 ? 3 : r < 0.9 ? 4 : 5) as Priority;
+	const opened = Date.parse(YEAR.from) + Math.floor(rand() * (Date.parse(YEAR.to) - Date.parse(YEAR.from)));
+	const open = rand() < 0.04;
+	const hours = Math.exp(rand() * 5) * (priority <= 2 ? 0.3 : 1);
+	const resolved = open ? null : opened + Math.round(hours * HOUR);
+	const history: TicketDraft['history'] = [{ at: opened, status: 'new', statusRaw: 'New', priority }];
+	history.push({ at: opened + 10 * 60_000 * (1 + Math.floor(rand() * 6)), status: 'in_progress', statusRaw: 'In Progress', priority });
+	if (rand() < 0.03) history.push({ at: opened + 2 * HOUR, status: 'on_hold', statusRaw: 'Awaiting User Info', priority });
+	if (resolved) history.push({ at: Math.max(resolved, opened + 3 * HOUR), status: 'resolved', statusRaw: 'Resolved', priority });
+	return {
+		source: 'bench', sourceId: null, number: `INC${String(i).padStart(8, '0')}`, kind: 'incident', title: null,
+		statusRaw: open ? 'In Progress' : 'Resolved', status: open ? 'in_progress' : 'resolved', priorityRaw: String(priority), priority,
+		impact: null, urgency: null, category: null, service: null, channel: null, assignmentGroup: `Group ${i % 40}`,
+		openedAt: opened, firstResponseAt: null, resolvedAt: resolved, closedAt: null, reopenCount: rand() < 0.03 ? 1 : 0,
+		reassignmentCount: Math.floor(rand() * 3), majorIncident: priority === 1 && rand() < 0.1, sourceSlaMet: rand() < 0.8,
+		satisfaction: rand() < 0.2 ? 1 + Math.floor(rand() * 5) : null, changeType: null, changeRisk: null, cabRequired: null,
+		plannedStart: null, plannedEnd: null, actualStart: null, actualEnd: null, changeOutcome: null, history
+	};
+}
+
+/**
+ * Bulk insert through a second better-sqlite3 connection with one prepared
+ * statement: Kysely compiling 46-column multi-row inserts would dominate here.
+ */
+function fill(file: string, customerId: string, n: number): number {
+	const policy = slaPolicy(DEFAULT_SETTINGS);
+	const rand = rng(n);
+	const started = performance.now();
+	const now = new Date().toISOString();
+	const raw = new SQLite(file);
+	raw.pragma('journal_mode = WAL');
+	raw.pragma('synchronous = NORMAL');
+	let insert: SQLite.Statement | null = null;
+	let columns: (keyof TicketsTable)[] = [];
+	const BATCH = 10_000;
+	try {
+		for (let i = 0; i < n; i += BATCH) {
+			const rows: TicketsTable[] = [];
+			for (let j = i; j < Math.min(n, i + BATCH); j++) {
+				const d = synthetic(n, j, rand);
+				rows.push({ ...toRow(d, computeSla(d, policy)), id: crypto.randomUUID(), customer_id: customerId, import_id: null, created_at: now, updated_at: now });
+			}
+			if (!insert) {
+				columns = Object.keys(rows[0]) as (keyof TicketsTable)[];
+				insert = raw.prepare(`insert into tickets (${columns.join(',')}) values (${columns.map(() => '?').join(',')})`);
+			}
+			const stmt = insert;
+			raw.transaction(() => {
+				for (const r of rows) stmt.run(columns.map((c) => r[c]));
+			})();
+		}
+		raw.exec('ANALYZE');
+	} finally {
+		raw.close();
+	}
+	return performance.now() - started;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; all: number[] }> {
+	await fn(); // warm-up: page cache and statement cache
+	const all: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const t = performance.now();
+		await fn();
+		all.push(performance.now() - t);
+	}
+	return { median: median(all), all };
+}
+
+async function main() {
+	const dir = mkdtempSync(join(tmpdir(), 'samverkan-bench-itsm-'));
+	const file = join(dir, 'bench.db');
+	const db = await migrated(file);
+	const lines: string[] = [];
+	const log = (s: string) => {
+		console.log(s);
+		lines.push(s);
+	};
+	const cpu = cpus();
+	log(`# ITSM benchmark ${new Date().toISOString().slice(0, 10)}`);
+	log('');
+	log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')} (shared with other work).`);
+	log(`Date: ${new Date().toISOString()}. SQLite (better-sqlite3, WAL, synchronous=NORMAL) in a temporary file.`);
+	log('');
+	try {
+		log('## Import of the full UCI log');
+		log('');
+		const customer = await addCustomer(db, 'UCI');
+		const bytes = new Uint8Array(readFileSync(UCI));
+		let t = performance.now();
+		const first = await importCsv(db, SYSTEM_ACTOR, customer, bytes, { preset: 'servicenow-display' });
+		const firstMs = performance.now() - t;
+		t = performance.now();
+		const again = await importCsv(db, SYSTEM_ACTOR, customer, bytes, { preset: 'servicenow-display' });
+		const againMs = performance.now() - t;
+		log('| run | rows | tickets | created | unchanged | time | rows/s | target |');
+		log('|---|---|---|---|---|---|---|---|');
+		log(`| first import | ${first.rowsRead} | ${first.tickets} | ${first.created} | ${first.unchanged} | ${(firstMs / 1000).toFixed(1)} s | ${Math.round(first.rowsRead / (firstMs / 1000))} | < 20 s: ${firstMs < 20_000 ? 'met' : 'MISSED'} |`);
+		log(`| re-import (no change) | ${again.rowsRead} | ${again.tickets} | ${again.created} | ${again.unchanged} | ${(againMs / 1000).toFixed(1)} s | ${Math.round(again.rowsRead / (againMs / 1000))} | |`);
+		log('');
+		log('## Report latency, one-year period (2026), synthetic tickets');
+		log('');
+		log(`Median of ${RUNS} runs after a warm-up. The SLA report reads the daily aggregate for whole days and the covering indexes for the period's edges; the KPI report adds MTTR (median needs every duration), volumes and backlog.`);
+		log('');
+		log('| tickets | generate + insert | rebuild daily aggregate | SLA report | KPI report | SLA target |');
+		log('|---|---|---|---|---|---|');
+		for (const n of SIZES) {
+			const id = await addCustomer(db, `Synthetic ${n}`);
+			const fillMs = fill(file, id, n);
+			// what an import does at its end, timed on its own
+			const aggStart = performance.now();
+			await db.transaction().execute((tx) => rebuildSlaDaily(tx, id));
+			const aggMs = performance.now() - aggStart;
+			const period = YEAR;
+			const sla = await timeIt(() => slaReport(db, SYSTEM_ACTOR, id, period));
+			const kpi = await timeIt(() => kpiReport(db, SYSTEM_ACTOR, id, period));
+			const target = n >= 1_000_000 ? `< 1 s: ${sla.median < 1000 ? 'met' : 'MISSED'}` : '';
+			log(`| ${n.toLocaleString('en')} | ${(fillMs / 1000).toFixed(1)} s | ${(aggMs / 1000).toFixed(2)} s | ${sla.median.toFixed(0)} ms | ${kpi.median.toFixed(0)} ms | ${target} |`);
+		}
+	} finally {
+		await db.destroy();
+		rmSync(dir, { recursive: true, force: true });
+	}
+	mkdirSync('bench/results', { recursive: true });
+	const out = `bench/results/itsm-${new Date().toISOString().slice(0, 10)}.md`;
+	writeFileSync(out, lines.join('\n') + '\n');
+	console.log(`\nWritten to ${out}`);
+}
+
+await main();

@@ -1,0 +1,230 @@
+/**
+ * KPIs of a period: SLA compliance, MTTR (open → resolved, never → closed:
+ * ServiceNow auto-closes days after resolution), new / resolved / backlog at
+ * period end, reopen rate, first-contact resolution where the source reports
+ * reassignments, major incidents, change success / failure / emergency share,
+ * satisfaction, and the manual KPIs entered for the period. Each with its
+ * target and traffic light.
+ */
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/audit.repository';
+import { notFound } from '../../errors';
+import { newId, nowIso } from '../../ids';
+import { authorize } from '../../policy';
+import { findCustomer } from '../../tenancy/tenancy.repository';
+import { DEFAULT_TIME_ZONE } from '../../time';
+import { parseInput, text } from '../../validation';
+import type { Period } from '../period';
+import { slaReport, type SlaReport } from '../sla/sla-report.service';
+import { PRIORITIES } from '../ticket.types';
+import { DEFAULT_TARGETS, light, type KpiTarget, type Light } from './kpi-targets';
+
+export interface KpiValue {
+	kpi: string;
+	value: number | null;
+	/** what the value counts: share (0..1), hours, count, score */
+	unit: 'share' | 'hours' | 'count' | 'score' | string;
+	target: number | null;
+	amber: number | null;
+	light: Light | null;
+	/** manual KPIs: entered by a person for the period */
+	manual?: boolean;
+	name?: string;
+}
+
+export interface MttrRow {
+	priority: number;
+	resolved: number;
+	meanHours: number | null;
+	medianHours: number | null;
+}
+
+export interface KpiReport {
+	period: Period;
+	kpis: KpiValue[];
+	mttr: MttrRow[];
+	volumes: { kind: string; opened: number; resolved: number; backlog: number }[];
+	sla: SlaReport;
+}
+
+const HOUR = 3_600_000;
+/** manual KPIs are entered for Stockholm calendar dates */
+const localDate = (iso: string) => DateTime.fromISO(iso).setZone(DEFAULT_TIME_ZONE).toISODate()!;
+const median = (xs: number[]) => {
+	if (xs.length === 0) return null;
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+async function targetsOf(db: Db, customerId: string): Promise<KpiTarget[]> {
+	const rows = await db.selectFrom('kpi_targets').selectAll().where('customer_id', '=', customerId).execute();
+	const own = rows.map((r) => ({ kpi: r.kpi, target: r.target, amber: r.amber, higherIsBetter: r.higher_is_better === 1 }));
+	return [...own, ...DEFAULT_TARGETS.filter((d) => !own.some((o) => o.kpi === d.kpi))];
+}
+
+export async function kpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {
+	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const { from, to } = period;
+	const base = () => db.selectFrom('tickets').where('customer_id', '=', customerId);
+
+	const [sla, targets, durations, opened, resolvedRows, backlog, changes, manual] = await Promise.all([
+		slaReport(db, actor, customerId, period, now),
+		targetsOf(db, customerId),
+		// incidents resolved in the period: open → resolved
+		base()
+			.select(['priority', 'opened_at', 'resolved_at'])
+			.where('kind', '=', 'incident')
+			.where('resolved_at', '>=', from)
+			.where('resolved_at', '<', to)
+			.execute(),
+		base()
+			.select(['kind', sql<number>`count(*)`.as('n'), sql<number>`sum(major_incident)`.as('major')])
+			.where('opened_at', '>=', from)
+			.where('opened_at', '<', to)
+			.groupBy('kind')
+			.execute(),
+		base()
+			.select([
+				'kind',
+				sql<number>`count(*)`.as('n'),
+				sql<number>`sum(case when reopen_count > 0 then 1 else 0 end)`.as('reopened'),
+				sql<number>`sum(case when reassignment_count = 0 and reopen_count = 0 then 1 else 0 end)`.as('fcr'),
+				sql<number>`sum(case when reassignment_count > 0 then 1 else 0 end)`.as('reassigned'),
+				sql<number>`avg(satisfaction)`.as('satisfaction'),
+				sql<number>`count(satisfaction)`.as('rated')
+			])
+			.where('resolved_at', '>=', from)
+			.where('resolved_at', '<', to)
+			.groupBy('kind')
+			.execute(),
+		// open at period end: opened before it and not done before it
+		base()
+			.select(['kind', sql<number>`count(*)`.as('n')])
+			.where('opened_at', '<', to)
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('status', 'not in', ['resolved', 'closed', 'cancelled'])]),
+					eb(sql`coalesce(resolved_at, closed_at, ${to})`, '>=', to)
+				])
+			)
+			.groupBy('kind')
+			.execute(),
+		base()
+			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
+			.where('kind', '=', 'change')
+			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '>=', from)
+			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '<', to)
+			.groupBy(['change_type', 'change_outcome'])
+			.execute(),
+		db
+			.selectFrom('manual_kpis')
+			.selectAll()
+			.where('customer_id', '=', customerId)
+			.where('period_from', '>=', localDate(from))
+			.where('period_to', '<=', localDate(to))
+			.orderBy('period_from')
+			.execute()
+	]);
+
+	const mttr: MttrRow[] = PRIORITIES.map((p) => {
+		const hours = durations.filter((d) => d.priority === p).map((d) => (Date.parse(d.resolved_at!) - Date.parse(d.opened_at)) / HOUR);
+		return {
+			priority: p,
+			resolved: hours.length,
+			meanHours: hours.length ? hours.reduce((a, b) => a + b, 0) / hours.length : null,
+			medianHours: median(hours)
+		};
+	});
+
+	const kinds = [...new Set([...opened.map((r) => r.kind), ...resolvedRows.map((r) => r.kind), ...backlog.map((r) => r.kind)])].sort();
+	const volumes = kinds.map((kind) => ({
+		kind,
+		opened: Number(opened.find((r) => r.kind === kind)?.n ?? 0),
+		resolved: Number(resolvedRows.find((r) => r.kind === kind)?.n ?? 0),
+		backlog: Number(backlog.find((r) => r.kind === kind)?.n ?? 0)
+	}));
+
+	const inc = resolvedRows.find((r) => r.kind === 'incident');
+	const allResolved = resolvedRows.reduce((a, r) => a + Number(r.n), 0);
+	const reopened = resolvedRows.reduce((a, r) => a + Number(r.reopened), 0);
+	const rated = resolvedRows.reduce((a, r) => a + Number(r.rated), 0);
+	const satisfactionSum = resolvedRows.reduce((a, r) => a + Number(r.satisfaction ?? 0) * Number(r.rated), 0);
+	const changeTotal = changes.filter((c) => c.change_outcome && c.change_outcome !== 'cancelled').reduce((a, c) => a + Number(c.n), 0);
+	const changeCount = (pred: (c: (typeof changes)[number]) => boolean) => changes.filter(pred).reduce((a, c) => a + Number(c.n), 0);
+	const allChanges = changeCount(() => true);
+
+	const values: Omit<KpiValue, 'target' | 'amber' | 'light'>[] = [
+		{ kpi: 'sla_response', value: sla.total.response.compliance, unit: 'share' },
+		{ kpi: 'sla_resolution', value: sla.total.resolution.compliance, unit: 'share' },
+		...mttr.map((m) => ({ kpi: `mttr_p${m.priority}_hours`, value: m.meanHours, unit: 'hours' })),
+		{ kpi: 'opened', value: volumes.reduce((a, v) => a + v.opened, 0), unit: 'count' },
+		{ kpi: 'resolved', value: allResolved, unit: 'count' },
+		{ kpi: 'backlog', value: volumes.reduce((a, v) => a + v.backlog, 0), unit: 'count' },
+		{ kpi: 'reopen_rate', value: share(reopened, allResolved), unit: 'share' },
+		// only when the source reports reassignments at all; otherwise every ticket would look first-contact
+		{ kpi: 'first_contact_resolution', value: inc && Number(inc.reassigned) > 0 ? share(Number(inc.fcr), Number(inc.n)) : null, unit: 'share' },
+		{ kpi: 'major_incidents', value: opened.reduce((a, r) => a + Number(r.major ?? 0), 0), unit: 'count' },
+		{ kpi: 'change_success_rate', value: share(changeCount((c) => c.change_outcome === 'successful'), changeTotal), unit: 'share' },
+		{ kpi: 'change_failed_share', value: share(changeCount((c) => c.change_outcome === 'failed' || c.change_outcome === 'backed_out'), changeTotal), unit: 'share' },
+		{ kpi: 'change_emergency_share', value: share(changeCount((c) => c.change_type === 'emergency'), allChanges), unit: 'share' },
+		{ kpi: 'satisfaction', value: rated ? satisfactionSum / rated : null, unit: 'score' }
+	];
+	const withLight = (v: Omit<KpiValue, 'target' | 'amber' | 'light'>): KpiValue => {
+		const t = targets.find((x) => x.kpi === v.kpi);
+		return { ...v, target: t?.target ?? null, amber: t?.amber ?? null, light: light(v.value, t) };
+	};
+	const kpis = [
+		...values.map(withLight),
+		...manual.map((m) => withLight({ kpi: m.kpi, name: m.name, value: m.value, unit: m.unit ?? 'score', manual: true }))
+	];
+	return { period, kpis, mttr, volumes, sla };
+}
+
+export const ManualKpiInput = z.strictObject({
+	kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _'),
+	name: text(120),
+	periodFrom: z.iso.date(),
+	periodTo: z.iso.date(),
+	value: z.number().finite(),
+	unit: z.string().trim().max(20).optional(),
+	note: z.string().trim().max(500).optional()
+});
+
+/** A manual KPI value for a period (e.g. a user survey); entering it again replaces it. */
+export async function enterManualKpi(db: Db, actor: Actor, customerId: string, input: unknown) {
+	authorize(actor, 'kpi.enter', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const k = parseInput(ManualKpiInput.refine((v) => v.periodFrom < v.periodTo, { message: 'Must be after periodFrom', path: ['periodTo'] }), input);
+	return db.transaction().execute(async (tx) => {
+		await tx
+			.deleteFrom('manual_kpis')
+			.where('customer_id', '=', customerId)
+			.where('kpi', '=', k.kpi)
+			.where('period_from', '=', k.periodFrom)
+			.where('period_to', '=', k.periodTo)
+			.execute();
+		const row = {
+			id: newId(),
+			customer_id: customerId,
+			kpi: k.kpi,
+			name: k.name,
+			period_from: k.periodFrom,
+			period_to: k.periodTo,
+			value: k.value,
+			unit: k.unit ?? null,
+			note: k.note ?? null,
+			entered_by: actor.personId,
+			entered_at: nowIso()
+		};
+		await tx.insertInto('manual_kpis').values(row).execute();
+		await recordAudit(tx, actor, { action: 'kpi.enter', entity: 'manual_kpi', entityId: row.id, customerId, after: k });
+		return row;
+	});
+}

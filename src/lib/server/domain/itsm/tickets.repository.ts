@@ -1,0 +1,70 @@
+/** Ticket queries. Repository functions take the executor first so they work inside a transaction. */
+import { sql } from 'kysely';
+import type { Executor } from '$lib/server/db';
+import type { TicketsTable } from '$lib/server/db/itsm-schema';
+
+export type TicketRow = TicketsTable;
+
+/** (number → id, hash) of one customer's tickets from one source: the upsert's lookup. */
+export async function ticketKeys(db: Executor, customerId: string, source: string): Promise<Map<string, { id: string; hash: string }>> {
+	const rows = await db
+		.selectFrom('tickets')
+		.select(['id', 'number', 'content_hash'])
+		.where('customer_id', '=', customerId)
+		.where('source', '=', source)
+		.execute();
+	return new Map(rows.map((r) => [r.number, { id: r.id, hash: r.content_hash }]));
+}
+
+/** Multi-row inserts: one statement per 200 tickets instead of one each. */
+export async function insertTickets(db: Executor, rows: TicketRow[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += 200) await db.insertInto('tickets').values(rows.slice(i, i + 200)).execute();
+}
+
+export async function updateTicket(db: Executor, id: string, row: Omit<TicketRow, 'id' | 'created_at' | 'customer_id'>): Promise<void> {
+	await db.updateTable('tickets').set(row).where('id', '=', id).execute();
+}
+
+export interface TicketQuery {
+	customerId: string;
+	kind?: string;
+	priority?: number;
+	/** opened at or after (ISO) */
+	from?: string;
+	/** opened before (ISO) */
+	to?: string;
+	status?: string;
+	limit: number;
+	offset: number;
+}
+
+export async function listTickets(db: Executor, q: TicketQuery) {
+	let query = db.selectFrom('tickets').where('customer_id', '=', q.customerId);
+	if (q.kind) query = query.where('kind', '=', q.kind);
+	if (q.priority) query = query.where('priority', '=', q.priority);
+	if (q.status) query = query.where('status', '=', q.status);
+	if (q.from) query = query.where('opened_at', '>=', q.from);
+	if (q.to) query = query.where('opened_at', '<', q.to);
+	const [rows, total] = await Promise.all([
+		query.selectAll().orderBy('opened_at', 'desc').orderBy('number').limit(q.limit).offset(q.offset).execute(),
+		query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(total.n) };
+}
+
+export async function findTicket(db: Executor, customerId: string, id: string) {
+	return db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every ticket of a customer, in pages, for recomputing SLA outcomes after a settings change. */
+export async function ticketPage(db: Executor, customerId: string, afterId: string, limit: number) {
+	return db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+export async function setSlaColumns(
+	db: Executor,
+	id: string,
+	cols: Pick<TicketRow, 'resp_met_at' | 'resp_breach_at' | 'res_met_at' | 'res_breach_at'>
+): Promise<void> {
+	await db.updateTable('tickets').set(cols).where('id', '=', id).execute();
+}

@@ -1,0 +1,38 @@
+import { enterManualKpi, kpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
+import { parsePeriod } from '$lib/server/domain/itsm/period';
+import { slaDisagreements } from '$lib/server/domain/itsm/sla/sla-report.service';
+import { can } from '$lib/server/domain/policy';
+import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
+import { formAction, loadWith } from '$lib/server/http/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadWith(event, async ({ db }, actor) => {
+		const customerId = event.params.id;
+		const customer = await getCustomer(db, actor, customerId);
+		const q = event.url.searchParams;
+		const period = parsePeriod({ from: q.get('from'), to: q.get('to') });
+		const [report, disagreements] = await Promise.all([kpiReport(db, actor, customerId, period), slaDisagreements(db, actor, customerId, period)]);
+		return {
+			customer: { id: customer.id, name: customer.name },
+			query: { from: q.get('from') ?? '', to: q.get('to') ?? '' },
+			report,
+			disagreements,
+			canImport: can(actor, 'ticket.import', { customerId }),
+			canEnterKpi: can(actor, 'kpi.enter', { customerId })
+		};
+	});
+
+export const actions: Actions = {
+	manualKpi: formAction(async ({ app, actor, data, event }) =>
+		enterManualKpi(app.db, actor, event.params.id!, {
+			kpi: data.kpi,
+			name: data.name,
+			periodFrom: data.periodFrom,
+			periodTo: data.periodTo,
+			value: data.value === '' ? undefined : Number(data.value.replace(',', '.')),
+			unit: data.unit || undefined,
+			note: data.note || undefined
+		})
+	)
+};
