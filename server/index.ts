@@ -64,6 +64,14 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 const realtime = app?.attachRealtime(server);
 
+// An upgrade on a path nobody in this process serves would hang until the
+// client gives up: answer it. Extend the list when a websocket server is added.
+const UPGRADE_PATHS = ['/collab/'];
+server.on('upgrade', (req, socket) => {
+	if (UPGRADE_PATHS.some((prefix) => req.url?.startsWith(prefix))) return;
+	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+});
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {

@@ -191,14 +191,15 @@ describe('refusals', () => {
 		expect(c.provider.shouldConnect).toBe(false);
 	});
 
-	it('leaves non-collab upgrades alone', async () => {
+	it('refuses upgrades on paths nobody serves, without touching collab', async () => {
 		const ws = new (await import('ws')).default(`${server.url.replace('http', 'ws')}/not-collab`);
 		const outcome = await new Promise<string>((r) => {
 			ws.once('open', () => r('open'));
 			ws.once('error', () => r('error'));
 			setTimeout(() => r('pending'), 1500);
 		});
-		expect(outcome).not.toBe('open');
+		// answered at once with a 404 instead of hanging
+		expect(outcome).toBe('error');
 		ws.terminate();
 	});
 });
