@@ -37,7 +37,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '25000,1000000').split(',').map(Number
 const RUNS = 5;
 const YEAR = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
 
-async function migrated(file: string): Promise<Db> {
+export async function migrated(file: string): Promise<Db> {
 	const modules: Record<string, Migration> = {};
 	for (const f of readdirSync('migrations').filter((x) => x.endsWith('.ts')).sort()) {
 		modules[f] = (await import(pathToFileURL(resolve('migrations', f)).href)) as Migration;
@@ -47,7 +47,7 @@ async function migrated(file: string): Promise<Db> {
 	return db;
 }
 
-async function addCustomer(db: Db, name: string): Promise<string> {
+export async function addCustomer(db: Db, name: string): Promise<string> {
 	const id = crypto.randomUUID();
 	const now = new Date().toISOString();
 	await db.insertInto('customers').values({ id, name, org_number: null, created_at: now, updated_at: now }).execute();
@@ -92,7 +92,7 @@ function synthetic(n: number, i: number, rand: () => number): TicketDraft {
  * Bulk insert through a second better-sqlite3 connection with one prepared
  * statement: Kysely compiling 46-column multi-row inserts would dominate here.
  */
-function fill(file: string, customerId: string, n: number): number {
+export function fill(file: string, customerId: string, n: number): number {
 	const policy = slaPolicy(DEFAULT_SETTINGS);
 	const rand = rng(n);
 	const started = performance.now();
@@ -199,4 +199,5 @@ async function main() {
 	console.log(`\nWritten to ${out}`);
 }
 
-await main();
+// run when executed, not when a profiling script imports the helpers
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -41,6 +41,8 @@ export interface TicketsTable {
 	resp_breach_at: string | null;
 	res_met_at: string | null;
 	res_breach_at: string | null;
+	/** when it became resolved, closed or cancelled; null while open */
+	done_at: string | null;
 	import_id: string | null;
 	created_at: string;
 	updated_at: string;

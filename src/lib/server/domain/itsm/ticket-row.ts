@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { TicketsTable } from '$lib/server/db/itsm-schema';
 import type { SlaOutcome } from './sla/sla-engine';
-import type { HistoryEntry, TicketDraft } from './ticket.types';
+import { isDone, type HistoryEntry, type TicketDraft } from './ticket.types';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const ms = (v: string | null): number | null => (v === null ? null : Date.parse(v));
@@ -63,7 +63,8 @@ export function toRow(d: TicketDraft, sla: SlaOutcome): TicketContent {
 		resp_met_at: iso(sla.response.metAt),
 		resp_breach_at: iso(sla.response.breachAt),
 		res_met_at: iso(sla.resolution.metAt),
-		res_breach_at: iso(sla.resolution.breachAt)
+		res_breach_at: iso(sla.resolution.breachAt),
+		done_at: isDone(d.status) ? iso(d.resolvedAt ?? d.closedAt ?? d.history.findLast((h) => isDone(h.status))?.at ?? d.openedAt) : null
 	};
 }
 

@@ -66,7 +66,6 @@ export function checkHeader(header: string[], preset: Preset): HeaderCheck {
 			}
 		}
 	}
-	if (preset.key !== 'generic' && !preset.mapping.columns.openedAt) errors.push('Preset without opened time');
 	const used = new Set<number>();
 	for (const f of Object.keys(preset.mapping.columns) as MappableField[]) for (const i of resolve(index, preset, f)) used.add(i);
 	const ignored = header.filter((_, i) => !used.has(i));

@@ -1,0 +1,47 @@
+/** Who is in a shared document, read from Yjs awareness; colours per person. */
+import type { PresenceData } from './collab-editor';
+
+export interface Participant {
+	clientId: number;
+	personId: string;
+	name: string;
+	color: string;
+	side: 'supplier' | 'customer';
+	focusing: boolean;
+	self: boolean;
+}
+
+// Dark enough for white text (names on remote cursors) and distinct from each other.
+const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#6d28d9', '#9a3412'];
+
+/** A stable colour per person, the same in every browser. */
+export function colorFor(personId: string): string {
+	let h = 0;
+	for (let i = 0; i < personId.length; i++) h = (h * 31 + personId.charCodeAt(i)) >>> 0;
+	return PALETTE[h % PALETTE.length];
+}
+
+/** One entry per person (several tabs of one person count once), yourself first, then by name. */
+export function participants(states: Map<number, Record<string, unknown>>, selfClientId: number): Participant[] {
+	const byPerson = new Map<string, Participant>();
+	for (const [clientId, state] of states) {
+		const data = state.awarenessData as Partial<PresenceData> | undefined;
+		if (!data?.personId || typeof state.name !== 'string') continue;
+		const entry: Participant = {
+			clientId,
+			personId: data.personId,
+			name: state.name,
+			color: typeof state.color === 'string' ? state.color : colorFor(data.personId),
+			side: data.side === 'supplier' ? 'supplier' : 'customer',
+			focusing: state.focusing === true,
+			self: clientId === selfClientId
+		};
+		const seen = byPerson.get(entry.personId);
+		if (!seen) byPerson.set(entry.personId, entry);
+		else {
+			seen.self ||= entry.self;
+			seen.focusing ||= entry.focusing;
+		}
+	}
+	return [...byPerson.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'sv'));
+}

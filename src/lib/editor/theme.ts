@@ -1,0 +1,22 @@
+/** Lexical theme of the minutes: class names (Tailwind) for the nodes in `nodes.ts`. */
+import type { EditorThemeClasses } from 'lexical';
+
+export const MINUTES_THEME: EditorThemeClasses = {
+	paragraph: 'my-2',
+	heading: {
+		h2: 'mt-5 mb-2 text-lg font-semibold text-slate-900 first:mt-1',
+		h3: 'mt-4 mb-1 text-base font-semibold text-slate-900'
+	},
+	quote: 'my-2 border-l-4 border-slate-200 pl-3 text-slate-700',
+	link: 'text-brand-700 underline',
+	text: { bold: 'font-semibold', italic: 'italic', underline: 'underline' },
+	list: {
+		ul: 'minutes-ul my-2 pl-6',
+		ol: 'my-2 list-decimal pl-6',
+		checklist: 'minutes-checklist',
+		listitem: 'my-0.5',
+		listitemChecked: 'minutes-check minutes-check-on',
+		listitemUnchecked: 'minutes-check',
+		nested: { listitem: 'list-none' }
+	}
+};
