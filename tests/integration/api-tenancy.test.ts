@@ -208,6 +208,8 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 			return { name: `Intrång ${n}`, scopes: ['tickets:write'] };
 		case 'saveImportMapping':
 			return { name: `Intrång ${n}`, mapping: { columns: { number: 'Number' } } };
+		case 'setKpiTargets':
+			return { targets: [{ kpi: 'intrang', target: 1, amber: 0.5, higherIsBetter: true }] };
 		case 'updateSlaSettings':
 			return { timeZone: 'UTC', businessHours: {}, holidays: null, pauseStatuses: [], definitions: [] };
 		case 'enterManualKpi':
@@ -238,6 +240,7 @@ async function snapshotOf(c: DemoCustomer) {
 		mappings: (await get(`/api/v1/customers/${c.id}/import-mappings`)).mappings,
 		kpis: (await get(`/api/v1/customers/${c.id}/kpis?from=2026-01-01&to=2026-02-01`)).kpis.kpis,
 		slaSettings: (await get(`/api/v1/customers/${c.id}/sla-settings`)).settings,
+		kpiTargets: (await get(`/api/v1/customers/${c.id}/kpi-targets`)).targets,
 		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change

@@ -233,3 +233,20 @@ describe('SLA settings', () => {
 		expect((await sla()).total).toEqual(old.total);
 	});
 });
+
+describe('KPI targets', () => {
+	it('a supplier admin sets a target and the traffic light follows it', async () => {
+		const path = `/api/v1/customers/${norrby}/kpi-targets`;
+		const put = await admin.json('PUT', path, { targets: [{ kpi: 'reopen_rate', target: 0, amber: 0, higherIsBetter: false }] });
+		expect(put.status).toBe(200);
+		expectContract('setKpiTargets', put.body);
+		const kpis = (await admin.json('GET', `/api/v1/customers/${norrby}/kpis`)).body.kpis.kpis as { kpi: string; value: number; light: string }[];
+		const reopen = kpis.find((k) => k.kpi === 'reopen_rate')!;
+		expect(reopen.light).toBe(reopen.value > 0 ? 'red' : 'green');
+		// amber on the better side of the target is refused
+		expect((await admin.json('PUT', path, { targets: [{ kpi: 'x_rate', target: 0.5, amber: 0.9, higherIsBetter: true }] })).status).toBe(400);
+		const customerAdmin = await new ApiClient(server.url).login('avtal@norrby.example');
+		expect((await customerAdmin.json('PUT', path, { targets: [] })).status).toBe(403);
+		expect((await customerAdmin.json('GET', path)).status).toBe(200);
+	});
+});

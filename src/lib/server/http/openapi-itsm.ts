@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ManualKpiInput } from '../domain/itsm/kpi/kpi.service';
+import { KpiTargetsInput } from '../domain/itsm/kpi/kpi-targets.service';
 import { IngestInput, TicketInput } from '../domain/itsm/import/ingest.service';
 import { DATE_ORDERS } from '../domain/itsm/import/dates';
 import { MappingInput } from '../domain/itsm/import/mappings.service';
@@ -140,13 +141,16 @@ const SlaSettings = z.strictObject({
 	)
 });
 
-export const ITSM_OUTPUT_SCHEMAS = { SlaSettings, Ticket, ImportReport, SlaReport, KpiReport, ApiToken, SavedMapping, ManualKpi } satisfies Record<string, z.ZodType>;
+const KpiTarget = z.strictObject({ kpi: z.string(), target: z.number(), amber: z.number(), higherIsBetter: z.boolean() });
+
+export const ITSM_OUTPUT_SCHEMAS = { KpiTarget, SlaSettings, Ticket, ImportReport, SlaReport, KpiReport, ApiToken, SavedMapping, ManualKpi } satisfies Record<string, z.ZodType>;
 export const ITSM_INPUT_SCHEMAS = {
 	TicketIngestInput: IngestInput.extend({ tickets: z.array(TicketInput).min(1).max(5000) }),
 	ApiTokenInput: TokenInput,
 	MappingInput,
 	ManualKpiInput,
-	SlaSettingsInput
+	SlaSettingsInput,
+	KpiTargetsInput
 } satisfies Record<string, z.ZodType>;
 
 const one = (key: string, schema: z.ZodType) => z.strictObject({ [key]: schema });
@@ -252,6 +256,25 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		query: PERIOD,
 		success: { status: 200, description: 'The KPI report', schema: one('kpis', KpiReport) },
 		errors: [400]
+	},
+	{
+		method: 'get',
+		path: '/api/v1/customers/{id}/kpi-targets',
+		operationId: 'getKpiTargets',
+		tag: 'itsm',
+		summary: "The customer's KPI targets (the customer's own, then defaults)",
+		description: 'Green at or better than target, amber at or better than amber, red beyond.',
+		success: { status: 200, description: 'Targets', schema: list('targets', KpiTarget) }
+	},
+	{
+		method: 'put',
+		path: '/api/v1/customers/{id}/kpi-targets',
+		operationId: 'setKpiTargets',
+		tag: 'itsm',
+		summary: "Replace the customer's own KPI targets (supplier admin)",
+		body: 'KpiTargetsInput',
+		success: { status: 200, description: 'Targets now in force', schema: list('targets', KpiTarget) },
+		errors: [403]
 	},
 	{
 		method: 'post',

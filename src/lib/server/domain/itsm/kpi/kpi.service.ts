@@ -21,7 +21,8 @@ import { parseInput, text } from '../../validation';
 import type { Period } from '../period';
 import { slaReport, type SlaReport } from '../sla/sla-report.service';
 import { PRIORITIES, TICKET_KINDS } from '../ticket.types';
-import { DEFAULT_TARGETS, light, type KpiTarget, type Light } from './kpi-targets';
+import { light, type Light } from './kpi-targets';
+import { loadTargets } from './kpi-targets.service';
 
 export interface KpiValue {
 	kpi: string;
@@ -61,12 +62,6 @@ const median = (xs: number[]) => {
 };
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-async function targetsOf(db: Db, customerId: string): Promise<KpiTarget[]> {
-	const rows = await db.selectFrom('kpi_targets').selectAll().where('customer_id', '=', customerId).execute();
-	const own = rows.map((r) => ({ kpi: r.kpi, target: r.target, amber: r.amber, higherIsBetter: r.higher_is_better === 1 }));
-	return [...own, ...DEFAULT_TARGETS.filter((d) => !own.some((o) => o.kpi === d.kpi))];
-}
-
 export async function kpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {
 	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
@@ -82,7 +77,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 
 	const [sla, targets, durations, opened, resolved, openedBefore, doneBefore, changes, manual] = await Promise.all([
 		slaReport(db, actor, customerId, period, now),
-		targetsOf(db, customerId),
+		loadTargets(db, customerId),
 		// incidents resolved in the period: open → resolved, in hours
 		base()
 			.select(['priority', sql<number>`(strftime('%s', resolved_at) - strftime('%s', opened_at)) / 3600.0`.as('hours')])

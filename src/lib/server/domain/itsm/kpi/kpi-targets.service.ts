@@ -1,0 +1,60 @@
+/** A customer's KPI targets and thresholds: read by everyone who sees the customer, set by a supplier admin. */
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { Actor } from '../../actor';
+import { recordAudit } from '../../audit/audit.repository';
+import { notFound } from '../../errors';
+import { authorize } from '../../policy';
+import { findCustomer } from '../../tenancy/tenancy.repository';
+import { parseInput } from '../../validation';
+import { DEFAULT_TARGETS, type KpiTarget } from './kpi-targets';
+
+export const KpiTargetsInput = z.strictObject({
+	targets: z
+		.array(
+			z
+				.strictObject({
+					kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _'),
+					target: z.number().finite(),
+					amber: z.number().finite(),
+					higherIsBetter: z.boolean()
+				})
+				.refine((t) => (t.higherIsBetter ? t.amber <= t.target : t.amber >= t.target), {
+					message: 'The amber limit must lie on the worse side of the target',
+					path: ['amber']
+				})
+		)
+		.max(100)
+		.refine((ts) => new Set(ts.map((t) => t.kpi)).size === ts.length, 'One target per KPI')
+});
+
+/** The customer's own targets, then the defaults for KPIs it has none for. */
+export async function loadTargets(db: Executor, customerId: string): Promise<KpiTarget[]> {
+	const rows = await db.selectFrom('kpi_targets').selectAll().where('customer_id', '=', customerId).orderBy('kpi').execute();
+	const own = rows.map((r) => ({ kpi: r.kpi, target: r.target, amber: r.amber, higherIsBetter: r.higher_is_better === 1 }));
+	return [...own, ...DEFAULT_TARGETS.filter((d) => !own.some((o) => o.kpi === d.kpi))];
+}
+
+export async function kpiTargets(db: Db, actor: Actor, customerId: string): Promise<KpiTarget[]> {
+	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	return loadTargets(db, customerId);
+}
+
+/** Replaces the customer's own targets; KPIs without one fall back to the defaults. */
+export async function setKpiTargets(db: Db, actor: Actor, customerId: string, input: unknown): Promise<KpiTarget[]> {
+	authorize(actor, 'itsm.configure', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const { targets } = parseInput(KpiTargetsInput, input);
+	await db.transaction().execute(async (tx) => {
+		await tx.deleteFrom('kpi_targets').where('customer_id', '=', customerId).execute();
+		if (targets.length) {
+			await tx
+				.insertInto('kpi_targets')
+				.values(targets.map((t) => ({ customer_id: customerId, kpi: t.kpi, target: t.target, amber: t.amber, higher_is_better: t.higherIsBetter ? 1 : 0 })))
+				.execute();
+		}
+		await recordAudit(tx, actor, { action: 'kpi_targets.set', entity: 'kpi_targets', entityId: customerId, customerId, after: targets });
+	});
+	return kpiTargets(db, actor, customerId);
+}
