@@ -14,21 +14,8 @@ import * as Y from 'yjs';
 
 export const AGENDA_ITEMS = 'items';
 
-export const AGENDA_ITEM_KINDS = [
-	'previous_minutes',
-	'supplier_info',
-	'customer_info',
-	'incident_follow_up',
-	'operations_status',
-	'statistics_sla',
-	'escalations',
-	'activity_review',
-	'cab_changes',
-	'risks',
-	'invoicing',
-	'other'
-] as const;
-export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export { AGENDA_KINDS as AGENDA_ITEM_KINDS, type AgendaKind as AgendaItemKind } from '$lib/governance/agenda-kinds';
+import type { AgendaKind as AgendaItemKind } from '$lib/governance/agenda-kinds';
 
 export interface AgendaItem {
 	id: string;

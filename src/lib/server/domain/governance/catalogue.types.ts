@@ -16,22 +16,8 @@ export const DUTIES: readonly Duty[] = [
 
 export const FORUM_LEVELS: readonly ForumLevel[] = ['strategic', 'tactical', 'operational'] as const;
 
-/** Kinds of agenda items; later issues hang live data and follow-ups on them. */
-export const AGENDA_KINDS = [
-	'previous_minutes',
-	'supplier_info',
-	'customer_info',
-	'incident_follow_up',
-	'operations_status',
-	'statistics_sla',
-	'escalations',
-	'activity_review',
-	'cab_changes',
-	'risks',
-	'invoicing',
-	'other'
-] as const;
-export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export { AGENDA_KINDS, type AgendaKind } from '$lib/governance/agenda-kinds';
+import type { AgendaKind } from '$lib/governance/agenda-kinds';
 
 export interface RoleDefinition {
 	key: string;
