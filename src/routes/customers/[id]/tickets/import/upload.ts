@@ -3,20 +3,9 @@
  * in the browser first (CompressionStream): the 46 MB UCI log becomes 2.4 MB.
  * XMLHttpRequest, because fetch has no upload progress.
  */
-export interface ImportReport {
-	status: 'imported' | 'rejected' | 'checked';
-	importId: string | null;
-	rowsRead: number;
-	tickets: number;
-	created: number;
-	updated: number;
-	unchanged: number;
-	rejected: number;
-	errors: string[];
-	rejectedRows: { row: number; reasons: string[] }[];
-	ignoredColumns: string[];
-	durationMs: number;
-}
+// Type-only: erased at build time, so no server code reaches the browser.
+import type { ImportReport } from '$lib/server/domain/itsm/import/import-report';
+export type { ImportReport };
 
 type Phase = 'compressing' | 'uploading' | 'processing';
 
