@@ -36,7 +36,14 @@ const RESOURCES = {
 	staffInA: { customerId: A, personCustomerId: null },
 	staff: { customerId: null, personCustomerId: null },
 	/** a shared document of a forum of A, for an actor who is a member of that forum */
-	ofAAsForumMember: { customerId: A, forumMember: true }
+	ofAAsForumMember: { customerId: A, forumMember: true },
+	/** a meeting of A in which the actor holds the chair / presenter / minute-taker duty */
+	ofAAsChair: { customerId: A, duties: ['chair'] },
+	ofAAsPresenter: { customerId: A, duties: ['presenter'] },
+	ofAAsMinuteTaker: { customerId: A, duties: ['minute_taker'] },
+	ofAAsConvener: { customerId: A, duties: ['convener'] },
+	ofAAsAdjuster: { customerId: A, adjuster: true },
+	ofAAsVoter: { customerId: A, voter: true }
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof RESOURCES;
 
@@ -77,7 +84,31 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['ticket.import', 'ofA', [Y, Y, F, F, N]],
 	['itsm.configure', 'ofA', [Y, F, F, F, N]],
 	['kpi.enter', 'ofA', [Y, Y, Y, F, N]],
-	['token.manage', 'ofA', [Y, F, F, F, N]]
+	['token.manage', 'ofA', [Y, F, F, F, N]],
+	['meeting.publish', 'ofA', [Y, Y, F, F, N]],
+	['meeting.publish', 'ofAAsConvener', [Y, Y, Y, Y, N]],
+	['meeting.run', 'ofA', [F, F, F, F, N]],
+	['meeting.run', 'ofAAsChair', [Y, Y, Y, Y, N]],
+	['meeting.run', 'ofAAsPresenter', [F, F, F, F, N]],
+	['meeting.present', 'ofA', [F, F, F, F, N]],
+	['meeting.present', 'ofAAsPresenter', [Y, Y, Y, Y, N]],
+	['meeting.present', 'ofAAsChair', [Y, Y, Y, Y, N]],
+	['meeting.attendance', 'ofA', [Y, Y, F, F, N]],
+	['meeting.attendance', 'ofAAsMinuteTaker', [Y, Y, Y, Y, N]],
+	['meeting.internal', 'ofA', [Y, Y, F, F, N]],
+	['meeting.internal', 'ofAAsChair', [Y, Y, F, F, N]],
+	['minutes.approve', 'ofA', [F, F, F, F, N]],
+	['minutes.approve', 'ofAAsChair', [Y, Y, Y, Y, N]],
+	['minutes.approve', 'ofAAsAdjuster', [Y, Y, Y, Y, N]],
+	['minutes.addendum', 'ofA', [F, F, F, F, N]],
+	['minutes.addendum', 'ofAAsMinuteTaker', [Y, Y, Y, Y, N]],
+	['minutes.export', 'ofA', [Y, Y, Y, Y, N]],
+	['duty.pass', 'ofA', [F, F, F, F, N]],
+	['duty.pass', 'ofAAsPresenter', [Y, Y, Y, Y, N]],
+	['action.escalate', 'ofA', [Y, Y, Y, F, N]],
+	['action.escalate', 'ofAAsChair', [Y, Y, Y, Y, N]],
+	['cab.vote', 'ofA', [F, F, F, F, N]],
+	['cab.vote', 'ofAAsVoter', [Y, Y, Y, Y, N]]
 ];
 
 function outcome(a: Actor, action: Action, r: Resource): Outcome {

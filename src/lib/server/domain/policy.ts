@@ -5,6 +5,7 @@
  * Tenancy rule: a customer's people see only their own customer. A resource of
  * another customer is reported as not found, so its existence does not leak.
  */
+import type { Duty } from '$lib/server/db/schema';
 import type { Actor } from './actor';
 import { isSupplier } from './actor';
 import { forbidden, notFound } from './errors';
@@ -31,7 +32,18 @@ export type Action =
 	| 'ticket.import'
 	| 'itsm.configure'
 	| 'kpi.enter'
-	| 'token.manage';
+	| 'token.manage'
+	| 'meeting.publish'
+	| 'meeting.run'
+	| 'meeting.present'
+	| 'meeting.attendance'
+	| 'meeting.internal'
+	| 'minutes.approve'
+	| 'minutes.addendum'
+	| 'minutes.export'
+	| 'duty.pass'
+	| 'action.escalate'
+	| 'cab.vote';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
@@ -40,6 +52,16 @@ export interface Resource {
 	personCustomerId?: string | null;
 	/** for document.write: whether the actor is a member of the document's forum */
 	forumMember?: boolean;
+	/**
+	 * for meeting actions: the duties the actor holds in that meeting (chair,
+	 * presenter, ...), resolved by `meetings/meeting-duties.ts`; for duty.pass
+	 * only the duty being passed on, if the actor holds it
+	 */
+	duties?: readonly Duty[];
+	/** for minutes.approve: the actor is the meeting's named adjuster (justerare) */
+	adjuster?: boolean;
+	/** for cab.vote: the actor is an approver in this CAB (a forum member of either side) */
+	voter?: boolean;
 	/** a human name for error messages */
 	kind?: string;
 }
@@ -53,6 +75,12 @@ const customerAdminOfOwn: Rule = (actor, r) => actor.access === 'customer_admin'
 
 /** Who may read a customer's things at all. */
 const canSee: Rule = (actor, r) => isSupplier(actor) || ownCustomer(actor, r);
+
+/** The actor holds one of these duties in the meeting (and sees its customer). */
+const holds =
+	(...duties: Duty[]): Rule =>
+	(actor, r) =>
+		canSee(actor, r) && (r.duties ?? []).some((d) => duties.includes(d));
 
 const RULES: Record<Action, Rule> = {
 	'customer.list': supplierOnly,
@@ -85,7 +113,25 @@ const RULES: Record<Action, Rule> = {
 	'ticket.import': (a, r) => isSupplier(a) || (a.token !== undefined && ownCustomer(a, r)),
 	'itsm.configure': supplierAdmin,
 	'kpi.enter': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
-	'token.manage': supplierAdmin
+	'token.manage': supplierAdmin,
+	// Meeting lifecycle and the live room: duties decide, not access levels.
+	// The convener publishes the agenda (supplier staff may always, they run the process).
+	'meeting.publish': (a, r) => isSupplier(a) || holds('convener', 'chair')(a, r),
+	// Current item, start and end, timers: the chair only; the control moves with the duty.
+	'meeting.run': holds('chair'),
+	// Slides: the presenter, or the chair taking over.
+	'meeting.present': holds('presenter', 'chair'),
+	'meeting.attendance': (a, r) => isSupplier(a) || holds('chair', 'minute_taker')(a, r),
+	// Supplier-internal notes never reach a customer's account, whatever its duties.
+	'meeting.internal': supplierOnly,
+	// Justering: the chair and the named adjuster from the customer side.
+	'minutes.approve': (a, r) => holds('chair')(a, r) || (canSee(a, r) && r.adjuster === true),
+	'minutes.addendum': holds('minute_taker'),
+	'minutes.export': canSee,
+	// Whoever holds a duty in a meeting may pass it on (the presenter hands over the slides).
+	'duty.pass': (a, r) => canSee(a, r) && (r.duties ?? []).length > 0,
+	'action.escalate': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || holds('chair')(a, r),
+	'cab.vote': (a, r) => canSee(a, r) && r.voter === true
 };
 
 /** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
