@@ -1,12 +1,17 @@
 /** Row types of the database, as Kysely sees them. Mirrors `migrations/`. */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ItsmTables } from './itsm-schema';
+import type { LifecycleTables } from './lifecycle-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
 export type ForumLevel = 'strategic' | 'tactical' | 'operational';
 export type Duty = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'presenter' | 'preparer';
-export type MeetingStatus = 'planned';
+/**
+ * planned → agenda_published → in_progress → minutes_draft → minutes_approved
+ * (justerat) → confirmed (at the next meeting's "previous minutes" item).
+ */
+export type MeetingStatus = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed';
 
 export interface SupplierTable {
 	id: string;
@@ -122,6 +127,20 @@ export interface MeetingsTable {
 	location: string | null;
 	video_url: string | null;
 	status: MeetingStatus;
+	agenda_published_at: string | null;
+	agenda_published_by: string | null;
+	agenda_snapshot: string | null;
+	started_at: string | null;
+	started_by: string | null;
+	ended_at: string | null;
+	ended_by: string | null;
+	approved_at: string | null;
+	confirmed_at: string | null;
+	confirmed_by: string | null;
+	confirmed_in_meeting_id: string | null;
+	adjuster_person_id: string | null;
+	current_item_id: string | null;
+	current_item_started_at: string | null;
 	created_by: string | null;
 	created_at: string;
 	updated_at: string;
@@ -155,7 +174,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables {
+export interface Database extends ItsmTables, LifecycleTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

@@ -221,7 +221,7 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 }
 
 /** A person may serve in a customer's forum if they are supplier staff or that customer's own. */
-async function personOfRelation(db: Executor, personId: string, customerId: string) {
+export async function personOfRelation(db: Executor, personId: string, customerId: string) {
 	const person = await findPerson(db, personId);
 	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
 		throw invalid('This person does not belong to the supplier or this customer', { personId: 'Unknown person' });

@@ -85,6 +85,24 @@ export async function upcomingMeetingsFor(db: Db, actor: Actor, limit = 8, now =
 	return (await q.execute()).map(toListItem);
 }
 
+/** A newly scheduled meeting has taken none of its lifecycle steps. */
+const NO_LIFECYCLE_STEPS = {
+	agenda_published_at: null,
+	agenda_published_by: null,
+	agenda_snapshot: null,
+	started_at: null,
+	started_by: null,
+	ended_at: null,
+	ended_by: null,
+	approved_at: null,
+	confirmed_at: null,
+	confirmed_by: null,
+	confirmed_in_meeting_id: null,
+	adjuster_person_id: null,
+	current_item_id: null,
+	current_item_started_at: null
+} satisfies Partial<Meeting>;
+
 export const ScheduleInput = z.object({
 	title: optionalText(200),
 	startsAt: z.string().trim().min(1, 'Required').max(40),
@@ -116,6 +134,7 @@ export async function scheduleMeeting(db: Db, actor: Actor, forumId: string, inp
 		location: data.location,
 		video_url: data.videoUrl,
 		status: 'planned',
+		...NO_LIFECYCLE_STEPS,
 		created_by: actor.personId === 'system' ? null : actor.personId,
 		created_at: now,
 		updated_at: now

@@ -1,0 +1,87 @@
+/**
+ * The minutes as a plain, renderer-neutral model: what approval freezes into
+ * `minutes_versions.content` (JSON) and what every export (PDF, HTML,
+ * Markdown) and the portal render. Built from the Yjs documents by
+ * `minutes-reader.ts` and the lifecycle service; never from the browser.
+ */
+import type { Localized } from '$lib/i18n';
+import type { Duty, Party } from '$lib/server/db/schema';
+import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
+
+/** A run of text with its formatting (Lexical text format bits resolved). */
+export interface MinutesRun {
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	strikethrough?: boolean;
+	code?: boolean;
+	/** set when the run is (part of) a link; only http(s) and mailto links survive */
+	href?: string;
+}
+
+export interface MinutesListItem {
+	runs: MinutesRun[];
+	/** nesting depth, 0 for top level */
+	depth: number;
+	/** check lists only */
+	checked?: boolean;
+}
+
+export type MinutesBlock =
+	| { type: 'heading'; level: 1 | 2 | 3; runs: MinutesRun[] }
+	| { type: 'paragraph'; runs: MinutesRun[] }
+	| { type: 'quote'; runs: MinutesRun[] }
+	| { type: 'list'; style: 'bullet' | 'number' | 'check'; items: MinutesListItem[] }
+	/** a structured decision (beslut), numbered in the order of the minutes */
+	| { type: 'decision'; id: string; runs: MinutesRun[] }
+	/** a data block (ITSM figures) frozen at approval; `figureId` points into `figures` */
+	| { type: 'data'; figureId: string };
+
+export interface MinutesAction {
+	id: string;
+	title: string;
+	description: string;
+	ownerName: string | null;
+	ownerSide: Party | null;
+	dueDate: string | null;
+	status: ActionStatus;
+}
+
+/** A table of figures as presented in the meeting, frozen at approval. */
+export interface FrozenFigure {
+	id: string;
+	title: string;
+	/** period the figures cover, ISO dates */
+	from: string;
+	to: string;
+	columns: string[];
+	rows: (string | number | null)[][];
+}
+
+export interface MinutesModel {
+	meeting: {
+		id: string;
+		title: string;
+		startsAt: string;
+		endsAt: string;
+		location: string | null;
+		customerName: string;
+		forumName: Localized;
+	};
+	attendees: {
+		personId: string;
+		name: string;
+		side: Party;
+		role: string | null;
+		duties: Duty[];
+		attendance: 'attended' | 'absent' | 'excused' | null;
+	}[];
+	agenda: { title: string; kind: string; plannedMinutes: number; presenterName: string | null }[];
+	blocks: MinutesBlock[];
+	decisions: { id: string; number: number; text: string }[];
+	actions: { new: MinutesAction[]; closed: MinutesAction[]; open: MinutesAction[] };
+	figures: FrozenFigure[];
+	approvals: { role: 'chair' | 'adjuster'; name: string; at: string }[];
+	addenda: { at: string; by: string; text: string }[];
+}
