@@ -7,9 +7,11 @@ import { $isListNode, INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, IN
 import { $createHeadingNode, $isHeadingNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $getNearestNodeOfType } from '@lexical/utils';
+import { randomUuid } from '$lib/uuid';
+import { $createDecisionNode, $isDecisionNode } from './decision-node';
 import { $createParagraphNode, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type LexicalEditor } from 'lexical';
 
-export type BlockKind = 'paragraph' | 'h2' | 'h3' | 'bullet' | 'number' | 'check';
+export type BlockKind = 'paragraph' | 'h2' | 'h3' | 'bullet' | 'number' | 'check' | 'decision';
 
 export interface FormatState {
 	bold: boolean;
@@ -31,6 +33,7 @@ export function $formatState(): FormatState {
 	const list = $getNearestNodeOfType(anchor, ListNode);
 	if (list && $isListNode(list)) state.block = list.getListType();
 	else if ($isHeadingNode(block)) state.block = block.getTag() === 'h3' ? 'h3' : 'h2';
+	else if ($isDecisionNode(block)) state.block = 'decision';
 	return state;
 }
 
@@ -53,6 +56,8 @@ export function setBlock(editor: LexicalEditor, kind: BlockKind, current: BlockK
 		const selection = $getSelection();
 		if (!$isRangeSelection(selection)) return;
 		if (kind === 'paragraph' || kind === current) $setBlocksType(selection, () => $createParagraphNode());
+		// every selected block becomes a decision of its own, with its own id
+		else if (kind === 'decision') $setBlocksType(selection, () => $createDecisionNode(randomUuid()));
 		else $setBlocksType(selection, () => $createHeadingNode(kind));
 	});
 }

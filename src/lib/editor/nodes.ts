@@ -2,15 +2,14 @@
  * The Lexical node list of the minutes, shared by the browser editor and the
  * server (headless seeding, exports). Both sides must register the same nodes,
  * or a document written by one cannot be read by the other.
- *
- * The structured decision block (beslut) joins this list when the editor is built.
  */
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { DecisionNode } from './decision-node';
 
-export const MINUTES_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode];
+export const MINUTES_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, DecisionNode];
 
 /** Name of the Y.XmlText that holds the minutes in the Y.Doc (the @lexical/yjs default binding root). */
 export const MINUTES_ROOT = 'root';

@@ -2,6 +2,8 @@
 import type { EditorThemeClasses } from 'lexical';
 
 export const MINUTES_THEME: EditorThemeClasses = {
+	// the label "Beslut" / "Decision" comes from the editor's CSS (data-label on the frame)
+	decision: 'minutes-decision my-3 rounded-md border-l-4 border-emerald-600 bg-emerald-50 px-3 py-2 text-slate-900',
 	paragraph: 'my-2',
 	heading: {
 		h2: 'mt-5 mb-2 text-lg font-semibold text-slate-900 first:mt-1',

@@ -41,7 +41,12 @@ export const CloseCode = {
 	/** one message above MAX_MESSAGE_BYTES */
 	messageTooLarge: 4413,
 	/** the document would grow above the size limit; retrying later may work after compaction */
-	documentTooLarge: 4507
+	documentTooLarge: 4507,
+	/**
+	 * the client did not read what the server sent it and its backlog passed the
+	 * limit (a stalled tab or a peer that never reads): reconnect and resync
+	 */
+	tooSlow: 4508
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

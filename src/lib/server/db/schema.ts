@@ -2,6 +2,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ItsmTables } from './itsm-schema';
 import type { LifecycleTables } from './lifecycle-schema';
+import type { AttendanceTables } from './attendance-schema';
+import type { RoomTables } from './room-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -174,7 +176,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

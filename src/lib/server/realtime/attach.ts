@@ -60,7 +60,7 @@ export function createRealtime({ db, options, publicOrigin }: RealtimeDeps): Rea
 			if (closing) return ws.close(CloseCode.goingAway, 'server shutting down');
 			if (!decision.ok) return ws.close(decision.code, decision.reason);
 			const { target, actor, access, sessionToken } = decision;
-			const conn = new CollabConnection(ws, actor, access, sessionToken, target, opts.maxMessageBytes, (c) => {
+			const conn = new CollabConnection(ws, actor, access, sessionToken, target, opts.maxMessageBytes, opts.maxBufferedBytes, (c) => {
 				connections.delete(c);
 				const doc = c.document;
 				if (doc) {

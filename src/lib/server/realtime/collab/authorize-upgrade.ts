@@ -40,7 +40,7 @@ export function readCookie(header: string | undefined, name: string): string | n
  * a page elsewhere could open a document as the user: refuse foreign origins.
  * Clients that send no Origin (not browsers) are judged by their cookie alone.
  */
-function sameOrigin(req: IncomingMessage, publicOrigin: string | undefined): boolean {
+export function sameOrigin(req: IncomingMessage, publicOrigin: string | undefined): boolean {
 	const origin = req.headers.origin;
 	if (!origin) return true;
 	try {

@@ -18,6 +18,8 @@ import { SerialQueue } from './serial-queue';
 /** Stop reading from a socket that has this many messages waiting, resume below LOW_WATER. */
 const HIGH_WATER = 256;
 const LOW_WATER = 32;
+/** How long a peer dropped for being too slow gets to read its close frame. */
+const SLOW_PEER_GRACE_MS = 2000;
 
 export class CollabConnection implements Peer {
 	readonly awarenessIds = new Set<number>();
@@ -25,6 +27,8 @@ export class CollabConnection implements Peer {
 	private live: LiveDocument | null = null;
 	private closed = false;
 	private paused = false;
+	/** the largest message sent so far (an initial sync may alone exceed the backlog limit) */
+	private largestSent = 0;
 
 	constructor(
 		private readonly ws: WebSocket,
@@ -34,6 +38,7 @@ export class CollabConnection implements Peer {
 		readonly sessionToken: string,
 		readonly target: DocumentTarget,
 		private readonly maxMessageBytes: number,
+		private readonly maxBufferedBytes: number,
 		private readonly onClose: (conn: CollabConnection) => void
 	) {
 		this.queue = new SerialQueue((err) => this.fault(err));
@@ -62,7 +67,17 @@ export class CollabConnection implements Peer {
 	}
 
 	send(message: Uint8Array): void {
-		if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+		if (this.ws.readyState !== this.ws.OPEN) return;
+		// ws queues whatever the peer has not read in this process's memory: a
+		// peer that stops reading would grow it without bound. Drop it instead.
+		if (this.ws.bufferedAmount > this.maxBufferedBytes + this.largestSent) {
+			this.close(CloseCode.tooSlow, 'client too slow');
+			// The close frame waits behind the backlog the peer is not reading.
+			setTimeout(() => this.ws.terminate(), SLOW_PEER_GRACE_MS).unref();
+			return;
+		}
+		this.largestSent = Math.max(this.largestSent, message.byteLength);
+		this.ws.send(message);
 	}
 
 	close(code: number, reason: string): void {

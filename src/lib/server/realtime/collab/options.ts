@@ -2,6 +2,12 @@ import { MAX_MESSAGE_BYTES } from '$lib/realtime/protocol';
 
 export interface CollabOptions {
 	maxMessageBytes: number;
+	/**
+	 * Unsent bytes one connection may hold in the server (on top of the largest
+	 * single message it was sent, e.g. a big initial sync) before it is closed
+	 * with 4508: a peer that never reads must not grow the server's memory.
+	 */
+	maxBufferedBytes: number;
 	maxDocumentBytes: number;
 	compactAfterRows: number;
 	idleUnloadMs: number;
@@ -11,6 +17,7 @@ export interface CollabOptions {
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
 	maxMessageBytes: MAX_MESSAGE_BYTES,
+	maxBufferedBytes: 4 * 1024 * 1024,
 	maxDocumentBytes: 16 * 1024 * 1024,
 	compactAfterRows: 500,
 	idleUnloadMs: 10_000,

@@ -1,0 +1,131 @@
+/**
+ * The live meeting room over socket.io (path /socket.io, websocket transport):
+ * the events both sides may send, typed once for client and server.
+ *
+ * Every client event may carry an acknowledgement callback; refusals come
+ * both as the ack's answer and as a `room:error` event to that socket only.
+ */
+import type { DutyKey, RecommendationKey, VoteChoiceKey } from './schemas';
+import type { SlideKey } from './slides';
+
+export const ROOM_PATH = '/socket.io';
+
+export type Side = 'supplier' | 'customer';
+export type RoomErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'not_joined' | 'error';
+
+export interface RoomError {
+	/** the client event that was refused */
+	event: string;
+	code: RoomErrorCode;
+	message: string;
+}
+
+export type Ack = { ok: true } | { ok: false; error: RoomError };
+
+export interface Participant {
+	personId: string;
+	name: string;
+	side: Side;
+}
+
+export interface DutyHolder {
+	duty: DutyKey;
+	party: Side;
+	personId: string | null;
+	personName: string | null;
+	scope: 'meeting' | 'forum' | 'default';
+}
+
+export interface Hand {
+	personId: string;
+	name: string;
+	side: Side;
+	at: string;
+}
+
+export interface Ballot {
+	personId: string;
+	name: string;
+	side: Side;
+	choice: VoteChoiceKey;
+}
+
+export interface Tally {
+	approve: number;
+	reject: number;
+	abstain: number;
+	quorumMet: boolean;
+	/** what the votes say: approve or reject with a quorum, otherwise defer */
+	outcome: RecommendationKey;
+}
+
+export interface CabPoll {
+	changeId: string;
+	number: string;
+	title: string | null;
+	status: 'open' | 'closed';
+	ballots: Ballot[];
+	tally: Tally;
+	recommendation: RecommendationKey | null;
+	rationale: string;
+}
+
+export interface RoomState {
+	meetingId: string;
+	status: string;
+	participants: Participant[];
+	duties: DutyHolder[];
+	presenting: boolean;
+	presenterId: string | null;
+	slide: number;
+	currentItem: { id: string; startedAt: string } | null;
+	hands: Hand[];
+	notes: Partial<Record<SlideKey, string>>;
+	polls: CabPoll[];
+	/** the server's clock when this was sent, to correct the timer for a skewed client clock */
+	serverNow: string;
+}
+
+/** What this one socket's person may do now: sent again whenever duties change. */
+export interface You {
+	personId: string;
+	name: string;
+	side: Side;
+	duties: DutyKey[];
+	canRun: boolean;
+	canPresent: boolean;
+	/** may hand any duty over (supplier admin, the customer's admin) */
+	canAssign: boolean;
+	canVote: boolean;
+	canWriteNotes: boolean;
+}
+
+export interface ServerToClientEvents {
+	'room:state': (state: RoomState) => void;
+	'room:you': (you: You) => void;
+	/** the hot path: only the slide, to every follower */
+	'room:slide': (slide: { slide: number; presenting: boolean; presenterId: string | null }) => void;
+	'room:note': (note: { slide: SlideKey; text: string; by: string }) => void;
+	'room:error': (error: RoomError) => void;
+}
+
+type WithAck<P> = (payload: P, ack?: (answer: Ack) => void) => void;
+
+export interface ClientToServerEvents {
+	'room:join': WithAck<{ meetingId: string }>;
+	'present:start': WithAck<Record<string, never> | undefined>;
+	'present:stop': WithAck<Record<string, never> | undefined>;
+	'present:pass': WithAck<{ personId: string }>;
+	'slide:go': WithAck<{ slide: number }>;
+	'duty:assign': WithAck<{ duty: DutyKey; party: Side; personId: string | null; scope: 'meeting' | 'forum' }>;
+	'item:set': WithAck<{ itemId: string | null }>;
+	'timer:restart': WithAck<Record<string, never> | undefined>;
+	'meeting:start': WithAck<Record<string, never> | undefined>;
+	'meeting:end': WithAck<Record<string, never> | undefined>;
+	'hand:raise': WithAck<Record<string, never> | undefined>;
+	'hand:lower': WithAck<{ personId?: string }>;
+	'note:set': WithAck<{ slide: SlideKey; text: string }>;
+	'vote:open': WithAck<{ changeId: string }>;
+	'vote:cast': WithAck<{ changeId: string; choice: VoteChoiceKey }>;
+	'vote:close': WithAck<{ changeId: string; recommendation?: RecommendationKey; rationale?: string }>;
+}

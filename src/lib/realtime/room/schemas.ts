@@ -1,0 +1,37 @@
+/**
+ * Payloads of the live room's client events, validated on the server before
+ * anything else runs (a malformed payload is answered with `room:error` and
+ * changes nothing). Shared with the browser, which builds them.
+ */
+import { z } from 'zod';
+import { SLIDE_KEYS } from './slides';
+
+export const DUTY_KEYS = ['convener', 'compiler', 'chair', 'minute_taker', 'presenter', 'preparer'] as const;
+export type DutyKey = (typeof DUTY_KEYS)[number];
+
+const uuid = () => z.uuid();
+
+export const JoinPayload = z.strictObject({ meetingId: uuid() });
+export const SlidePayload = z.strictObject({ slide: z.int().min(0).max(SLIDE_KEYS.length - 1) });
+export const EmptyPayload = z.strictObject({}).optional();
+export const DutyPayload = z.strictObject({
+	duty: z.enum(DUTY_KEYS),
+	party: z.enum(['supplier', 'customer']),
+	personId: uuid().nullable(),
+	scope: z.enum(['meeting', 'forum'])
+});
+export const PassPresenterPayload = z.strictObject({ personId: uuid() });
+export const ItemPayload = z.strictObject({ itemId: z.string().min(1).max(64).nullable() });
+export const HandPayload = z.strictObject({ personId: uuid().optional() });
+export const NotePayload = z.strictObject({ slide: z.enum(SLIDE_KEYS), text: z.string().max(4000) });
+export const VoteOpenPayload = z.strictObject({ changeId: uuid() });
+export const VoteCastPayload = z.strictObject({ changeId: uuid(), choice: z.enum(['approve', 'reject', 'abstain']) });
+export const VoteClosePayload = z.strictObject({
+	changeId: uuid(),
+	recommendation: z.enum(['approve', 'reject', 'defer']).optional(),
+	rationale: z.string().trim().max(2000).default('')
+});
+
+export type DutyInput = z.input<typeof DutyPayload>;
+export type VoteChoiceKey = z.output<typeof VoteCastPayload>['choice'];
+export type RecommendationKey = 'approve' | 'reject' | 'defer';
