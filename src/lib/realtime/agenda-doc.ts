@@ -9,6 +9,8 @@
  *     plannedMinutes number
  *     presenter      string | null (a person id)
  *     notes          Y.Text
+ *     carriedFromMeetingId string | null  set when carried over from an earlier meeting
+ *     done           boolean  the item was dealt with in the meeting (the chair moves on)
  */
 import * as Y from 'yjs';
 
@@ -24,6 +26,8 @@ export interface AgendaItem {
 	plannedMinutes: number;
 	presenter: string | null;
 	notes: string;
+	carriedFromMeetingId?: string | null;
+	done?: boolean;
 }
 
 export const agendaItems = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(AGENDA_ITEMS);
@@ -37,19 +41,25 @@ export function agendaItemMap(item: AgendaItem): Y.Map<unknown> {
 	map.set('plannedMinutes', item.plannedMinutes);
 	map.set('presenter', item.presenter);
 	map.set('notes', new Y.Text(item.notes));
+	map.set('carriedFromMeetingId', item.carriedFromMeetingId ?? null);
+	map.set('done', item.done ?? false);
 	return map;
 }
 
 /** Plain snapshot of the agenda, for rendering, projection and tests. */
-export function readAgenda(doc: Y.Doc): AgendaItem[] {
+export function readAgenda(doc: Y.Doc): (AgendaItem & { carriedFromMeetingId: string | null; done: boolean })[] {
 	return agendaItems(doc)
 		.toArray()
+		// anyone with write access can push anything: only maps are items
+		.filter((m) => m instanceof Y.Map)
 		.map((m) => ({
 			id: String(m.get('id') ?? ''),
 			kind: (m.get('kind') as AgendaItemKind) ?? 'other',
 			title: m.get('title')?.toString() ?? '',
 			plannedMinutes: Number(m.get('plannedMinutes') ?? 0),
 			presenter: (m.get('presenter') as string | null) ?? null,
-			notes: m.get('notes')?.toString() ?? ''
+			notes: m.get('notes')?.toString() ?? '',
+			carriedFromMeetingId: typeof m.get('carriedFromMeetingId') === 'string' ? (m.get('carriedFromMeetingId') as string) : null,
+			done: m.get('done') === true
 		}));
 }

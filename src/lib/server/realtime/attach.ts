@@ -31,14 +31,16 @@ export interface RealtimeDeps {
 	options?: Partial<CollabOptions>;
 	/** the site's public origin, for the websocket Origin check */
 	publicOrigin?: string;
+	/** the process's live documents, shared with the domain (server-side changes, projection) */
+	registry?: DocumentRegistry;
 }
 
-export function createRealtime({ db, options, publicOrigin }: RealtimeDeps): Realtime {
+export function createRealtime({ db, options, publicOrigin, registry: shared }: RealtimeDeps): Realtime {
 	const opts: CollabOptions = { ...DEFAULT_COLLAB_OPTIONS, ...options };
 	// Frames above twice the limit are cut off by ws itself (close 1009) without
 	// buffering them; between the limit and that we close with our own 4413.
 	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2, perMessageDeflate: false });
-	const registry = new DocumentRegistry(db, opts);
+	const registry = shared ?? new DocumentRegistry(db, opts);
 	const connections = new Set<CollabConnection>();
 	let closing = false;
 

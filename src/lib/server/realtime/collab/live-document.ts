@@ -31,7 +31,7 @@ export interface Peer {
 	readonly awarenessIds: Set<number>;
 }
 
-type Relay = { update: Uint8Array; origin: Peer };
+type Relay = { update: Uint8Array; origin: Peer | null };
 
 export class LiveDocument {
 	readonly doc: Y.Doc;
@@ -57,7 +57,9 @@ export class LiveDocument {
 		private readonly commits: GroupCommit,
 		private readonly options: CollabOptions,
 		/** called when the document must be dropped from memory (database failure) */
-		private readonly onFailure: (doc: LiveDocument) => void
+		private readonly onFailure: (doc: LiveDocument) => void,
+		/** called after each commit that changed the document (projection) */
+		private readonly onChanged: (doc: LiveDocument) => void = () => {}
 	) {
 		this.doc = loaded.doc;
 		this.storedBytes = loaded.storedBytes;
@@ -165,6 +167,27 @@ export class LiveDocument {
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// Nothing new (a resent update) and nothing waiting: nothing to store.
 		if (emitted.length === 0 && !pending) return this.committed();
+		return this.enqueue(update, emitted, peer);
+	}
+
+	/**
+	 * A change made by the server itself (escalation, carry-over, locking
+	 * marks): applied, committed and relayed to every connection like a
+	 * client's update. Resolves once committed.
+	 */
+	async change(fn: (doc: Y.Doc) => void): Promise<void> {
+		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
+		this.captured = [];
+		this.doc.transact(() => fn(this.doc), null);
+		const emitted = this.captured;
+		this.captured = [];
+		if (emitted.length === 0) return;
+		const update = emitted.length === 1 ? emitted[0] : Y.mergeUpdates(emitted);
+		return this.enqueue(update, emitted, null);
+	}
+
+	/** Joins this turn's group commit; relays after it (durable before relay). */
+	private enqueue(update: Uint8Array, emitted: Uint8Array[], origin: Peer | null): Promise<void> {
 		const batch = this.commits.batch();
 		if (this.batch !== batch) {
 			// First update of this document in this turn's transaction: relay after it commits.
@@ -173,6 +196,7 @@ export class LiveDocument {
 			batch.hooks.push({
 				committed: () => {
 					this.relay(relays);
+					this.onChanged(this);
 					if (this.logRows >= this.options.compactAfterRows) void this.compact();
 				},
 				failed: () => this.fail()
@@ -181,7 +205,7 @@ export class LiveDocument {
 		// Store what the client sent (a superset of what applied, including any
 		// part still waiting for missing dependencies); relay what applied.
 		batch.rows.push({ docName: this.name, data: update });
-		for (const u of emitted) this.relays.push({ update: u, origin: peer });
+		for (const u of emitted) this.relays.push({ update: u, origin });
 		this.storedBytes += update.byteLength;
 		this.logRows++;
 		return batch.done.catch(() => {

@@ -3,14 +3,17 @@
  * many connections ask at the same time, and unloads it a while after its last
  * connection left, once its writes are committed and its log compacted.
  */
+import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument } from '$lib/server/domain/collab/documents.service';
 import { LiveDocument } from './live-document';
 import { GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
+import { Projector } from './projector';
 
 export class DocumentRegistry {
+	readonly projector: Projector;
 	private readonly live = new Map<string, Promise<LiveDocument>>();
 	/** the same documents once loaded, to tell which one a name currently means */
 	private readonly loaded = new Map<string, LiveDocument>();
@@ -24,6 +27,7 @@ export class DocumentRegistry {
 		private readonly options: CollabOptions
 	) {
 		this.commits = new GroupCommit(db);
+		this.projector = new Projector(db);
 	}
 
 	/** The live document for a target, loading it completely first if needed. */
@@ -44,8 +48,18 @@ export class DocumentRegistry {
 				continue;
 			}
 			const loading = loadDocument(this.db, target).then((loaded) => {
-				const doc = new LiveDocument(target.name, loaded, this.db, this.commits, this.options, (d) => void this.unload(d, false));
+				const doc = new LiveDocument(
+					target.name,
+					loaded,
+					this.db,
+					this.commits,
+					this.options,
+					(d) => void this.unload(d, false),
+					(d) => this.projector.schedule(target, d.doc)
+				);
 				this.loaded.set(target.name, doc);
+				// A freshly seeded document has tables to fill too.
+				this.projector.schedule(target, doc.doc);
 				return doc;
 			});
 			this.live.set(target.name, loading);
@@ -72,6 +86,7 @@ export class DocumentRegistry {
 		}
 		const done = (async () => {
 			await doc.settle();
+			if (!doc.failed) await this.projector.flush(doc.name);
 			if (compact && !doc.failed && doc.logRows > 0) await doc.compact();
 			doc.destroy();
 		})()
@@ -88,6 +103,44 @@ export class DocumentRegistry {
 		const docs = await Promise.allSettled([...this.live.values()]);
 		for (const d of docs) if (d.status === 'fulfilled') void this.unload(d.value, true);
 		await Promise.allSettled([...this.unloading.values()]);
+	}
+
+	/**
+	 * A change made by the server (escalation, carry-over): on the live document
+	 * if it is open, else on a freshly loaded one, committed and relayed to
+	 * every open editor like anyone's edit.
+	 */
+	async change(target: DocumentTarget, fn: (doc: Y.Doc) => void): Promise<void> {
+		const doc = await this.acquire(target);
+		try {
+			await doc.change(fn);
+		} finally {
+			this.release(doc);
+		}
+	}
+
+	/** Reads a document's current content (committed or about to be). */
+	async read<T>(target: DocumentTarget, fn: (doc: Y.Doc) => T): Promise<T> {
+		const doc = await this.acquire(target);
+		try {
+			await doc.committed();
+			return fn(doc.doc);
+		} finally {
+			this.release(doc);
+		}
+	}
+
+	/** Resolves once the projected tables reflect the document as it is now. */
+	async flushProjection(target: DocumentTarget): Promise<void> {
+		if (!this.live.has(target.name)) return this.projector.flush(target.name);
+		const doc = await this.acquire(target);
+		try {
+			await doc.committed();
+			this.projector.schedule(target, doc.doc);
+			await this.projector.flush(target.name);
+		} finally {
+			this.release(doc);
+		}
 	}
 
 	get size(): number {

@@ -1,0 +1,163 @@
+/**
+ * Keeps relational tables in step with the shared documents, so that questions
+ * across meetings and forums are SQL: `agenda_items` from an agenda,
+ * `decisions` and `minutes_text` from the minutes, `action_items` from a
+ * forum's activity list. The documents stay the source of truth; a projection
+ * replaces what it derived from one document in one transaction, so running
+ * it again (or late) always converges.
+ *
+ * Anyone with write access can put any value into a document, so references
+ * are checked here: an owner who is not a person of this customer or of the
+ * supplier, or a meeting of another forum, is projected as "none".
+ */
+import type * as Y from 'yjs';
+import type { Executor } from '$lib/server/db';
+import { readActions } from '$lib/realtime/actions-doc';
+import { readAgenda } from '$lib/realtime/agenda-doc';
+import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
+import { nowIso } from '../ids';
+import type { DocumentTarget } from './collab.policy';
+import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
+
+export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+	switch (target.parsed.kind) {
+		case 'agenda':
+			return projectAgenda(db, target.meetingId!, doc);
+		case 'minutes':
+			return projectMinutes(db, target, doc);
+		case 'actions':
+			return projectActions(db, target, doc);
+		default:
+			// documents without a projection (e.g. supplier-internal notes)
+			return;
+	}
+}
+
+async function projectAgenda(db: Executor, meetingId: string, doc: Y.Doc): Promise<void> {
+	const items = readAgenda(doc);
+	const people = await peopleOfMeeting(db, meetingId);
+	const seen = new Set<string>();
+	const rows = items
+		.filter((i) => i.id && !seen.has(i.id) && seen.add(i.id))
+		.map((i, position) => ({
+			meeting_id: meetingId,
+			item_id: i.id,
+			position,
+			kind: (AGENDA_KINDS as readonly string[]).includes(i.kind) ? i.kind : 'other',
+			title: i.title.slice(0, 500),
+			planned_minutes: Number.isFinite(i.plannedMinutes) ? Math.max(0, Math.min(600, Math.round(i.plannedMinutes))) : 0,
+			presenter_id: i.presenter && people.has(i.presenter) ? i.presenter : null,
+			notes: i.notes.slice(0, 20_000),
+			carried_from_meeting_id: i.carriedFromMeetingId,
+			done: i.done ? 1 : 0
+		}));
+	await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+	if (rows.length > 0) await db.insertInto('agenda_items').values(rows).execute();
+}
+
+async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+	const meetingId = target.meetingId!;
+	const blocks = blocksOf(readMinutesState(doc));
+	const decisions = decisionsOf(blocks);
+	const now = nowIso();
+	await db
+		.insertInto('minutes_text')
+		.values({ meeting_id: meetingId, text: plainText(blocks), updated_at: now })
+		.onConflict((oc) => oc.column('meeting_id').doUpdateSet({ text: plainText(blocks), updated_at: now }))
+		.execute();
+	// A decision id belongs to the meeting it was first written in: the same id
+	// pasted into another meeting's minutes becomes a decision of its own there.
+	const elsewhere = new Set(
+		decisions.length === 0
+			? []
+			: (
+					await db
+						.selectFrom('decisions')
+						.select('id')
+						.where(
+							'id',
+							'in',
+							decisions.map((d) => d.id)
+						)
+						.where('meeting_id', '!=', meetingId)
+						.execute()
+				).map((r) => r.id)
+	);
+	const rows = decisions.map((d, position) => ({
+		id: elsewhere.has(d.id) ? `${d.id}@${meetingId}` : d.id,
+		meeting_id: meetingId,
+		forum_id: target.forumId,
+		customer_id: target.customerId,
+		position,
+		text: d.text.slice(0, 20_000),
+		updated_at: now
+	}));
+	await db.deleteFrom('decisions').where('meeting_id', '=', meetingId).execute();
+	if (rows.length > 0) await db.insertInto('decisions').values(rows).execute();
+}
+
+async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+	const items = readActions(doc);
+	const [people, meetings, existing] = await Promise.all([
+		peopleOfCustomer(db, target.customerId),
+		db.selectFrom('meetings').select('id').where('forum_id', '=', target.forumId).execute(),
+		db.selectFrom('action_items').select(['id', 'forum_id', 'created_at', 'updated_at', 'title', 'description', 'owner_person_id', 'due_date', 'status', 'raised_meeting_id', 'closed_meeting_id', 'escalated_from_id', 'escalated_to_id', 'position']).where('forum_id', '=', target.forumId).execute()
+	]);
+	const meetingIds = new Set(meetings.map((m) => m.id));
+	const before = new Map(existing.map((r) => [r.id, r]));
+	const now = nowIso();
+	const meetingOrNull = (id: string | null) => (id && meetingIds.has(id) ? id : null);
+	const ids = items.map((i) => i.id);
+	// An id already used by another forum's action cannot be taken over.
+	const taken = new Set(
+		ids.length === 0
+			? []
+			: (await db.selectFrom('action_items').select('id').where('id', 'in', ids).where('forum_id', '!=', target.forumId).execute()).map((r) => r.id)
+	);
+	const rows = items
+		.filter((i) => !taken.has(i.id))
+		.map((i, position) => {
+			const row = {
+				id: i.id,
+				forum_id: target.forumId,
+				customer_id: target.customerId,
+				position,
+				title: i.title.slice(0, 500),
+				description: i.description.slice(0, 20_000),
+				owner_person_id: i.ownerId && people.has(i.ownerId) ? i.ownerId : null,
+				due_date: i.dueDate,
+				status: i.status,
+				raised_meeting_id: meetingOrNull(i.raisedMeetingId),
+				closed_meeting_id: meetingOrNull(i.closedMeetingId),
+				escalated_from_id: i.escalatedFromId,
+				escalated_to_id: i.escalatedToId,
+				created_at: before.get(i.id)?.created_at ?? (i.createdAt || now),
+				updated_at: now
+			};
+			const old = before.get(i.id);
+			// unchanged rows keep their updated_at, so it means "last changed"
+			if (old && sameAction(old, row)) row.updated_at = old.updated_at;
+			return row;
+		});
+	await db.deleteFrom('action_items').where('forum_id', '=', target.forumId).execute();
+	for (let i = 0; i < rows.length; i += 200) await db.insertInto('action_items').values(rows.slice(i, i + 200)).execute();
+}
+
+type ActionRowLike = Record<'title' | 'description' | 'owner_person_id' | 'due_date' | 'status' | 'raised_meeting_id' | 'closed_meeting_id' | 'escalated_from_id' | 'escalated_to_id', string | null> & { position: number };
+const ACTION_FIELDS = ['title', 'description', 'owner_person_id', 'due_date', 'status', 'raised_meeting_id', 'closed_meeting_id', 'escalated_from_id', 'escalated_to_id', 'position'] as const;
+const sameAction = (a: ActionRowLike, b: ActionRowLike) => ACTION_FIELDS.every((f) => a[f] === b[f]);
+
+/** People who may be named in a customer's documents: the customer's own and the supplier's. */
+async function peopleOfCustomer(db: Executor, customerId: string): Promise<Set<string>> {
+	const rows = await db
+		.selectFrom('people')
+		.select('id')
+		.where((eb) => eb.or([eb('customer_id', '=', customerId), eb('customer_id', 'is', null)]))
+		.execute();
+	return new Set(rows.map((r) => r.id));
+}
+
+async function peopleOfMeeting(db: Executor, meetingId: string): Promise<Set<string>> {
+	const m = await db.selectFrom('meetings').select('customer_id').where('id', '=', meetingId).executeTakeFirst();
+	return m ? peopleOfCustomer(db, m.customer_id) : new Set();
+}
