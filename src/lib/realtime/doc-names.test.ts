@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forumActionsDoc, formatDocName, meetingAgendaDoc, meetingMinutesDoc, parseDocName } from './doc-names';
+import { forumActionsDoc, formatDocName, meetingAgendaDoc, meetingInternalDoc, meetingMinutesDoc, parseDocName } from './doc-names';
 
 const ID = '0b7c5d1e-2f3a-4b5c-8d9e-0123456789ab';
 
 describe('document names', () => {
 	it('formats and parses each kind the same way', () => {
-		for (const name of [meetingAgendaDoc(ID), meetingMinutesDoc(ID), forumActionsDoc(ID)]) {
+		for (const name of [meetingAgendaDoc(ID), meetingMinutesDoc(ID), meetingInternalDoc(ID), forumActionsDoc(ID)]) {
 			const parsed = parseDocName(name);
 			expect(parsed).not.toBeNull();
 			expect(formatDocName(parsed!)).toBe(name);
@@ -21,6 +21,7 @@ describe('document names', () => {
 			`meeting.${ID}`,
 			`meeting.${ID}.actions`,
 			`forum.${ID}.minutes`,
+			`forum.${ID}.internal`,
 			`meeting.${ID.toUpperCase()}.minutes`,
 			`meeting.${ID}.minutes.x`,
 			`x.meeting.${ID}.minutes`,

@@ -46,15 +46,20 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 
 	// Sessions end (logout, password or access change) and forum membership
 	// changes while a socket stays open: re-check every open connection.
+	const recheckOne = (conn: CollabConnection) =>
+		recheckConnection(db, conn.sessionToken, conn.target, conn.access).then(
+			(refusal) => refusal && conn.close(refusal.code, refusal.reason),
+			(err) => console.error('collab: re-checking a connection failed', err)
+		);
 	const recheck = setInterval(() => {
-		for (const conn of connections) {
-			recheckConnection(db, conn.sessionToken, conn.target, conn.access).then(
-				(refusal) => refusal && conn.close(refusal.code, refusal.reason),
-				(err) => console.error('collab: re-checking a connection failed', err)
-			);
-		}
+		for (const conn of connections) void recheckOne(conn);
 	}, opts.recheckMs);
 	recheck.unref();
+	// A document locked for everyone (approved minutes): re-check its connections now.
+	const onAccessChanged = (docName: string) => {
+		for (const conn of connections) if (conn.target.name === docName) void recheckOne(conn);
+	};
+	registry.accessListeners.add(onAccessChanged);
 
 	function onAuthorized(req: IncomingMessage, socket: Duplex, head: Buffer, decision: Awaited<ReturnType<typeof authorizeUpgrade>>) {
 		if (socket.destroyed) return;
@@ -93,6 +98,7 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 		async close() {
 			closing = true;
 			clearInterval(recheck);
+			registry.accessListeners.delete(onAccessChanged);
 			for (const c of [...connections]) c.close(CloseCode.goingAway, 'server shutting down');
 			await registry.closeAll();
 			for (const ws of wss.clients) ws.terminate();

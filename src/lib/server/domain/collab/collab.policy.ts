@@ -21,17 +21,27 @@ export interface DocumentTarget {
 	forumId: string;
 	/** for meeting documents */
 	meetingId: string | null;
+	/**
+	 * Read-only for everyone: the agenda and minutes of a meeting whose minutes
+	 * are approved (justerat). Corrections go into a dated addendum instead.
+	 */
+	locked: boolean;
 }
+
+/** Meeting states in which the agenda and the minutes can no longer change. */
+export const LOCKED_STATES: readonly string[] = ['minutes_approved', 'confirmed'];
 
 export async function resolveDocument(db: Executor, parsed: DocName): Promise<DocumentTarget> {
 	if (parsed.scope === 'meeting') {
-		const row = await db.selectFrom('meetings').select(['id', 'forum_id', 'customer_id']).where('id', '=', parsed.id).executeTakeFirst();
+		const row = await db.selectFrom('meetings').select(['id', 'forum_id', 'customer_id', 'status']).where('id', '=', parsed.id).executeTakeFirst();
 		if (!row) throw notFound('Document');
-		return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.forum_id, meetingId: row.id };
+		// Internal notes stay writable: they are the supplier's working notes, not the record.
+		const locked = parsed.kind !== 'internal' && LOCKED_STATES.includes(row.status);
+		return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.forum_id, meetingId: row.id, locked };
 	}
 	const row = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', parsed.id).executeTakeFirst();
 	if (!row) throw notFound('Document');
-	return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.id, meetingId: null };
+	return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.id, meetingId: null, locked: false };
 }
 
 /**
@@ -41,12 +51,14 @@ export async function resolveDocument(db: Executor, parsed: DocName): Promise<Do
 export async function documentAccess(db: Executor, actor: Actor, parsed: DocName): Promise<{ target: DocumentTarget; access: DocumentAccess }> {
 	const target = await resolveDocument(db, parsed);
 	authorize(actor, 'document.read', { customerId: target.customerId, kind: 'Document' });
+	// Supplier-internal notes: a customer's people never open them, whatever else they may.
+	if (parsed.kind === 'internal') authorize(actor, 'meeting.internal', { customerId: target.customerId, kind: 'Document' });
 	const member = await db
 		.selectFrom('forum_members')
 		.select('person_id')
 		.where('forum_id', '=', target.forumId)
 		.where('person_id', '=', actor.personId)
 		.executeTakeFirst();
-	const access = can(actor, 'document.write', { customerId: target.customerId, forumMember: member !== undefined }) ? 'write' : 'read';
+	const access = !target.locked && can(actor, 'document.write', { customerId: target.customerId, forumMember: member !== undefined }) ? 'write' : 'read';
 	return { target, access };
 }

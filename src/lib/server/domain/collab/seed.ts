@@ -18,6 +18,9 @@ export async function seedDocument(db: Executor, target: DocumentTarget): Promis
 			return seedAgenda(await forumAgenda(db, target.forumId));
 		case 'minutes':
 			return seedMinutes(await forumAgenda(db, target.forumId));
+		case 'internal':
+			// rich text like the minutes, starting with one empty paragraph to write in
+			return seedMinutes([]);
 		case 'actions':
 			// An empty Y.Array needs no bootstrap: the list simply starts empty.
 			return null;

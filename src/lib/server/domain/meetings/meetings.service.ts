@@ -8,7 +8,8 @@ import { invalid, notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { forumIdsOfMember } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
-import { authorize } from '../policy';
+import { authorize, can } from '../policy';
+import { forumActionsDoc, meetingAgendaDoc, meetingInternalDoc, meetingMinutesDoc } from '$lib/realtime/doc-names';
 import { toUtcIso } from '../time';
 import { optionalText, parseInput } from '../validation';
 
@@ -22,6 +23,13 @@ export interface MeetingView {
 	location: string | null;
 	videoUrl: string | null;
 	status: MeetingStatus;
+	agendaPublishedAt: string | null;
+	startedAt: string | null;
+	endedAt: string | null;
+	approvedAt: string | null;
+	confirmedAt: string | null;
+	/** the named adjuster (justerare) from the customer side */
+	adjusterPersonId: string | null;
 }
 
 export interface MeetingListItem extends MeetingView {
@@ -39,7 +47,13 @@ const toView = (m: Meeting): MeetingView => ({
 	endsAt: m.ends_at,
 	location: m.location,
 	videoUrl: m.video_url,
-	status: m.status
+	status: m.status,
+	agendaPublishedAt: m.agenda_published_at,
+	startedAt: m.started_at,
+	endedAt: m.ended_at,
+	approvedAt: m.approved_at,
+	confirmedAt: m.confirmed_at,
+	adjusterPersonId: m.adjuster_person_id
 });
 
 export async function listForumMeetings(db: Db, actor: Actor, forumId: string): Promise<MeetingView[]> {
@@ -53,6 +67,31 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
 	if (!row) throw notFound('Meeting');
 	authorize(actor, 'meeting.read', { customerId: row.customer_id, kind: 'Meeting' });
 	return toListItem(row);
+}
+
+export interface MeetingDocuments {
+	agenda: string;
+	minutes: string;
+	actions: string;
+	/** supplier-internal notes: only ever named to supplier staff */
+	internal?: string;
+}
+
+/** The names of a meeting's shared documents that this actor may know of. */
+export function meetingDocuments(actor: Actor, meeting: { id: string; forumId: string; customerId: string }): MeetingDocuments {
+	const docs: MeetingDocuments = {
+		agenda: meetingAgendaDoc(meeting.id),
+		minutes: meetingMinutesDoc(meeting.id),
+		actions: forumActionsDoc(meeting.forumId)
+	};
+	if (can(actor, 'meeting.internal', { customerId: meeting.customerId })) docs.internal = meetingInternalDoc(meeting.id);
+	return docs;
+}
+
+/** A meeting with the names of its shared documents (the API's meeting resource). */
+export async function getMeetingDetail(db: Db, actor: Actor, meetingId: string): Promise<MeetingListItem & { documents: MeetingDocuments }> {
+	const meeting = await getMeeting(db, actor, meetingId);
+	return { ...meeting, documents: meetingDocuments(actor, meeting) };
 }
 
 const meetingsWithNames = (db: Db) =>

@@ -41,6 +41,8 @@ export class LiveDocument {
 	logRows: number;
 	/** set once the in-memory doc can no longer be trusted to match the database */
 	failed = false;
+	/** read-only for everyone (approved minutes): updates are dropped like a reader's */
+	locked = false;
 	idleTimer: ReturnType<typeof setTimeout> | null = null;
 
 	/** the process-wide batch our current relays belong to, and those relays */
@@ -142,6 +144,8 @@ export class LiveDocument {
 		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
 		// Parses every struct without touching the doc: garbage fails here.
 		Y.decodeUpdate(update);
+		// Locked between the approval and this connection's re-check: never applied.
+		if (this.locked) return;
 		if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
 			await this.compact();
 			if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {

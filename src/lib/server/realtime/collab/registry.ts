@@ -57,6 +57,7 @@ export class DocumentRegistry {
 					(d) => void this.unload(d, false),
 					(d) => this.projector.schedule(target, d.doc)
 				);
+				doc.locked = target.locked;
 				this.loaded.set(target.name, doc);
 				// A freshly seeded document has tables to fill too.
 				this.projector.schedule(target, doc.doc);
@@ -128,6 +129,20 @@ export class DocumentRegistry {
 		} finally {
 			this.release(doc);
 		}
+	}
+
+	/** told when a document's access changed for everyone (locked), to re-check its connections at once */
+	readonly accessListeners = new Set<(docName: string) => void>();
+
+	/**
+	 * Makes a document read-only for everyone from now on: the live copy drops
+	 * further updates at once and every connection is re-checked (writers get
+	 * 4001 and come back as readers).
+	 */
+	lock(name: string): void {
+		const doc = this.loaded.get(name);
+		if (doc) doc.locked = true;
+		for (const listener of this.accessListeners) listener(name);
 	}
 
 	/** Resolves once the projected tables reflect the document as it is now. */
