@@ -11,6 +11,7 @@
  *     notes          Y.Text
  *     carriedFromMeetingId string | null  set when carried over from an earlier meeting
  *     done           boolean  the item was dealt with in the meeting (the chair moves on)
+ *     previousMeetingId string | null  on the previous-minutes item: the meeting whose minutes it confirms
  */
 import * as Y from 'yjs';
 
@@ -47,7 +48,7 @@ export function agendaItemMap(item: AgendaItem): Y.Map<unknown> {
 }
 
 /** Plain snapshot of the agenda, for rendering, projection and tests. */
-export function readAgenda(doc: Y.Doc): (AgendaItem & { carriedFromMeetingId: string | null; done: boolean })[] {
+export function readAgenda(doc: Y.Doc): (AgendaItem & { carriedFromMeetingId: string | null; done: boolean; previousMeetingId: string | null })[] {
 	return agendaItems(doc)
 		.toArray()
 		// anyone with write access can push anything: only maps are items
@@ -60,6 +61,7 @@ export function readAgenda(doc: Y.Doc): (AgendaItem & { carriedFromMeetingId: st
 			presenter: (m.get('presenter') as string | null) ?? null,
 			notes: m.get('notes')?.toString() ?? '',
 			carriedFromMeetingId: typeof m.get('carriedFromMeetingId') === 'string' ? (m.get('carriedFromMeetingId') as string) : null,
-			done: m.get('done') === true
+			done: m.get('done') === true,
+			previousMeetingId: typeof m.get('previousMeetingId') === 'string' ? (m.get('previousMeetingId') as string) : null
 		}));
 }

@@ -15,7 +15,7 @@ import { seedMinutes } from './seed-minutes';
 export async function seedDocument(db: Executor, target: DocumentTarget): Promise<Uint8Array | null> {
 	switch (target.parsed.kind) {
 		case 'agenda':
-			return seedAgenda(await forumAgenda(db, target.forumId));
+			return seedAgenda(await forumAgenda(db, target.forumId), await carriedInto(db, target.meetingId!));
 		case 'minutes':
 			return seedMinutes(await forumAgenda(db, target.forumId));
 		case 'internal':
@@ -27,6 +27,61 @@ export async function seedDocument(db: Executor, target: DocumentTarget): Promis
 	}
 }
 
+interface Carried {
+	/** the forum's previous meeting, which the previous-minutes item links to */
+	previousMeetingId: string | null;
+	items: { kind: AgendaItemTemplate['kind']; title: string; plannedMinutes: number; notes: string; carriedFromMeetingId: string | null }[];
+}
+
+/**
+ * What a new meeting's agenda takes over from before: the previous meeting
+ * (for the previous-minutes item), its agenda items that were not dealt with
+ * (not done, and not simply the forum's standing items, which come back from
+ * the template anyway), and actions escalated into this forum since then.
+ */
+async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
+	const meeting = await db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at']).where('id', '=', meetingId).executeTakeFirst();
+	if (!meeting) return { previousMeetingId: null, items: [] };
+	const previous = await db
+		.selectFrom('meetings')
+		.select(['id', 'starts_at', 'status'])
+		.where('forum_id', '=', meeting.forum_id)
+		.where('id', '!=', meeting.id)
+		.where('starts_at', '<', meeting.starts_at)
+		.orderBy('starts_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const items: Carried['items'] = [];
+	if (previous && HELD.includes(previous.status)) {
+		const standing = new Set((await forumAgenda(db, meeting.forum_id)).map((t) => `${t.kind}|${t.title.sv}`));
+		const open = await db
+			.selectFrom('agenda_items')
+			.select(['kind', 'title', 'planned_minutes', 'notes', 'carried_from_meeting_id'])
+			.where('meeting_id', '=', previous.id)
+			.where('done', '=', 0)
+			.orderBy('position')
+			.execute();
+		for (const i of open) {
+			if (standing.has(`${i.kind}|${i.title}`) || i.kind === 'previous_minutes') continue;
+			items.push({ kind: i.kind as Carried['items'][number]['kind'], title: i.title, plannedMinutes: i.planned_minutes, notes: i.notes, carriedFromMeetingId: i.carried_from_meeting_id ?? previous.id });
+		}
+	}
+	const escalated = await db
+		.selectFrom('action_items')
+		.select(['title', 'description'])
+		.where('forum_id', '=', meeting.forum_id)
+		.where('escalated_from_id', 'is not', null)
+		.where('status', 'in', ['open', 'in_progress'])
+		.$if(previous !== undefined, (q) => q.where('created_at', '>', previous!.starts_at))
+		.orderBy('created_at')
+		.execute();
+	for (const a of escalated) items.push({ kind: 'escalations', title: `Eskalerat: ${a.title}`, plannedMinutes: 10, notes: a.description, carriedFromMeetingId: null });
+	return { previousMeetingId: previous?.id ?? null, items };
+}
+
+/** States of a meeting that has been held. */
+const HELD: readonly string[] = ['minutes_draft', 'minutes_approved', 'confirmed'];
+
 async function forumAgenda(db: Executor, forumId: string): Promise<AgendaItemTemplate[]> {
 	const row = await db.selectFrom('forums').select('content').where('id', '=', forumId).executeTakeFirst();
 	return row ? ((JSON.parse(row.content) as ForumContent).agenda ?? []) : [];
@@ -37,14 +92,25 @@ async function forumAgenda(db: Executor, forumId: string): Promise<AgendaItemTem
  * was made). Titles in Swedish, the installation's default language; people
  * edit them freely afterwards.
  */
-export function seedAgenda(template: AgendaItemTemplate[]): Uint8Array {
+export function seedAgenda(template: AgendaItemTemplate[], carried: Carried = { previousMeetingId: null, items: [] }): Uint8Array {
 	const doc = new Y.Doc();
 	doc.transact(() => {
-		agendaItems(doc).push(
-			template.map((t) =>
-				agendaItemMap({ id: newId(), kind: t.kind, title: t.title.sv, plannedMinutes: t.minutes, presenter: null, notes: '' })
-			)
-		);
+		const items = template.map((t) => {
+			const map = agendaItemMap({ id: newId(), kind: t.kind, title: t.title.sv, plannedMinutes: t.minutes, presenter: null, notes: '' });
+			if (t.kind === 'previous_minutes') map.set('previousMeetingId', carried.previousMeetingId);
+			return map;
+		});
+		// A forum whose agenda lacks the item still confirms its previous minutes first.
+		if (carried.previousMeetingId && !template.some((t) => t.kind === 'previous_minutes')) {
+			const map = agendaItemMap({ id: newId(), kind: 'previous_minutes', title: 'Föregående protokoll', plannedMinutes: 5, presenter: null, notes: '' });
+			map.set('previousMeetingId', carried.previousMeetingId);
+			items.unshift(map);
+		}
+		// Carried-over and escalated items go before "other business" (the last item), if there is one.
+		const extra = carried.items.map((c) => agendaItemMap({ id: newId(), ...c, presenter: null }));
+		const at = items.length > 0 && template.at(-1)?.kind === 'other' ? items.length - 1 : items.length;
+		items.splice(at, 0, ...extra);
+		agendaItems(doc).push(items);
 	});
 	const update = Y.encodeStateAsUpdate(doc);
 	doc.destroy();

@@ -1,0 +1,390 @@
+/**
+ * The life of a meeting: planned → agenda published → in progress → minutes
+ * draft → minutes approved (justerat) → confirmed at the next meeting's
+ * "previous minutes" item. Each step records who and when, is audited, and is
+ * allowed by the duties the actor holds in that meeting (policy.ts).
+ *
+ * Approval (justering) needs the chair and the named adjuster (justerare) from
+ * the customer side, two different people. Once both have approved, the
+ * minutes and the agenda are locked for everyone, and the minutes as they
+ * stand are frozen into `minutes_versions` (the Yjs state and the rendered
+ * model every export uses). Corrections are dated addenda by the minute-taker.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { ApprovalRole } from '$lib/server/db/lifecycle-schema';
+import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import { readAgenda } from '$lib/realtime/agenda-doc';
+import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { resolveDocument, type DocumentTarget } from '../collab/collab.policy';
+import type { DocumentStore } from '../collab/document-store';
+import { conflict, invalid, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { authorize, can, type Resource } from '../policy';
+import { id, parseInput } from '../validation';
+import { actorDuties, type MeetingRef } from './meeting-duties';
+import { buildMinutesModel } from './minutes-model.builder';
+
+export interface LifecycleContext {
+	meeting: Meeting;
+	ref: MeetingRef;
+	resource: Resource;
+}
+
+/** Loads the meeting (tenancy first) with the duties the actor holds in it. */
+export async function lifecycleContext(db: Executor, actor: Actor, meetingId: string): Promise<LifecycleContext> {
+	const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
+	if (!meeting) throw notFound('Meeting');
+	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
+	const ref = { id: meeting.id, forum_id: meeting.forum_id, customer_id: meeting.customer_id };
+	const duties = await actorDuties(db, actor, ref);
+	return {
+		meeting,
+		ref,
+		resource: { customerId: meeting.customer_id, kind: 'Meeting', duties, adjuster: meeting.adjuster_person_id === actor.personId }
+	};
+}
+
+const target = (db: Executor, name: string): Promise<DocumentTarget> => resolveDocument(db, parseDocName(name)!);
+
+function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string): void {
+	if (!allowed.includes(meeting.status)) throw conflict(message, { status: meeting.status });
+}
+
+async function setSteps(db: Executor, meetingId: string, values: Partial<Meeting>): Promise<void> {
+	await db
+		.updateTable('meetings')
+		.set({ ...values, updated_at: nowIso() })
+		.where('id', '=', meetingId)
+		.execute();
+}
+
+// ---------------------------------------------------------------- agenda
+
+export interface PublishedItem {
+	id: string;
+	kind: string;
+	title: string;
+	plannedMinutes: number;
+}
+
+/**
+ * Publishes the agenda: keeps the agenda as it is now as the published
+ * snapshot (later edits show as "changed since published"), and the meeting's
+ * invitation (.ics) becomes its calendar entry. Publishing again replaces the
+ * snapshot, until the meeting starts.
+ */
+export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, meetingId: string): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	authorize(actor, 'meeting.publish', resource);
+	requireState(meeting, ['planned', 'agenda_published'], 'The meeting has started; its agenda can no longer be published');
+	const agenda = await docs.read(await target(db, meetingAgendaDoc(meetingId)), (doc) => readAgenda(doc));
+	const snapshot: PublishedItem[] = agenda.map((i) => ({ id: i.id, kind: i.kind, title: i.title, plannedMinutes: i.plannedMinutes }));
+	const now = nowIso();
+	await db.transaction().execute(async (tx) => {
+		await setSteps(tx, meetingId, {
+			status: 'agenda_published',
+			agenda_published_at: now,
+			agenda_published_by: actor.personId,
+			agenda_snapshot: JSON.stringify(snapshot)
+		});
+		await recordAudit(tx, actor, {
+			action: meeting.status === 'planned' ? 'meeting.agenda.publish' : 'meeting.agenda.republish',
+			entity: 'meeting',
+			entityId: meetingId,
+			customerId: meeting.customer_id,
+			after: { items: snapshot.map((i) => i.title) }
+		});
+	});
+}
+
+export interface AgendaChanges {
+	added: string[];
+	removed: string[];
+	changed: string[];
+	moved: boolean;
+}
+
+/** What changed in the agenda since it was published (from the projected items); null if never published. */
+export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Meeting, 'id' | 'agenda_snapshot'>): Promise<AgendaChanges | null> {
+	if (!meeting.agenda_snapshot) return null;
+	const published = JSON.parse(meeting.agenda_snapshot) as PublishedItem[];
+	const current = await db.selectFrom('agenda_items').select(['item_id', 'kind', 'title', 'planned_minutes']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+	const before = new Map(published.map((p) => [p.id, p]));
+	const after = new Map(current.map((c) => [c.item_id, c]));
+	const kept = current.filter((c) => before.has(c.item_id)).map((c) => c.item_id);
+	return {
+		added: current.filter((c) => !before.has(c.item_id)).map((c) => c.title),
+		removed: published.filter((p) => !after.has(p.id)).map((p) => p.title),
+		changed: current
+			.filter((c) => {
+				const p = before.get(c.item_id);
+				return p && (p.title !== c.title || p.kind !== c.kind || p.plannedMinutes !== c.planned_minutes);
+			})
+			.map((c) => c.title),
+		moved: kept.join() !== published.filter((p) => after.has(p.id)).map((p) => p.id).join()
+	};
+}
+
+export const hasChanges = (c: AgendaChanges | null) => c !== null && (c.added.length > 0 || c.removed.length > 0 || c.changed.length > 0 || c.moved);
+
+// ---------------------------------------------------------------- running
+
+export async function startMeeting(db: Db, actor: Actor, meetingId: string): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	authorize(actor, 'meeting.run', resource);
+	requireState(meeting, ['planned', 'agenda_published'], meeting.status === 'in_progress' ? 'The meeting is already in progress' : 'The meeting has already been held');
+	await db.transaction().execute(async (tx) => {
+		await setSteps(tx, meetingId, { status: 'in_progress', started_at: nowIso(), started_by: actor.personId });
+		await recordAudit(tx, actor, { action: 'meeting.start', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
+	});
+}
+
+export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	authorize(actor, 'meeting.run', resource);
+	requireState(meeting, ['in_progress'], 'Only a meeting in progress can be ended');
+	await db.transaction().execute(async (tx) => {
+		await setSteps(tx, meetingId, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
+		await recordAudit(tx, actor, { action: 'meeting.end', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
+	});
+}
+
+// ---------------------------------------------------------------- approval
+
+export const AdjusterInput = z.object({ personId: id() });
+
+/** Names the adjuster (justerare): a person of the customer. The chair or whoever may assign duties does it. */
+export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	if (!can(actor, 'duty.assign', resource)) authorize(actor, 'meeting.run', resource);
+	const { personId } = parseInput(AdjusterInput, input);
+	requireState(meeting, ['planned', 'agenda_published', 'in_progress', 'minutes_draft'], 'The minutes are approved; the adjuster can no longer change');
+	const person = await db.selectFrom('people').select(['id', 'name', 'customer_id']).where('id', '=', personId).executeTakeFirst();
+	if (!person || person.customer_id !== meeting.customer_id) {
+		throw invalid('The adjuster must be a person of the customer', { personId: 'Not a person of this customer' });
+	}
+	const approvals = await db.selectFrom('meeting_approvals').select('role').where('meeting_id', '=', meetingId).execute();
+	if (approvals.some((a) => a.role === 'adjuster')) throw conflict('The adjuster has already approved the minutes');
+	await db.transaction().execute(async (tx) => {
+		await setSteps(tx, meetingId, { adjuster_person_id: person.id });
+		await recordAudit(tx, actor, { action: 'meeting.adjuster.set', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { adjuster: person.name } });
+	});
+}
+
+export interface ApprovalView {
+	role: ApprovalRole;
+	personId: string;
+	name: string;
+	at: string;
+}
+
+export async function listApprovals(db: Executor, meetingId: string): Promise<ApprovalView[]> {
+	const rows = await db
+		.selectFrom('meeting_approvals as a')
+		.innerJoin('people as p', 'p.id', 'a.person_id')
+		.select(['a.role', 'a.person_id', 'p.name', 'a.at'])
+		.where('a.meeting_id', '=', meetingId)
+		.orderBy('a.at')
+		.execute();
+	return rows.map((r) => ({ role: r.role, personId: r.person_id, name: r.name, at: r.at }));
+}
+
+/**
+ * One approval (justering) by the chair or the adjuster. The second one locks
+ * the minutes and the agenda for everyone and freezes the approved version.
+ * Returns whether the minutes are now approved.
+ */
+export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, meetingId: string): Promise<{ approved: boolean; role: ApprovalRole }> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	if (meeting.status === 'minutes_approved' || meeting.status === 'confirmed') throw conflict('The minutes are already approved');
+	authorize(actor, 'minutes.approve', resource);
+	requireState(meeting, ['minutes_draft'], 'The minutes can be approved once the meeting has ended');
+	if (!meeting.adjuster_person_id) throw conflict('Name an adjuster (justerare) from the customer side first');
+	const done = await db.selectFrom('meeting_approvals').select(['role', 'person_id', 'at']).where('meeting_id', '=', meetingId).execute();
+	const mine: ApprovalRole[] = [];
+	if (resource.duties?.includes('chair')) mine.push('chair');
+	if (resource.adjuster) mine.push('adjuster');
+	const role = mine.find((r) => !done.some((d) => d.role === r));
+	if (!role) throw conflict('You have already approved these minutes');
+	if (done.some((d) => d.person_id === actor.personId)) throw conflict('The chair and the adjuster must be two different people');
+	const complete = done.length + 1 === 2;
+
+	const names = { minutes: meetingMinutesDoc(meetingId), agenda: meetingAgendaDoc(meetingId), actions: forumActionsDoc(meeting.forum_id) };
+	const now = nowIso();
+	let frozen: { state: Uint8Array; content: string } | null = null;
+	if (complete) {
+		// Lock first, so that nothing typed after this moment slips into the
+		// frozen version; then bring the projected tables up to date and freeze.
+		docs.lock(names.minutes);
+		docs.lock(names.agenda);
+		const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
+		await Promise.all(targets.map((t) => docs.flushProjection(t)));
+		const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
+		const model = await buildMinutesModel(db, docs, meetingId, { approvals: [...done, { role, person_id: actor.personId, at: now }] });
+		frozen = { state, content: JSON.stringify(model) };
+	}
+	await db.transaction().execute(async (tx) => {
+		await tx.insertInto('meeting_approvals').values({ meeting_id: meetingId, role, person_id: actor.personId, at: now }).execute();
+		await recordAudit(tx, actor, { action: 'minutes.approve', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { role } });
+		if (frozen) {
+			await tx
+				.insertInto('minutes_versions')
+				.values({ id: newId(), meeting_id: meetingId, kind: 'approved', state: frozen.state, content: frozen.content, created_by: actor.personId, created_at: now })
+				.execute();
+			await setSteps(tx, meetingId, { status: 'minutes_approved', approved_at: now });
+		}
+	});
+	return { approved: complete, role };
+}
+
+export const AddendumInput = z.object({ text: z.string().trim().min(1, 'Required').max(20_000, 'At most 20000 characters') });
+
+/** A dated correction to approved minutes, by the minute-taker; the approved text itself never changes. */
+export async function addAddendum(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	authorize(actor, 'minutes.addendum', resource);
+	const { text } = parseInput(AddendumInput, input);
+	requireState(meeting, ['minutes_approved', 'confirmed'], 'Addenda are for approved minutes; edit the draft instead');
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('minutes_versions')
+			.values({ id: newId(), meeting_id: meetingId, kind: 'addendum', state: null, content: JSON.stringify({ text }), created_by: actor.personId, created_at: nowIso() })
+			.execute();
+		await recordAudit(tx, actor, { action: 'minutes.addendum', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { text } });
+	});
+}
+
+export interface AddendumView {
+	id: string;
+	text: string;
+	by: string | null;
+	at: string;
+}
+
+export async function listAddenda(db: Executor, meetingId: string): Promise<AddendumView[]> {
+	const rows = await db
+		.selectFrom('minutes_versions as v')
+		.leftJoin('people as p', 'p.id', 'v.created_by')
+		.select(['v.id', 'v.content', 'p.name', 'v.created_at'])
+		.where('v.meeting_id', '=', meetingId)
+		.where('v.kind', '=', 'addendum')
+		.orderBy('v.created_at')
+		.execute();
+	return rows.map((r) => ({ id: r.id, text: (JSON.parse(r.content) as { text: string }).text, by: r.name, at: r.created_at }));
+}
+
+// ---------------------------------------------------------------- across meetings
+
+export interface PreviousMeeting {
+	id: string;
+	title: string;
+	startsAt: string;
+	status: MeetingStatus;
+	approvedAt: string | null;
+}
+
+/** The forum's meeting before this one (by start), if any. */
+export async function previousMeetingOf(db: Executor, meeting: Pick<Meeting, 'id' | 'forum_id' | 'starts_at'>): Promise<PreviousMeeting | null> {
+	const row = await db
+		.selectFrom('meetings')
+		.select(['id', 'title', 'starts_at', 'status', 'approved_at'])
+		.where('forum_id', '=', meeting.forum_id)
+		.where('id', '!=', meeting.id)
+		.where('starts_at', '<', meeting.starts_at)
+		.orderBy('starts_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return row ? { id: row.id, title: row.title, startsAt: row.starts_at, status: row.status, approvedAt: row.approved_at } : null;
+}
+
+/** At this meeting's "previous minutes" item, its chair confirms the previous meeting's approved minutes. */
+export async function confirmPreviousMinutes(db: Db, actor: Actor, meetingId: string): Promise<void> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	authorize(actor, 'meeting.run', resource);
+	const previous = await previousMeetingOf(db, meeting);
+	if (!previous) throw conflict('This is the forum’s first meeting; there are no previous minutes');
+	if (previous.status === 'confirmed') throw conflict('The previous minutes are already confirmed');
+	if (previous.status !== 'minutes_approved') throw conflict('The previous minutes are not approved yet');
+	await db.transaction().execute(async (tx) => {
+		await setSteps(tx, previous.id, { status: 'confirmed', confirmed_at: nowIso(), confirmed_by: actor.personId, confirmed_in_meeting_id: meetingId });
+		await recordAudit(tx, actor, { action: 'minutes.confirm', entity: 'meeting', entityId: previous.id, customerId: meeting.customer_id, after: { confirmedIn: meetingId } });
+	});
+}
+
+/** The next step of a meeting, for the page ("what happens now"). */
+export function nextStep(meeting: Pick<Meeting, 'status' | 'adjuster_person_id'>, approvals: { role: ApprovalRole }[]): string {
+	switch (meeting.status) {
+		case 'planned':
+			return 'publish_agenda';
+		case 'agenda_published':
+			return 'start';
+		case 'in_progress':
+			return 'end';
+		case 'minutes_draft':
+			if (!meeting.adjuster_person_id) return 'name_adjuster';
+			return approvals.some((a) => a.role === 'chair') ? 'adjuster_approves' : approvals.some((a) => a.role === 'adjuster') ? 'chair_approves' : 'approve';
+		case 'minutes_approved':
+			return 'confirm_next_meeting';
+		case 'confirmed':
+			return 'done';
+	}
+}
+
+export interface LifecycleView {
+	status: MeetingStatus;
+	nextStep: string;
+	steps: { agendaPublishedAt: string | null; startedAt: string | null; endedAt: string | null; approvedAt: string | null; confirmedAt: string | null };
+	adjuster: { personId: string; name: string } | null;
+	approvals: ApprovalView[];
+	addenda: AddendumView[];
+	agendaChanges: AgendaChanges | null;
+	agendaChangedSincePublished: boolean;
+	previous: PreviousMeeting | null;
+	/** what the viewer may do now */
+	may: { publish: boolean; run: boolean; approve: boolean; addendum: boolean; setAdjuster: boolean; export: boolean };
+}
+
+/** Where the meeting stands, who did what, and what the viewer may do next. */
+export async function lifecycleView(db: Db, actor: Actor, meetingId: string): Promise<LifecycleView> {
+	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const [approvals, addenda, changes, previous, adjuster] = await Promise.all([
+		listApprovals(db, meetingId),
+		listAddenda(db, meetingId),
+		agendaChangesSincePublished(db, meeting),
+		previousMeetingOf(db, meeting),
+		meeting.adjuster_person_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', meeting.adjuster_person_id).executeTakeFirst() : Promise.resolve(undefined)
+	]);
+	const open = (states: MeetingStatus[]) => states.includes(meeting.status);
+	return {
+		status: meeting.status,
+		nextStep: nextStep(meeting, approvals),
+		steps: {
+			agendaPublishedAt: meeting.agenda_published_at,
+			startedAt: meeting.started_at,
+			endedAt: meeting.ended_at,
+			approvedAt: meeting.approved_at,
+			confirmedAt: meeting.confirmed_at
+		},
+		adjuster: adjuster ? { personId: adjuster.id, name: adjuster.name } : null,
+		approvals,
+		addenda,
+		agendaChanges: changes,
+		agendaChangedSincePublished: hasChanges(changes),
+		previous,
+		may: {
+			publish: can(actor, 'meeting.publish', resource) && open(['planned', 'agenda_published']),
+			run: can(actor, 'meeting.run', resource),
+			approve:
+				can(actor, 'minutes.approve', resource) &&
+				open(['minutes_draft']) &&
+				!approvals.some((a) => a.personId === actor.personId),
+			addendum: can(actor, 'minutes.addendum', resource) && open(['minutes_approved', 'confirmed']),
+			setAdjuster: (can(actor, 'duty.assign', resource) || can(actor, 'meeting.run', resource)) && open(['planned', 'agenda_published', 'in_progress', 'minutes_draft']),
+			export: open(['minutes_approved', 'confirmed'])
+		}
+	};
+}

@@ -1,0 +1,7 @@
+import { lifecycleView, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
+import { authed } from '$lib/server/http/api';
+
+export const POST = authed(async ({ app, actor, event }) => {
+	await startMeeting(app.db, actor, event.params.id!);
+	return { lifecycle: await lifecycleView(app.db, actor, event.params.id!) };
+});
