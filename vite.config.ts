@@ -37,11 +37,34 @@ function collabDevServer(): Plugin {
 	};
 }
 
+/**
+ * The live room (socket.io on /socket.io) in `vite dev`: attached to Vite's own
+ * http server once it listens, through the same App as the SvelteKit hooks.
+ * socket.io leaves every other upgrade (HMR, /collab/) alone.
+ */
+function roomDevServer(): Plugin {
+	return {
+		name: 'samverkan-room-dev',
+		apply: 'serve',
+		configureServer(server) {
+			const http = server.httpServer;
+			if (!http) return;
+			http.once('listening', () => {
+				server
+					.ssrLoadModule('/src/lib/server/app.ts')
+					.then(async (mod) => ((await mod.app()) as { attachRoom(s: typeof http): unknown }).attachRoom(http))
+					.catch((err) => server.config.logger.error(`room: ${String(err)}`));
+			});
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
 		collabDevServer(),
+		roomDevServer(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

@@ -42,7 +42,7 @@ if (!existsSync(handlerPath)) {
 }
 
 interface RegisteredApp {
-	/** routes /collab/* websocket upgrades; other upgrades are left alone */
+	/** routes /collab/* websocket upgrades and attaches the live room (/socket.io/); other upgrades are left alone */
 	attachRealtime(server: import('node:http').Server): { close(): Promise<void> };
 	close(): Promise<void>;
 }
@@ -66,7 +66,7 @@ const realtime = app?.attachRealtime(server);
 
 // An upgrade on a path nobody in this process serves would hang until the
 // client gives up: answer it. Extend the list when a websocket server is added.
-const UPGRADE_PATHS = ['/collab/'];
+const UPGRADE_PATHS = ['/collab/', '/socket.io/'];
 server.on('upgrade', (req, socket) => {
 	if (UPGRADE_PATHS.some((prefix) => req.url?.startsWith(prefix))) return;
 	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -108,6 +108,36 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 		expect(await editor(customer).innerText()).toContain(customerText);
 	});
 
+	it('an action added by one appears for the other, live, and in the API', async () => {
+		const titles = (page: Page) => page.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		await expect.poll(() => customer.getByTestId('activity-list').getAttribute('data-loaded'), { timeout: 15_000 }).toBe('true');
+		const form = customer.getByTestId('action-add');
+		await form.getByLabel('Ny aktivitet').fill('Byt lösenordspolicy');
+		await form.getByRole('button', { name: 'Lägg till' }).click();
+		await expect.poll(() => titles(supplier), { timeout: 10_000 }).toContain('Byt lösenordspolicy');
+		// the other side edits the same title; the first sees it as it is typed
+		const field = supplier.getByTestId('action-item').filter({ has: supplier.locator('input[data-testid="action-title"]') }).last().getByTestId('action-title');
+		await field.click();
+		await field.press('End');
+		await field.pressSequentially(' före 1 maj', { delay: 10 });
+		await expect.poll(() => titles(customer), { timeout: 10_000 }).toContain('Byt lösenordspolicy före 1 maj');
+		await expect
+			.poll(async () => ((await fx.supplier.json('GET', `/api/v1/forums/${fx.forumId}/actions`)).body.actions as { title: string; raisedMeetingId: string }[]).find((a) => a.title === 'Byt lösenordspolicy före 1 maj')?.raisedMeetingId, { timeout: 10_000 })
+			.toBe(fx.meetingId);
+	});
+
+	it('a decision block (beslut) written in the minutes lands in the decision register', async () => {
+		await editor(supplier).locator('p').nth(0).click();
+		await supplier.keyboard.press('End');
+		await supplier.keyboard.press('Enter');
+		await supplier.keyboard.type('Vi förlänger avtalet med ett år.', { delay: 10 });
+		await supplier.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
+		await expect.poll(() => customer.getByTestId('minutes-decision').allInnerTexts()).toContain('Vi förlänger avtalet med ett år.');
+		await expect
+			.poll(async () => ((await fx.customerAdmin.json('GET', `/api/v1/customers/${fx.customerId}/decisions?q=förlänger`)).body.decisions as { text: string }[]).map((d) => d.text), { timeout: 10_000 })
+			.toEqual(['Vi förlänger avtalet med ett år.']);
+	});
+
 	it('undo takes back only one’s own typing', async () => {
 		await editor(customer).locator('p').nth(1).click();
 		await customer.keyboard.press('End');

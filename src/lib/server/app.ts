@@ -13,7 +13,11 @@ import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.
 import { LoginLimiter } from './domain/tenancy/login-limiter';
 import { loadDemoData } from './demo/demo-data';
 import { attachRealtime, createRealtime, type Realtime } from './realtime/attach';
+import { withRoom } from './realtime/room/attach';
+import { attachRoom, type RoomServer } from './realtime/room/room-server';
 import type { Server } from 'node:http';
+import { DEFAULT_COLLAB_OPTIONS } from './realtime/collab/options';
+import { DocumentRegistry } from './realtime/collab/registry';
 
 export interface App {
 	db: Db;
@@ -25,6 +29,13 @@ export interface App {
 	attachRealtime(server: Server): Realtime;
 	/** The same, without an http.Server: for the Vite dev plugin, which routes upgrades itself. */
 	createRealtime(): Realtime;
+	/**
+	 * The live shared documents of this process: what the domain uses to change
+	 * a document itself (escalation, carry-over) and to wait for the projection.
+	 */
+	documents: DocumentRegistry;
+	/** The live meeting room (socket.io on /socket.io); attachRealtime attaches it too, the Vite dev plugin calls it alone. */
+	attachRoom(server: Server): RoomServer;
 	close(): Promise<void>;
 }
 
@@ -44,19 +55,21 @@ async function createApp(): Promise<App> {
 	await deleteExpiredSessions(db);
 	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
 	sweeper.unref();
-	const realtimeDeps = {
-		db,
-		publicOrigin: cfg.ORIGIN,
-		options: {
-			maxDocumentBytes: cfg.COLLAB_MAX_DOCUMENT_BYTES,
-			compactAfterRows: cfg.COLLAB_COMPACT_AFTER_ROWS,
-			idleUnloadMs: cfg.COLLAB_IDLE_UNLOAD_MS,
-			recheckMs: cfg.COLLAB_RECHECK_MS
-		}
+	const collabOptions = {
+		...DEFAULT_COLLAB_OPTIONS,
+		maxDocumentBytes: cfg.COLLAB_MAX_DOCUMENT_BYTES,
+		compactAfterRows: cfg.COLLAB_COMPACT_AFTER_ROWS,
+		idleUnloadMs: cfg.COLLAB_IDLE_UNLOAD_MS,
+		recheckMs: cfg.COLLAB_RECHECK_MS
 	};
+	const documents = new DocumentRegistry(db, collabOptions);
+	const realtimeDeps = { db, publicOrigin: cfg.ORIGIN, options: collabOptions, registry: documents };
+	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS };
 	return {
 		db,
-		attachRealtime: (server) => attachRealtime(server, realtimeDeps),
+		documents,
+		attachRealtime: (server) => withRoom(attachRealtime(server, realtimeDeps), attachRoom(server, roomDeps)),
+		attachRoom: (server) => attachRoom(server, roomDeps),
 		createRealtime: () => createRealtime(realtimeDeps),
 		loginLimiter: new LoginLimiter({
 			perAccountAndIp: cfg.LOGIN_LIMIT_PER_ACCOUNT,

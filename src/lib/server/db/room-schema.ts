@@ -1,4 +1,5 @@
 /** Row types of the live room tables (migrations/2026-11-28T1400_live-room.ts). */
+import type { Generated } from 'kysely';
 import type { Party } from './schema';
 
 export type VoteChoice = 'approve' | 'reject' | 'abstain';
@@ -20,12 +21,12 @@ export interface CabPollsTable {
 	opened_at: string;
 	closed_by: string | null;
 	closed_at: string | null;
-	approve: number;
-	reject: number;
-	abstain: number;
+	approve: Generated<number>;
+	reject: Generated<number>;
+	abstain: Generated<number>;
 	quorum_met: number | null;
 	recommendation: CabRecommendation | null;
-	rationale: string;
+	rationale: Generated<string>;
 }
 
 export interface CabVotesTable {

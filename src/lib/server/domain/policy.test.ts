@@ -154,6 +154,13 @@ describe('policy: actor × action × resource', () => {
 		expect(outcome(reader, 'ticket.import', RESOURCES.ofA)).toBe('forbidden');
 		expect(outcome(reader, 'meeting.read', RESOURCES.ofA)).toBe('forbidden');
 		expect(outcome(token([]), 'ticket.read', RESOURCES.ofA)).toBe('forbidden');
+		// shared documents over /collab: read with documents:read, write only with documents:write
+		expect(outcome(token(['documents:read']), 'document.read', RESOURCES.ofA)).toBe('allow');
+		expect(outcome(token(['documents:read']), 'document.write', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(token(['documents:write']), 'document.write', RESOURCES.ofA)).toBe('allow');
+		expect(outcome(token(['documents:write']), 'document.write', { customerId: B })).toBe('not_found');
+		expect(outcome(token(['documents:write']), 'meeting.internal', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(token(['tickets:read']), 'document.read', RESOURCES.ofA)).toBe('forbidden');
 	});
 
 	it("names the resource kind when another customer's thing is hidden", () => {

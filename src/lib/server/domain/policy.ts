@@ -106,7 +106,8 @@ const RULES: Record<Action, Rule> = {
 	// customer reads; the supplier, the customer's admins and the forum's own
 	// members write. Other people of the customer follow along read-only.
 	'document.read': canSee,
-	'document.write': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.forumMember === true),
+	// An API token writes its own customer's documents only with the documents:write scope.
+	'document.write': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && (r.forumMember === true || a.token !== undefined)),
 	// ITSM data: the customer reads its own tickets, SLA and KPIs; the supplier
 	// imports them (an API token only into its own customer, see TOKEN_SCOPES).
 	'ticket.read': canSee,
@@ -137,7 +138,10 @@ const RULES: Record<Action, Rule> = {
 /** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
 export const TOKEN_SCOPES = {
 	'tickets:read': ['customer.read', 'ticket.read'],
-	'tickets:write': ['ticket.import']
+	'tickets:write': ['ticket.import'],
+	// integrations that read or write the shared documents over /collab (Authorization: Bearer at the upgrade)
+	'documents:read': ['document.read'],
+	'documents:write': ['document.read', 'document.write']
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof TOKEN_SCOPES;
 

@@ -19,6 +19,8 @@ import { AssignInput, RoleUpdate } from '../domain/tenancy/roles.service';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
 import type { DomainErrorCode } from '../domain/errors';
 import { ITSM_INPUT_SCHEMAS, ITSM_OPERATIONS, ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
+import { MEETINGS_INPUT_SCHEMAS, MEETINGS_OPERATIONS, MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
+import { LIFECYCLE_INPUT_SCHEMAS, LIFECYCLE_OPERATIONS, LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
 
 // ---------------------------------------------------------------- response schemas
 
@@ -149,14 +151,28 @@ const Meeting = z.strictObject({
 	endsAt: timestamp(),
 	location: z.string().nullable(),
 	videoUrl: z.string().nullable(),
-	status: z.enum(['planned'])
+	status: z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed']),
+	agendaPublishedAt: timestamp().nullable(),
+	startedAt: timestamp().nullable(),
+	endedAt: timestamp().nullable(),
+	approvedAt: timestamp().nullable().describe('when both the chair and the adjuster had approved (justerat)'),
+	confirmedAt: timestamp().nullable().describe("confirmed at the next meeting's previous-minutes item"),
+	adjusterPersonId: uuid().nullable()
 });
 
 const MeetingDetail = z.strictObject({
 	...Meeting.shape,
 	forumNameSv: z.string(),
 	forumNameEn: z.string(),
-	customerName: z.string()
+	customerName: z.string(),
+	documents: z
+		.strictObject({
+			agenda: z.string(),
+			minutes: z.string(),
+			actions: z.string(),
+			internal: z.string().optional().describe('supplier-internal notes; only for supplier staff')
+		})
+		.describe('names of the shared documents, to open at /collab/<name>')
 });
 
 const AuditEntry = z.strictObject({
@@ -207,7 +223,9 @@ const OUTPUT_SCHEMAS = {
 	MeetingDetail,
 	AuditEntry,
 	OpenApiDocument: OpenApiDocumentSchema,
-	...ITSM_OUTPUT_SCHEMAS
+	...ITSM_OUTPUT_SCHEMAS,
+	...MEETINGS_OUTPUT_SCHEMAS,
+	...LIFECYCLE_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies: the schemas the services parse input with. */
@@ -224,7 +242,9 @@ const INPUT_SCHEMAS = {
 	// the duty itself comes from the path
 	DutyAssignmentInput: DutyInput.omit({ duty: true }),
 	MeetingInput: ScheduleInput,
-	...ITSM_INPUT_SCHEMAS
+	...ITSM_INPUT_SCHEMAS,
+	...LIFECYCLE_INPUT_SCHEMAS,
+	...MEETINGS_INPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 type InputName = keyof typeof INPUT_SCHEMAS;
@@ -533,7 +553,9 @@ export const OPERATIONS: ApiOperation[] = [
 		success: { status: 200, description: 'Entries', schema: list('entries', AuditEntry) },
 		errors: [403, 404]
 	},
-	...ITSM_OPERATIONS
+	...ITSM_OPERATIONS,
+	...MEETINGS_OPERATIONS,
+	...LIFECYCLE_OPERATIONS
 ];
 
 // ---------------------------------------------------------------- the document
@@ -547,7 +569,8 @@ const PATH_PARAMS: Record<string, { description: string; schema: Record<string, 
 	'roles/{assignmentId}': { description: 'Role assignment id', schema: { type: 'string', format: 'uuid' } },
 	'members/{personId}': { description: 'Person id of the member', schema: { type: 'string', format: 'uuid' } },
 	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } },
-	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } }
+	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } },
+	'actions/{actionId}': { description: 'Action item id', schema: { type: 'string' } }
 };
 
 /** The path parameters of an OpenAPI path, each with the segment before it ("forums/{id}"). */

@@ -3,6 +3,7 @@ import { can } from '$lib/server/domain/policy';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
 import { listForumSummaries } from '$lib/server/domain/governance/overview.service';
+import { customerGovernanceHealth } from '$lib/server/domain/meetings/governance-health';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
 import { createPerson, getPerson, listPeople, updatePerson } from '$lib/server/domain/tenancy/people.service';
@@ -47,6 +48,7 @@ export const load: PageServerLoad = (event) =>
 			: [];
 		return {
 			customer,
+			health: await customerGovernanceHealth(db, actor, customerId),
 			supplierName: supplier,
 			people,
 			staff,

@@ -2,9 +2,12 @@ import { isSupplier } from '$lib/server/domain/actor';
 import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
 import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
 import { listForumMeetings, scheduleMeeting } from '$lib/server/domain/meetings/meetings.service';
+import { forumGovernanceHealth } from '$lib/server/domain/meetings/governance-health';
 import { can, type Resource } from '$lib/server/domain/policy';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
+import { documentAccess } from '$lib/server/domain/collab/collab.policy';
+import { forumActionsDoc, parseDocName } from '$lib/realtime/doc-names';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -22,8 +25,18 @@ export const load: PageServerLoad = (event) =>
 			may.assignDuty || may.update ? listEligiblePeople(db, actor, forum.id) : Promise.resolve([])
 		]);
 		const now = Date.now();
+		const actionsDoc = forumActionsDoc(forum.id);
+		const { access: actionsAccess } = await documentAccess(db, actor, parseDocName(actionsDoc)!);
 		return {
 			forum,
+			actions: {
+				docName: actionsDoc,
+				access: actionsAccess,
+				meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
+				people: forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party })),
+				viewerId: actor.personId
+			},
+			health: await forumGovernanceHealth(db, actor, forum.id),
 			customer: { id: customer.id, name: customer.name },
 			upcoming: meetings.filter((mt) => Date.parse(mt.endsAt) >= now),
 			past: meetings.filter((mt) => Date.parse(mt.endsAt) < now).reverse(),

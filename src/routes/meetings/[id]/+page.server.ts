@@ -1,24 +1,69 @@
 import { isSupplier } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { getForum } from '$lib/server/domain/governance/forums.service';
-import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
-import { loadWith } from '$lib/server/http/forms';
-import { meetingAgendaDoc, meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
-import type { PageServerLoad } from './$types';
+import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
+import { escalationTarget } from '$lib/server/domain/meetings/escalation.service';
+import {
+	addAddendum,
+	approveMinutes,
+	confirmPreviousMinutes,
+	endMeeting,
+	lifecycleView,
+	publishAgenda,
+	setAdjuster,
+	startMeeting
+} from '$lib/server/domain/meetings/lifecycle.service';
+import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
+import { can } from '$lib/server/domain/policy';
+import { formAction, loadWith } from '$lib/server/http/forms';
+import { parseDocName } from '$lib/realtime/doc-names';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
-		const meeting = await getMeeting(db, actor, event.params.id);
+		const meeting = await getMeetingDetail(db, actor, event.params.id);
 		const forum = await getForum(db, actor, meeting.forumId);
-		const minutesDoc = meetingMinutesDoc(meeting.id);
-		// The same policy the collab server applies at the upgrade: the editor opens read-only for readers.
-		const { access } = await documentAccess(db, actor, parseDocName(minutesDoc)!);
+		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
+		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
+		const [minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo] = await Promise.all([
+			accessOf(meeting.documents.minutes),
+			accessOf(meeting.documents.actions),
+			meeting.documents.internal ? accessOf(meeting.documents.internal) : Promise.resolve(null),
+			lifecycleView(db, actor, meeting.id),
+			listAttendance(db, actor, meeting.id),
+			listForumMeetings(db, actor, forum.id),
+			escalationTarget(db, { customer_id: forum.customerId, level: forum.level })
+		]);
+		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
 		return {
 			meeting,
 			forum: { id: forum.id, name: forum.name, level: forum.level, agenda: forum.content.agenda, preparation: forum.content.preparation, duties: forum.duties },
 			viewerIsSupplier: isSupplier(actor),
-			minutes: { docName: minutesDoc, access },
-			agendaDoc: meetingAgendaDoc(meeting.id),
+			minutes: { docName: meeting.documents.minutes, access: minutesAccess },
+			actions: { docName: meeting.documents.actions, access: actionsAccess },
+			// only ever present for supplier staff: the customer's browser never learns the name
+			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
+			agendaDoc: meeting.documents.agenda,
+			lifecycle,
+			attendance,
+			people,
+			meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
+			escalateTo:
+				escalateTo && can(actor, 'action.escalate', { customerId: forum.customerId })
+					? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } }
+					: null,
 			viewer: { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) }
 		};
 	});
+
+const meetingId = (event: { params: { id?: string } }) => event.params.id ?? '';
+
+export const actions: Actions = {
+	publish: formAction(({ app, actor, event }) => publishAgenda(app.db, app.documents, actor, meetingId(event))),
+	start: formAction(({ app, actor, event }) => startMeeting(app.db, actor, meetingId(event))),
+	end: formAction(({ app, actor, event }) => endMeeting(app.db, actor, meetingId(event))),
+	adjuster: formAction(({ app, actor, data, event }) => setAdjuster(app.db, actor, meetingId(event), { personId: data.personId })),
+	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event))),
+	addendum: formAction(({ app, actor, data, event }) => addAddendum(app.db, actor, meetingId(event), { text: data.text })),
+	confirmPrevious: formAction(({ app, actor, event }) => confirmPreviousMinutes(app.db, actor, meetingId(event)))
+};

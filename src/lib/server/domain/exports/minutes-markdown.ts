@@ -13,16 +13,15 @@ import { decisionNumber, minutesOutline, safeHref, type Outline } from './minute
  * setext underlines) at the start of a line. CommonMark treats a backslash
  * before any ASCII punctuation as that character.
  */
-export const escapeMarkdown = (s: string): string =>
-	s
-		.replace(/[\\`*_[\]<>|~&!]/g, '\\$&')
-		.replace(/^(\s*)([#+=-])/gm, '$1\\$2')
-		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+export const escapeMarkdown = (s: string, atLineStart = true): string => {
+	const inlineSafe = s.replace(/[\\`*_[\]<>|~&!]/g, '\\$&');
+	return atLineStart ? inlineSafe.replace(/^(\s*)([#+=-])/gm, '$1\\$2').replace(/^(\s*\d+)([.)])/gm, '$1\\$2') : inlineSafe;
+};
 
 /** One line of user text: line breaks become spaces (table cells, headings, list items). */
 const inline = (s: string) => escapeMarkdown(s.replace(/\s*\r?\n\s*/g, ' '));
 /** A paragraph of user text: line breaks stay, as hard breaks. */
-const multiline = (s: string) => s.split(/\r?\n/).map(escapeMarkdown).join('\\\n');
+const multiline = (s: string) => s.split(/\r?\n/).map((line) => escapeMarkdown(line)).join('\\\n');
 
 function runMd(r: MinutesRun): string {
 	if (!r.text) return '';
@@ -42,8 +41,11 @@ function runMd(r: MinutesRun): string {
 
 const runsMd = (runs: MinutesRun[]) => runs.map(runMd).join('');
 
+/** A table cell never starts a line, so only inline markup needs escaping. */
+const cell = (s: string) => escapeMarkdown(s.replace(/\s*\r?\n\s*/g, ' '), false);
+
 const table = (headers: string[], rows: string[][]) =>
-	[`| ${headers.map(inline).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(inline).join(' | ')} |`)].join('\n');
+	[`| ${headers.map(cell).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 
 function figureMd(f: FrozenFigure, o: Outline): string {
 	const caption = `**${inline(f.title)}** (${inline(`${o.labels.period}: ${f.from} – ${f.to}`)})`;

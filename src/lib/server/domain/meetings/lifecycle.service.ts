@@ -238,6 +238,12 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 			await setSteps(tx, meetingId, { status: 'minutes_approved', approved_at: now });
 		}
 	});
+	if (complete) {
+		// Now that the database says "approved", re-checking the open connections
+		// finds them read-only: writers are told at once (4001) and come back as readers.
+		docs.lock(names.minutes);
+		docs.lock(names.agenda);
+	}
 	return { approved: complete, role };
 }
 

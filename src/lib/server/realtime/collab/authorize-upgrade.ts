@@ -8,11 +8,13 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/domain/actor';
 import { documentAccess, type DocumentAccess, type DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { DomainError } from '$lib/server/domain/errors';
+import { actorFromToken, TOKEN_PREFIX } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession, SESSION_COOKIE } from '$lib/server/domain/tenancy/sessions';
 import { COLLAB_PATH, parseDocName } from '$lib/realtime/doc-names';
 import { CloseCode } from '$lib/realtime/protocol';
 
 export type UpgradeDecision =
+	/** sessionToken: the credential (session or API token), re-checked while the connection lives */
 	| { ok: true; actor: Actor; target: DocumentTarget; access: DocumentAccess; sessionToken: string }
 	| { ok: false; code: CloseCode; reason: string };
 
@@ -51,11 +53,28 @@ export function sameOrigin(req: IncomingMessage, publicOrigin: string | undefine
 	}
 }
 
+/**
+ * Who a credential is: a session token (the browser's cookie) or an API token
+ * (an integration's `Authorization: Bearer`, limited to its scopes), told apart
+ * by the API tokens' prefix. Null when it no longer holds.
+ */
+export async function actorForCredential(db: Db, credential: string): Promise<Actor | null> {
+	if (credential.startsWith(TOKEN_PREFIX)) return actorFromToken(db, credential);
+	return (await lookupSession(db, credential))?.actor ?? null;
+}
+
+function credentialOf(req: IncomingMessage): string | null {
+	const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+	if (bearer && bearer[1].startsWith(TOKEN_PREFIX)) return bearer[1];
+	const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
+	return cookie && !cookie.startsWith(TOKEN_PREFIX) ? cookie : null;
+}
+
 export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicOrigin?: string): Promise<UpgradeDecision> {
 	if (!sameOrigin(req, publicOrigin)) return { ok: false, code: CloseCode.forbidden, reason: 'cross-site origin' };
-	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-	const session = token ? await lookupSession(db, token) : null;
-	if (!token || !session) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+	const token = credentialOf(req);
+	const actor = token ? await actorForCredential(db, token) : null;
+	if (!token || !actor) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
 
 	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 	let name: string;
@@ -68,8 +87,8 @@ export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicOrigi
 	if (!parsed) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
 
 	try {
-		const { target, access } = await documentAccess(db, session.actor, parsed);
-		return { ok: true, actor: session.actor, target, access, sessionToken: token };
+		const { target, access } = await documentAccess(db, actor, parsed);
+		return { ok: true, actor, target, access, sessionToken: token };
 	} catch (err) {
 		const refusal = refusalFor(err);
 		if (refusal) return refusal;
@@ -94,10 +113,10 @@ export async function recheckConnection(
 	target: DocumentTarget,
 	access: DocumentAccess
 ): Promise<{ code: CloseCode; reason: string } | null> {
-	const session = await lookupSession(db, sessionToken);
-	if (!session) return { code: CloseCode.unauthenticated, reason: 'session ended' };
+	const actor = await actorForCredential(db, sessionToken);
+	if (!actor) return { code: CloseCode.unauthenticated, reason: 'session ended' };
 	try {
-		const now = await documentAccess(db, session.actor, target.parsed);
+		const now = await documentAccess(db, actor, target.parsed);
 		return now.access === access ? null : { code: CloseCode.accessChanged, reason: 'access changed' };
 	} catch (err) {
 		const refusal = refusalFor(err);

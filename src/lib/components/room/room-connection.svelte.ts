@@ -1,0 +1,108 @@
+/**
+ * The browser's end of the live room: one socket.io connection (websocket
+ * transport, the session cookie goes with the handshake), re-joined after
+ * every reconnect so a dropped participant lands in the current state.
+ *
+ * Following is local: a follower shows the presenter's slide until they
+ * browse on their own (detached), and "follow again" snaps back.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, You } from '$lib/realtime/room/events';
+import { ROOM_PATH } from '$lib/realtime/room/events';
+import { SLIDE_KEYS } from '$lib/realtime/room/slides';
+
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export class RoomConnection {
+	state = $state<RoomState | null>(null);
+	you = $state<You | null>(null);
+	connected = $state(false);
+	/** the last refusal, shown to the user until the next action */
+	error = $state<RoomError | null>(null);
+	following = $state(true);
+	ownSlide = $state(0);
+	/** server clock − local clock, for timers */
+	clockOffset = $state(0);
+	private socket: RoomSocket | null = null;
+
+	constructor(readonly meetingId: string) {}
+
+	connect(): void {
+		const socket: RoomSocket = io({ path: ROOM_PATH, transports: ['websocket'], reconnectionDelayMax: 3000 });
+		this.socket = socket;
+		socket.on('connect', () => {
+			this.connected = true;
+			socket.emit('room:join', { meetingId: this.meetingId });
+		});
+		socket.on('disconnect', () => (this.connected = false));
+		socket.on('connect_error', () => (this.connected = false));
+		socket.on('room:state', (s) => {
+			this.state = s;
+			this.clockOffset = Date.parse(s.serverNow) - Date.now();
+		});
+		socket.on('room:you', (y) => (this.you = y));
+		socket.on('room:slide', (s) => {
+			if (!this.state) return;
+			this.state.slide = s.slide;
+			this.state.presenting = s.presenting;
+			this.state.presenterId = s.presenterId;
+		});
+		socket.on('room:note', (n) => {
+			if (this.state) this.state.notes[n.slide] = n.text;
+		});
+		socket.on('room:error', (e) => (this.error = e));
+	}
+
+	disconnect(): void {
+		this.socket?.disconnect();
+		this.socket = null;
+	}
+
+	emit<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Ack> {
+		this.error = null;
+		return new Promise((resolve) => {
+			if (!this.socket) return resolve({ ok: false, error: { event, code: 'error', message: 'offline' } });
+			(this.socket.emit as (e: string, p: unknown, ack: (a: Ack) => void) => void)(event, payload, resolve);
+		});
+	}
+
+	get isPresenter(): boolean {
+		return !!this.state?.presenting && this.state.presenterId === this.you?.personId;
+	}
+
+	/** Following the presenter right now (a presentation runs, I am not presenting and not detached). */
+	get isFollowing(): boolean {
+		return !!this.state?.presenting && !this.isPresenter && this.following;
+	}
+
+	get detached(): boolean {
+		return !!this.state?.presenting && !this.isPresenter && !this.following;
+	}
+
+	get slide(): number {
+		if (!this.state) return this.ownSlide;
+		return this.isPresenter || this.isFollowing ? this.state.slide : this.ownSlide;
+	}
+
+	go(slide: number): void {
+		const target = Math.max(0, Math.min(SLIDE_KEYS.length - 1, slide));
+		if (this.isPresenter && this.state) {
+			this.state.slide = target;
+			void this.emit('slide:go', { slide: target });
+			return;
+		}
+		if (this.isFollowing) this.following = false;
+		this.ownSlide = target;
+	}
+
+	followAgain(): void {
+		this.following = true;
+	}
+
+	async startPresenting(): Promise<void> {
+		// present from the slide I am looking at
+		const from = this.slide;
+		const ack = await this.emit('present:start', {});
+		if (ack.ok) await this.emit('slide:go', { slide: from });
+	}
+}

@@ -1,0 +1,95 @@
+/**
+ * Exports of approved minutes. Only what approval froze is exported (the
+ * latest `minutes_versions` row of kind 'approved'), plus the dated addenda
+ * written after it, so an export never shows text nobody approved.
+ */
+import type { Executor } from '$lib/server/db';
+import type { Actor } from '../actor';
+import { conflict, invalid } from '../errors';
+import { findMeetingRef } from '../meetings/meeting-duties';
+import type { MinutesModel } from '../meetings/minutes-model';
+import { authorize } from '../policy';
+import type { ExportLocale } from './labels';
+import { minutesToHtml } from './minutes-html';
+import { minutesToMarkdown } from './minutes-markdown';
+import { exportFileName } from './minutes-outline';
+import { minutesToPdf } from './minutes-pdf';
+
+export const EXPORT_FORMATS = ['pdf', 'html', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedFile {
+	body: Uint8Array | string;
+	contentType: string;
+	fileName: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+	pdf: 'application/pdf',
+	html: 'text/html; charset=utf-8',
+	md: 'text/markdown; charset=utf-8'
+};
+
+export const isExportFormat = (v: string | null | undefined): v is ExportFormat => EXPORT_FORMATS.includes(v as ExportFormat);
+
+/** The approved model with every addendum written since, oldest first. */
+export async function approvedMinutes(db: Executor, actor: Actor, meetingId: string): Promise<MinutesModel> {
+	const meeting = await findMeetingRef(db, meetingId);
+	authorize(actor, 'minutes.export', { customerId: meeting.customer_id, kind: 'Meeting' });
+	const approved = await db
+		.selectFrom('minutes_versions')
+		.select(['content', 'created_at'])
+		.where('meeting_id', '=', meeting.id)
+		.where('kind', '=', 'approved')
+		.orderBy('created_at', 'desc')
+		.executeTakeFirst();
+	if (!approved) throw conflict('The minutes are not approved yet: only approved (justerade) minutes can be exported');
+	const frozen = JSON.parse(approved.content) as Partial<MinutesModel> & Pick<MinutesModel, 'meeting'>;
+	// Versions frozen by an older release may lack lists added since; render them empty rather than fail.
+	const model: MinutesModel = {
+		attendees: [],
+		agenda: [],
+		blocks: [],
+		decisions: [],
+		figures: [],
+		approvals: [],
+		addenda: [],
+		...frozen,
+		actions: { new: [], closed: [], open: [], ...frozen.actions }
+	};
+	const addenda = await db
+		.selectFrom('minutes_versions')
+		.leftJoin('people', 'people.id', 'minutes_versions.created_by')
+		.select(['minutes_versions.content', 'minutes_versions.created_at', 'people.name'])
+		.where('minutes_versions.meeting_id', '=', meeting.id)
+		.where('minutes_versions.kind', '=', 'addendum')
+		.orderBy('minutes_versions.created_at')
+		.execute();
+	const known = new Set(model.addenda.map((a) => `${a.at}\u0000${a.text}`));
+	const later = addenda
+		.map((r) => ({ at: r.created_at, by: r.name ?? '', text: String((JSON.parse(r.content) as { text?: unknown }).text ?? '') }))
+		.filter((a) => !known.has(`${a.at}\u0000${a.text}`));
+	return { ...model, addenda: [...model.addenda, ...later] };
+}
+
+export async function exportMinutes(db: Executor, actor: Actor, meetingId: string, format: string, locale: ExportLocale): Promise<ExportedFile> {
+	if (!isExportFormat(format)) throw invalid('Unknown export format: use pdf, html or md', { format: 'pdf, html or md' });
+	const model = await approvedMinutes(db, actor, meetingId);
+	const body =
+		format === 'pdf' ? await minutesToPdf(model, locale) : format === 'html' ? minutesToHtml(model, locale) : minutesToMarkdown(model, locale);
+	return { body, contentType: CONTENT_TYPES[format], fileName: exportFileName(model, format) };
+}
+
+/** The HTTP response of an export: PDF and Markdown download, HTML opens (and prints) in the browser. */
+export function exportResponse(file: ExportedFile): Response {
+	const disposition = file.contentType.startsWith('text/html') ? 'inline' : 'attachment';
+	return new Response(file.body as BodyInit, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': `${disposition}; filename="${file.fileName}"`,
+			// An HTML export is a document, never an app: no scripts, nothing loaded from elsewhere.
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+			'cache-control': 'private, no-store'
+		}
+	});
+}

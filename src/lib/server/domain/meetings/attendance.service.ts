@@ -1,0 +1,178 @@
+/**
+ * Attendance of a meeting. The invitees are the forum's members, plus anyone
+ * already marked, so a member who has since left the forum stays in the
+ * record. Memberships have no history (a member row is created when someone
+ * joins and deleted when they leave), so "members at the time of the
+ * meeting" is what the forum has until the minutes are approved; approval
+ * freezes the attendees into the minutes. Each invitee is attended, absent or
+ * excused, or not yet marked.
+ *
+ * Once the minutes are approved, attendance is part of what was approved and
+ * no longer changes.
+ */
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { AttendanceStatus } from '$lib/server/db/attendance-schema';
+import type { Duty, Party } from '$lib/server/db/schema';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { conflict, invalid } from '../errors';
+import type { Localized } from '../governance/catalogue.types';
+import { nowIso } from '../ids';
+import { authorize, can } from '../policy';
+import { id, parseInput } from '../validation';
+import { actorDuties, effectiveDuties, findMeetingRef, type MeetingRef } from './meeting-duties';
+
+export const ATTENDANCE_STATUSES = ['attended', 'absent', 'excused'] as const satisfies readonly AttendanceStatus[];
+
+export interface AttendeeView {
+	personId: string;
+	name: string;
+	side: Party;
+	role: Localized | null;
+	/** duties this person holds by name in the meeting */
+	duties: Duty[];
+	status: AttendanceStatus | null;
+	updatedAt: string | null;
+	updatedByName: string | null;
+}
+
+export interface AttendanceView {
+	meetingId: string;
+	/** whether the viewer may mark attendance (chair, minute-taker, supplier staff) and the minutes are open */
+	canMark: boolean;
+	/** approved minutes freeze attendance */
+	locked: boolean;
+	attendees: AttendeeView[];
+	counts: Record<AttendanceStatus | 'unmarked', number>;
+}
+
+const LOCKED_STATUSES = new Set(['minutes_approved', 'confirmed']);
+
+async function invitees(db: Executor, meeting: MeetingRef) {
+	const members = db
+		.selectFrom('forum_members')
+		.innerJoin('people', 'people.id', 'forum_members.person_id')
+		.leftJoin('roles', 'roles.id', 'forum_members.role_id')
+		.select(['people.id', 'people.name', 'people.customer_id', 'roles.name_sv', 'roles.name_en'])
+		.where('forum_members.forum_id', '=', meeting.forum_id);
+	const [memberRows, marks] = await Promise.all([
+		members.execute(),
+		db
+			.selectFrom('meeting_attendance')
+			.innerJoin('people', 'people.id', 'meeting_attendance.person_id')
+			.leftJoin('people as by', 'by.id', 'meeting_attendance.updated_by')
+			.select(['people.id', 'people.name', 'people.customer_id', 'meeting_attendance.status', 'meeting_attendance.updated_at', 'by.name as by_name'])
+			.where('meeting_attendance.meeting_id', '=', meeting.id)
+			.execute()
+	]);
+	return { memberRows, marks };
+}
+
+async function loadMeeting(db: Executor, meetingId: string) {
+	const ref = await findMeetingRef(db, meetingId);
+	const row = await db.selectFrom('meetings').select(['status']).where('id', '=', ref.id).executeTakeFirstOrThrow();
+	return { ...ref, ...row };
+}
+
+async function buildView(db: Executor, actor: Actor, meeting: Awaited<ReturnType<typeof loadMeeting>>): Promise<AttendanceView> {
+	const [{ memberRows, marks }, duties, mine] = await Promise.all([invitees(db, meeting), effectiveDuties(db, meeting), actorDuties(db, actor, meeting)]);
+	const byPerson = new Map<string, AttendeeView>();
+	for (const r of memberRows) {
+		byPerson.set(r.id, {
+			personId: r.id,
+			name: r.name,
+			side: r.customer_id ? 'customer' : 'supplier',
+			role: r.name_sv && r.name_en ? { sv: r.name_sv, en: r.name_en } : null,
+			duties: [],
+			status: null,
+			updatedAt: null,
+			updatedByName: null
+		});
+	}
+	for (const mark of marks) {
+		const a =
+			byPerson.get(mark.id) ??
+			({ personId: mark.id, name: mark.name, side: mark.customer_id ? 'customer' : 'supplier', role: null, duties: [], status: null, updatedAt: null, updatedByName: null } satisfies AttendeeView);
+		a.status = mark.status;
+		a.updatedAt = mark.updated_at;
+		a.updatedByName = mark.by_name;
+		byPerson.set(mark.id, a);
+	}
+	for (const d of duties) if (d.personId) byPerson.get(d.personId)?.duties.push(d.duty);
+	const attendees = [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
+	const counts = { attended: 0, absent: 0, excused: 0, unmarked: 0 };
+	for (const a of attendees) counts[a.status ?? 'unmarked']++;
+	const locked = LOCKED_STATUSES.has(meeting.status);
+	return {
+		meetingId: meeting.id,
+		canMark: !locked && can(actor, 'meeting.attendance', { customerId: meeting.customer_id, duties: mine }),
+		locked,
+		attendees,
+		counts
+	};
+}
+
+/** Everyone invited to the meeting, by side, with their attendance. */
+export async function listAttendance(db: Executor, actor: Actor, meetingId: string): Promise<AttendanceView> {
+	const meeting = await loadMeeting(db, meetingId);
+	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
+	return buildView(db, actor, meeting);
+}
+
+export const AttendanceEntry = z.object({
+	personId: id(),
+	/** null clears a mark */
+	status: z.enum(ATTENDANCE_STATUSES).nullable()
+});
+
+export const AttendanceInput = z.object({
+	entries: z.array(AttendanceEntry).min(1, 'Required').max(500)
+});
+
+/**
+ * Marks attendance of one or more invitees in one step. The chair, the
+ * minute-taker and the supplier's staff may; nobody once the minutes are
+ * approved.
+ */
+export async function markAttendance(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<AttendanceView> {
+	const meeting = await loadMeeting(db, meetingId);
+	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
+	authorize(actor, 'meeting.attendance', { customerId: meeting.customer_id, kind: 'Meeting', duties: await actorDuties(db, actor, meeting) });
+	const data = parseInput(AttendanceInput, input);
+	if (LOCKED_STATUSES.has(meeting.status)) throw conflict('The minutes are approved: attendance can no longer change');
+	const view = await buildView(db, actor, meeting);
+	const known = new Map(view.attendees.map((a) => [a.personId, a]));
+	const fields: Record<string, string> = {};
+	data.entries.forEach((e, i) => {
+		if (!known.has(e.personId)) fields[`entries.${i}.personId`] = 'Not invited to this meeting';
+	});
+	if (Object.keys(fields).length) throw invalid('Only the meeting\'s invitees can be marked', fields);
+	// the last entry for a person wins
+	const entries = [...new Map(data.entries.map((e) => [e.personId, e])).values()].filter((e) => known.get(e.personId)!.status !== e.status);
+	if (entries.length === 0) return view;
+	await db.transaction().execute(async (tx) => {
+		const now = nowIso();
+		for (const e of entries) {
+			if (e.status === null) {
+				await tx.deleteFrom('meeting_attendance').where('meeting_id', '=', meeting.id).where('person_id', '=', e.personId).execute();
+				continue;
+			}
+			const row = { meeting_id: meeting.id, person_id: e.personId, status: e.status, updated_by: actor.personId, updated_at: now };
+			await tx
+				.insertInto('meeting_attendance')
+				.values(row)
+				.onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet({ status: row.status, updated_by: row.updated_by, updated_at: now }))
+				.execute();
+		}
+		await recordAudit(tx, actor, {
+			action: 'meeting.attendance',
+			entity: 'meeting',
+			entityId: meeting.id,
+			customerId: meeting.customer_id,
+			before: Object.fromEntries(entries.map((e) => [known.get(e.personId)!.name, known.get(e.personId)!.status])),
+			after: Object.fromEntries(entries.map((e) => [known.get(e.personId)!.name, e.status]))
+		});
+	});
+	return buildView(db, actor, meeting);
+}

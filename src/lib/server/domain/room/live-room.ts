@@ -1,0 +1,74 @@
+/**
+ * The part of a meeting room that lives in memory only: who is connected,
+ * whether someone presents and which slide, and the queue of raised hands.
+ * Hands and the slide outlive a dropped connection, so a participant who
+ * reconnects finds the room as they left it.
+ */
+import type { Hand, Participant } from '$lib/realtime/room/events';
+import { SLIDE_KEYS } from '$lib/realtime/room/slides';
+
+export class LiveRoom {
+	/** socket id → who is behind it; one person may have several tabs open */
+	private readonly sockets = new Map<string, Participant>();
+	presenting = false;
+	presenterId: string | null = null;
+	slide = 0;
+	hands: Hand[] = [];
+
+	constructor(readonly meetingId: string) {}
+
+	join(socketId: string, who: Participant): void {
+		this.sockets.set(socketId, who);
+	}
+
+	/** Returns whether that person has left completely (no other socket). */
+	leave(socketId: string): boolean {
+		const who = this.sockets.get(socketId);
+		this.sockets.delete(socketId);
+		return who !== undefined && !this.isPresent(who.personId);
+	}
+
+	isPresent(personId: string): boolean {
+		for (const p of this.sockets.values()) if (p.personId === personId) return true;
+		return false;
+	}
+
+	get empty(): boolean {
+		return this.sockets.size === 0;
+	}
+
+	get connections(): number {
+		return this.sockets.size;
+	}
+
+	/** Everyone present once, supplier side first, then by name. */
+	participants(): Participant[] {
+		const byPerson = new Map<string, Participant>();
+		for (const p of this.sockets.values()) byPerson.set(p.personId, p);
+		return [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
+	}
+
+	startPresenting(personId: string): void {
+		this.presenting = true;
+		this.presenterId = personId;
+	}
+
+	stopPresenting(): void {
+		this.presenting = false;
+		this.presenterId = null;
+	}
+
+	goTo(slide: number): void {
+		this.slide = Math.max(0, Math.min(SLIDE_KEYS.length - 1, slide));
+	}
+
+	raiseHand(who: Participant, at: string): void {
+		if (!this.hands.some((h) => h.personId === who.personId)) this.hands.push({ ...who, at });
+	}
+
+	lowerHand(personId: string): boolean {
+		const before = this.hands.length;
+		this.hands = this.hands.filter((h) => h.personId !== personId);
+		return this.hands.length !== before;
+	}
+}

@@ -1,0 +1,14 @@
+/** A domain refusal as the room's error event; anything unexpected is logged and reported as "error". */
+import { z } from 'zod';
+import { DomainError } from '$lib/server/domain/errors';
+import type { RoomError } from '$lib/realtime/room/events';
+
+export function roomError(event: string, err: unknown): RoomError {
+	if (err instanceof DomainError) {
+		const code = err.code === 'rate_limited' ? 'forbidden' : err.code;
+		return { event, code, message: err.message };
+	}
+	if (err instanceof z.ZodError) return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
+	console.error(`room: ${event} failed`, err);
+	return { event, code: 'error', message: 'Something went wrong' };
+}

@@ -1,0 +1,167 @@
+/**
+ * The whole life of a meeting in the browser (issue 4), with two users: the
+ * supplier's chair (bam@, chair of Norrby's operational forum in the demo)
+ * and the customer's adjuster (avtal@norrby). Schedule → publish the agenda
+ * (the .ics parses and has the right time) → run the meeting → record a
+ * decision and an action → both approve → the minutes are locked for both →
+ * the PDF downloads and its text holds the decision and the action → the
+ * next meeting shows the open action and the previous-minutes item.
+ */
+import ICAL from 'ical.js';
+import { PDFParse } from 'pdf-parse';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api-client';
+import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+
+const CHAIR = 'bam@itmastaren.example';
+const ADJUSTER = 'avtal@norrby.example';
+const DECISION = 'Vi uppgraderar e-postservern under vecka 12.';
+const ACTION = 'Planera uppgradering av e-post';
+
+describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes', () => {
+	let server: TestServer;
+	let browser: Browser;
+	const contexts: BrowserContext[] = [];
+	let chair: Page;
+	let adjuster: Page;
+	let forumId: string;
+	let meetingPath: string;
+	let adjusterName: string;
+
+	async function signIn(email: string): Promise<Page> {
+		const context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost'), acceptDownloads: true });
+		contexts.push(context);
+		const page = await context.newPage();
+		page.on('dialog', (d) => void d.accept());
+		await page.goto('/login');
+		await page.getByLabel('E-postadress').fill(email);
+		await page.getByLabel('Lösenord').fill('demo1234');
+		await page.getByRole('button', { name: 'Logga in' }).click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+		return page;
+	}
+
+	const editor = (page: Page) => page.getByTestId('minutes-editor');
+	const state = (page: Page) => page.getByTestId('meeting-state').innerText();
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+		const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
+		const customers = (await admin.json('GET', '/api/v1/customers')).body.customers as { id: string; name: string }[];
+		const norrby = customers.find((c) => c.name.startsWith('Norrby'))!;
+		const forums = (await admin.json('GET', `/api/v1/customers/${norrby.id}/forums`)).body.forums as { id: string; templateKey: string }[];
+		forumId = forums.find((f) => f.templateKey === 'operational')!.id;
+		adjusterName = (await (await new ApiClient(server.url).login(ADJUSTER)).json('GET', '/api/v1/me')).body.person.name;
+		[chair, adjuster] = await Promise.all([signIn(CHAIR), signIn(ADJUSTER)]);
+	}, 60_000);
+
+	afterAll(async () => {
+		for (const c of contexts) await c.close().catch(() => {});
+		await browser?.close();
+		await server?.stop();
+	});
+
+	it('the chair schedules the meeting on the forum page', async () => {
+		await chair.goto(`/forums/${forumId}`);
+		await chair.locator('summary', { hasText: 'Planera möte' }).click();
+		await chair.getByLabel('Rubrik').fill('Driftmöte januari');
+		// 09:00 Stockholm time in winter is 08:00 UTC
+		await chair.getByLabel('Start').fill('2030-01-15T09:00');
+		await chair.getByLabel('Slut').fill('2030-01-15T10:30');
+		await chair.getByRole('button', { name: 'Planera mötet' }).click();
+		const link = chair.getByRole('link', { name: 'Öppna mötet' });
+		await link.waitFor({ timeout: 15_000 });
+		meetingPath = (await link.getAttribute('href'))!;
+		await chair.goto(meetingPath);
+		expect(await state(chair)).toBe('Planerat');
+	});
+
+	it('publishing the agenda gives an invitation whose time is right', async () => {
+		await chair.getByTestId('publish-agenda').click();
+		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Dagordning publicerad');
+		const href = await chair.getByTestId('invite-ics').getAttribute('href');
+		const res = await chair.request.get(href!);
+		expect(res.status()).toBe(200);
+		const cal = new ICAL.Component(ICAL.parse(await res.text()));
+		const event = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
+		expect(event.summary).toContain('Driftmöte januari');
+		expect(event.startDate.toJSDate().toISOString()).toBe('2030-01-15T08:00:00.000Z');
+		expect(event.endDate.toJSDate().toISOString()).toBe('2030-01-15T09:30:00.000Z');
+	});
+
+	it('the chair names the adjuster and runs the meeting: a decision and an action', async () => {
+		await chair.getByTestId('adjuster-select').selectOption({ label: adjusterName });
+		await chair.getByTestId('adjuster-save').click();
+		await expect.poll(() => chair.getByTestId('adjuster-name').innerText()).toBe(adjusterName);
+
+		await chair.getByTestId('start-meeting').click();
+		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Pågår');
+
+		await expect.poll(() => editor(chair).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
+		await editor(chair).locator('p').first().click();
+		await chair.keyboard.type(DECISION, { delay: 5 });
+		await chair.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
+		await expect.poll(() => chair.getByTestId('minutes-decision').allInnerTexts()).toContain(DECISION);
+
+		const form = chair.getByTestId('action-add');
+		await form.getByLabel('Ny aktivitet').fill(ACTION);
+		await form.getByRole('button', { name: 'Lägg till' }).click();
+		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(ACTION);
+		await expect.poll(() => chair.getByTestId('minutes-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+		await expect.poll(() => chair.getByTestId('actions-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+
+		await chair.getByTestId('end-meeting').click();
+		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Protokollutkast');
+	});
+
+	it('both approve; the minutes are then locked for both', async () => {
+		await chair.getByTestId('approve-minutes').click();
+		await expect.poll(() => chair.getByTestId('approval-chair').innerText(), { timeout: 10_000 }).not.toContain('Inte ännu');
+
+		await adjuster.goto(meetingPath);
+		await adjuster.getByTestId('approve-minutes').click();
+		await expect.poll(() => state(adjuster), { timeout: 10_000 }).toBe('Protokoll justerat');
+
+		await chair.reload();
+		for (const page of [chair, adjuster]) {
+			await expect.poll(() => editor(page).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
+			expect(await editor(page).getAttribute('contenteditable')).toBe('false');
+			expect(await editor(page).innerText()).toContain(DECISION);
+			expect(await page.getByTestId('approve-minutes').count()).toBe(0);
+		}
+	});
+
+	it('the approved minutes download as a PDF holding the decision and the action', async () => {
+		const [download] = await Promise.all([adjuster.waitForEvent('download'), adjuster.getByTestId('export-pdf').click()]);
+		const path = await download.path();
+		const { readFile } = await import('node:fs/promises');
+		const bytes = await readFile(path!);
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		const parser = new PDFParse({ data: new Uint8Array(bytes) });
+		const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+		await parser.destroy();
+		expect(text).toContain(DECISION);
+		expect(text).toContain(ACTION);
+	});
+
+	it('the next meeting shows the open action and the previous-minutes item', async () => {
+		await chair.goto(`/forums/${forumId}`);
+		await chair.locator('summary', { hasText: 'Planera möte' }).click();
+		await chair.getByLabel('Rubrik').fill('Driftmöte februari');
+		await chair.getByLabel('Start').fill('2030-02-12T09:00');
+		await chair.getByLabel('Slut').fill('2030-02-12T10:30');
+		await chair.getByRole('button', { name: 'Planera mötet' }).click();
+		const link = chair.getByRole('link', { name: 'Öppna mötet' });
+		await link.waitFor({ timeout: 15_000 });
+		await chair.goto((await link.getAttribute('href'))!);
+
+		await expect.poll(() => chair.getByTestId('previous-minutes').innerText()).toContain('Driftmöte januari');
+		expect(await chair.getByTestId('previous-minutes').innerText()).toContain('Protokoll justerat');
+		await expect.poll(() => chair.getByTestId('meeting-agenda').innerText(), { timeout: 15_000 }).toContain('Föregående protokoll');
+		const item = chair.getByTestId('action-item').filter({ has: chair.locator(`input[data-testid="action-title"]`) });
+		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 }).toContain(ACTION);
+		expect(await item.getByTestId('action-carried').count()).toBeGreaterThan(0);
+	});
+});
