@@ -44,6 +44,20 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	}
 
 	const editor = (page: Page) => page.getByTestId('minutes-editor');
+
+	/** Schedules a meeting with the forum page's form, as the chair; returns the meeting's path. */
+	async function schedule(title: string, start: string, end: string): Promise<string> {
+		await chair.goto(`/forums/${forumId}`);
+		await chair.locator('summary', { hasText: 'Planera möte' }).click();
+		const form = chair.locator('form:has(input[name="_form"][value="schedule"])');
+		await form.getByLabel('Rubrik', { exact: true }).fill(title);
+		await form.getByLabel('Start', { exact: true }).fill(start);
+		await form.getByLabel('Slut', { exact: true }).fill(end);
+		await form.getByRole('button', { name: 'Planera mötet' }).click();
+		const link = chair.getByRole('link', { name: 'Öppna mötet' });
+		await link.waitFor({ timeout: 15_000 });
+		return (await link.getAttribute('href'))!;
+	}
 	const state = (page: Page) => page.getByTestId('meeting-state').innerText();
 
 	beforeAll(async () => {
@@ -64,16 +78,8 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	});
 
 	it('the chair schedules the meeting on the forum page', async () => {
-		await chair.goto(`/forums/${forumId}`);
-		await chair.locator('summary', { hasText: 'Planera möte' }).click();
-		await chair.getByLabel('Rubrik').fill('Driftmöte januari');
 		// 09:00 Stockholm time in winter is 08:00 UTC
-		await chair.getByLabel('Start').fill('2030-01-15T09:00');
-		await chair.getByLabel('Slut').fill('2030-01-15T10:30');
-		await chair.getByRole('button', { name: 'Planera mötet' }).click();
-		const link = chair.getByRole('link', { name: 'Öppna mötet' });
-		await link.waitFor({ timeout: 15_000 });
-		meetingPath = (await link.getAttribute('href'))!;
+		meetingPath = await schedule('Driftmöte januari', '2030-01-15T09:00', '2030-01-15T10:30');
 		await chair.goto(meetingPath);
 		expect(await state(chair)).toBe('Planerat');
 	});
@@ -147,15 +153,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	});
 
 	it('the next meeting shows the open action and the previous-minutes item', async () => {
-		await chair.goto(`/forums/${forumId}`);
-		await chair.locator('summary', { hasText: 'Planera möte' }).click();
-		await chair.getByLabel('Rubrik').fill('Driftmöte februari');
-		await chair.getByLabel('Start').fill('2030-02-12T09:00');
-		await chair.getByLabel('Slut').fill('2030-02-12T10:30');
-		await chair.getByRole('button', { name: 'Planera mötet' }).click();
-		const link = chair.getByRole('link', { name: 'Öppna mötet' });
-		await link.waitFor({ timeout: 15_000 });
-		await chair.goto((await link.getAttribute('href'))!);
+		await chair.goto(await schedule('Driftmöte februari', '2030-02-12T09:00', '2030-02-12T10:30'));
 
 		await expect.poll(() => chair.getByTestId('previous-minutes').innerText()).toContain('Driftmöte januari');
 		expect(await chair.getByTestId('previous-minutes').innerText()).toContain('Protokoll justerat');
