@@ -43,7 +43,15 @@ const RESOURCES = {
 	ofAAsMinuteTaker: { customerId: A, duties: ['minute_taker'] },
 	ofAAsConvener: { customerId: A, duties: ['convener'] },
 	ofAAsAdjuster: { customerId: A, adjuster: true },
-	ofAAsVoter: { customerId: A, voter: true }
+	ofAAsVoter: { customerId: A, voter: true },
+	/** a portal report of A that A's admin granted the actor */
+	ofAGranted: { customerId: A, granted: true },
+	/** knowledge-base articles of A by audience, and one shared with every customer */
+	kbUsersOfA: { customerId: A, audience: 'users' },
+	kbAdminsOfA: { customerId: A, audience: 'admins' },
+	kbInternalOfA: { customerId: A, audience: 'internal' },
+	kbSharedUsers: { customerId: null, audience: 'users' },
+	kbSharedInternal: { customerId: null, audience: 'internal' }
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof RESOURCES;
 
@@ -108,7 +116,18 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['action.escalate', 'ofA', [Y, Y, Y, F, N]],
 	['action.escalate', 'ofAAsChair', [Y, Y, Y, Y, N]],
 	['cab.vote', 'ofA', [F, F, F, F, N]],
-	['cab.vote', 'ofAAsVoter', [Y, Y, Y, Y, N]]
+	['cab.vote', 'ofAAsVoter', [Y, Y, Y, Y, N]],
+	['report.read', 'ofA', [Y, Y, Y, F, N]],
+	['report.read', 'ofAGranted', [Y, Y, Y, Y, N]],
+	['report.grant', 'ofA', [Y, F, Y, F, N]],
+	['kb.read', 'kbUsersOfA', [Y, Y, Y, Y, N]],
+	['kb.read', 'kbAdminsOfA', [Y, Y, Y, F, N]],
+	['kb.read', 'kbInternalOfA', [Y, Y, F, F, N]],
+	['kb.read', 'kbSharedUsers', [Y, Y, Y, Y, Y]],
+	['kb.read', 'kbSharedInternal', [Y, Y, F, F, F]],
+	['kb.manage', 'kbUsersOfA', [Y, Y, Y, F, N]],
+	['kb.manage', 'kbInternalOfA', [Y, Y, F, F, N]],
+	['kb.manage', 'kbSharedUsers', [Y, Y, F, F, F]]
 ];
 
 function outcome(a: Actor, action: Action, r: Resource): Outcome {

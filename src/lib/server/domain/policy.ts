@@ -43,7 +43,11 @@ export type Action =
 	| 'minutes.export'
 	| 'duty.pass'
 	| 'action.escalate'
-	| 'cab.vote';
+	| 'cab.vote'
+	| 'report.read'
+	| 'report.grant'
+	| 'kb.read'
+	| 'kb.manage';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
@@ -62,6 +66,10 @@ export interface Resource {
 	adjuster?: boolean;
 	/** for cab.vote: the actor is an approver in this CAB (a forum member of either side) */
 	voter?: boolean;
+	/** for report.read: a customer admin granted the actor this report */
+	granted?: boolean;
+	/** for kb.read / kb.manage: who the article is for (customerId null: shared with every customer) */
+	audience?: 'users' | 'admins' | 'internal';
 	/** a human name for error messages */
 	kind?: string;
 }
@@ -132,7 +140,15 @@ const RULES: Record<Action, Rule> = {
 	// Whoever holds a duty in a meeting may pass it on (the presenter hands over the slides).
 	'duty.pass': (a, r) => canSee(a, r) && (r.duties ?? []).length > 0,
 	'action.escalate': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || holds('chair')(a, r),
-	'cab.vote': (a, r) => canSee(a, r) && r.voter === true
+	'cab.vote': (a, r) => canSee(a, r) && r.voter === true,
+	// Portal reports: the customer admin sees all of them and grants members theirs.
+	'report.read': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.granted === true),
+	'report.grant': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
+	// Knowledge base: shared articles (customerId null) reach every customer; internal ones only the supplier.
+	'kb.read': (a, r) =>
+		isSupplier(a) ||
+		((r.customerId === null || ownCustomer(a, r)) && (r.audience === 'users' || (r.audience === 'admins' && a.access === 'customer_admin'))),
+	'kb.manage': (a, r) => isSupplier(a) || (customerAdminOfOwn(a, r) && r.audience !== 'internal')
 };
 
 /** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
