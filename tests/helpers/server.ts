@@ -45,6 +45,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 			HOST: '127.0.0.1',
 			DATABASE_URL: `sqlite:${databaseFile}`,
 			LOG_LEVEL: 'warn',
+			// the fixtures expect demo meetings they can still edit
+			SAMVERKAN_DEMO_HISTORY: '0',
 			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

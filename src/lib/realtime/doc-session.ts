@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { COLLAB_PATH } from './doc-names';
 import { installFlushBarrier } from './flush-barrier';
+import { LOCAL_DB_PREFIX } from './local-copies';
 import { CloseCode } from './protocol';
 
 export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -34,8 +35,6 @@ export interface DocSession {
 	destroy(): void;
 }
 
-/** Prefix of the IndexedDB databases we create, so that logout can remove them all. */
-export const LOCAL_DB_PREFIX = 'samverkan:';
 
 export function openDocSession(opts: DocSessionOptions): DocSession {
 	const { doc, docName } = opts;
@@ -118,21 +117,4 @@ export function openDocSession(opts: DocSessionOptions): DocSession {
 			void local?.destroy();
 		}
 	};
-}
-
-/** Removes every local copy (on logout: a shared computer must not keep a customer's minutes). */
-export async function clearLocalCopies(): Promise<void> {
-	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
-	const dbs = await indexedDB.databases();
-	await Promise.all(
-		dbs
-			.filter((d) => d.name?.startsWith(LOCAL_DB_PREFIX))
-			.map(
-				(d) =>
-					new Promise<void>((resolve) => {
-						const req = indexedDB.deleteDatabase(d.name!);
-						req.onsuccess = req.onerror = req.onblocked = () => resolve();
-					})
-			)
-	);
 }

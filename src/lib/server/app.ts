@@ -12,6 +12,7 @@ import { deleteExpiredSessions } from './domain/tenancy/sessions';
 import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.service';
 import { LoginLimiter } from './domain/tenancy/login-limiter';
 import { loadDemoData } from './demo/demo-data';
+import { loadDemoHistory } from './demo/demo-history';
 import { attachRealtime, createRealtime, type Realtime } from './realtime/attach';
 import { withRoom } from './realtime/room/attach';
 import { attachRoom, type RoomServer } from './realtime/room/room-server';
@@ -50,11 +51,6 @@ async function createApp(): Promise<App> {
 		await ensureSupplier(tx, cfg.SUPPLIER_NAME);
 		await installCatalogue(tx);
 	});
-	if (cfg.SAMVERKAN_DEMO === '1') await loadDemoData(db);
-	await ensureBootstrapAdmin(db, cfg.BOOTSTRAP_ADMIN_EMAIL, cfg.BOOTSTRAP_ADMIN_PASSWORD);
-	await deleteExpiredSessions(db);
-	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
-	sweeper.unref();
 	const collabOptions = {
 		...DEFAULT_COLLAB_OPTIONS,
 		maxDocumentBytes: cfg.COLLAB_MAX_DOCUMENT_BYTES,
@@ -63,8 +59,15 @@ async function createApp(): Promise<App> {
 		recheckMs: cfg.COLLAB_RECHECK_MS
 	};
 	const documents = new DocumentRegistry(db, collabOptions);
+	if (cfg.SAMVERKAN_DEMO === '1' && (await loadDemoData(db)) && cfg.SAMVERKAN_DEMO_HISTORY !== '0') {
+		await loadDemoHistory(db, documents);
+	}
+	await ensureBootstrapAdmin(db, cfg.BOOTSTRAP_ADMIN_EMAIL, cfg.BOOTSTRAP_ADMIN_PASSWORD);
+	await deleteExpiredSessions(db);
+	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+	sweeper.unref();
 	const realtimeDeps = { db, publicOrigin: cfg.ORIGIN, options: collabOptions, registry: documents };
-	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS };
+	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS, documents };
 	return {
 		db,
 		documents,

@@ -5,6 +5,8 @@ const Env = z.object({
 	DATABASE_URL: z.string().default('sqlite:data/samverkan.db'),
 	/** Set by `npm run demo`: load demo data into an empty database. */
 	SAMVERKAN_DEMO: z.enum(['0', '1', '']).default(''),
+	/** With the demo: a year of held meetings, minutes, decisions and actions (on for `npm run demo`, off in tests). */
+	SAMVERKAN_DEMO_HISTORY: z.enum(['0', '1', '']).default('1'),
 	/** Login attempts per account+IP and per IP in 15 minutes. */
 	LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
 	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(50),

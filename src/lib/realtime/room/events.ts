@@ -11,7 +11,7 @@ import type { SlideKey } from './slides';
 export const ROOM_PATH = '/socket.io';
 
 export type Side = 'supplier' | 'customer';
-export type RoomErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'not_joined' | 'error';
+export type RoomErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'not_joined' | 'rate_limited' | 'error';
 
 export interface RoomError {
 	/** the client event that was refused */

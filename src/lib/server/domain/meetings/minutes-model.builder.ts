@@ -4,6 +4,7 @@
  * actions and decisions come from SQL (the projection is flushed by the
  * caller); the rich text is read from the minutes document itself.
  */
+import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import type { Duty } from '$lib/server/db/schema';
 import { meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
@@ -12,7 +13,59 @@ import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
 import { notFound } from '../errors';
 import { effectiveDuties } from './meeting-duties';
-import type { MinutesAction, MinutesModel } from './minutes-model';
+import { cabOutcomesForMeeting } from '../room/cab.service';
+import { slideNotesForMeeting } from '../room/room.service';
+import type { FrozenFigure, MinutesAction, MinutesBlock, MinutesModel } from './minutes-model';
+
+/** Swedish names of the live room's slides, for the notes written on them. */
+const SLIDE_TITLES: Record<string, string> = {
+	overview: 'Översikt',
+	sla: 'SLA per prioritet',
+	trend: 'Trend 12 månader',
+	kpi: 'Nyckeltal',
+	incidents: 'P1/P2-incidenter',
+	escalations: 'Eskaleringar',
+	changes: 'Ändringar'
+};
+const RECOMMENDATION: Record<string, string> = { approve: 'Godkänn', reject: 'Avslå', defer: 'Skjut upp' };
+
+/**
+ * What the live room adds to the record: the notes written on each slide, as
+ * a section of the minutes, and the CAB's recommendation per change, as a
+ * table frozen with the minutes.
+ */
+async function fromTheRoom(db: Executor, meetingId: string, day: string): Promise<{ blocks: MinutesBlock[]; figures: FrozenFigure[] }> {
+	const [notes, cab] = await Promise.all([slideNotesForMeeting(db, meetingId), cabOutcomesForMeeting(db, meetingId)]);
+	const blocks: MinutesBlock[] = [];
+	if (notes.length > 0) {
+		blocks.push({ type: 'heading', level: 2, runs: [{ text: 'Anteckningar från presentationen' }] });
+		for (const n of notes) blocks.push({ type: 'paragraph', runs: [{ text: `${SLIDE_TITLES[n.slide] ?? n.slide}: `, bold: true }, { text: n.text }] });
+	}
+	const figures: FrozenFigure[] = [];
+	if (cab.length > 0) {
+		figures.push({
+			id: 'cab-recommendations',
+			title: 'CAB:s rekommendationer per ändring',
+			from: day,
+			to: day,
+			columns: ['Ändring', 'Rubrik', 'Godkänn', 'Avslå', 'Avstår', 'Beslutsfört', 'Rekommendation', 'Motivering'],
+			rows: cab.map((c) => [c.number, c.title ?? '', c.approve, c.reject, c.abstain, c.quorumMet ? 'Ja' : 'Nej', RECOMMENDATION[c.recommendation] ?? c.recommendation, c.rationale])
+		});
+		blocks.push({ type: 'data', figureId: 'cab-recommendations' });
+	}
+	return { blocks, figures };
+}
+
+/** People marked in the attendance who are no longer (or never were) members of the forum. */
+async function markedNonMembers(db: Executor, meetingId: string, memberIds: string[]) {
+	let q = db
+		.selectFrom('meeting_attendance as a')
+		.innerJoin('people as p', 'p.id', 'a.person_id')
+		.select(['p.id', 'p.name', 'p.customer_id', sql<string | null>`null`.as('role')])
+		.where('a.meeting_id', '=', meetingId);
+	if (memberIds.length > 0) q = q.where('a.person_id', 'not in', memberIds);
+	return q.orderBy('p.name').execute();
+}
 
 export async function buildMinutesModel(
 	db: Executor,
@@ -63,7 +116,9 @@ export async function buildMinutesModel(
 	const statusOf = new Map(attendance.map((a) => [a.person_id, a.status]));
 
 	const minutesTarget = await resolveDocument(db, parseDocName(meetingMinutesDoc(meetingId))!);
-	const blocks = await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc)));
+	const written = await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc)));
+	const room = await fromTheRoom(db, meetingId, meeting.starts_at.slice(0, 10));
+	const blocks = [...written, ...room.blocks];
 	const decisions = decisionsOf(blocks).map((d, i) => ({ ...d, number: i + 1 }));
 
 	const toAction = (a: (typeof actions)[number]): MinutesAction => ({
@@ -87,7 +142,7 @@ export async function buildMinutesModel(
 			customerName: meeting.customer_name,
 			forumName: { sv: meeting.name_sv, en: meeting.name_en }
 		},
-		attendees: members.map((p) => ({
+		attendees: [...members, ...(await markedNonMembers(db, meetingId, members.map((p) => p.id)))].map((p) => ({
 			personId: p.id,
 			name: p.name,
 			side: p.customer_id ? 'customer' : 'supplier',
@@ -103,7 +158,7 @@ export async function buildMinutesModel(
 			closed: actions.filter((a) => a.closed_meeting_id === meetingId && !unfinished(a.status)).map(toAction),
 			open: actions.filter((a) => unfinished(a.status) && a.raised_meeting_id !== meetingId).map(toAction)
 		},
-		figures: [],
+		figures: room.figures,
 		approvals: (extra.approvals ?? []).map((a) => ({ role: a.role, name: nameOf.get(a.person_id) ?? '', at: a.at ?? new Date().toISOString() })),
 		addenda: []
 	};

@@ -4,8 +4,12 @@
  * over live, and the note written on each slide. Every function authorizes
  * against the duties held right now (see room-context.ts).
  */
+import type { DocumentStore } from '../collab/document-store';
+import { resolveDocument } from '../collab/collab.policy';
+import { agendaItems } from '$lib/realtime/agenda-doc';
+import { meetingAgendaDoc, parseDocName } from '$lib/realtime/doc-names';
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import type { Db, Executor } from '$lib/server/db';
 import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
 import { DutyPayload, ItemPayload, NotePayload, PassPresenterPayload } from '$lib/realtime/room/schemas';
 import { isSupplier, type Actor } from '../actor';
@@ -26,8 +30,12 @@ export async function currentItemOf(db: Db, meetingId: string): Promise<CurrentI
 	return row?.current_item_id && row.current_item_started_at ? { id: row.current_item_id, startedAt: row.current_item_started_at } : null;
 }
 
-/** The chair moves the meeting to an agenda item (or to none); its timer starts now. */
-export async function setCurrentItem(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<CurrentItem | null> {
+/**
+ * The chair moves the meeting to an agenda item (or to none); its timer starts
+ * now. The item the meeting moves on from counts as dealt with (`done` in the
+ * agenda document): items never dealt with carry over to the next meeting.
+ */
+export async function setCurrentItem(db: Db, actor: Actor, meetingId: string, input: unknown, docs?: DocumentStore): Promise<CurrentItem | null> {
 	const ctx = await roomContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { itemId } = parseInput(ItemPayload, input);
@@ -35,7 +43,16 @@ export async function setCurrentItem(db: Db, actor: Actor, meetingId: string, in
 		throw invalid('No such agenda item', { itemId: 'Not an item of this agenda' });
 	}
 	const startedAt = itemId === null ? null : nowIso();
+	const previous = await currentItemOf(db, meetingId);
 	await db.updateTable('meetings').set({ current_item_id: itemId, current_item_started_at: startedAt }).where('id', '=', meetingId).execute();
+	if (docs && previous && previous.id !== itemId) {
+		const agenda = await resolveDocument(db, parseDocName(meetingAgendaDoc(meetingId))!);
+		if (!agenda.locked) {
+			await docs.change(agenda, (doc) => {
+				for (const item of agendaItems(doc).toArray()) if (item.get('id') === previous.id) item.set('done', true);
+			});
+		}
+	}
 	return itemId === null ? null : { id: itemId, startedAt: startedAt! };
 }
 
@@ -103,7 +120,7 @@ export async function setSlideNote(db: Db, actor: Actor, meetingId: string, inpu
 const SlideOrder = z.enum(SLIDE_KEYS);
 
 /** The notes of every slide, in deck order: for the room and for the minutes. */
-export async function slideNotesForMeeting(db: Db, meetingId: string): Promise<{ slide: SlideKey; text: string }[]> {
+export async function slideNotesForMeeting(db: Executor, meetingId: string): Promise<{ slide: SlideKey; text: string }[]> {
 	const rows = await db.selectFrom('room_slide_notes').select(['slide', 'text']).where('meeting_id', '=', meetingId).execute();
 	return SLIDE_KEYS.flatMap((k) => {
 		const row = rows.find((r) => SlideOrder.safeParse(r.slide).success && r.slide === k);

@@ -5,8 +5,7 @@ import type { RoomError } from '$lib/realtime/room/events';
 
 export function roomError(event: string, err: unknown): RoomError {
 	if (err instanceof DomainError) {
-		const code = err.code === 'rate_limited' ? 'forbidden' : err.code;
-		return { event, code, message: err.message };
+		return { event, code: err.code, message: err.message };
 	}
 	if (err instanceof z.ZodError) return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
 	console.error(`room: ${event} failed`, err);

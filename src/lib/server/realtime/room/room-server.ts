@@ -17,6 +17,7 @@ import { castVote, closeVote, openVote } from '$lib/server/domain/room/cab.servi
 import { LiveRoom } from '$lib/server/domain/room/live-room';
 import { authorizeIn, roomContext } from '$lib/server/domain/room/room-context';
 import { endMeeting, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
+import type { DocumentStore } from '$lib/server/domain/collab/document-store';
 import { handOverDuty, passPresenter, restartItemTimer, setCurrentItem, setSlideNote } from '$lib/server/domain/room/room.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { forbidden } from '$lib/server/domain/errors';
@@ -45,6 +46,8 @@ export interface RoomServerDeps {
 	publicOrigin?: string;
 	/** how often open sockets re-check their session and meeting access */
 	recheckMs?: number;
+	/** the live shared documents: moving on marks the agenda item dealt with */
+	documents?: DocumentStore;
 }
 
 export interface RoomServer {
@@ -56,7 +59,50 @@ export interface RoomServer {
 
 const channel = (meetingId: string) => `meeting:${meetingId}`;
 
-export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 30_000 }: RoomServerDeps): RoomServer {
+/**
+ * A participant that stops reading (a stalled tab, a hostile client) would make
+ * engine.io queue every state and slide for it without bound. Past this many
+ * packets waiting for it, it is cut off; its browser reconnects into the
+ * current state once it reads again.
+ */
+const MAX_QUEUED_PACKETS = 256;
+
+/**
+ * Events of one meeting run one after another, so one socket firing events
+ * faster than they are handled would hold up the whole room: past this many of
+ * its own events waiting, further ones are refused at once.
+ */
+const MAX_PENDING_PER_SOCKET = 16;
+const pending = new WeakMap<RoomSocket, number>();
+
+/** Runs `job` counted against the socket's pending events; null when it has too many already. */
+function counted<T>(socket: RoomSocket, job: () => Promise<T>): Promise<T> | null {
+	const n = pending.get(socket) ?? 0;
+	if (n >= MAX_PENDING_PER_SOCKET) return null;
+	pending.set(socket, n + 1);
+	return job().finally(() => pending.set(socket, (pending.get(socket) ?? 1) - 1));
+}
+
+const BUSY = (event: string): RoomError => ({ event, code: 'rate_limited', message: 'Too many requests at once' });
+
+interface EngineConn {
+	writeBuffer: unknown[];
+	close(discard?: boolean): void;
+	transport?: { socket?: { terminate?(): void } };
+}
+
+function congested(socket: RoomSocket): boolean {
+	return (socket.conn as unknown as EngineConn).writeBuffer.length > MAX_QUEUED_PACKETS;
+}
+
+/** Cuts the connection at once: a polite close would wait for the queue to drain, which it never does. */
+function drop(socket: RoomSocket): void {
+	const conn = socket.conn as unknown as EngineConn;
+	conn.transport?.socket?.terminate?.();
+	conn.close(true);
+}
+
+export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 30_000, documents }: RoomServerDeps): RoomServer {
 	const io: RoomIo = new Server(server, {
 		path: ROOM_PATH,
 		transports: ['websocket'],
@@ -109,6 +155,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 	/** Registers a room event: payload validated, meeting joined, run in the meeting's queue. */
 	function on<S extends z.ZodType>(socket: RoomSocket, event: keyof ClientToServerEvents, schema: S, handler: Handler<S>) {
 		(socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(event, (...args: unknown[]) => {
+			if (congested(socket)) return drop(socket);
 			const last = args[args.length - 1];
 			const ack = typeof last === 'function' ? (last as (a: Ack) => void) : undefined;
 			const raw = ack ? args.slice(0, -1)[0] : args[0];
@@ -117,7 +164,9 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			const meetingId = socket.data.meetingId;
 			const room = meetingId ? rooms.get(meetingId) : undefined;
 			if (!meetingId || !room) return refuse(socket, { event, code: 'not_joined', message: 'Join a meeting first' }, ack);
-			serially(meetingId, () => handler({ socket, room, payload: parsed.data })).then(
+			const run = counted(socket, () => serially(meetingId, () => handler({ socket, room, payload: parsed.data })));
+			if (!run) return refuse(socket, BUSY(event), ack);
+			run.then(
 				() => ack?.({ ok: true }),
 				(err) => refuse(socket, roomError(event, err), ack)
 			);
@@ -150,14 +199,15 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		const who = { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) };
 
 		(socket as unknown as { on(e: 'room:join', fn: (...args: unknown[]) => void): void }).on('room:join', (...args: unknown[]) => {
+			if (congested(socket)) return drop(socket);
 			const last = args[args.length - 1];
 			const ack = typeof last === 'function' ? (last as (a: Ack) => void) : undefined;
 			const parsed = JoinPayload.safeParse(ack ? args.slice(0, -1)[0] : args[0]);
 			if (!parsed.success) return refuse(socket, roomError('room:join', parsed.error), ack);
 			const { meetingId } = parsed.data;
 			// The same policy as HTTP: another customer's meeting is "not found" like an unknown id.
-			roomContext(db, actor, meetingId)
-				.then(async () => {
+			const run = counted(socket, () =>
+				roomContext(db, actor, meetingId).then(async () => {
 					if (socket.data.meetingId && socket.data.meetingId !== meetingId) leaveRoom(socket);
 					if (!socket.connected) return;
 					await serially(meetingId, async () => {
@@ -171,9 +221,13 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 						if (joined) await broadcastState(room);
 						else socket.emit('room:state', await roomState(db, room));
 					});
-					ack?.({ ok: true });
 				})
-				.catch((err) => refuse(socket, roomError('room:join', err), ack));
+			);
+			if (!run) return refuse(socket, BUSY('room:join'), ack);
+			run.then(
+				() => ack?.({ ok: true }),
+				(err) => refuse(socket, roomError('room:join', err), ack)
+			);
 		});
 
 		on(socket, 'present:start', EmptyPayload, async ({ room }) => {
@@ -214,7 +268,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		});
 
 		on(socket, 'item:set', ItemPayload, async ({ room, payload }) => {
-			await setCurrentItem(db, actor, room.meetingId, payload);
+			await setCurrentItem(db, actor, room.meetingId, payload, documents);
 			await broadcastState(room);
 		});
 
@@ -274,6 +328,12 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		socket.on('disconnect', () => leaveRoom(socket));
 	});
 
+	// Broadcasts pile up for a participant who stopped reading even if it sends nothing.
+	const sweep = setInterval(() => {
+		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) if (congested(socket)) drop(socket);
+	}, 1_000);
+	sweep.unref();
+
 	// Sessions end and access changes while a socket stays open: re-check them.
 	const recheck = setInterval(() => {
 		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) {
@@ -299,6 +359,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		async close() {
 			closing = true;
 			clearInterval(recheck);
+			clearInterval(sweep);
 			await new Promise<void>((resolve) => {
 				io.close(() => resolve());
 			});
