@@ -206,6 +206,11 @@ describe('justering: from planned to approved and locked', () => {
 		expect(adj.body).toMatchObject({ approved: true, role: 'adjuster' });
 		expect(adj.body.lifecycle.status).toBe('minutes_approved');
 		expect((await customerAdmin.json('POST', `/api/v1/meetings/${meetingId}/approve`, {})).status).toBe(409);
+		// the delivery figures presented are frozen with the minutes (the agenda has a statistics item)
+		const md = await (await customerAdmin.get(`/api/v1/meetings/${meetingId}/minutes?format=md`)).text();
+		expect(md).toContain('SLA lösningstid per prioritet');
+		expect(md).toContain('Nyckeltal');
+		expect(md).toContain('Vi inför MFA för alla konton senast i juni.');
 
 		// The writer's connection is re-checked at once and comes back read-only;
 		// an edit it sends now is never applied.

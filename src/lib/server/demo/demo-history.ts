@@ -26,6 +26,8 @@ import { offlineProvider } from '../domain/collab/seed-minutes';
 import { newId } from '../domain/ids';
 import { effectiveDuties } from '../domain/meetings/meeting-duties';
 import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
+import { frozenFigures } from '../domain/meetings/lifecycle.service';
+import { SYSTEM_ACTOR } from '../domain/actor';
 
 const FORUMS = ['operational', 'tactical', 'security', 'strategic'];
 /** at most this many past meetings per forum get a history (CAB meets every other week) */
@@ -196,7 +198,8 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 				...(customerAdmin && customerAdmin.id !== chairId ? [{ role: 'adjuster' as const, person_id: customerAdmin.id, at: approvedAt }] : [])
 			];
 			for (const t of [agendaTarget, minutesTarget, actionsTarget]) await docs.flushProjection(t);
-			const model = await buildMinutesModel(db, docs, meeting.id, { approvals });
+			const figures = await frozenFigures(db, SYSTEM_ACTOR, meeting.id);
+			const model = await buildMinutesModel(db, docs, meeting.id, { approvals, figures });
 			const state = await docs.read(minutesTarget, (doc) => Y.encodeStateAsUpdate(doc));
 			const next = meetings[i + 1];
 			await db.transaction().execute(async (tx) => {

@@ -26,7 +26,15 @@ import { newId, nowIso } from '../ids';
 import { authorize, can, type Resource } from '../policy';
 import { id, parseInput } from '../validation';
 import { actorDuties, type MeetingRef } from './meeting-duties';
+import { agendaHasData, meetingFigures } from './meeting-figures';
+import type { FrozenFigure } from './minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
+
+/** The delivery figures of a meeting whose agenda deals with them, as they stand now. */
+export async function frozenFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
+	const kinds = await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meetingId).execute();
+	return agendaHasData(kinds.map((k) => k.kind)) ? meetingFigures(db, actor, meetingId) : [];
+}
 
 export interface LifecycleContext {
 	meeting: Meeting;
@@ -224,7 +232,8 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 		const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
 		await Promise.all(targets.map((t) => docs.flushProjection(t)));
 		const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
-		const model = await buildMinutesModel(db, docs, meetingId, { approvals: [...done, { role, person_id: actor.personId, at: now }] });
+		const figures = await frozenFigures(db, actor, meetingId);
+		const model = await buildMinutesModel(db, docs, meetingId, { approvals: [...done, { role, person_id: actor.personId, at: now }], figures });
 		frozen = { state, content: JSON.stringify(model) };
 	}
 	await db.transaction().execute(async (tx) => {

@@ -71,7 +71,11 @@ export async function buildMinutesModel(
 	db: Executor,
 	docs: DocumentStore,
 	meetingId: string,
-	extra: { approvals?: { role: 'chair' | 'adjuster'; person_id: string; at?: string }[] } = {}
+	extra: {
+		approvals?: { role: 'chair' | 'adjuster'; person_id: string; at?: string }[];
+		/** ITSM figures presented in the meeting, frozen with the minutes (meeting-figures.ts) */
+		figures?: FrozenFigure[];
+	} = {}
 ): Promise<MinutesModel> {
 	const meeting = await db
 		.selectFrom('meetings as m')
@@ -158,7 +162,7 @@ export async function buildMinutesModel(
 			closed: actions.filter((a) => a.closed_meeting_id === meetingId && !unfinished(a.status)).map(toAction),
 			open: actions.filter((a) => unfinished(a.status) && a.raised_meeting_id !== meetingId).map(toAction)
 		},
-		figures: room.figures,
+		figures: [...(extra.figures ?? []), ...room.figures],
 		approvals: (extra.approvals ?? []).map((a) => ({ role: a.role, name: nameOf.get(a.person_id) ?? '', at: a.at ?? new Date().toISOString() })),
 		addenda: []
 	};
