@@ -1,5 +1,6 @@
 import { isSupplier } from '$lib/server/domain/actor';
 import { listMyForums } from '$lib/server/domain/governance/overview.service';
+import { myActions } from '$lib/server/domain/meetings/actions.service';
 import { upcomingMeetingsFor } from '$lib/server/domain/meetings/meetings.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -7,10 +8,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const now = new Date();
-		const [meetings, myForums] = await Promise.all([upcomingMeetingsFor(db, actor, 8, now), listMyForums(db, actor, now)]);
+		const [meetings, myForums, actions] = await Promise.all([upcomingMeetingsFor(db, actor, 8, now), listMyForums(db, actor, now), myActions(db, actor)]);
 		return {
 			meetings,
 			myForums,
+			actions,
 			isSupplier: isSupplier(actor),
 			now: now.toISOString()
 		};

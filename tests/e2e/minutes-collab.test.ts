@@ -180,7 +180,14 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 			const title = agendaItems(client.doc).get(0).get('title') as Y.Text;
 			title.insert(title.length, ' (ändrad live)');
 			await client.flush();
-			await expect.poll(() => agenda.innerText()).toContain('(ändrad live)');
+			// the supplier may write: the titles are fields, co-edited live
+			await expect.poll(() => agenda.getByTestId('agenda-title').first().inputValue()).toContain('(ändrad live)');
+			// and what the supplier types reaches the document
+			const field = agenda.getByTestId('agenda-title').first();
+			await field.click();
+			await field.press('End');
+			await field.pressSequentially(' och här', { delay: 10 });
+			await expect.poll(() => (agendaItems(client.doc).get(0).get('title') as Y.Text).toString()).toContain('(ändrad live) och här');
 		} finally {
 			client.destroy();
 		}

@@ -141,6 +141,11 @@ describe('projection of the activity list and the minutes', () => {
 		);
 		expect(found.body.decisions[0]).toMatchObject({ meetingId, forumId, text: 'Vi inför MFA för alla konton senast i juni.' });
 		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=100%25`)).body.decisions).toEqual([]);
+		// the register page: the customer's own people find it; another customer gets "not found"
+		const page = await customerAdmin.get(`/customers/${customerId}/decisions?q=mfa`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Vi inför MFA för alla konton senast i juni.');
+		expect((await other.get(`/customers/${customerId}/decisions`)).status).toBe(404);
 	});
 });
 
@@ -249,6 +254,15 @@ describe('supplier-internal notes', () => {
 		expect(page).not.toContain(meetingInternalDoc(meetingId));
 		const supplierPage = await (await admin.get(`/meetings/${meetingId}`)).text();
 		expect(supplierPage).toContain(meetingInternalDoc(meetingId));
+		// what the supplier writes there never reaches the customer's exports
+		const notes = client(meetingInternalDoc(meetingId), admin.sessionCookie);
+		await synced(notes);
+		notes.doc.get('root', Y.XmlText).insert(0, 'HEMLIGT: marginalen är låg');
+		await notes.flush();
+		for (const format of ['md', 'html']) {
+			const text = await (await customerAdmin.get(`/api/v1/meetings/${meetingId}/minutes?format=${format}`)).text();
+			expect(text).not.toContain('HEMLIGT');
+		}
 	});
 });
 

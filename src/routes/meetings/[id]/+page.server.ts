@@ -29,7 +29,8 @@ export const load: PageServerLoad = (event) =>
 		const forum = await getForum(db, actor, meeting.forumId);
 		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
 		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
-		const [minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo] = await Promise.all([
+		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo] = await Promise.all([
+			accessOf(meeting.documents.agenda),
 			accessOf(meeting.documents.minutes),
 			accessOf(meeting.documents.actions),
 			meeting.documents.internal ? accessOf(meeting.documents.internal) : Promise.resolve(null),
@@ -48,7 +49,7 @@ export const load: PageServerLoad = (event) =>
 			actions: { docName: meeting.documents.actions, access: actionsAccess },
 			// only ever present for supplier staff: the customer's browser never learns the name
 			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
-			agendaDoc: meeting.documents.agenda,
+			agenda: { docName: meeting.documents.agenda, access: agendaAccess },
 			lifecycle,
 			figures,
 			attendance,
