@@ -31,7 +31,7 @@ import { SYSTEM_ACTOR } from '../domain/actor';
 
 const FORUMS = ['operational', 'tactical', 'security', 'strategic'];
 /** at most this many past meetings per forum get a history (CAB meets every other week) */
-const PER_FORUM = 8;
+const PER_FORUM = 12;
 
 /** What was said under each kind of agenda item, varied by meeting number. */
 const NOTES: Record<string, string[]> = {

@@ -32,8 +32,13 @@ import { buildMinutesModel } from './minutes-model.builder';
 
 /** The delivery figures of a meeting whose agenda deals with them, as they stand now. */
 export async function frozenFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
-	const kinds = await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meetingId).execute();
-	return agendaHasData(kinds.map((k) => k.kind)) ? meetingFigures(db, actor, meetingId) : [];
+	let kinds = (await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meetingId).execute()).map((k) => k.kind);
+	if (kinds.length === 0) {
+		// agenda not made yet (nobody has opened it): the forum's standing agenda says what it will hold
+		const forum = await db.selectFrom('meetings').innerJoin('forums', 'forums.id', 'meetings.forum_id').select('forums.content').where('meetings.id', '=', meetingId).executeTakeFirst();
+		kinds = forum ? ((JSON.parse(forum.content) as { agenda?: { kind: string }[] }).agenda ?? []).map((a) => a.kind) : [];
+	}
+	return agendaHasData(kinds) ? meetingFigures(db, actor, meetingId) : [];
 }
 
 export interface LifecycleContext {
