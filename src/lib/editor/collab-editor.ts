@@ -60,6 +60,8 @@ export interface MinutesEditorOptions {
 	onError?: (error: Error) => void;
 	/** undo / redo availability, for the toolbar */
 	onHistory?: (state: { canUndo: boolean; canRedo: boolean }) => void;
+	/** draws the figures of a data block (by figure id) */
+	renderFigure?: (figureId: string) => HTMLElement;
 }
 
 export interface MinutesEditor {
@@ -113,6 +115,16 @@ export function mountMinutesEditor(opts: MinutesEditorOptions): MinutesEditor {
 	provider.awareness.on('update', onAwareness);
 
 	const unregister = mergeRegister(
+		// Data blocks are decorators: draw each one's figures into its element.
+		editor.registerDecoratorListener<string>((decorators) => {
+			for (const [key, figureId] of Object.entries(decorators)) {
+				const el = editor.getElementByKey(key);
+				if (el && opts.renderFigure && el.dataset.drawn !== figureId) {
+					el.replaceChildren(opts.renderFigure(figureId));
+					el.dataset.drawn = figureId;
+				}
+			}
+		}),
 		registerRichText(editor),
 		registerList(editor),
 		registerCheckList(editor),

@@ -7,9 +7,10 @@ import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { DataBlockNode } from './data-block-node';
 import { DecisionNode } from './decision-node';
 
-export const MINUTES_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, DecisionNode];
+export const MINUTES_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, DecisionNode, DataBlockNode];
 
 /** Name of the Y.XmlText that holds the minutes in the Y.Doc (the @lexical/yjs default binding root). */
 export const MINUTES_ROOT = 'root';

@@ -2,6 +2,7 @@
 import type { EditorThemeClasses } from 'lexical';
 
 export const MINUTES_THEME: EditorThemeClasses = {
+	dataBlock: 'minutes-data my-3 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2',
 	// the label "Beslut" / "Decision" comes from the editor's CSS (data-label on the frame)
 	decision: 'minutes-decision my-3 rounded-md border-l-4 border-emerald-600 bg-emerald-50 px-3 py-2 text-slate-900',
 	paragraph: 'my-2',

@@ -5,6 +5,7 @@ import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $createLinkNode } from '@lexical/link';
+import { $createDataBlockNode } from '$lib/editor/data-block-node';
 import { $createDecisionNode } from '$lib/editor/decision-node';
 import { MINUTES_NODES } from '$lib/editor/nodes';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
@@ -50,6 +51,7 @@ describe('minutes reader', () => {
 			);
 			root.append($createDecisionNode('d-1').append($createTextNode('Kopierat beslut')));
 			root.append($createDecisionNode('d-2'));
+			root.append($createDataBlockNode('sla-resolution'));
 		});
 		const blocks = blocksOf(readMinutesState(doc));
 		expect(blocks[0]).toEqual({
@@ -65,6 +67,7 @@ describe('minutes reader', () => {
 				{ runs: [{ text: 'kvar' }], depth: 0, checked: false }
 			]
 		});
+		expect(blocks.at(-1)).toEqual({ type: 'data', figureId: 'sla-resolution' });
 		// the pasted copy gets its own id; the empty decision is no decision
 		expect(decisionsOf(blocks)).toEqual([
 			{ id: 'd-1', text: 'Vi byter brandvägg.' },

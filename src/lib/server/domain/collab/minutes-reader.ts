@@ -46,6 +46,7 @@ type Node = SerializedLexicalNode & {
 	checked?: boolean;
 	url?: string;
 	decisionId?: string;
+	figureId?: string;
 	indent?: number;
 };
 
@@ -119,6 +120,9 @@ export function blocksOf(state: SerializedEditorState): MinutesBlock[] {
 				blocks.push({ type: 'list', style, items: listItems(n, 0, style) });
 				break;
 			}
+			case 'data-block':
+				if (typeof n.figureId === 'string' && n.figureId) blocks.push({ type: 'data', figureId: n.figureId });
+				break;
 			case 'decision':
 				blocks.push({ type: 'decision', id: typeof n.decisionId === 'string' ? n.decisionId : '', runs: runsOf(n.children) });
 				break;
