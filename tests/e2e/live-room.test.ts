@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../helpers/api-client';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -23,18 +23,7 @@ describe.skipIf(!browserAvailable)('the live meeting room in three browsers', ()
 	let meetingId: string;
 	let customerId: string;
 
-	async function signIn(email: string): Promise<Page> {
-		// localhost, not 127.0.0.1: the cookie jar treats them as different sites
-		const context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost'), viewport: { width: 1280, height: 900 } });
-		contexts.push(context);
-		const page = await context.newPage();
-		await page.goto('/login');
-		await page.getByLabel('E-postadress').fill(email);
-		await page.getByLabel('Lösenord').fill('demo1234');
-		await page.getByRole('button', { name: 'Logga in' }).click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-		return page;
-	}
+	const signIn = (email: string) => signInAs(browser, server.url, email, contexts, { viewport: { width: 1280, height: 900 } });
 
 	const slideOf = async (page: Page) => Number(await page.getByTestId('slide-stage').getAttribute('data-slide'));
 	const chairName = (page: Page) => page.getByTestId('duty-chair').innerText();

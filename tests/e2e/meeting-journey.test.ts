@@ -12,7 +12,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
 const CHAIR = 'bam@itmastaren.example';
@@ -31,15 +31,8 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	let adjusterName: string;
 
 	async function signIn(email: string): Promise<Page> {
-		const context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost'), acceptDownloads: true });
-		contexts.push(context);
-		const page = await context.newPage();
+		const page = await signInAs(browser, server.url, email, contexts, { acceptDownloads: true });
 		page.on('dialog', (d) => void d.accept());
-		await page.goto('/login');
-		await page.getByLabel('E-postadress').fill(email);
-		await page.getByLabel('Lösenord').fill('demo1234');
-		await page.getByRole('button', { name: 'Logga in' }).click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 		return page;
 	}
 

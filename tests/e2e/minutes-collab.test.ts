@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import * as Y from 'yjs';
 import { agendaItems } from '../../src/lib/realtime/agenda-doc';
 import { meetingAgendaDoc } from '../../src/lib/realtime/doc-names';
@@ -29,18 +29,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 	let readerEmail: string;
 	let fx: CollabFixture;
 
-	async function signIn(email: string): Promise<Page> {
-		// localhost, not 127.0.0.1: the cookie jar treats them as different sites
-		const context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost') });
-		contexts.push(context);
-		const page = await context.newPage();
-		await page.goto('/login');
-		await page.getByLabel('E-postadress').fill(email);
-		await page.getByLabel('Lösenord').fill('demo1234');
-		await page.getByRole('button', { name: 'Logga in' }).click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-		return page;
-	}
+	const signIn = (email: string) => signInAs(browser, server.url, email, contexts);
 
 	const editor = (page: Page) => page.getByTestId('minutes-editor');
 	const syncState = (page: Page) => page.getByTestId('minutes-sync').getAttribute('data-state');

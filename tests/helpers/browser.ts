@@ -4,7 +4,7 @@
  * skipped with a message that says why.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,4 +31,27 @@ export function launchBrowser(): Promise<Browser> {
 			'--disable-dev-shm-usage'
 		]
 	});
+}
+
+/**
+ * A signed-in page in a context of its own (one person), through the login
+ * form. On localhost, not 127.0.0.1: the cookie jar treats them as different
+ * sites. The context is pushed onto `contexts` for the caller to close.
+ */
+export async function signIn(
+	browser: Browser,
+	serverUrl: string,
+	email: string,
+	contexts: BrowserContext[],
+	options: BrowserContextOptions = {}
+): Promise<Page> {
+	const context = await browser.newContext({ baseURL: serverUrl.replace('127.0.0.1', 'localhost'), ...options });
+	contexts.push(context);
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('E-postadress').fill(email);
+	await page.getByLabel('Lösenord').fill('demo1234');
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	return page;
 }

@@ -2,14 +2,9 @@
  * Draws a table of figures into a data block of the minutes (plain DOM, text
  * only: figures come from our server, but nothing here parses HTML).
  */
-export interface FigureTable {
-	id: string;
-	title: string;
-	from: string;
-	to: string;
-	columns: string[];
-	rows: (string | number | null)[][];
-}
+import type { FrozenFigure } from '$lib/governance/figures';
+
+export type FigureTable = FrozenFigure;
 
 export function renderFigureTable(figure: FigureTable | undefined, words: { missing: string; none: string; period: string }): HTMLElement {
 	const wrap = document.createElement('div');

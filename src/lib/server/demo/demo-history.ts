@@ -9,20 +9,17 @@
  * Loaded by `npm run demo` only (SAMVERKAN_DEMO_HISTORY, default on there and
  * off in tests, whose fixtures expect meetings they can still edit).
  */
-import { createHeadlessEditor } from '@lexical/headless';
 import { $isHeadingNode } from '@lexical/rich-text';
-import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs';
 import { $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode } from 'lexical';
 import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { $createDecisionNode } from '$lib/editor/decision-node';
-import { MINUTES_NODES } from '$lib/editor/nodes';
 import { actionItemMap, actionItems, findActionMap, setActionStatus } from '$lib/realtime/actions-doc';
 import { agendaItems } from '$lib/realtime/agenda-doc';
 import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
 import { resolveDocument } from '../domain/collab/collab.policy';
 import type { DocumentStore } from '../domain/collab/document-store';
-import { offlineProvider } from '../domain/collab/seed-minutes';
+import { headlessMinutes } from '../domain/collab/headless-minutes';
 import { newId } from '../domain/ids';
 import { effectiveDuties } from '../domain/meetings/meeting-duties';
 import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
@@ -82,17 +79,11 @@ const dateOf = (iso: string) => iso.slice(0, 10);
 /** Appends a note under each heading of the minutes and a decision at the end. */
 function writeMinutes(source: Y.Doc, pick: (kind: string) => string, headingKinds: string[], decision: string | null): Uint8Array {
 	const doc = new Y.Doc();
-	const editor = createHeadlessEditor({ namespace: 'minutes', nodes: MINUTES_NODES, onError: (e) => { throw e; } });
-	const provider = offlineProvider();
-	const binding = createBinding(editor, provider, 'minutes', doc, new Map([['minutes', doc]]));
-	binding.root.getSharedType().observeDeep((events, tx) => {
-		if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
-	});
+	const { editor, follow, write } = headlessMinutes(doc);
+	follow();
 	Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
 	editor.update(() => {}, { discrete: true });
-	editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
-		syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-	);
+	write();
 	const before = Y.encodeStateVector(doc);
 	editor.update(
 		() => {

@@ -5,6 +5,7 @@
  * Another customer's document is "not found" (as everywhere), so a connection
  * cannot probe which meeting ids exist.
  */
+import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { formatDocName, type DocName } from '$lib/realtime/doc-names';
 import type { Actor } from '../actor';
@@ -38,6 +39,21 @@ export async function resolveDocument(db: Executor, parsed: DocName): Promise<Do
 		// Internal notes stay writable: they are the supplier's working notes, not the record.
 		const locked = parsed.kind !== 'internal' && LOCKED_STATES.includes(row.status);
 		return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.forum_id, meetingId: row.id, locked };
+	}
+	if (parsed.scope === 'customer') {
+		// The handbook belongs to the customer; the operational forum keeps it up to date, so its members write.
+		const forum = await db
+			.selectFrom('forums as f')
+			.leftJoin('forum_templates as t', 't.id', 'f.template_id')
+			.select(['f.id', 'f.customer_id'])
+			.where('f.customer_id', '=', parsed.id)
+			.where('f.level', '=', 'operational')
+			.orderBy(sql`t.key = 'operational'`, 'desc')
+			.orderBy('f.sort_order')
+			.executeTakeFirst();
+		// without an operational forum there is nobody to keep it: no handbook yet
+		if (!forum) throw notFound('Document');
+		return { name: formatDocName(parsed), parsed, customerId: forum.customer_id, forumId: forum.id, meetingId: null, locked: false };
 	}
 	const row = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', parsed.id).executeTakeFirst();
 	if (!row) throw notFound('Document');

@@ -1,25 +1,19 @@
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createListItemNode, $createListNode } from '@lexical/list';
-import { createBinding, syncLexicalUpdateToYjs } from '@lexical/yjs';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $createLinkNode } from '@lexical/link';
 import { $createDataBlockNode } from '$lib/editor/data-block-node';
 import { $createDecisionNode } from '$lib/editor/decision-node';
-import { MINUTES_NODES } from '$lib/editor/nodes';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
-import { offlineProvider, seedMinutes } from './seed-minutes';
+import { headlessMinutes } from './headless-minutes';
+import { seedMinutes } from './seed-minutes';
 
 /** Writes content the way the browser editor does: Lexical bound to a Y.Doc. */
 function writeMinutes(build: () => void): Y.Doc {
 	const doc = new Y.Doc();
-	const editor = createHeadlessEditor({ namespace: 'minutes', nodes: MINUTES_NODES, onError: (e) => { throw e; } });
-	const provider = offlineProvider();
-	const binding = createBinding(editor, provider, 'minutes', doc, new Map([['minutes', doc]]));
-	editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
-		syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-	);
+	const { editor, write } = headlessMinutes(doc);
+	write();
 	editor.update(build, { discrete: true });
 	return doc;
 }

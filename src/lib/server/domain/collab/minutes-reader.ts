@@ -6,29 +6,16 @@
  * Used by the projection (decisions, plain text for search) and by approval
  * (the frozen model every export renders).
  */
-import { createHeadlessEditor } from '@lexical/headless';
-import { createBinding, syncYjsChangesToLexical } from '@lexical/yjs';
 import type { SerializedEditorState, SerializedLexicalNode } from 'lexical';
 import * as Y from 'yjs';
-import { MINUTES_NODES } from '$lib/editor/nodes';
 import type { MinutesBlock, MinutesListItem, MinutesRun } from '../meetings/minutes-model';
-import { offlineProvider } from './seed-minutes';
+import { headlessMinutes } from './headless-minutes';
 
 /** The editor state of a minutes document, as Lexical serializes it. */
 export function readMinutesState(source: Y.Doc): SerializedEditorState {
 	const doc = new Y.Doc();
-	const editor = createHeadlessEditor({
-		namespace: 'minutes',
-		nodes: MINUTES_NODES,
-		onError: (err) => {
-			throw err;
-		}
-	});
-	const provider = offlineProvider();
-	const binding = createBinding(editor, provider, 'minutes', doc, new Map([['minutes', doc]]));
-	binding.root.getSharedType().observeDeep((events, tx) => {
-		if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false);
-	});
+	const { editor, follow } = headlessMinutes(doc);
+	follow();
 	Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
 	// The binding queues an ordinary update; a discrete one commits it now.
 	editor.update(() => {}, { discrete: true });

@@ -6,47 +6,18 @@
  * @lexical/yjs binding the browser uses, so the document is exactly what an
  * editor would have produced.
  */
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createHeadingNode } from '@lexical/rich-text';
-import { createBinding, syncLexicalUpdateToYjs, type Provider } from '@lexical/yjs';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import * as Y from 'yjs';
-import { MINUTES_NODES } from '$lib/editor/nodes';
 import type { AgendaItemTemplate } from '../governance/catalogue.types';
+import { headlessMinutes } from './headless-minutes';
 
-/** @lexical/yjs wants a provider; seeding has no network and no presence. */
-export function offlineProvider(): Provider {
-	const noop = () => {};
-	return {
-		awareness: {
-			getLocalState: () => null,
-			getStates: () => new Map(),
-			on: noop,
-			off: noop,
-			setLocalState: noop,
-			setLocalStateField: noop
-		},
-		connect: noop,
-		disconnect: noop,
-		on: noop,
-		off: noop
-	};
-}
+export { offlineProvider } from './headless-minutes';
 
 export function seedMinutes(agenda: AgendaItemTemplate[]): Uint8Array {
 	const doc = new Y.Doc();
-	const editor = createHeadlessEditor({
-		namespace: 'minutes',
-		nodes: MINUTES_NODES,
-		onError: (err) => {
-			throw err;
-		}
-	});
-	const provider = offlineProvider();
-	const binding = createBinding(editor, provider, 'minutes', doc, new Map([['minutes', doc]]));
-	const unregister = editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
-		syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-	);
+	const { editor, write } = headlessMinutes(doc);
+	const unregister = write();
 	editor.update(
 		() => {
 			const root = $getRoot();

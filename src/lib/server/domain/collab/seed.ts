@@ -8,7 +8,9 @@ import type { Executor } from '$lib/server/db';
 import { agendaItemMap, agendaItems } from '$lib/realtime/agenda-doc';
 import type { AgendaItemTemplate, ForumContent } from '../governance/catalogue.types';
 import { newId } from '../ids';
+import { previousMeetingOf } from '../meetings/previous-meeting';
 import type { DocumentTarget } from './collab.policy';
+import { HANDBOOK_OUTLINE } from '../portal/handbook-outline';
 import { seedMinutes } from './seed-minutes';
 
 /** The seed as a Yjs update, or null when the document starts empty. */
@@ -24,6 +26,9 @@ export async function seedDocument(db: Executor, target: DocumentTarget): Promis
 		case 'actions':
 			// An empty Y.Array needs no bootstrap: the list simply starts empty.
 			return null;
+		case 'handbook':
+			// the Samverkanshandbok's outline in Swedish, for the operational forum to fill in
+			return seedMinutes(HANDBOOK_OUTLINE);
 	}
 }
 
@@ -42,15 +47,7 @@ interface Carried {
 async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
 	const meeting = await db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at']).where('id', '=', meetingId).executeTakeFirst();
 	if (!meeting) return { previousMeetingId: null, items: [] };
-	const previous = await db
-		.selectFrom('meetings')
-		.select(['id', 'starts_at', 'status'])
-		.where('forum_id', '=', meeting.forum_id)
-		.where('id', '!=', meeting.id)
-		.where('starts_at', '<', meeting.starts_at)
-		.orderBy('starts_at', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const previous = await previousMeetingOf(db, meeting);
 	const items: Carried['items'] = [];
 	if (previous && HELD.includes(previous.status)) {
 		const standing = new Set((await forumAgenda(db, meeting.forum_id)).map((t) => `${t.kind}|${t.title.sv}`));
@@ -72,7 +69,7 @@ async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
 		.where('forum_id', '=', meeting.forum_id)
 		.where('escalated_from_id', 'is not', null)
 		.where('status', 'in', ['open', 'in_progress'])
-		.$if(previous !== undefined, (q) => q.where('created_at', '>', previous!.starts_at))
+		.$if(previous !== null, (q) => q.where('created_at', '>', previous!.startsAt))
 		.orderBy('created_at')
 		.execute();
 	for (const a of escalated) items.push({ kind: 'escalations', title: `Eskalerat: ${a.title}`, plannedMinutes: 10, notes: a.description, carriedFromMeetingId: null });

@@ -29,6 +29,9 @@ import { actorDuties, type MeetingRef } from './meeting-duties';
 import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure } from './minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
+import { previousMeetingOf, type PreviousMeeting } from './previous-meeting';
+
+export { previousMeetingOf, type PreviousMeeting };
 
 /** The delivery figures of a meeting whose agenda deals with them, as they stand now. */
 export async function frozenFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
@@ -298,28 +301,6 @@ export async function listAddenda(db: Executor, meetingId: string): Promise<Adde
 }
 
 // ---------------------------------------------------------------- across meetings
-
-export interface PreviousMeeting {
-	id: string;
-	title: string;
-	startsAt: string;
-	status: MeetingStatus;
-	approvedAt: string | null;
-}
-
-/** The forum's meeting before this one (by start), if any. */
-export async function previousMeetingOf(db: Executor, meeting: Pick<Meeting, 'id' | 'forum_id' | 'starts_at'>): Promise<PreviousMeeting | null> {
-	const row = await db
-		.selectFrom('meetings')
-		.select(['id', 'title', 'starts_at', 'status', 'approved_at'])
-		.where('forum_id', '=', meeting.forum_id)
-		.where('id', '!=', meeting.id)
-		.where('starts_at', '<', meeting.starts_at)
-		.orderBy('starts_at', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return row ? { id: row.id, title: row.title, startsAt: row.starts_at, status: row.status, approvedAt: row.approved_at } : null;
-}
 
 /** At this meeting's "previous minutes" item, its chair confirms the previous meeting's approved minutes. */
 export async function confirmPreviousMinutes(db: Db, actor: Actor, meetingId: string): Promise<void> {

@@ -7,6 +7,7 @@
 import type { Localized } from '$lib/i18n';
 import type { Duty, Party } from '$lib/server/db/schema';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
+import type { FrozenFigure } from '$lib/governance/figures';
 
 /** A run of text with its formatting (Lexical text format bits resolved). */
 export interface MinutesRun {
@@ -49,15 +50,7 @@ export interface MinutesAction {
 }
 
 /** A table of figures as presented in the meeting, frozen at approval. */
-export interface FrozenFigure {
-	id: string;
-	title: string;
-	/** period the figures cover, ISO dates */
-	from: string;
-	to: string;
-	columns: string[];
-	rows: (string | number | null)[][];
-}
+export type { FrozenFigure };
 
 export interface MinutesModel {
 	meeting: {

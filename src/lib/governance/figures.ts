@@ -1,0 +1,14 @@
+/**
+ * A table of delivery figures (SLA, KPIs, incidents, …) as shown in a meeting
+ * and frozen with its approved minutes. Isomorphic: the server builds and
+ * freezes it, the browser draws it (meeting page, data blocks in the minutes).
+ */
+export interface FrozenFigure {
+	id: string;
+	title: string;
+	/** period the figures cover, ISO dates */
+	from: string;
+	to: string;
+	columns: string[];
+	rows: (string | number | null)[][];
+}
