@@ -45,6 +45,8 @@ beforeAll(async () => {
 		const created = await observer.json('POST', `/api/v1/customers/${c.id}/api-tokens`, { name: 'Walk', scopes: ['tickets:read'] });
 		expect(created.status).toBe(201);
 		tokenOf[c.id] = created.body.token.id;
+		const { body: kb } = await observer.json('GET', `/api/v1/customers/${c.id}/articles`);
+		articleOf[c.id] = kb.articles.find((a: { shared: boolean }) => !a.shared).id;
 	}
 	const { status, body } = await new ApiClient(server.url).json('GET', '/api/v1/openapi.json');
 	expect(status).toBe(200);
@@ -75,6 +77,8 @@ interface IdSet {
 	role: string;
 	/** an API token of the customer */
 	token: string;
+	/** a knowledge-base article of the customer's own */
+	article: string;
 }
 
 const idsOf = (c: DemoCustomer): IdSet => {
@@ -89,12 +93,15 @@ const idsOf = (c: DemoCustomer): IdSet => {
 		member,
 		assignment: person.roles[0].assignmentId,
 		role: ids.role('customer', 'ceo'),
-		token: tokenOf[c.id]
+		token: tokenOf[c.id],
+		article: articleOf[c.id]
 	};
 };
 
 /** one API token per customer, created by the supplier admin before the walk */
 const tokenOf: Record<string, string> = {};
+/** one knowledge-base article of each customer's own (not shared), found before the walk */
+const articleOf: Record<string, string> = {};
 
 const nowhere = (): IdSet => ({
 	customer: NOWHERE,
@@ -104,7 +111,8 @@ const nowhere = (): IdSet => ({
 	member: NOWHERE,
 	assignment: NOWHERE,
 	role: NOWHERE,
-	token: NOWHERE
+	token: NOWHERE,
+	article: NOWHERE
 });
 
 /** Which id a path parameter takes: by the segment before it. A new kind of parameter fails the test until it is added here. */
@@ -132,6 +140,8 @@ function idFor(segment: string, name: string, set: IdSet): string {
 			return NOWHERE;
 		case 'api-tokens/{tokenId}':
 			return set.token;
+		case 'articles/{articleId}':
+			return set.article;
 		default:
 			throw new Error(`tenancy test: unknown path parameter ${key}; say which id it takes`);
 	}
@@ -156,11 +166,18 @@ const QUERY_VALUES: Record<string, string> = {
 	side: 'customer',
 	q: 'brandvägg',
 	format: 'md',
-	lang: 'sv'
+	lang: 'sv',
+	period: '2026-10',
+	metric: 'resolution',
+	outcome: 'met',
+	table: 'decisions',
+	category: 'Nätverk och säkerhet',
+	service: 'Nätverk'
 };
 /** the same query parameter name with another vocabulary on some paths */
 const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
-	'/actions': { status: 'open' }
+	'/actions': { status: 'open' },
+	'/articles': { kind: 'guide' }
 };
 
 /** The URL of an operation with ids from `set` (path and query). */
@@ -229,6 +246,13 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 			return { targets: [{ kpi: 'intrang', target: 1, amber: 0.5, higherIsBetter: true }] };
 		case 'updateSlaSettings':
 			return { timeZone: 'UTC', businessHours: {}, holidays: null, pauseStatuses: [], definitions: [] };
+		case 'setReportGrants':
+			return { personId: set.person, reports: ['sla'] };
+		case 'createArticle':
+		case 'updateArticle':
+			return { title: `Intrång ${n}`, category: 'Intrång', markup: 'Intrång' };
+		case 'giveArticleFeedback':
+			return { helpful: true };
 		case 'enterManualKpi':
 			return { kpi: 'intrang', name: 'Intrång', periodFrom: '2026-01-01', periodTo: '2026-02-01', value: 1 };
 		default:

@@ -4,6 +4,7 @@ import type { ItsmTables } from './itsm-schema';
 import type { LifecycleTables } from './lifecycle-schema';
 import type { AttendanceTables } from './attendance-schema';
 import type { RoomTables } from './room-schema';
+import type { PortalTables } from './portal-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -176,7 +177,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

@@ -17,6 +17,7 @@ import { assignRole } from '../domain/tenancy/roles.service';
 import { renameSupplier } from '../domain/tenancy/supplier.service';
 import { DEFAULT_TIME_ZONE } from '../domain/time';
 import { loadDemoTickets } from './demo-itsm';
+import { loadDemoKb } from './demo-kb';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -173,6 +174,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<boolean> {
 		}
 	}
 	await loadDemoTickets(db, created, now.getTime());
+	await loadDemoKb(db, created);
 	return true;
 }
 

@@ -20,6 +20,7 @@ import { SESSION_COOKIE } from '../domain/tenancy/sessions';
 import type { DomainErrorCode } from '../domain/errors';
 import { ITSM_INPUT_SCHEMAS, ITSM_OPERATIONS, ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { MEETINGS_INPUT_SCHEMAS, MEETINGS_OPERATIONS, MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
+import { PORTAL_INPUT_SCHEMAS, PORTAL_OPERATIONS, PORTAL_OUTPUT_SCHEMAS } from './openapi-portal';
 import { LIFECYCLE_INPUT_SCHEMAS, LIFECYCLE_OPERATIONS, LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
 
 // ---------------------------------------------------------------- response schemas
@@ -225,7 +226,8 @@ const OUTPUT_SCHEMAS = {
 	OpenApiDocument: OpenApiDocumentSchema,
 	...ITSM_OUTPUT_SCHEMAS,
 	...MEETINGS_OUTPUT_SCHEMAS,
-	...LIFECYCLE_OUTPUT_SCHEMAS
+	...LIFECYCLE_OUTPUT_SCHEMAS,
+	...PORTAL_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies: the schemas the services parse input with. */
@@ -244,7 +246,8 @@ const INPUT_SCHEMAS = {
 	MeetingInput: ScheduleInput,
 	...ITSM_INPUT_SCHEMAS,
 	...LIFECYCLE_INPUT_SCHEMAS,
-	...MEETINGS_INPUT_SCHEMAS
+	...MEETINGS_INPUT_SCHEMAS,
+	...PORTAL_INPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 type InputName = keyof typeof INPUT_SCHEMAS;
@@ -555,7 +558,8 @@ export const OPERATIONS: ApiOperation[] = [
 	},
 	...ITSM_OPERATIONS,
 	...MEETINGS_OPERATIONS,
-	...LIFECYCLE_OPERATIONS
+	...LIFECYCLE_OPERATIONS,
+	...PORTAL_OPERATIONS
 ];
 
 // ---------------------------------------------------------------- the document
@@ -570,7 +574,8 @@ const PATH_PARAMS: Record<string, { description: string; schema: Record<string, 
 	'members/{personId}': { description: 'Person id of the member', schema: { type: 'string', format: 'uuid' } },
 	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } },
 	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } },
-	'actions/{actionId}': { description: 'Action item id', schema: { type: 'string' } }
+	'actions/{actionId}': { description: 'Action item id', schema: { type: 'string' } },
+	'articles/{articleId}': { description: 'Knowledge-base article id', schema: { type: 'string', format: 'uuid' } }
 };
 
 /** The path parameters of an OpenAPI path, each with the segment before it ("forums/{id}"). */

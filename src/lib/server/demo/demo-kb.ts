@@ -1,0 +1,138 @@
+/**
+ * Demo knowledge base: self-help guides per service and articles shared with
+ * every customer, a few per customer, one for customer admins only and one
+ * supplier-internal, so the audience and tenancy rules show in the demo.
+ */
+import type { Db } from '$lib/server/db';
+import { SYSTEM_ACTOR } from '../domain/actor';
+import { createArticle } from '../domain/kb/kb.service';
+
+interface DemoArticle {
+	title: string;
+	summary: string;
+	category: string;
+	service?: string;
+	kind: 'article' | 'guide';
+	audience: 'users' | 'admins' | 'internal';
+	markup: string;
+}
+
+const SHARED: DemoArticle[] = [
+	{
+		title: 'Återställa lösenord',
+		summary: 'Har du glömt lösenordet eller har det gått ut? Så byter du det själv på några minuter.',
+		category: 'Konton och inloggning',
+		service: 'Inloggning och konton',
+		kind: 'guide',
+		audience: 'users',
+		markup: `## Innan du börjar
+Du behöver din mobiltelefon med BankID eller det registrerade mobilnumret för sms-kod.
+
+1. Gå till **Mina sidor** på [lösenordsportalen](https://losen.itmastaren.example).
+2. Välj Glömt lösenord och legitimera dig med BankID eller sms-kod.
+3. Skriv ett nytt lösenord: minst 14 tecken, gärna en mening med tre eller fler ord.
+4. Logga ut och in igen på datorn så att det nya lösenordet används överallt.
+
+## Om det inte fungerar
+Är kontot låst efter för många försök låses det upp automatiskt efter 15 minuter. Kontakta annars servicedesk på 010-123 45 00.`
+	},
+	{
+		title: 'Så anmäler du en incident',
+		summary: 'När något har slutat fungera: vad servicedesk behöver veta och hur du följer ärendet.',
+		category: 'Servicedesk',
+		service: 'Servicedesk',
+		kind: 'guide',
+		audience: 'users',
+		markup: `## Anmäl i portalen eller per telefon
+1. Öppna självserviceportalen och välj Anmäl fel.
+2. Beskriv vad som inte fungerar, sedan när och hur många som påverkas.
+3. Bifoga en skärmbild om du har ett felmeddelande.
+4. Skicka. Du får ett ärendenummer (INC…) per e-post.
+
+Brådskande fel som stoppar verksamheten anmäler du alltid per telefon: 010-123 45 00.
+
+## Prioritet
+Prioriteten sätts av servicedesk utifrån påverkan och brådska enligt avtalet. P1 betyder att en hel verksamhet står still.`
+	},
+	{
+		title: 'Beställa behörighet',
+		summary: 'Behörighet till system och gemensamma mappar beställs av din chef i beställningsportalen.',
+		category: 'Behörigheter',
+		service: 'Inloggning och konton',
+		kind: 'article',
+		audience: 'users',
+		markup: `Behörigheter till verksamhetssystem, gemensamma mappar och funktionsbrevlådor beställs av närmaste chef eller den som är behörighetsansvarig för systemet.
+
+- Beställningen görs i beställningsportalen under Behörigheter.
+- Ange vilket system, vilken roll och från vilket datum.
+- Leveranstid är normalt två arbetsdagar efter godkännande.
+
+Behörigheter som inte längre behövs tas bort på samma sätt. Kontrollera dem minst en gång per år.`
+	},
+	{
+		title: 'Brandväggen blockerar en tjänst',
+		summary: 'När en webbtjänst eller ett program inte når internet: felsökning och beställning av brandväggsöppning.',
+		category: 'Nätverk och säkerhet',
+		service: 'Nätverk',
+		kind: 'guide',
+		audience: 'admins',
+		markup: `## Felsök först
+1. Kontrollera att tjänsten fungerar från en annan dator eller ett annat nät.
+2. Notera adress, port och tidpunkt för försöket.
+
+## Beställ en brandväggsöppning
+Brandväggsöppningar beställs av kundens IT-ansvarig som en standardändring. Ange källa, mål, port och protokoll, affärsbehov och hur länge öppningen ska gälla. Öppningar utan slutdatum granskas i IT-säkerhetsgruppen varje kvartal.`
+	},
+	{
+		title: 'Rutin: eskalering av P1-incident',
+		summary: 'Internt: vem som larmas och när vid en P1.',
+		category: 'Incidenthantering',
+		kind: 'article',
+		audience: 'internal',
+		markup: `Vid P1 larmar servicedesk incident manager inom 15 minuter. Incident manager informerar kundens IT-ansvarig och beslutar om krisgrupp. Efter 2 timmar utan lösning eskaleras till leveransansvarig.`
+	}
+];
+
+const PER_CUSTOMER: Record<string, DemoArticle[]> = {
+	'Norrby kommun': [
+		{
+			title: 'VPN för distansarbete',
+			summary: 'Så ansluter du till kommunens nät hemifrån med VPN-klienten.',
+			category: 'Nätverk och säkerhet',
+			service: 'Nätverk',
+			kind: 'guide',
+			audience: 'users',
+			markup: `1. Starta VPN-klienten Norrby Anslut från startmenyn.
+2. Logga in med ditt vanliga konto och godkänn i BankID-appen.
+3. Vänta tills ikonen blir grön. Nu når du verksamhetssystemen.
+
+Fungerar inte anslutningen? Starta om datorn och försök igen innan du anmäler en incident.`
+		},
+		{
+			title: 'Licensrapport Microsoft 365',
+			summary: 'För kundens administratörer: så läser du månadens licensrapport.',
+			category: 'Licenser',
+			kind: 'article',
+			audience: 'admins',
+			markup: `Licensrapporten skickas den femte vardagen varje månad. Den visar tilldelade och oanvända licenser per förvaltning. Oanvända licenser längre än 60 dagar föreslås för återlämning på nästa operativa forum.`
+		}
+	],
+	'Vattenbolaget Syd AB': [
+		{
+			title: 'Ändringsfönster för driftnätet',
+			summary: 'När ändringar i driftnätet (SCADA) får göras.',
+			category: 'Ändringar',
+			service: 'Driftnät',
+			kind: 'article',
+			audience: 'users',
+			markup: `Ändringar i driftnätet görs tisdagar 06.00–08.00 efter beslut i ändringsforum. Akuta ändringar kräver godkännande av driftchefen per telefon.`
+		}
+	]
+};
+
+export async function loadDemoKb(db: Db, customers: { id: string; name: string }[]): Promise<void> {
+	const [first] = customers;
+	if (!first) return;
+	for (const a of SHARED) await createArticle(db, SYSTEM_ACTOR, first.id, { ...a, shared: true });
+	for (const c of customers) for (const a of PER_CUSTOMER[c.name] ?? []) await createArticle(db, SYSTEM_ACTOR, c.id, a);
+}

@@ -1,0 +1,328 @@
+/**
+ * The knowledge base: articles and step-by-step guides, per customer or shared
+ * with every customer (customer_id null), each for an audience (every user of
+ * the customer, its admins, or supplier-internal). Every save is a new
+ * version; reading counts a view, and each person answers "was this helpful?"
+ * once (changing the answer moves the count).
+ *
+ * Visibility is one rule (`visibleTo`), used by lists, search and single
+ * reads, so an article outside it is "not found" everywhere alike.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
+import type { KbAudience, KbKind } from '$lib/server/db/portal-schema';
+import type { MinutesBlock } from '../meetings/minutes-model';
+import type { Actor } from '../actor';
+import { isSupplier } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { authorize, can } from '../policy';
+import { findCustomer } from '../tenancy/tenancy.repository';
+import { optionalText, parseInput, text } from '../validation';
+import { bodyBlocks, bodyText, markupToState, normalizeState, stateToMarkup } from './article-body';
+import { buildFtsQuery } from './search-query';
+
+export const KB_AUDIENCES = ['users', 'admins', 'internal'] as const satisfies readonly KbAudience[];
+export const KB_KINDS = ['article', 'guide'] as const satisfies readonly KbKind[];
+
+export interface ArticleSummary {
+	id: string;
+	customerId: string | null;
+	shared: boolean;
+	audience: KbAudience;
+	kind: KbKind;
+	category: string;
+	service: string | null;
+	title: string;
+	summary: string;
+	version: number;
+	views: number;
+	helpfulYes: number;
+	helpfulNo: number;
+	updatedAt: string;
+}
+
+export interface ArticleView extends ArticleSummary {
+	blocks: MinutesBlock[];
+	/** Lexical JSON of the current version */
+	body: unknown;
+	/** the actor's own answer to "was this helpful?" */
+	myFeedback: boolean | null;
+	versions: { version: number; title: string; createdAt: string; by: string | null }[];
+	mayEdit: boolean;
+}
+
+/** The audiences an actor reads: supplier all, a customer admin users + admins, a member users. */
+const audiencesOf = (actor: Actor): KbAudience[] =>
+	isSupplier(actor) ? [...KB_AUDIENCES] : actor.access === 'customer_admin' ? ['users', 'admins'] : ['users'];
+
+/** The articles an actor reads in one customer's knowledge base: its own and the shared ones. */
+const visibleTo =
+	(actor: Actor, customerId: string) =>
+	(eb: ExpressionBuilder<Database, 'kb_articles'>) =>
+		eb.and([
+			eb.or([eb('kb_articles.customer_id', '=', customerId), eb('kb_articles.customer_id', 'is', null)]),
+			eb('kb_articles.audience', 'in', audiencesOf(actor))
+		]);
+
+type ArticleRow = Database['kb_articles'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
+
+const toSummary = (r: ArticleRow): ArticleSummary => ({
+	id: r.id,
+	customerId: r.customer_id,
+	shared: r.customer_id === null,
+	audience: r.audience,
+	kind: r.kind,
+	category: r.category,
+	service: r.service,
+	title: r.title,
+	summary: r.summary,
+	version: r.version,
+	views: r.views,
+	helpfulYes: r.helpful_yes,
+	helpfulNo: r.helpful_no,
+	updatedAt: r.updated_at
+});
+
+/** 404 for another customer and unknown ids, before anything of the knowledge base is read. */
+async function requireCustomer(db: Executor, actor: Actor, customerId: string) {
+	authorize(actor, 'customer.read', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+}
+
+export const ArticleListQuery = z.object({
+	kind: z.enum(KB_KINDS).optional(),
+	category: z.string().trim().max(100).optional(),
+	service: z.string().trim().max(100).optional()
+});
+
+export async function listArticles(db: Db, actor: Actor, customerId: string, input: unknown = {}): Promise<ArticleSummary[]> {
+	await requireCustomer(db, actor, customerId);
+	const q = parseInput(ArticleListQuery, input);
+	let query = db.selectFrom('kb_articles').selectAll().where(visibleTo(actor, customerId));
+	if (q.kind) query = query.where('kind', '=', q.kind);
+	if (q.category) query = query.where('category', '=', q.category);
+	if (q.service) query = query.where('service', '=', q.service);
+	return (await query.orderBy('category').orderBy('title').execute()).map(toSummary);
+}
+
+/** Self-help guides for the portal home, by service. */
+export async function listGuides(db: Db, actor: Actor, customerId: string): Promise<ArticleSummary[]> {
+	return (await listArticles(db, actor, customerId, { kind: 'guide' })).sort(
+		(a, b) => (a.service ?? '~').localeCompare(b.service ?? '~', 'sv') || a.title.localeCompare(b.title, 'sv')
+	);
+}
+
+async function visibleArticle(db: Executor, actor: Actor, customerId: string, articleId: string): Promise<ArticleRow> {
+	await requireCustomer(db, actor, customerId);
+	if (!z.uuid().safeParse(articleId).success) throw notFound('Article');
+	const row = await db.selectFrom('kb_articles').selectAll().where('id', '=', articleId).where(visibleTo(actor, customerId)).executeTakeFirst();
+	// the policy is asked too, so a change to the rule there cannot be bypassed here
+	if (!row || !can(actor, 'kb.read', { customerId: row.customer_id, audience: row.audience })) throw notFound('Article');
+	return row as ArticleRow;
+}
+
+/** One article; `countView` records that someone opened it (the page does, the API does not). */
+export async function getArticle(db: Db, actor: Actor, customerId: string, articleId: string, opts: { countView?: boolean } = {}): Promise<ArticleView> {
+	let row = await visibleArticle(db, actor, customerId, articleId);
+	if (opts.countView) {
+		await db.updateTable('kb_articles').set({ views: sql`views + 1` }).where('id', '=', row.id).execute();
+		row = { ...row, views: row.views + 1 };
+	}
+	const [versions, mine] = await Promise.all([
+		db
+			.selectFrom('kb_article_versions as v')
+			.leftJoin('people as p', 'p.id', 'v.created_by')
+			.select(['v.version', 'v.title', 'v.created_at', 'p.name'])
+			.where('v.article_id', '=', row.id)
+			.orderBy('v.version', 'desc')
+			.execute(),
+		db.selectFrom('kb_feedback').select('helpful').where('article_id', '=', row.id).where('person_id', '=', actor.personId).executeTakeFirst()
+	]);
+	return {
+		...toSummary(row),
+		blocks: bodyBlocks(row.body),
+		body: JSON.parse(row.body),
+		myFeedback: mine ? mine.helpful === 1 : null,
+		versions: versions.map((v) => ({ version: v.version, title: v.title, createdAt: v.created_at, by: v.name })),
+		mayEdit: can(actor, 'kb.manage', { customerId: row.customer_id, audience: row.audience })
+	};
+}
+
+/** The article's current body as the light markup, for the edit form. */
+export async function articleMarkup(db: Db, actor: Actor, customerId: string, articleId: string): Promise<string> {
+	const row = await visibleArticle(db, actor, customerId, articleId);
+	return stateToMarkup(row.body);
+}
+
+export const ArticleInput = z
+	.strictObject({
+		title: text(200),
+		summary: optionalText(500),
+		category: text(100),
+		service: optionalText(100),
+		kind: z.enum(KB_KINDS).default('article'),
+		audience: z.enum(KB_AUDIENCES).default('users'),
+		/** true: shared with every customer (supplier staff only) */
+		shared: z.boolean().default(false),
+		/** Lexical SerializedEditorState */
+		body: z.unknown().optional(),
+		/** or the light markup (## rubrik, - punkt, 1. steg, **fet**, [text](https://…)) */
+		markup: z.string().max(100_000).optional()
+	})
+	.refine((v) => v.body !== undefined || v.markup !== undefined, { message: 'Send body (Lexical JSON) or markup', path: ['body'] });
+
+function bodyOf(data: z.output<typeof ArticleInput>) {
+	const state = normalizeState(data.body !== undefined ? data.body : markupToState(data.markup ?? ''));
+	return { json: JSON.stringify(state), text: bodyText(state) };
+}
+
+async function indexArticle(db: Executor, id: string, title: string, body: string): Promise<void> {
+	await db.deleteFrom('kb_search').where('article_id', '=', id).execute();
+	await db.insertInto('kb_search').values({ article_id: id, title, body }).execute();
+}
+
+export async function createArticle(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ArticleView> {
+	await requireCustomer(db, actor, customerId);
+	const data = parseInput(ArticleInput, input);
+	const owner = data.shared ? null : customerId;
+	authorize(actor, 'kb.manage', { customerId: owner, audience: data.audience, kind: 'Customer' });
+	const body = bodyOf(data);
+	const id = newId();
+	const at = nowIso();
+	const by = actor.personId === 'system' ? null : actor.personId;
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('kb_articles')
+			.values({
+				id,
+				customer_id: owner,
+				audience: data.audience,
+				kind: data.kind,
+				category: data.category,
+				service: data.service,
+				title: data.title,
+				summary: data.summary ?? '',
+				body: body.json,
+				body_text: body.text,
+				version: 1,
+				created_by: by,
+				created_at: at,
+				updated_by: by,
+				updated_at: at
+			})
+			.execute();
+		await tx.insertInto('kb_article_versions').values({ article_id: id, version: 1, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
+		await indexArticle(tx, id, data.title, `${data.summary ?? ''}\n${body.text}`);
+		await recordAudit(tx, actor, { action: 'kb.create', entity: 'kb_article', entityId: id, customerId: owner, after: { title: data.title, audience: data.audience } });
+	});
+	return getArticle(db, actor, customerId, id);
+}
+
+/** Saves a new version; whether it is shared cannot change (that would move it between customers). */
+export async function updateArticle(db: Db, actor: Actor, customerId: string, articleId: string, input: unknown): Promise<ArticleView> {
+	const row = await visibleArticle(db, actor, customerId, articleId);
+	authorize(actor, 'kb.manage', { customerId: row.customer_id, audience: row.audience, kind: 'Article' });
+	const data = parseInput(ArticleInput, input);
+	// the new audience must be one the author may write for too
+	authorize(actor, 'kb.manage', { customerId: row.customer_id, audience: data.audience, kind: 'Article' });
+	const body = bodyOf(data);
+	const at = nowIso();
+	const by = actor.personId === 'system' ? null : actor.personId;
+	await db.transaction().execute(async (tx) => {
+		const version = row.version + 1;
+		await tx
+			.updateTable('kb_articles')
+			.set({
+				audience: data.audience,
+				kind: data.kind,
+				category: data.category,
+				service: data.service,
+				title: data.title,
+				summary: data.summary ?? '',
+				body: body.json,
+				body_text: body.text,
+				version,
+				updated_by: by,
+				updated_at: at
+			})
+			.where('id', '=', row.id)
+			.execute();
+		await tx.insertInto('kb_article_versions').values({ article_id: row.id, version, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
+		await indexArticle(tx, row.id, data.title, `${data.summary ?? ''}\n${body.text}`);
+		await recordAudit(tx, actor, { action: 'kb.update', entity: 'kb_article', entityId: row.id, customerId: row.customer_id, before: { version: row.version }, after: { version } });
+	});
+	return getArticle(db, actor, customerId, row.id);
+}
+
+export const FeedbackInput = z.strictObject({ helpful: z.boolean() });
+
+/** "Was this helpful?": one answer per person; answering again replaces it. */
+export async function giveFeedback(db: Db, actor: Actor, customerId: string, articleId: string, input: unknown) {
+	const row = await visibleArticle(db, actor, customerId, articleId);
+	const { helpful } = parseInput(FeedbackInput, input);
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.insertInto('kb_feedback')
+			.values({ article_id: row.id, person_id: actor.personId, helpful: helpful ? 1 : 0, at: nowIso() })
+			.onConflict((oc) => oc.columns(['article_id', 'person_id']).doUpdateSet({ helpful: helpful ? 1 : 0, at: nowIso() }))
+			.execute();
+		const counts = await tx
+			.selectFrom('kb_feedback')
+			.select([sql<number>`coalesce(sum(helpful), 0)`.as('yes'), sql<number>`count(*) - coalesce(sum(helpful), 0)`.as('no')])
+			.where('article_id', '=', row.id)
+			.executeTakeFirstOrThrow();
+		await tx.updateTable('kb_articles').set({ helpful_yes: Number(counts.yes), helpful_no: Number(counts.no) }).where('id', '=', row.id).execute();
+	});
+	const after = await db.selectFrom('kb_articles').select(['helpful_yes', 'helpful_no']).where('id', '=', row.id).executeTakeFirstOrThrow();
+	return { helpful, helpfulYes: after.helpful_yes, helpfulNo: after.helpful_no };
+}
+
+export interface SearchHit extends ArticleSummary {
+	/** a piece of the text around the match */
+	snippet: string;
+}
+
+// any length is fine: buildFtsQuery reads only the first 500 characters
+export const SearchQuery = z.object({ q: z.string().default('') });
+
+/**
+ * Full-text search over the articles the actor reads, best match first. Any
+ * input is fine: what cannot be searched for gives an empty list. Kept behind
+ * this one function for the PostgreSQL version (issue 8).
+ */
+export async function searchArticles(db: Db, actor: Actor, customerId: string, input: unknown, limit = 20): Promise<SearchHit[]> {
+	await requireCustomer(db, actor, customerId);
+	const { q } = parseInput(SearchQuery, typeof input === 'string' ? { q: input } : input);
+	const fts = buildFtsQuery(q);
+	if (!fts.all || !fts.any) return [];
+	const run = (match: string) =>
+		db
+			.selectFrom('kb_search')
+			.innerJoin('kb_articles', 'kb_articles.id', 'kb_search.article_id')
+			.selectAll('kb_articles')
+			.select(sql<string>`snippet(kb_search, 2, '', '', '…', 16)`.as('snippet'))
+			.where(sql<boolean>`kb_search match ${match}`)
+			.where(visibleTo(actor, customerId))
+			.orderBy(sql`bm25(kb_search, 0.0, 5.0, 1.0)`)
+			.limit(limit)
+			.execute();
+	let rows = await run(fts.all);
+	if (rows.length === 0 && fts.terms.length > 1) rows = await run(fts.any);
+	return rows.map((r) => ({ ...toSummary(r as ArticleRow), snippet: r.snippet }));
+}
+
+/** Views and helpfulness of the articles the actor reads (the knowledge-base part of the statistics). */
+export async function kbStatistics(db: Db, actor: Actor, customerId: string) {
+	const articles = await listArticles(db, actor, customerId);
+	return {
+		articles: articles.length,
+		views: articles.reduce((a, r) => a + r.views, 0),
+		helpfulYes: articles.reduce((a, r) => a + r.helpfulYes, 0),
+		helpfulNo: articles.reduce((a, r) => a + r.helpfulNo, 0),
+		top: [...articles].sort((a, b) => b.views - a.views).slice(0, 10)
+	};
+}

@@ -1,0 +1,86 @@
+/**
+ * The portal's case-handling report for a month or quarter: the ITSM KPI
+ * report (volumes by kind, MTTR, backlog, reopen rate, change success) plus
+ * new tickets by category, channel and priority, changes by outcome, and the
+ * backlog and MTTR trend over the preceding periods.
+ */
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '../actor';
+import { kpiReport, type KpiReport } from '../itsm/kpi/kpi.service';
+import { authorizeReport } from './report-grants.service';
+import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
+
+export interface CountRow {
+	key: string | null;
+	count: number;
+}
+
+export interface CasesReport {
+	period: ReportPeriod;
+	kpi: KpiReport;
+	byCategory: CountRow[];
+	byChannel: CountRow[];
+	byPriority: CountRow[];
+	changesByOutcome: CountRow[];
+	trend: { key: string; opened: number; resolved: number; backlog: number; mttrP1: number | null; mttrP2: number | null; reopenRate: number | null }[];
+}
+
+const TREND = { month: 6, quarter: 4 } as const;
+
+async function openedBy(db: Db, customerId: string, p: ReportPeriod, column: 'category' | 'channel' | 'priority'): Promise<CountRow[]> {
+	const rows = await db
+		.selectFrom('tickets')
+		.select([sql<string | null>`cast(${sql.ref(column)} as text)`.as('key'), sql<number>`count(*)`.as('count')])
+		.where('customer_id', '=', customerId)
+		.where('opened_at', '>=', p.from)
+		.where('opened_at', '<', p.to)
+		.groupBy(column)
+		.orderBy(sql`count(*)`, 'desc')
+		.limit(25)
+		.execute();
+	return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+/** Changes that ended in the period (actual end, else resolved or closed), by outcome. */
+async function changesByOutcome(db: Db, customerId: string, p: ReportPeriod): Promise<CountRow[]> {
+	const ended = sql<string>`coalesce(actual_end, resolved_at, closed_at)`;
+	const rows = await db
+		.selectFrom('tickets')
+		.select(['change_outcome as key', sql<number>`count(*)`.as('count')])
+		.where('customer_id', '=', customerId)
+		.where('kind', '=', 'change')
+		.where(ended, '>=', p.from)
+		.where(ended, '<', p.to)
+		.groupBy('change_outcome')
+		.orderBy(sql`count(*)`, 'desc')
+		.execute();
+	return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+export async function casesReport(db: Db, actor: Actor, customerId: string, periodKey: string | null, now = new Date()): Promise<CasesReport> {
+	await authorizeReport(db, actor, customerId, 'cases');
+	const period = parseReportPeriod(periodKey, now);
+	const kpi = await kpiReport(db, actor, customerId, { from: period.from, to: period.to });
+	const [byCategory, byChannel, byPriority, changes] = await Promise.all([
+		openedBy(db, customerId, period, 'category'),
+		openedBy(db, customerId, period, 'channel'),
+		openedBy(db, customerId, period, 'priority'),
+		changesByOutcome(db, customerId, period)
+	]);
+	const trend = [];
+	for (const p of trailingPeriods(period, TREND[period.kind])) {
+		const k = p.key === period.key ? kpi : await kpiReport(db, actor, customerId, { from: p.from, to: p.to });
+		const v = (name: string) => k.kpis.find((x) => x.kpi === name)?.value ?? null;
+		trend.push({
+			key: p.key,
+			opened: k.volumes.reduce((a, x) => a + x.opened, 0),
+			resolved: k.volumes.reduce((a, x) => a + x.resolved, 0),
+			backlog: k.volumes.reduce((a, x) => a + x.backlog, 0),
+			mttrP1: v('mttr_p1_hours'),
+			mttrP2: v('mttr_p2_hours'),
+			reopenRate: v('reopen_rate')
+		});
+	}
+	return { period, kpi, byCategory, byChannel, byPriority, changesByOutcome: changes, trend };
+}

@@ -1,0 +1,92 @@
+/**
+ * Which portal reports a customer's members see. The customer admin (and the
+ * supplier) see all of them and grant members theirs; a member without a
+ * grant is refused (403) and another customer's people get 404.
+ */
+import { z } from 'zod';
+import type { Db, Executor } from '$lib/server/db';
+import type { PortalReport } from '$lib/server/db/portal-schema';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/audit.repository';
+import { invalid, notFound } from '../errors';
+import { nowIso } from '../ids';
+import { authorize, can } from '../policy';
+import { findCustomer } from '../tenancy/tenancy.repository';
+import { parseInput } from '../validation';
+
+export const PORTAL_REPORTS = ['sla', 'cases', 'meetings'] as const satisfies readonly PortalReport[];
+
+async function grantedTo(db: Executor, actor: Actor, customerId: string): Promise<Set<PortalReport>> {
+	if (actor.customerId !== customerId || actor.access !== 'customer_member') return new Set();
+	const rows = await db.selectFrom('report_grants').select('report').where('person_id', '=', actor.personId).where('customer_id', '=', customerId).execute();
+	return new Set(rows.map((r) => r.report));
+}
+
+/** Throws unless the actor may open this report of the customer (404 for other customers and unknown ids). */
+export async function authorizeReport(db: Executor, actor: Actor, customerId: string, report: PortalReport): Promise<void> {
+	authorize(actor, 'customer.read', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const granted = (await grantedTo(db, actor, customerId)).has(report);
+	authorize(actor, 'report.read', { customerId, granted, kind: 'Report' });
+}
+
+/** The reports the actor may open for the customer (for navigation). */
+export async function visibleReports(db: Executor, actor: Actor, customerId: string): Promise<PortalReport[]> {
+	const granted = await grantedTo(db, actor, customerId);
+	return PORTAL_REPORTS.filter((r) => can(actor, 'report.read', { customerId, granted: granted.has(r) }));
+}
+
+export interface ReportGrantsView {
+	members: { personId: string; name: string; email: string; reports: PortalReport[] }[];
+}
+
+export async function listReportGrants(db: Db, actor: Actor, customerId: string): Promise<ReportGrantsView> {
+	authorize(actor, 'report.grant', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const [people, grants] = await Promise.all([
+		db
+			.selectFrom('people')
+			.select(['id', 'name', 'email'])
+			.where('customer_id', '=', customerId)
+			.where('access', '=', 'customer_member')
+			.orderBy('name')
+			.execute(),
+		db.selectFrom('report_grants').select(['person_id', 'report']).where('customer_id', '=', customerId).execute()
+	]);
+	return {
+		members: people.map((p) => ({
+			personId: p.id,
+			name: p.name,
+			email: p.email,
+			reports: PORTAL_REPORTS.filter((r) => grants.some((g) => g.person_id === p.id && g.report === r))
+		}))
+	};
+}
+
+export const ReportGrantInput = z.strictObject({
+	personId: z.uuid('Not a valid id'),
+	reports: z.array(z.enum(PORTAL_REPORTS)).max(PORTAL_REPORTS.length)
+});
+
+/** Replaces what one member of the customer may see. */
+export async function setReportGrants(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ReportGrantsView> {
+	authorize(actor, 'report.grant', { customerId, kind: 'Customer' });
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	const data = parseInput(ReportGrantInput, input);
+	const person = await db.selectFrom('people').select(['id', 'access', 'customer_id']).where('id', '=', data.personId).executeTakeFirst();
+	// someone of another customer (or the supplier) is not a member of this one
+	if (!person || person.customer_id !== customerId) throw invalid('Not a member of this customer', { personId: 'Not a member of this customer' });
+	if (person.access !== 'customer_member') throw invalid('Admins see every report', { personId: 'Admins see every report already' });
+	const reports = [...new Set(data.reports)];
+	await db.transaction().execute(async (tx) => {
+		const before = (await tx.selectFrom('report_grants').select('report').where('person_id', '=', person.id).execute()).map((r) => r.report);
+		await tx.deleteFrom('report_grants').where('person_id', '=', person.id).execute();
+		if (reports.length)
+			await tx
+				.insertInto('report_grants')
+				.values(reports.map((report) => ({ customer_id: customerId, person_id: person.id, report, granted_by: actor.personId === 'system' ? null : actor.personId, granted_at: nowIso() })))
+				.execute();
+		await recordAudit(tx, actor, { action: 'report.grant', entity: 'person', entityId: person.id, customerId, before: { reports: before }, after: { reports } });
+	});
+	return listReportGrants(db, actor, customerId);
+}

@@ -1,0 +1,59 @@
+/**
+ * The periods portal reports are read for: a calendar month ("2026-10") or a
+ * quarter ("2026-Q3") in Stockholm time, as the [from, to) the ITSM figures take.
+ */
+import { DateTime } from 'luxon';
+import { invalid } from '../errors';
+import type { Period } from '../itsm/period';
+import { DEFAULT_TIME_ZONE } from '../time';
+
+export interface ReportPeriod extends Period {
+	/** "2026-10" or "2026-Q3" */
+	key: string;
+	kind: 'month' | 'quarter';
+	year: number;
+	/** month 1..12 or quarter 1..4 */
+	index: number;
+}
+
+const start = (year: number, month: number) => DateTime.fromObject({ year, month, day: 1 }, { zone: DEFAULT_TIME_ZONE });
+
+function build(kind: 'month' | 'quarter', year: number, index: number): ReportPeriod {
+	const from = start(year, kind === 'month' ? index : (index - 1) * 3 + 1);
+	const to = from.plus({ months: kind === 'month' ? 1 : 3 });
+	const key = kind === 'month' ? `${year}-${String(index).padStart(2, '0')}` : `${year}-Q${index}`;
+	return { key, kind, year, index, from: from.toUTC().toISO()!, to: to.toUTC().toISO()! };
+}
+
+/** The month that contains `now` (Stockholm). */
+export function currentMonth(now = new Date()): ReportPeriod {
+	const d = DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE });
+	return build('month', d.year, d.month);
+}
+
+/** "2026-10" | "2026-Q3"; empty or missing: the current month. Anything else is invalid input. */
+export function parseReportPeriod(key: string | null | undefined, now = new Date()): ReportPeriod {
+	if (!key) return currentMonth(now);
+	const month = /^(\d{4})-(\d{2})$/.exec(key);
+	if (month && +month[2] >= 1 && +month[2] <= 12 && +month[1] >= 2000 && +month[1] <= 2100) return build('month', +month[1], +month[2]);
+	const quarter = /^(\d{4})-Q([1-4])$/i.exec(key);
+	if (quarter && +quarter[1] >= 2000 && +quarter[1] <= 2100) return build('quarter', +quarter[1], +quarter[2]);
+	throw invalid('Not a report period', { period: 'A month (yyyy-mm) or a quarter (yyyy-Qn)' });
+}
+
+/** The period `steps` months or quarters away (negative: earlier). */
+export function shiftPeriod(p: ReportPeriod, steps: number): ReportPeriod {
+	const months = p.kind === 'month' ? steps : steps * 3;
+	const d = DateTime.fromISO(p.from).setZone(DEFAULT_TIME_ZONE).plus({ months });
+	return p.kind === 'month' ? build('month', d.year, d.month) : build('quarter', d.year, Math.ceil(d.month / 3));
+}
+
+/** The `count` periods ending with `p`, oldest first (the trend of a report). */
+export function trailingPeriods(p: ReportPeriod, count: number): ReportPeriod[] {
+	return Array.from({ length: count }, (_, i) => shiftPeriod(p, i - count + 1));
+}
+
+/** The quarter a month lies in, and the other way round the first month of a quarter. */
+export const toQuarter = (p: ReportPeriod): ReportPeriod =>
+	p.kind === 'quarter' ? p : build('quarter', p.year, Math.ceil(p.index / 3));
+export const toMonth = (p: ReportPeriod): ReportPeriod => (p.kind === 'month' ? p : build('month', p.year, (p.index - 1) * 3 + 1));

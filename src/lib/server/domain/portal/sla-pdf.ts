@@ -1,0 +1,125 @@
+/**
+ * The portal's SLA report as a PDF: compliance per priority and metric
+ * against target, and the trend as a small line chart plus its figures. Fonts
+ * embedded (Liberation Sans, like the minutes), text only from our figures.
+ */
+import PDFDocument from 'pdfkit';
+import { fontBytes } from '../exports/fonts';
+import type { ExportLocale } from '../exports/labels';
+import type { PortalSlaReport } from './sla-portal.service';
+
+const L = {
+	sv: {
+		title: 'SLA-rapport',
+		response: 'Svarstid',
+		resolution: 'Lösningstid',
+		cols: ['Prioritet', 'Mål', 'I tid', 'Överskridna', 'Uppfyllnad', 'Status'],
+		total: 'Totalt',
+		goal: 'Uppfyllnadsmål',
+		trend: 'Trend',
+		light: { green: 'Grön', amber: 'Gul', red: 'Röd' },
+		period: 'Period'
+	},
+	en: {
+		title: 'SLA report',
+		response: 'Response',
+		resolution: 'Resolution',
+		cols: ['Priority', 'Target', 'Met', 'Breached', 'Compliance', 'Status'],
+		total: 'Total',
+		goal: 'Compliance target',
+		trend: 'Trend',
+		light: { green: 'Green', amber: 'Amber', red: 'Red' },
+		period: 'Period'
+	}
+} as const;
+
+const pct = (v: number | null, locale: ExportLocale) =>
+	v === null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(v);
+const target = (minutes: number | null) => (minutes === null ? '–' : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
+
+export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
+	const l = L[locale];
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: { top: 56, bottom: 56, left: 56, right: 56 },
+		lang: locale === 'en' ? 'en-GB' : 'sv-SE',
+		displayTitle: true,
+		font: fontBytes('regular') as unknown as string,
+		info: { Title: `${l.title} ${r.period.key} – ${customerName}`, Author: customerName, Creator: 'Samverkan', CreationDate: createdAt }
+	});
+	const done = new Promise<Uint8Array>((resolve) => {
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+	});
+	doc.registerFont('Regular', fontBytes('regular'));
+	doc.registerFont('Bold', fontBytes('bold'));
+	doc.font('Bold').fontSize(18).fillColor('#0f172a').text(`${l.title}: ${customerName}`);
+	doc.font('Regular').fontSize(11).fillColor('#475569').text(`${l.period}: ${r.period.key}`);
+	doc.moveDown();
+
+	const widths = [70, 70, 70, 80, 90, 80];
+	const row = (cells: string[], bold = false) => {
+		const y = doc.y;
+		let x = doc.page.margins.left;
+		doc.font(bold ? 'Bold' : 'Regular').fontSize(10).fillColor('#0f172a');
+		cells.forEach((c, i) => {
+			doc.text(c, x, y, { width: widths[i] - 6, align: i >= 2 && i <= 4 ? 'right' : 'left' });
+			x += widths[i];
+		});
+		doc.x = doc.page.margins.left;
+		doc.y = y + 16;
+	};
+	for (const metric of ['response', 'resolution'] as const) {
+		const goal = r.targets[metric];
+		doc.font('Bold').fontSize(13).fillColor('#0f172a').text(`${l[metric]}${goal ? `  (${l.goal} ${pct(goal.target, locale)})` : ''}`);
+		doc.moveDown(0.3);
+		row([...l.cols], true);
+		r.sla[metric].forEach((s, i) => {
+			const light = r.lights[metric][i];
+			row([`P${s.priority}`, target(s.targetMinutes), String(s.met), String(s.breached), pct(s.compliance, locale), light ? l.light[light] : '–']);
+		});
+		const t = r.sla.total[metric];
+		const light = r.lights.total[metric];
+		row([l.total, '', String(t.met), String(t.breached), pct(t.compliance, locale), light ? l.light[light] : '–'], true);
+		doc.moveDown();
+	}
+
+	// the trend: a small line chart of both metrics, then its figures
+	doc.font('Bold').fontSize(13).text(l.trend);
+	const top = doc.y + 8;
+	const left = doc.page.margins.left + 30;
+	const w = 420;
+	const h = 120;
+	doc.lineWidth(0.5).strokeColor('#cbd5e1');
+	for (const v of [0, 0.5, 1]) {
+		const y = top + h - v * h;
+		doc.moveTo(left, y).lineTo(left + w, y).stroke();
+		doc.font('Regular').fontSize(8).fillColor('#64748b').text(pct(v, locale), left - 30, y - 4, { width: 26, align: 'right' });
+	}
+	const step = r.trend.length > 1 ? w / (r.trend.length - 1) : 0;
+	for (const [metric, colour] of [['response', '#2563eb'], ['resolution', '#059669']] as const) {
+		doc.lineWidth(1.5).strokeColor(colour);
+		let started = false;
+		r.trend.forEach((t, i) => {
+			const v = t[metric];
+			if (v === null) {
+				started = false;
+				return;
+			}
+			const x = left + i * step;
+			const y = top + h - v * h;
+			if (started) doc.lineTo(x, y);
+			else doc.moveTo(x, y);
+			started = true;
+		});
+		doc.stroke();
+	}
+	r.trend.forEach((t, i) => doc.font('Regular').fontSize(7).fillColor('#334155').text(t.key, left + i * step - 18, top + h + 4, { width: 36, align: 'center' }));
+	doc.x = doc.page.margins.left;
+	doc.y = top + h + 24;
+	doc.font('Regular').fontSize(9).fillColor('#0f172a');
+	for (const t of r.trend) doc.text(`${t.key}: ${l.response} ${pct(t.response, locale)}, ${l.resolution} ${pct(t.resolution, locale)}`);
+	doc.end();
+	return done;
+}

@@ -1,0 +1,8 @@
+import { listReportGrants, setReportGrants } from '$lib/server/domain/portal/report-grants.service';
+import { authed, readJson } from '$lib/server/http/api';
+
+export const GET = authed(async ({ app, actor, event }) => ({ grants: await listReportGrants(app.db, actor, event.params.id!) }));
+
+export const PUT = authed(async ({ app, actor, event }) => ({
+	grants: await setReportGrants(app.db, actor, event.params.id!, await readJson(event.request))
+}));

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { isSupplier } from '$lib/server/domain/actor';
+import { createArticle } from '$lib/server/domain/kb/kb.service';
+import { authorize } from '$lib/server/domain/policy';
+import { formAction, loadWith } from '$lib/server/http/forms';
+import { articleFormInput } from '../article-form-input';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	loadWith(event, async (_app, actor) => {
+		authorize(actor, 'kb.manage', { customerId: event.params.id, audience: 'users', kind: 'Customer' });
+		return { supplier: isSupplier(actor) };
+	});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const result = await formAction(async ({ app, actor, data }) => createArticle(app.db, actor, event.params.id, articleFormInput(data)))(event);
+		if ('ok' in result && result.ok && result.result) redirect(303, `/customers/${event.params.id}/portal/kb/${result.result.id}`);
+		return result;
+	}
+};
