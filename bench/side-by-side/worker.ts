@@ -33,6 +33,8 @@ export interface DoneMessage {
 	type: 'done';
 	latencies: Float64Array;
 	sent: number;
+	/** each writer's last sequence number: the durability check looks for it in the database */
+	lastSeq: [string, number][];
 	lagP99: number;
 }
 
@@ -91,6 +93,7 @@ async function run() {
 	lag.enable();
 	measuring = true;
 	let sent = 0;
+	const lastSeq = new Map<string, number>();
 	const period = 1000 / input.updatesPerSecond;
 	const stops = clients
 		.filter((c) => c.writes && seconds > 0)
@@ -98,6 +101,7 @@ async function run() {
 			let seq = 0;
 			const tick = () => {
 				c.doc.getMap('bench').set(c.key, { k: c.key, seq: ++seq, t: nowMs() });
+				lastSeq.set(c.key, seq);
 				sent++;
 			};
 			let interval: ReturnType<typeof setInterval> | undefined;
@@ -117,7 +121,7 @@ async function run() {
 	if (seconds > 0) await new Promise((r) => setTimeout(r, 1000));
 	measuring = false;
 	lag.disable();
-	port.postMessage({ type: 'done', latencies: Float64Array.from(latencies), sent, lagP99: lag.percentile(99) / 1e6 } satisfies DoneMessage);
+	port.postMessage({ type: 'done', latencies: Float64Array.from(latencies), sent, lastSeq: [...lastSeq], lagP99: lag.percentile(99) / 1e6 } satisfies DoneMessage);
 	for (const c of clients) c.close();
 	process.exit(0);
 }

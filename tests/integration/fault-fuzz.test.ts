@@ -149,17 +149,21 @@ describe('fuzzed frames', () => {
 		const badCodes: string[] = [];
 		let sent = 0;
 		let barrierId = 1;
+		const open = () => rawSocket(server.url, name, fx.supplier.sessionCookie);
 		const lane = async () => {
+			// The next connection opens while the current one is in use: most frames end theirs.
+			let spare = open();
 			while (sent < FRAMES) {
-				const s = rawSocket(server.url, name, fx.supplier.sessionCookie);
+				const s = spare;
+				spare = open();
 				await s.opened;
 				const answered = new Map<number, () => void>();
 				s.ws.on('message', (data: Buffer) => {
 					const d = decoding.createDecoder(new Uint8Array(data));
 					if (decoding.readVarUint(d) === MessageType.flushBarrier) answered.get(decoding.readVarUint(d))?.();
 				});
-				let open = true;
-				while (open && sent < FRAMES) {
+				let alive = true;
+				while (alive && sent < FRAMES) {
 					const { kind, data } = fuzzFrame(r);
 					sent++;
 					const id = barrierId++;
@@ -172,13 +176,14 @@ describe('fuzzed frames', () => {
 					if (ok) o.accepted++;
 					else {
 						o.refused++;
-						open = false;
+						alive = false;
 						const { code } = await s.closed;
 						if (!REFUSALS.includes(code)) badCodes.push(`${kind}: ${code} [${Buffer.from(data).toString('hex').slice(0, 80)}]`);
 					}
 				}
 				s.ws.terminate();
 			}
+			spare.ws.terminate();
 		};
 		await Promise.all(Array.from({ length: LANES }, lane));
 		editing = false;

@@ -51,7 +51,7 @@ describe('kill -9 under load', () => {
 			}
 		});
 		// Kill while everyone is mid-stream: once plenty has gone around.
-		await eventually(() => clients.every((c) => c.doc.getArray('fault').length > 200), 20_000, 'edits to go around');
+		await eventually(() => clients.every((c) => c.doc.getArray('fault').length > 400), 30_000, 'edits to go around');
 		await first.kill();
 		stop = true;
 		await Promise.all(editing);

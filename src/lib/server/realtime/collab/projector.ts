@@ -1,9 +1,16 @@
 /**
  * Runs the projection of live documents into SQL (domain/collab/projection.ts)
- * a moment after they change: debounced per document (many keystrokes, one
- * projection), at most one run per document at a time, and on demand
- * (`flush`) before something reads the projected tables and must see the
- * latest state (approval, unload, shutdown).
+ * in the background, without getting in the way of the write path:
+ *
+ * - a document is projected once it has been quiet-ish for `delayMs` after a
+ *   change (many keystrokes, one projection);
+ * - one projection at a time for the whole process, oldest change first, and
+ *   after each run a pause of four times its duration: projecting never takes
+ *   more than about a fifth of the time, and the group commits of live edits
+ *   (which share the one database connection) always get their turn. Under
+ *   heavy load the tables lag a little; they never block an edit;
+ * - `flush` projects one document now, for callers that must read current
+ *   tables (approval, unload, shutdown).
  */
 import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
@@ -13,73 +20,81 @@ import { projectDocument } from '$lib/server/domain/collab/projection';
 interface Pending {
 	target: DocumentTarget;
 	doc: Y.Doc;
-	timer: ReturnType<typeof setTimeout> | null;
-	/** the run in progress, if any */
-	running: Promise<void> | null;
-	/** changed again while running: run once more afterwards */
-	dirty: boolean;
-	/** how long the last run took: big documents are projected less often */
-	lastRunMs: number;
+	/** first change not yet projected (ms since epoch) */
+	since: number;
 }
 
 export class Projector {
 	private readonly pending = new Map<string, Pending>();
+	private running: Promise<void> | null = null;
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	/** when the background worker may run next (after its pause) */
+	private nextAt = 0;
 
 	constructor(
 		private readonly db: Db,
 		private readonly delayMs = 300
 	) {}
 
-	/** The document changed: project it after the delay. */
+	/** The document changed: project it soon. */
 	schedule(target: DocumentTarget, doc: Y.Doc): void {
-		let p = this.pending.get(target.name);
-		if (!p) {
-			p = { target, doc, timer: null, running: null, dirty: false, lastRunMs: 0 };
-			this.pending.set(target.name, p);
-		}
-		p.doc = doc;
-		if (p.running) {
-			p.dirty = true;
-			return;
-		}
-		if (p.timer) return;
-		// Never spend more than about a tenth of the time projecting one document.
-		p.timer = setTimeout(() => void this.run(p), Math.max(this.delayMs, 10 * p.lastRunMs));
-		p.timer.unref?.();
+		const p = this.pending.get(target.name);
+		if (p) p.doc = doc;
+		else this.pending.set(target.name, { target, doc, since: Date.now() });
+		this.wake();
 	}
 
-	/** Projects now if anything is pending for this document; resolves when the tables are current. */
+	/** Projects this document now if it has unprojected changes; resolves when its tables are current. */
 	async flush(name: string): Promise<void> {
-		for (;;) {
-			const p = this.pending.get(name);
-			if (!p) return;
-			if (p.running) {
-				await p.running;
-				continue;
-			}
-			await this.run(p);
-		}
+		while (this.running) await this.running;
+		const p = this.pending.get(name);
+		if (p) await this.run(p);
+	}
+
+	/** A document dropped from memory without being trusted (database failure): nothing to project from it. */
+	forget(name: string): void {
+		this.pending.delete(name);
 	}
 
 	async flushAll(): Promise<void> {
-		await Promise.all([...this.pending.keys()].map((name) => this.flush(name)));
+		for (const name of [...this.pending.keys()]) await this.flush(name);
+	}
+
+	private wake(): void {
+		if (this.timer || this.running || this.pending.size === 0) return;
+		const oldest = Math.min(...[...this.pending.values()].map((p) => p.since));
+		const wait = Math.max(0, this.nextAt - Date.now(), oldest + this.delayMs - Date.now());
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			void this.tick();
+		}, wait);
+		this.timer.unref?.();
+	}
+
+	private async tick(): Promise<void> {
+		if (this.running) return;
+		let next: Pending | null = null;
+		for (const p of this.pending.values()) if (!next || p.since < next.since) next = p;
+		if (next && Date.now() - next.since >= this.delayMs) await this.run(next);
+		this.wake();
 	}
 
 	private run(p: Pending): Promise<void> {
-		if (p.timer) clearTimeout(p.timer);
-		p.timer = null;
-		p.dirty = false;
+		// Changes from now on are a new round for this document.
+		this.pending.delete(p.target.name);
+		// A destroyed doc reads as empty: projecting it would wipe the tables.
+		if (p.doc.isDestroyed) return Promise.resolve();
 		const started = performance.now();
-		p.running = this.db
+		const run = this.db
 			.transaction()
 			.execute((tx) => projectDocument(tx, p.target, p.doc))
 			.catch((err) => console.error(`collab: projecting ${p.target.name} failed`, err))
 			.finally(() => {
-				p.lastRunMs = performance.now() - started;
-				p.running = null;
-				if (p.dirty) this.schedule(p.target, p.doc);
-				else if (!p.timer && this.pending.get(p.target.name) === p) this.pending.delete(p.target.name);
+				const took = performance.now() - started;
+				this.nextAt = Date.now() + 4 * took;
+				if (this.running === run) this.running = null;
 			});
-		return p.running;
+		this.running = run;
+		return run;
 	}
 }

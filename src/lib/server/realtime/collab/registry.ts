@@ -87,7 +87,8 @@ export class DocumentRegistry {
 		}
 		const done = (async () => {
 			await doc.settle();
-			if (!doc.failed) await this.projector.flush(doc.name);
+			if (doc.failed) this.projector.forget(doc.name);
+			else await this.projector.flush(doc.name);
 			if (compact && !doc.failed && doc.logRows > 0) await doc.compact();
 			doc.destroy();
 		})()
