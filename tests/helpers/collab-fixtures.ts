@@ -3,7 +3,9 @@
  * tests need in the demo data: a Norrby forum and meeting, a writer of each
  * side, a Norrby person outside that forum (read-only) and another customer.
  */
+import { meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { ApiClient } from './api-client';
+import { connectClient, synced } from './collab-client';
 import type { TestServer } from './server';
 
 export interface CollabFixture {
@@ -44,4 +46,14 @@ export async function collabFixture(server: TestServer): Promise<CollabFixture> 
 		return { customerId: norrby.id, forumId: forum.id, meetingId: meeting.id, supplier, customerAdmin, reader, otherCustomer };
 	}
 	throw new Error('no forum with a meeting and an outside member in the demo data');
+}
+
+/** A writer of each side, both synced on the minutes of the fixture's meeting. */
+export async function twoWritersOnMinutes(server: TestServer) {
+	const fx = await collabFixture(server);
+	const name = meetingMinutesDoc(fx.meetingId);
+	const a = connectClient(server.url, name, fx.supplier.sessionCookie);
+	const b = connectClient(server.url, name, fx.customerAdmin.sessionCookie);
+	await Promise.all([synced(a), synced(b)]);
+	return { fx, name, a, b };
 }

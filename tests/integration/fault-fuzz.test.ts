@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { CloseCode, MessageType } from '../../src/lib/realtime/protocol';
-import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
+import { twoWritersOnMinutes, type CollabFixture } from '../helpers/collab-fixtures';
 import { connectClient, eventually, rawSocket, synced, type CollabClient } from '../helpers/collab-client';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -31,11 +30,7 @@ let name: string;
 
 beforeAll(async () => {
 	server = await startServer({ demo: true });
-	fx = await collabFixture(server);
-	name = meetingMinutesDoc(fx.meetingId);
-	a = connectClient(server.url, name, fx.supplier.sessionCookie);
-	b = connectClient(server.url, name, fx.customerAdmin.sessionCookie);
-	await Promise.all([synced(a), synced(b)]);
+	({ fx, name, a, b } = await twoWritersOnMinutes(server));
 });
 
 afterAll(async () => {

@@ -9,10 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
-import { meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { CloseCode, MessageType } from '../../src/lib/realtime/protocol';
-import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
-import { connectClient, eventually, rawSocket, synced, type CollabClient } from '../helpers/collab-client';
+import { twoWritersOnMinutes, type CollabFixture } from '../helpers/collab-fixtures';
+import { eventually, rawSocket, type CollabClient } from '../helpers/collab-client';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -23,11 +22,7 @@ let name: string;
 
 beforeAll(async () => {
 	server = await startServer({ demo: true });
-	fx = await collabFixture(server);
-	name = meetingMinutesDoc(fx.meetingId);
-	a = connectClient(server.url, name, fx.supplier.sessionCookie);
-	b = connectClient(server.url, name, fx.customerAdmin.sessionCookie);
-	await Promise.all([synced(a), synced(b)]);
+	({ fx, name, a, b } = await twoWritersOnMinutes(server));
 	// A document of about 800 KB, so that every full sync is that large.
 	a.doc.getText('bulk').insert(0, 'x'.repeat(800 * 1024));
 	await a.flush();
