@@ -8,17 +8,14 @@ import {
 	approveMinutes,
 	confirmPreviousMinutes,
 	endMeeting,
-	frozenFigures,
 	lifecycleView,
+	meetingFiguresView,
 	publishAgenda,
 	setAdjuster,
 	startMeeting
 } from '$lib/server/domain/meetings/lifecycle.service';
 import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
 import { can } from '$lib/server/domain/policy';
-import type { Actor } from '$lib/server/domain/actor';
-import type { Db } from '$lib/server/db';
-import type { FrozenFigure, MinutesModel } from '$lib/server/domain/meetings/minutes-model';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { parseDocName } from '$lib/realtime/doc-names';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,7 +36,7 @@ export const load: PageServerLoad = (event) =>
 			listForumMeetings(db, actor, forum.id),
 			escalationTarget(db, { customer_id: forum.customerId, level: forum.level })
 		]);
-		const figures = await meetingFiguresFor(db, actor, meeting.id, lifecycle.status);
+		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status);
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
 		return {
 			meeting,
@@ -62,21 +59,6 @@ export const load: PageServerLoad = (event) =>
 			viewer: { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) }
 		};
 	});
-
-/** Live figures until approval; afterwards the ones frozen with the minutes. */
-async function meetingFiguresFor(db: Db, actor: Actor, meetingId: string, status: string): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
-	if (status === 'minutes_approved' || status === 'confirmed') {
-		const v = await db
-			.selectFrom('minutes_versions')
-			.select(['content', 'created_at'])
-			.where('meeting_id', '=', meetingId)
-			.where('kind', '=', 'approved')
-			.orderBy('created_at', 'desc')
-			.executeTakeFirst();
-		return { figures: v ? ((JSON.parse(v.content) as MinutesModel).figures ?? []) : [], frozenAt: v?.created_at ?? null };
-	}
-	return { figures: await frozenFigures(db, actor, meetingId), frozenAt: null };
-}
 
 const meetingId = (event: { params: { id?: string } }) => event.params.id ?? '';
 

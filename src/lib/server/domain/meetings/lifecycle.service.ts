@@ -27,11 +27,26 @@ import { authorize, can, type Resource } from '../policy';
 import { id, parseInput } from '../validation';
 import { actorDuties, type MeetingRef } from './meeting-duties';
 import { agendaHasData, meetingFigures } from './meeting-figures';
-import type { FrozenFigure } from './minutes-model';
+import type { FrozenFigure, MinutesModel } from './minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
 import { previousMeetingOf, type PreviousMeeting } from './previous-meeting';
 
 export { previousMeetingOf, type PreviousMeeting };
+
+/** What the meeting page shows: live figures until approval, afterwards the ones frozen with the minutes. */
+export async function meetingFiguresView(db: Db, actor: Actor, meetingId: string, status: MeetingStatus): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
+	if (status === 'minutes_approved' || status === 'confirmed') {
+		const v = await db
+			.selectFrom('minutes_versions')
+			.select(['content', 'created_at'])
+			.where('meeting_id', '=', meetingId)
+			.where('kind', '=', 'approved')
+			.orderBy('created_at', 'desc')
+			.executeTakeFirst();
+		return { figures: v ? ((JSON.parse(v.content) as MinutesModel).figures ?? []) : [], frozenAt: v?.created_at ?? null };
+	}
+	return { figures: await frozenFigures(db, actor, meetingId), frozenAt: null };
+}
 
 /** The delivery figures of a meeting whose agenda deals with them, as they stand now. */
 export async function frozenFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {

@@ -57,3 +57,16 @@ export function trailingPeriods(p: ReportPeriod, count: number): ReportPeriod[] 
 export const toQuarter = (p: ReportPeriod): ReportPeriod =>
 	p.kind === 'quarter' ? p : build('quarter', p.year, Math.ceil(p.index / 3));
 export const toMonth = (p: ReportPeriod): ReportPeriod => (p.kind === 'month' ? p : build('month', p.year, (p.index - 1) * 3 + 1));
+
+/** What a report page offers to choose from: recent months and quarters, and the periods before and after this one. */
+export function periodNavigation(period: ReportPeriod, now = new Date()) {
+	const month = currentMonth(now);
+	return {
+		options: {
+			months: trailingPeriods(month, 13).reverse().map((p) => p.key),
+			quarters: trailingPeriods(toQuarter(month), 6).reverse().map((p) => p.key)
+		},
+		previous: shiftPeriod(period, -1).key,
+		next: shiftPeriod(period, 1).key
+	};
+}
