@@ -1,18 +1,23 @@
 /**
  * Starts the real server (the built app behind server/index.ts) as a child
- * process on a free port with its own SQLite file. Tests talk to it over HTTP
- * like any client; nothing of ours is mocked.
+ * process on a free port with its own database: a SQLite file, or, in the
+ * PostgreSQL run of the suite (TEST_DATABASE=postgres), a fresh PostgreSQL
+ * database. Tests talk to it over HTTP like any client; nothing of ours is mocked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dropTestDatabase, testDatabaseFor } from './test-db';
 
 export interface TestServer {
 	url: string;
 	port: number;
 	dataDir: string;
+	/** the SQLite file (meaningless in the PostgreSQL run: use databaseUrl) */
 	databaseFile: string;
+	/** DATABASE_URL of this server: share it with a second instance, or open it with tests/helpers/test-db.ts */
+	databaseUrl: string;
 	process: ChildProcess;
 	/** graceful stop (SIGTERM), then removes the data directory unless keepData */
 	stop(opts?: { keepData?: boolean }): Promise<void>;
@@ -24,8 +29,10 @@ export interface TestServer {
 export interface StartOptions {
 	demo?: boolean;
 	env?: Record<string, string>;
-	/** reuse a data directory from an earlier server (restart tests) */
+	/** reuse a data directory from an earlier server (restart tests); in the PostgreSQL run, its database too */
 	dataDir?: string;
+	/** use this database instead of a new one (a second instance of the same installation) */
+	databaseUrl?: string;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,6 +43,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 	}
 	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-test-'));
 	const databaseFile = join(dataDir, 'samverkan.db');
+	const databaseUrl = opts.databaseUrl ?? (await testDatabaseFor(dataDir));
 	const args = ['--import', 'tsx', 'server/index.ts', ...(opts.demo ? ['--demo'] : [])];
 	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
@@ -43,7 +51,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 			...process.env,
 			PORT: '0',
 			HOST: '127.0.0.1',
-			DATABASE_URL: `sqlite:${databaseFile}`,
+			DATABASE_URL: databaseUrl,
 			LOG_LEVEL: 'warn',
 			// the fixtures expect demo meetings they can still edit
 			SAMVERKAN_DEMO_HISTORY: '0',
@@ -77,12 +85,16 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 		port,
 		dataDir,
 		databaseFile,
+		databaseUrl,
 		process: child,
 		output: () => out,
 		async stop({ keepData = false } = {}) {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			await exited;
-			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+			if (keepData) return;
+			rmSync(dataDir, { recursive: true, force: true });
+			// a second instance leaves the shared database to the first
+			if (!opts.databaseUrl) await dropTestDatabase(databaseUrl);
 		},
 		async kill() {
 			if (child.exitCode === null) child.kill('SIGKILL');

@@ -25,7 +25,19 @@ const Env = z.object({
 	/** Keep a document in memory this long after its last connection left. */
 	COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
 	/** Re-check the session and access of open collab connections this often. */
-	COLLAB_RECHECK_MS: z.coerce.number().int().positive().default(30_000)
+	COLLAB_RECHECK_MS: z.coerce.number().int().positive().default(30_000),
+	/**
+	 * Scale-out: Redis for fan-out between app instances (Yjs updates and
+	 * awareness, socket.io rooms, login limits). Unset = one instance, in memory.
+	 */
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+		.optional(),
+	/** Names this instance in logs, metrics and Redis messages (default: host name + pid). */
+	INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
+	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });
 
 export type Config = z.infer<typeof Env>;
