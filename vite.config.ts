@@ -59,6 +59,22 @@ function roomDevServer(): Plugin {
 	};
 }
 
+/** The integration suite (real servers, real database), with the database chosen by env. */
+function integrationProject(name: string, env: Record<string, string>, globalSetup: string[] = []) {
+	return {
+		extends: true as const,
+		test: {
+			name,
+			include: ['tests/integration/**/*.test.ts'],
+			environment: 'node' as const,
+			env,
+			globalSetup,
+			testTimeout: 30_000,
+			hookTimeout: 60_000
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		tailwindcss(),
@@ -83,16 +99,12 @@ export default defineConfig({
 				extends: true,
 				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' }
 			},
-			{
-				extends: true,
-				test: {
-					name: 'integration',
-					include: ['tests/integration/**/*.test.ts'],
-					environment: 'node',
-					testTimeout: 30_000,
-					hookTimeout: 60_000
-				}
-			},
+			integrationProject('integration', {}),
+			// The same suite on PostgreSQL, wherever a server to test on is given
+			// (.ci/services starts one; CI always does).
+			...(process.env.TEST_POSTGRES_URL
+				? [integrationProject('integration-pg', { TEST_DATABASE: 'postgres' }, ['./tests/helpers/pg-template.setup.ts'])]
+				: []),
 			{
 				extends: true,
 				test: {

@@ -11,6 +11,7 @@
  * compliance is an indexed range scan plus GROUP BY, not a replay of histories.
  */
 import type { Kysely } from 'kysely';
+import { float } from './lib/portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -43,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('major_incident', 'integer', (c) => c.notNull().defaultTo(0))
 		// the source system's own SLA flag: 1 met, 0 breached, null unknown
 		.addColumn('source_sla_met', 'integer')
-		.addColumn('satisfaction', 'real')
+		.addColumn('satisfaction', float(db))
 		.addColumn('change_type', 'text')
 		.addColumn('change_risk', 'text')
 		.addColumn('cab_required', 'integer')
@@ -152,8 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id').onDelete('cascade'))
 		.addColumn('kpi', 'text', (c) => c.notNull())
 		// green when at least (or at most, for lower-is-better KPIs) target; amber up to amber
-		.addColumn('target', 'real', (c) => c.notNull())
-		.addColumn('amber', 'real', (c) => c.notNull())
+		.addColumn('target', float(db), (c) => c.notNull())
+		.addColumn('amber', float(db), (c) => c.notNull())
 		.addColumn('higher_is_better', 'integer', (c) => c.notNull())
 		.addPrimaryKeyConstraint('kpi_targets_pk', ['customer_id', 'kpi'])
 		.execute();
@@ -167,7 +168,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// the period the value is about, as ISO dates (yyyy-mm-dd), end exclusive
 		.addColumn('period_from', 'text', (c) => c.notNull())
 		.addColumn('period_to', 'text', (c) => c.notNull())
-		.addColumn('value', 'real', (c) => c.notNull())
+		.addColumn('value', float(db), (c) => c.notNull())
 		.addColumn('unit', 'text')
 		.addColumn('note', 'text')
 		.addColumn('entered_by', 'text')

@@ -25,8 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	// existing tickets (imported before this migration) get their aggregate here
 	await sql`insert into sla_daily (customer_id, metric, day, priority, flag, n)
-			select customer_id, 'resp_met_at', substr(resp_met_at, 1, 10), priority, null, count(*) from tickets where resp_met_at is not null group by customer_id, substr(resp_met_at, 1, 10), priority
-			union all select customer_id, 'resp_breach_at', substr(resp_breach_at, 1, 10), priority, null, count(*) from tickets where resp_breach_at is not null group by customer_id, substr(resp_breach_at, 1, 10), priority
+			select customer_id, 'resp_met_at', substr(resp_met_at, 1, 10), priority, cast(null as integer), count(*) from tickets where resp_met_at is not null group by customer_id, substr(resp_met_at, 1, 10), priority
+			union all select customer_id, 'resp_breach_at', substr(resp_breach_at, 1, 10), priority, cast(null as integer), count(*) from tickets where resp_breach_at is not null group by customer_id, substr(resp_breach_at, 1, 10), priority
 			union all select customer_id, 'res_met_at', substr(res_met_at, 1, 10), priority, source_sla_met, count(*) from tickets where res_met_at is not null group by customer_id, substr(res_met_at, 1, 10), priority, source_sla_met
 			union all select customer_id, 'res_breach_at', substr(res_breach_at, 1, 10), priority, source_sla_met, count(*) from tickets where res_breach_at is not null group by customer_id, substr(res_breach_at, 1, 10), priority, source_sla_met`.execute(db);
 }

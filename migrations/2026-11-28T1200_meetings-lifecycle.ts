@@ -14,6 +14,7 @@
  * Frozen once shipped; never import application code here.
  */
 import type { Kysely } from 'kysely';
+import { bytes } from './lib/portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -67,7 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// 'approved' | 'addendum'
 		.addColumn('kind', 'text', (c) => c.notNull())
 		// Yjs state of the minutes document at that moment (approved) or of the addendum text
-		.addColumn('state', 'blob')
+		.addColumn('state', bytes(db))
 		// JSON: the rendered model (blocks, decisions, actions, frozen figures) for exports
 		.addColumn('content', 'text', (c) => c.notNull())
 		.addColumn('created_by', 'text', (c) => c.references('people.id'))

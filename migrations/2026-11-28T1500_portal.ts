@@ -14,6 +14,7 @@
  * Frozen once shipped; never import application code here.
  */
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './lib/portable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -74,6 +75,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addPrimaryKeyConstraint('kb_feedback_pk', ['article_id', 'person_id'])
 		.execute();
 
+	if (isPostgres(db)) {
+		// PostgreSQL's own full-text search: a weighted tsvector per article
+		// (title A, body D) with a GIN index. The application folds diacritics
+		// and stems before it indexes and queries (kb/search-index.ts), so the
+		// 'simple' configuration only splits words, exactly as FTS5 does below.
+		await db.schema
+			.createTable('kb_search')
+			.addColumn('article_id', 'text', (c) => c.primaryKey())
+			.addColumn('title', 'text', (c) => c.notNull())
+			.addColumn('body', 'text', (c) => c.notNull())
+			.addColumn('document', sql`tsvector`, (c) => c.notNull())
+			.execute();
+		await sql`create index kb_search_document_idx on kb_search using gin (document)`.execute(db);
+		return;
+	}
 	// diacritics folded on both sides, so "losenord" also finds "lösenord"
 	await sql`create virtual table kb_search using fts5(article_id unindexed, title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 }

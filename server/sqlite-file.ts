@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 
 export function databaseFile(url = process.env.DATABASE_URL ?? 'sqlite:data/samverkan.db'): string {
-	if (/^postgres/.test(url)) throw new Error('backup and restore handle the embedded SQLite database only');
+	if (/^postgres/.test(url)) throw new Error('backup and restore handle the embedded SQLite database only; back up PostgreSQL with pg_dump (docs/deployment.md)');
 	return resolve(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }
 

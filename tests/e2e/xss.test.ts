@@ -7,7 +7,7 @@
  * replaced before any page script and every call is recorded, dialogs too.
  * A new field is one more row in FIELDS.
  */
-import Database from 'better-sqlite3';
+import { plantApprovedMinutes } from '../helpers/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { actionItemMap, actionItems } from '../../src/lib/realtime/actions-doc';
@@ -237,7 +237,7 @@ describe.skipIf(!browserAvailable)('script payloads in user-editable fields and 
 		const p = (key: string) => payload(`export-${key}`);
 		let meetingId: string;
 
-		beforeAll(() => {
+		beforeAll(async () => {
 			meetingId = norrby(ctx).meetings[ctx.forumId][1];
 			const model = sampleMinutes({
 				attendees: [{ personId: 'p1', name: p('attendee'), side: 'customer', role: p('role'), duties: ['chair'], attendance: 'attended' }],
@@ -255,16 +255,8 @@ describe.skipIf(!browserAvailable)('script payloads in user-editable fields and 
 				addenda: []
 			});
 			model.meeting = { ...model.meeting, id: meetingId, title: p('title'), location: p('location'), customerName: p('customer') };
-			const db = new Database(ctx.server.databaseFile);
-			db.pragma('busy_timeout = 5000');
-			try {
-				const author = ctx.ids.staff('bam@itmastaren.example').id;
-				db.prepare("INSERT INTO minutes_versions (id, meeting_id, kind, state, content, created_by, created_at) VALUES (?, ?, 'approved', NULL, ?, ?, ?)").run(crypto.randomUUID(), meetingId, JSON.stringify(model), author, '2026-01-17T07:30:00.000Z');
-				db.prepare("INSERT INTO minutes_versions (id, meeting_id, kind, state, content, created_by, created_at) VALUES (?, ?, 'addendum', NULL, ?, ?, ?)").run(crypto.randomUUID(), meetingId, JSON.stringify({ text: p('addendum') }), author, '2026-01-20T09:00:00.000Z');
-				db.prepare("UPDATE meetings SET status = 'minutes_approved', approved_at = ? WHERE id = ?").run('2026-01-17T07:30:00.000Z', meetingId);
-			} finally {
-				db.close();
-			}
+			const author = ctx.ids.staff('bam@itmastaren.example').id;
+			await plantApprovedMinutes(ctx.server.databaseUrl, meetingId, author, model, p('addendum'));
 		});
 
 		it('HTML export: every payload shown as text, none runs, links are not javascript:', async () => {

@@ -6,6 +6,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import { installFlushBarrier, type BarrierProvider } from '../../src/lib/realtime/flush-barrier';
 
 // Each provider adds a process 'exit' listener; tests and the bench run dozens at once.
@@ -34,9 +35,17 @@ export function collabUrl(baseUrl: string): string {
 	return baseUrl.replace(/^http/, 'ws') + '/collab';
 }
 
-export function connectClient(baseUrl: string, docName: string, cookie: string, opts: { connect?: boolean } = {}): CollabClient {
-	const doc = new Y.Doc();
+export interface ConnectOptions {
+	connect?: boolean;
+	/** carry on with an existing document and presence (a client moved to another instance, as a load balancer would) */
+	doc?: Y.Doc;
+	awareness?: Awareness;
+}
+
+export function connectClient(baseUrl: string, docName: string, cookie: string, opts: ConnectOptions = {}): CollabClient {
+	const doc = opts.doc ?? new Y.Doc();
 	const provider = new WebsocketProvider(collabUrl(baseUrl), docName, doc, {
+		...(opts.awareness ? { awareness: opts.awareness } : {}),
 		// ws's WebSocket is what the provider needs at run time; its types differ from the DOM's.
 		WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
 		// Several clients share this process: without this they would sync through
@@ -82,6 +91,15 @@ export async function eventually(predicate: () => boolean, timeoutMs = 10_000, w
 	while (!predicate()) {
 		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 20));
+	}
+}
+
+/** The same for a check that has to ask something (the database) each time. */
+export async function eventuallyAsync(predicate: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+	const start = Date.now();
+	while (!(await predicate())) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 50));
 	}
 }
 

@@ -1,26 +1,38 @@
-/** Reads a shared document straight from the server's SQLite file: what survives a crash. */
-import Database from 'better-sqlite3';
+/** Reads a shared document straight from the server's database (SQLite or PostgreSQL): what survives a crash. */
+import { sql } from 'kysely';
 import * as Y from 'yjs';
+import { openTestDb } from './test-db';
 
-export function readStoredDoc(databaseFile: string, docName: string): Y.Doc {
-	const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+async function withDb<T>(databaseUrl: string, fn: (db: ReturnType<typeof openTestDb>) => Promise<T>): Promise<T> {
+	const db = openTestDb(databaseUrl);
 	try {
-		const doc = new Y.Doc();
-		const snapshot = db.prepare('SELECT state FROM collab_snapshots WHERE doc_name = ?').get(docName) as { state: Buffer } | undefined;
-		if (snapshot) Y.applyUpdate(doc, snapshot.state);
-		const rows = db.prepare('SELECT data FROM collab_updates WHERE doc_name = ? ORDER BY id').all(docName) as { data: Buffer }[];
-		for (const r of rows) Y.applyUpdate(doc, r.data);
-		return doc;
+		return await fn(db);
 	} finally {
-		db.close();
+		await db.destroy();
 	}
 }
 
-export function logRowCount(databaseFile: string, docName: string): number {
-	const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-	try {
-		return (db.prepare('SELECT count(*) AS n FROM collab_updates WHERE doc_name = ?').get(docName) as { n: number }).n;
-	} finally {
-		db.close();
-	}
+export function readStoredDoc(databaseUrl: string, docName: string): Promise<Y.Doc> {
+	return withDb(databaseUrl, async (db) => {
+		const doc = new Y.Doc();
+		const snapshot = await db.selectFrom('collab_snapshots').select('state').where('doc_name', '=', docName).executeTakeFirst();
+		if (snapshot) Y.applyUpdate(doc, snapshot.state);
+		const rows = await db.selectFrom('collab_updates').select('data').where('doc_name', '=', docName).orderBy('id').execute();
+		for (const r of rows) Y.applyUpdate(doc, r.data);
+		return doc;
+	});
+}
+
+export function logRowCount(databaseUrl: string, docName: string): Promise<number> {
+	return withDb(databaseUrl, async (db) => {
+		const row = await db.selectFrom('collab_updates').select(sql<number>`count(*)`.as('n')).where('doc_name', '=', docName).executeTakeFirstOrThrow();
+		return Number(row.n);
+	});
+}
+
+export function snapshotBytes(databaseUrl: string, docName: string): Promise<number> {
+	return withDb(databaseUrl, async (db) => {
+		const row = await db.selectFrom('collab_snapshots').select('state').where('doc_name', '=', docName).executeTakeFirst();
+		return row ? (row.state as Uint8Array).byteLength : 0;
+	});
 }

@@ -43,7 +43,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 	}
 	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-test-'));
 	const databaseFile = join(dataDir, 'samverkan.db');
-	const databaseUrl = opts.databaseUrl ?? (await testDatabaseFor(dataDir));
+	// the demo without its year of history is what the PostgreSQL run's template holds
+	const demoCopy = opts.demo === true && opts.env?.SAMVERKAN_DEMO_HISTORY !== '1';
+	const databaseUrl = opts.databaseUrl ?? (await testDatabaseFor(dataDir, { demoCopy }));
 	const args = ['--import', 'tsx', 'server/index.ts', ...(opts.demo ? ['--demo'] : [])];
 	const child = spawn(process.execPath, args, {
 		cwd: ROOT,

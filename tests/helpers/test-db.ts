@@ -5,12 +5,13 @@
  * .ci/services). Each test server gets a database of its own; a restarted
  * server (same dataDir) finds its database again through a file in dataDir.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 export const onPostgres = (): boolean => process.env.TEST_DATABASE === 'postgres';
 
@@ -20,33 +21,44 @@ function adminUrl(): string {
 	return url;
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs one statement on the PostgreSQL server's maintenance database (create/drop database). */
+export async function adminQuery(statement: string): Promise<void> {
 	const client = new pg.Client({ connectionString: adminUrl() });
 	await client.connect();
 	try {
-		return await fn(client);
+		await client.query(statement);
 	} finally {
 		await client.end();
 	}
 }
 
-/** DATABASE_URL for a server using dataDir: created on first use. */
-export async function testDatabaseFor(dataDir: string): Promise<string> {
+export function databaseUrlNamed(name: string): string {
+	const url = new URL(adminUrl());
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+/**
+ * DATABASE_URL for a server using dataDir: created on first use. A demo
+ * server on PostgreSQL starts from a copy of the run's demo template
+ * (pg-template.setup.ts), which is what --demo would have loaded.
+ */
+export async function testDatabaseFor(dataDir: string, opts: { demoCopy?: boolean } = {}): Promise<string> {
 	if (!onPostgres()) return `sqlite:${join(dataDir, 'samverkan.db')}`;
 	const marker = join(dataDir, 'database-url');
 	if (existsSync(marker)) return readFileSync(marker, 'utf8');
 	const name = `samverkan_t_${randomBytes(6).toString('hex')}`;
-	await admin((c) => c.query(`create database ${name}`));
-	const url = new URL(adminUrl());
-	url.pathname = `/${name}`;
-	writeFileSync(marker, url.toString());
-	return url.toString();
+	const template = opts.demoCopy ? inject('pgDemoTemplate') : undefined;
+	await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
+	const url = databaseUrlNamed(name);
+	writeFileSync(marker, url);
+	return url;
 }
 
 export async function dropTestDatabase(databaseUrl: string): Promise<void> {
 	if (!databaseUrl.startsWith('postgres')) return;
 	const name = new URL(databaseUrl).pathname.slice(1);
-	await admin((c) => c.query(`drop database if exists ${name} with (force)`)).catch(() => {});
+	await adminQuery(`drop database if exists ${name} with (force)`).catch(() => {});
 }
 
 /**
@@ -60,4 +72,50 @@ export function openTestDb(databaseUrl: string): Kysely<any> {
 	}
 	const file = databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
 	return new Kysely({ dialect: new SqliteDialect({ database: new SQLite(file, { fileMustExist: true }) }) });
+}
+
+/** Names of the tables and indexes in the database: proof that nothing was dropped. */
+export async function schemaObjects(databaseUrl: string): Promise<string[]> {
+	const db = openTestDb(databaseUrl);
+	try {
+		const query = databaseUrl.startsWith('postgres')
+			? sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'
+				union all select indexname from pg_indexes where schemaname = 'public' order by name`
+			: sql<{ name: string }>`select name from sqlite_master where type in ('table', 'index') order by name`;
+		return (await query.execute(db)).rows.map((r) => r.name);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * Plants an approved version of a meeting's minutes (and an addendum) as the
+ * lifecycle would store them: for export tests that need a given content.
+ */
+export async function plantApprovedMinutes(
+	databaseUrl: string,
+	meetingId: string,
+	authorId: string,
+	model: unknown,
+	addendum: string
+): Promise<void> {
+	const db = openTestDb(databaseUrl);
+	try {
+		const row = (kind: string, content: unknown, at: string) => ({
+			id: randomUUID(),
+			meeting_id: meetingId,
+			kind,
+			state: null,
+			content: JSON.stringify(content),
+			created_by: authorId,
+			created_at: at
+		});
+		await db
+			.insertInto('minutes_versions')
+			.values([row('approved', model, '2026-01-17T07:30:00.000Z'), row('addendum', { text: addendum }, '2026-01-20T09:00:00.000Z')])
+			.execute();
+		await db.updateTable('meetings').set({ status: 'minutes_approved', approved_at: '2026-01-17T07:30:00.000Z' }).where('id', '=', meetingId).execute();
+	} finally {
+		await db.destroy();
+	}
 }

@@ -7,7 +7,7 @@
  * error shape, never a 500), the schema and the existing data must be intact
  * afterwards, and text that was accepted must be stored literally.
  */
-import Database from 'better-sqlite3';
+import { schemaObjects } from '../helpers/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '$lib/server/http/openapi';
 import { ApiClient } from '../helpers/api-client';
@@ -138,18 +138,9 @@ async function expectNormal(what: string, res: Response, value: string) {
 	if (/sqlite|syntax error|SQLITE_/i.test(text.split(own).join(''))) problems.push(`${what}: leaks a database message: ${text.slice(0, 200)}`);
 }
 
-function tables(file: string): string[] {
-	const db = new Database(file, { readonly: true });
-	try {
-		return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-	} finally {
-		db.close();
-	}
-}
-
 describe('SQL injection', () => {
 	it('every path, query and body parameter answers normally and changes nothing it should not', async () => {
-		const schemaBefore = tables(server.databaseFile);
+		const schemaBefore = await schemaObjects(server.databaseUrl);
 		const customersBefore = (await admin.json('GET', '/api/v1/customers')).body.customers as { id: string; name: string }[];
 		const peopleBefore = (await admin.json('GET', `/api/v1/customers/${ids.customers[NORRBY].id}/people`)).body.people.length;
 		expect(operations.length).toBeGreaterThan(30);
@@ -181,7 +172,7 @@ describe('SQL injection', () => {
 		expect(problems).toEqual([]);
 
 		// Nothing dropped or deleted; the walker's session survived "DELETE FROM sessions".
-		expect(tables(server.databaseFile)).toEqual(schemaBefore);
+		expect(await schemaObjects(server.databaseUrl)).toEqual(schemaBefore);
 		expect((await admin.json('GET', '/api/v1/me')).status).toBe(200);
 		const customersAfter = (await admin.json('GET', '/api/v1/customers')).body.customers as { id: string; name: string }[];
 		for (const c of customersBefore) expect(customersAfter.map((x) => x.id)).toContain(c.id);

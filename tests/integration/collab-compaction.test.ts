@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import Database from 'better-sqlite3';
 import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { CloseCode } from '../../src/lib/realtime/protocol';
 import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
-import { connectClient, eventually, synced, type CollabClient } from '../helpers/collab-client';
-import { logRowCount, readStoredDoc } from '../helpers/collab-db';
+import { connectClient, eventually, eventuallyAsync, synced, type CollabClient } from '../helpers/collab-client';
+import { logRowCount, readStoredDoc, snapshotBytes } from '../helpers/collab-db';
 import { startServer, type TestServer } from '../helpers/server';
 import { ApiClient } from '../helpers/api-client';
 
@@ -43,15 +42,6 @@ const content = (doc: Y.Doc) => ({
 	meta: doc.getMap('meta').toJSON()
 });
 
-function snapshotBytes(docName: string): number {
-	const db = new Database(server.databaseFile, { readonly: true });
-	try {
-		const row = db.prepare('SELECT length(state) AS n FROM collab_snapshots WHERE doc_name = ?').get(docName) as { n: number } | undefined;
-		return row?.n ?? 0;
-	} finally {
-		db.close();
-	}
-}
 
 describe('compaction', () => {
 	it('leaves the content identical and collects deleted content', async () => {
@@ -78,16 +68,16 @@ describe('compaction', () => {
 		expect(expected.body).not.toContain('xxxx');
 
 		// Compaction ran while editing: far fewer log rows than the 60+ updates sent.
-		expect(logRowCount(server.databaseFile, name)).toBeLessThan(35);
-		expect(content(readStoredDoc(server.databaseFile, name))).toEqual(expected);
+		expect(await logRowCount(server.databaseUrl, name)).toBeLessThan(35);
+		expect(content(await readStoredDoc(server.databaseUrl, name))).toEqual(expected);
 
 		// Everyone leaves: the document is compacted into its snapshot and unloaded.
 		a.destroy();
 		b.destroy();
-		await eventually(() => logRowCount(server.databaseFile, name) === 0, 5000, 'final compaction');
+		await eventuallyAsync(async () => (await logRowCount(server.databaseUrl, name)) === 0, 5000, 'final compaction');
 		// The 20 kB that was inserted and deleted is gone from storage (a rebuilt doc collects it).
-		expect(snapshotBytes(name)).toBeLessThan(10_000);
-		expect(content(readStoredDoc(server.databaseFile, name))).toEqual(expected);
+		expect(await snapshotBytes(server.databaseUrl, name)).toBeLessThan(10_000);
+		expect(content(await readStoredDoc(server.databaseUrl, name))).toEqual(expected);
 
 		// Loaded again from the snapshot alone: identical.
 		const c = client(name, fx.customerAdmin.sessionCookie);

@@ -19,6 +19,9 @@ afterAll(async () => {
 	for (const s of servers.reverse()) await s.stop().catch(() => {});
 });
 
+/** each test starts a server twice */
+const RESTART_TIMEOUT = 60_000;
+
 async function start(dataDir?: string) {
 	const s = await startServer({ demo: true, dataDir });
 	servers.push(s);
@@ -68,7 +71,7 @@ describe('crash safety', () => {
 		expect(confirmed.length).toBeGreaterThan(0);
 
 		const second = await start(first.dataDir);
-		const stored = readStoredDoc(second.databaseFile, name);
+		const stored = await readStoredDoc(second.databaseUrl, name);
 		const reader = client(second, name, fx.supplier.sessionCookie);
 		await synced(reader);
 		for (const doc of [stored, reader.doc]) {
@@ -77,7 +80,7 @@ describe('crash safety', () => {
 			for (const x of confirmed) expect(after).toContain(x);
 			expect(doc.getText('body').toString().endsWith(relayedText)).toBe(true);
 		}
-	});
+	}, RESTART_TIMEOUT);
 
 	it('commits everything on a graceful stop', async () => {
 		const first = await start();
@@ -96,5 +99,5 @@ describe('crash safety', () => {
 		await synced(reader);
 		expect(reader.doc.getArray('items').length).toBe(50);
 		await eventually(() => reader.provider.wsconnected, 1000, 'connected');
-	});
+	}, RESTART_TIMEOUT);
 });

@@ -100,7 +100,7 @@ describe('co-editing', () => {
 		expect(a.doc.getArray('log').length).toBe(60);
 
 		// What the barrier confirmed is in the database, not only in memory.
-		const stored = readStoredDoc(server.databaseFile, name);
+		const stored = await readStoredDoc(server.databaseUrl, name);
 		expect(stored.getText('scratch').toString()).toBe(text);
 	});
 
@@ -139,7 +139,7 @@ describe('read-only access', () => {
 
 		const fresh = client(name, fx.supplier.sessionCookie);
 		await synced(fresh);
-		for (const doc of [writer.doc, fresh.doc, readStoredDoc(server.databaseFile, name)]) {
+		for (const doc of [writer.doc, fresh.doc, await readStoredDoc(server.databaseUrl, name)]) {
 			expect(doc.getArray('items').toArray()).toContain('from writer');
 			expect(doc.getArray('items').toArray()).not.toContain('from reader');
 			expect(doc.getMap('meta').get('hijacked')).toBeUndefined();

@@ -3,16 +3,16 @@
  * while the minutes are not approved, 404 for another customer's meeting
  * (exactly like an unknown id), on the page routes and the API alike. For the
  * approved path an approved version is written straight into the server's
- * SQLite file (what approval stores), so the renderers are exercised through
+ * database (what approval stores), so the renderers are exercised through
  * the real routes; the full approval journey is the browser test's.
  */
-import Database from 'better-sqlite3';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleMinutes } from '$lib/server/domain/exports/minutes-fixture';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
+import { plantApprovedMinutes } from '../helpers/test-db';
 
 let server: TestServer;
 let meetingId: string;
@@ -79,28 +79,8 @@ describe('approved minutes', () => {
 		approvedId = norrby.meetings[norrby.forums.operational.id][1];
 		const model = sampleMinutes();
 		model.meeting.id = approvedId;
-		const db = new Database(server.databaseFile);
-		db.pragma('busy_timeout = 5000');
-		try {
-			const author = ids.staff('bam@itmastaren.example').id;
-			db.prepare("INSERT INTO minutes_versions (id, meeting_id, kind, state, content, created_by, created_at) VALUES (?, ?, 'approved', NULL, ?, ?, ?)").run(
-				crypto.randomUUID(),
-				approvedId,
-				JSON.stringify(model),
-				author,
-				'2026-01-17T07:30:00.000Z'
-			);
-			db.prepare("INSERT INTO minutes_versions (id, meeting_id, kind, state, content, created_by, created_at) VALUES (?, ?, 'addendum', NULL, ?, ?, ?)").run(
-				crypto.randomUUID(),
-				approvedId,
-				JSON.stringify({ text: 'Rättelse: mötet slutade 10:45.' }),
-				author,
-				'2026-01-20T09:00:00.000Z'
-			);
-			db.prepare("UPDATE meetings SET status = 'minutes_approved', approved_at = ? WHERE id = ?").run('2026-01-17T07:30:00.000Z', approvedId);
-		} finally {
-			db.close();
-		}
+		const author = ids.staff('bam@itmastaren.example').id;
+		await plantApprovedMinutes(server.databaseUrl, approvedId, author, model, 'Rättelse: mötet slutade 10:45.');
 	});
 
 	it('downloads a PDF whose text has the decision, the action and the addendum', async () => {

@@ -67,7 +67,7 @@ describe('kill -9 under load', () => {
 
 		const second = await startServer({ demo: true, dataDir: first.dataDir });
 		servers.push(second);
-		const stored = new Set(readStoredDoc(second.databaseFile, name).getArray<string>('fault').toArray());
+		const stored = new Set((await readStoredDoc(second.databaseUrl, name)).getArray<string>('fault').toArray());
 		const missingRelayed = [...relayed].filter((x) => !stored.has(x));
 		const missingConfirmed = [...confirmed].filter((x) => !stored.has(x));
 		expect(missingRelayed, 'relayed but not stored').toEqual([]);

@@ -4,7 +4,7 @@
  * (one approver of each side) decides whether the CAB can approve, the result
  * is recorded per change and audited. Plus the room page's tenancy.
  */
-import Database from 'better-sqlite3';
+import { openTestDb } from '../helpers/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
@@ -105,12 +105,17 @@ describe('live room: CAB votes', () => {
 		// closed: no more ballots
 		expect(await voter.send('vote:cast', { changeId: changes[0].id, choice: 'reject' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
-		const db = new Database(server.databaseFile, { readonly: true });
+		const db = openTestDb(server.databaseUrl);
 		try {
-			const row = db.prepare('select recommendation, quorum_met, approve, reject from cab_polls where meeting_id = ? and ticket_id = ?').get(meetingId, changes[0].id);
+			const row = await db
+				.selectFrom('cab_polls')
+				.select(['recommendation', 'quorum_met', 'approve', 'reject'])
+				.where('meeting_id', '=', meetingId)
+				.where('ticket_id', '=', changes[0].id)
+				.executeTakeFirst();
 			expect(row).toEqual({ recommendation: 'approve', quorum_met: 1, approve: 2, reject: 0 });
 		} finally {
-			db.close();
+			await db.destroy();
 		}
 		const api = await new ApiClient(server.url).login('admin@itmastaren.example');
 		const { body } = await api.json('GET', `/api/v1/audit?customerId=${ids.customers[NORRBY].id}`);

@@ -1,11 +1,13 @@
 /**
- * Opens the database chosen by configuration. SQLite (better-sqlite3) is the
- * embedded default; the URL scheme leaves room for `postgres://` later.
+ * Opens the database chosen by configuration: SQLite (better-sqlite3) is the
+ * embedded default, PostgreSQL (`pg`) the shared database for several
+ * instances. Both speak the same schema (see migrations/lib/portable.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -13,29 +15,79 @@ export type Tx = Transaction<Database>;
 /** Repository functions take this first, so they work inside a transaction too. */
 export type Executor = Db | Tx;
 
-export interface DbTarget {
-	dialect: 'sqlite';
-	/** file path, or ':memory:' */
-	filename: string;
-}
+export type DbTarget =
+	| {
+			dialect: 'sqlite';
+			/** file path, or ':memory:' */
+			filename: string;
+	  }
+	| {
+			dialect: 'postgres';
+			/** the postgres:// URL, as given */
+			connectionString: string;
+	  };
 
-/** `sqlite:data/samverkan.db`, `file:...`, or a bare path. */
+/** `postgres://…` / `postgresql://…`, or `sqlite:data/samverkan.db`, `file:...`, or a bare path. */
 export function parseDatabaseUrl(url: string): DbTarget {
 	if (/^postgres(ql)?:\/\//.test(url)) {
-		throw new Error('PostgreSQL is not supported yet: use a sqlite: DATABASE_URL');
+		try {
+			new URL(url);
+		} catch {
+			throw new Error(`DATABASE_URL is not a valid PostgreSQL URL: ${redact(url)}`);
+		}
+		return { dialect: 'postgres', connectionString: url };
 	}
 	const filename = url.replace(/^(sqlite|file):(\/\/)?/, '');
 	if (!filename) throw new Error(`DATABASE_URL has no file name: ${url}`);
 	return { dialect: 'sqlite', filename };
 }
 
+/** The URL without its password, for messages and logs. */
+export function redact(url: string): string {
+	return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
 export function createDb(target: DbTarget): Db {
-	if (target.filename !== ':memory:') mkdirSync(dirname(target.filename), { recursive: true });
-	const sqlite = new SQLite(target.filename);
+	return target.dialect === 'postgres' ? createPostgres(target.connectionString) : createSqlite(target.filename);
+}
+
+function createSqlite(filename: string): Db {
+	if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+	const sqlite = new SQLite(filename);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	// WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
 	sqlite.pragma('synchronous = NORMAL');
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * count(*) and sum() come back as int8/numeric, which pg hands over as strings
+ * (they may exceed 2^53). Our counts never do, and the domain expects numbers
+ * as SQLite gives them, so these two types parse to numbers: for this pool
+ * only, not through pg's global type table.
+ */
+const pgTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => (value === null ? null : Number(value));
+		return pg.types.getTypeParser(oid, format);
+	}
+} as pg.CustomTypesConfig;
+
+function createPostgres(connectionString: string): Db {
+	const pool = new pg.Pool({
+		connectionString,
+		max: Number(process.env.PG_POOL_MAX ?? 10),
+		types: pgTypes,
+		// fail fast when the database is unreachable instead of hanging a request
+		connectionTimeoutMillis: 10_000,
+		idleTimeoutMillis: 30_000
+	});
+	// An idle client losing its connection (database restart) must not crash the process.
+	pool.on('error', (err) => console.error('postgres: idle connection failed', err.message));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

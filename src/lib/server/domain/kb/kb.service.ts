@@ -23,7 +23,8 @@ import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { optionalText, parseInput, text } from '../validation';
 import { bodyBlocks, bodyText, markupToState, normalizeState, stateToMarkup } from './article-body';
-import { buildFtsQuery } from './search-query';
+import { indexArticle, matchTerms } from './search-index';
+import { searchTerms } from './search-query';
 
 export const KB_AUDIENCES = ['users', 'admins', 'internal'] as const satisfies readonly KbAudience[];
 export const KB_KINDS = ['article', 'guide'] as const satisfies readonly KbKind[];
@@ -180,11 +181,6 @@ function bodyOf(data: z.output<typeof ArticleInput>) {
 	return { json: JSON.stringify(state), text: bodyText(state) };
 }
 
-async function indexArticle(db: Executor, id: string, title: string, body: string): Promise<void> {
-	await db.deleteFrom('kb_search').where('article_id', '=', id).execute();
-	await db.insertInto('kb_search').values({ article_id: id, title, body }).execute();
-}
-
 export async function createArticle(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ArticleView> {
 	await requireCustomer(db, actor, customerId);
 	const data = parseInput(ArticleInput, input);
@@ -292,26 +288,28 @@ export const SearchQuery = z.object({ q: z.string().default('') });
 /**
  * Full-text search over the articles the actor reads, best match first. Any
  * input is fine: what cannot be searched for gives an empty list. Kept behind
- * this one function for the PostgreSQL version (issue 8).
+ * one function; search-index.ts speaks FTS5 or PostgreSQL's tsvector.
  */
 export async function searchArticles(db: Db, actor: Actor, customerId: string, input: unknown, limit = 20): Promise<SearchHit[]> {
 	await requireCustomer(db, actor, customerId);
 	const { q } = parseInput(SearchQuery, typeof input === 'string' ? { q: input } : input);
-	const fts = buildFtsQuery(q);
-	if (!fts.all || !fts.any) return [];
-	const run = (match: string) =>
-		db
+	const terms = searchTerms(q);
+	if (terms.length === 0) return [];
+	const run = (mode: 'all' | 'any') => {
+		const m = matchTerms(db, terms, mode);
+		return db
 			.selectFrom('kb_search')
 			.innerJoin('kb_articles', 'kb_articles.id', 'kb_search.article_id')
 			.selectAll('kb_articles')
-			.select(sql<string>`snippet(kb_search, 2, '', '', '…', 16)`.as('snippet'))
-			.where(sql<boolean>`kb_search match ${match}`)
+			.select(m.snippet.as('snippet'))
+			.where(m.matches)
 			.where(visibleTo(actor, customerId))
-			.orderBy(sql`bm25(kb_search, 0.0, 5.0, 1.0)`)
+			.orderBy(m.bestFirst)
 			.limit(limit)
 			.execute();
-	let rows = await run(fts.all);
-	if (rows.length === 0 && fts.terms.length > 1) rows = await run(fts.any);
+	};
+	let rows = await run('all');
+	if (rows.length === 0 && terms.length > 1) rows = await run('any');
 	return rows.map((r) => ({ ...toSummary(r as ArticleRow), snippet: r.snippet }));
 }
 

@@ -1,8 +1,8 @@
 /**
- * Turns whatever a user types into a safe FTS5 query. Only runs of letters and
- * digits survive; each becomes a quoted prefix term of its Swedish stem, so
- * FTS operators, quotes, NEAR( and column filters in the input are plain text
- * and cannot break the query.
+ * Turns whatever a user types into safe full-text queries. Only runs of
+ * letters and digits survive; each becomes a prefix term of its Swedish stem,
+ * so operators, quotes, NEAR( and column filters in the input are plain text
+ * and cannot break the query, in FTS5 or in a PostgreSQL tsquery.
  */
 import { swedishStem } from './swedish-stem';
 
@@ -14,21 +14,20 @@ const STOP_WORDS = new Set(
 	'och att det som en ett är på för med till av om hur jag vad kan man min mitt mina du din ditt vi de den när var vilken vilka eller inte har ska vill the and how to of a in is for'.split(' ')
 );
 
-export interface FtsQuery {
-	/** all terms (AND); null when nothing searchable is left */
-	all: string | null;
-	/** any term (OR), the fallback when no article holds all */
-	any: string | null;
-	terms: string[];
-}
+/** all terms (AND), or any term (OR): the fallback when no article holds all */
+export type TermMode = 'all' | 'any';
 
-export function buildFtsQuery(input: string): FtsQuery {
+/** The stems to search for: letters and digits only, at most MAX_TERMS; empty when nothing is searchable. */
+export function searchTerms(input: string): string[] {
 	const words = (input.slice(0, MAX_INPUT).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 60);
 	const meaningful = words.filter((w) => !STOP_WORDS.has(w));
 	const chosen = (meaningful.length ? meaningful : words).slice(0, MAX_TERMS);
-	const terms = [...new Set(chosen.map(swedishStem))];
-	if (terms.length === 0) return { all: null, any: null, terms };
-	// a term is letters and digits only, so the quotes need no escaping
-	const parts = terms.map((t) => `"${t}"*`);
-	return { all: parts.join(' AND '), any: parts.join(' OR '), terms };
+	return [...new Set(chosen.map(swedishStem))];
 }
+
+/** FTS5: quoted prefix terms (a term is letters and digits only, so the quotes need no escaping). */
+export const fts5Query = (terms: string[], mode: TermMode): string => terms.map((t) => `"${t}"*`).join(mode === 'all' ? ' AND ' : ' OR ');
+
+/** The same for PostgreSQL's to_tsquery, on text folded as the index is. */
+export const tsQuery = (terms: string[], mode: TermMode, fold: (t: string) => string): string =>
+	terms.map((t) => `${fold(t)}:*`).join(mode === 'all' ? ' & ' : ' | ');

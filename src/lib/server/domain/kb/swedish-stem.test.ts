@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFtsQuery } from './search-query';
+import { fts5Query, searchTerms, tsQuery } from './search-query';
+import { foldDiacritics } from './search-index';
 import { swedishStem } from './swedish-stem';
 
 describe('swedishStem', () => {
@@ -31,31 +32,36 @@ describe('swedishStem', () => {
 	});
 });
 
-describe('buildFtsQuery', () => {
-	it('quotes every term and ends it with a prefix star', () => {
-		expect(buildFtsQuery('Brandväggen blockerar').all).toBe('"brandvägg"* AND "blocker"*');
+describe('search terms', () => {
+	it('quotes every term and ends it with a prefix star (FTS5)', () => {
+		expect(fts5Query(searchTerms('Brandväggen blockerar'), 'all')).toBe('"brandvägg"* AND "blocker"*');
+		expect(fts5Query(searchTerms('Brandväggen blockerar'), 'any')).toBe('"brandvägg"* OR "blocker"*');
+	});
+
+	it('folds diacritics and ends every term with a prefix marker (PostgreSQL)', () => {
+		expect(tsQuery(searchTerms('Brandväggen blockerar'), 'all', foldDiacritics)).toBe('brandvagg:* & blocker:*');
+		expect(tsQuery(searchTerms('lösenordet'), 'any', foldDiacritics)).toBe('losenord:*');
 	});
 
 	it.each(['"', '*', 'NEAR(', '-', "'", "'; drop table kb_articles; --", 'title:foo', '(((', '""""', 'a OR', '^x'])(
 		'leaves only letters and digits of %j',
 		(input) => {
-			const q = buildFtsQuery(input);
-			for (const t of q.terms) expect(t).toMatch(/^[\p{L}\p{N}]+$/u);
+			for (const t of searchTerms(input)) expect(t).toMatch(/^[\p{L}\p{N}]+$/u);
 		}
 	);
 
 	it('gives nothing to search for when nothing is left', () => {
-		expect(buildFtsQuery('"*-()').all).toBeNull();
-		expect(buildFtsQuery('').any).toBeNull();
+		expect(searchTerms('"*-()')).toEqual([]);
+		expect(searchTerms('')).toEqual([]);
 	});
 
 	it('caps very long input', () => {
-		expect(buildFtsQuery('ord '.repeat(10_000)).terms.length).toBeLessThanOrEqual(12);
-		expect(buildFtsQuery('x'.repeat(100_000)).terms).toEqual([]);
+		expect(searchTerms('ord '.repeat(10_000)).length).toBeLessThanOrEqual(12);
+		expect(searchTerms('x'.repeat(100_000))).toEqual([]);
 	});
 
 	it('drops question words unless nothing else is left', () => {
-		expect(buildFtsQuery('hur återställer jag lösenordet').terms).toEqual([swedishStem('återställer'), 'lösenord']);
-		expect(buildFtsQuery('hur').terms).toEqual(['hur']);
+		expect(searchTerms('hur återställer jag lösenordet')).toEqual([swedishStem('återställer'), 'lösenord']);
+		expect(searchTerms('hur')).toEqual(['hur']);
 	});
 });

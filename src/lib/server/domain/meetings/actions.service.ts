@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Executor } from '$lib/server/db';
+import { containsText } from '$lib/server/db/portable-sql';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { Party } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
@@ -163,7 +164,6 @@ export const DecisionFilter = z.object({
 });
 
 /** LIKE pattern for free text: the user's % and _ match themselves. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The decision register of a customer: newest meeting first, in minutes order within a meeting. */
 export async function listCustomerDecisions(db: Executor, actor: Actor, customerId: string, filter: unknown = {}): Promise<DecisionView[]> {
@@ -179,7 +179,7 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		.orderBy('m.starts_at', 'desc')
 		.orderBy('d.position');
 	if (f.forumId) q = q.where('d.forum_id', '=', f.forumId);
-	if (f.q) q = q.where(sql<boolean>`d.text like ${containsPattern(f.q)} escape '\\'`);
+	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
 	return (await q.execute()).map((r) => ({
 		id: r.id,
 		meetingId: r.meeting_id,

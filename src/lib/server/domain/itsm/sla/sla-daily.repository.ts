@@ -20,13 +20,14 @@ export interface Count {
 export async function rebuildSlaDaily(db: Executor, customerId: string): Promise<void> {
 	await db.deleteFrom('sla_daily').where('customer_id', '=', customerId).execute();
 	for (const col of SLA_COLUMNS) {
-		const flag = col.startsWith('res_') ? sql`source_sla_met` : sql`null`;
+		// resolution decisions keep the source system's own verdict; response ones have none
+		const withFlag = col.startsWith('res_');
 		await sql`
 			insert into sla_daily (customer_id, metric, day, priority, flag, n)
-			select customer_id, ${col}, substr(${sql.ref(col)}, 1, 10), priority, ${flag}, count(*)
+			select customer_id, ${col}, substr(${sql.ref(col)}, 1, 10), priority, ${withFlag ? sql`source_sla_met` : sql`cast(null as integer)`}, count(*)
 			from tickets
 			where customer_id = ${customerId} and ${sql.ref(col)} is not null
-			group by substr(${sql.ref(col)}, 1, 10), priority, ${flag}`.execute(db);
+			group by customer_id, substr(${sql.ref(col)}, 1, 10), priority${withFlag ? sql`, source_sla_met` : sql``}`.execute(db);
 	}
 }
 
