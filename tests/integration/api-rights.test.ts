@@ -440,7 +440,13 @@ describe('customer member (it@norrby.example)', () => {
 		['PATCH', '/api/v1/forums/{forum}', () => ({ nameSv: 'Mitt forum' })],
 		['POST', '/api/v1/forums/{forum}/members', () => ({ personId: norrby.person('tjanst@norrby.example').id })],
 		['GET', '/api/v1/audit?customerId={norrby}', () => undefined],
-		['GET', '/api/v1/supplier/people', () => undefined]
+		['GET', '/api/v1/supplier/people', () => undefined],
+		// ITSM data follows the portal's report grants, and the demo grants this member none
+		['GET', '/api/v1/customers/{norrby}/sla', () => undefined],
+		['GET', '/api/v1/customers/{norrby}/kpis', () => undefined],
+		['GET', '/api/v1/customers/{norrby}/tickets', () => undefined],
+		['GET', '/api/v1/customers/{norrby}/sla-settings', () => undefined],
+		['GET', '/api/v1/customers/{norrby}/kpi-targets', () => undefined]
 	])('may not %s %s (403)', async (method, template, body) => {
 		const path = template
 			.replace('{norrby}', norrby.id)

@@ -70,9 +70,17 @@ describe('demo tickets', () => {
 		expect(kpis.body.kpis.kpis.find((k: { kpi: string }) => k.kpi === 'change_success_rate').value).toBeGreaterThan(0);
 	});
 
-	it("a customer's own people read their SLA; the other customer's people get 404", async () => {
-		const own = await new ApiClient(server.url).login('it@norrby.example');
-		expect((await own.json('GET', `/api/v1/customers/${norrby}/sla?from=2026-01-01&to=2027-01-01`)).status).toBe(200);
+	it("a customer's admin reads their SLA, a member only once granted the SLA report; the other customer's people get 404", async () => {
+		const slaPath = `/api/v1/customers/${norrby}/sla?from=2026-01-01&to=2027-01-01`;
+		const customerAdmin = await new ApiClient(server.url).login('avtal@norrby.example');
+		expect((await customerAdmin.json('GET', slaPath)).status).toBe(200);
+		const member = await new ApiClient(server.url).login('it@norrby.example');
+		expect((await member.json('GET', slaPath)).status).toBe(403);
+		const grants = (await customerAdmin.json('GET', `/api/v1/customers/${norrby}/report-grants`)).body.grants.members as { personId: string; email: string }[];
+		const memberId = grants.find((m) => m.email === 'it@norrby.example')!.personId;
+		expect((await customerAdmin.json('PUT', `/api/v1/customers/${norrby}/report-grants`, { personId: memberId, reports: ['sla'] })).status).toBe(200);
+		expect((await member.json('GET', slaPath)).status).toBe(200);
+		expect((await customerAdmin.json('PUT', `/api/v1/customers/${norrby}/report-grants`, { personId: memberId, reports: [] })).status).toBe(200);
 		const other = await new ApiClient(server.url).login('avtal@vattensyd.example');
 		for (const path of ['tickets', 'sla', 'kpis']) {
 			expect((await other.json('GET', `/api/v1/customers/${norrby}/${path}`)).status, path).toBe(404);

@@ -168,7 +168,8 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		operationId: 'listTickets',
 		tag: 'itsm',
 		summary: "The customer's tickets, newest first, with their SLA state",
-		description: 'from/to filter on the opening time. Also for API tokens with scope tickets:read.',
+		description:
+			"from/to filter on the opening time. A customer member needs the case-handling report granted by the customer's admin (403 without it). Also for API tokens with scope tickets:read.",
 		query: {
 			kind: { schema: z.enum(TICKET_KINDS), description: 'Only this kind' },
 			priority: { schema: z.int().min(1).max(5), description: 'Only this priority' },
@@ -181,7 +182,8 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 			status: 200,
 			description: 'A page of tickets',
 			schema: z.strictObject({ tickets: z.array(Ticket), total: z.int(), limit: z.int(), offset: z.int() })
-		}
+		},
+		errors: [403]
 	},
 	{
 		method: 'post',
@@ -223,10 +225,10 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		tag: 'itsm',
 		summary: 'SLA compliance per metric and priority, with the source system\'s own flag beside it',
 		description:
-			'met ÷ (met + breached); a ticket counts in the period in which it was met or breached. In-flight tickets already breached count as breached; cancelled ones are excluded.',
+			"met ÷ (met + breached); a ticket counts in the period in which it was met or breached. In-flight tickets already breached count as breached; cancelled ones are excluded. A customer member needs the SLA report granted by the customer's admin (403 without it); API tokens go by their scope tickets:read.",
 		query: PERIOD,
 		success: { status: 200, description: 'The SLA report', schema: one('sla', SlaReport) },
-		errors: [400]
+		errors: [400, 403]
 	},
 	{
 		method: 'get',
@@ -234,7 +236,9 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		operationId: 'getSlaSettings',
 		tag: 'itsm',
 		summary: "The customer's SLA definitions, calendar and pause statuses (defaults until set)",
-		success: { status: 200, description: 'The settings', schema: one('settings', SlaSettings) }
+		description: "A customer member needs the SLA report granted by the customer's admin (403 without it); API tokens go by their scope tickets:read.",
+		success: { status: 200, description: 'The settings', schema: one('settings', SlaSettings) },
+		errors: [403]
 	},
 	{
 		method: 'put',
@@ -253,9 +257,10 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		operationId: 'getKpis',
 		tag: 'itsm',
 		summary: 'KPIs of a period with targets and traffic lights',
+		description: "A customer member needs the SLA report granted by the customer's admin (403 without it); API tokens go by their scope tickets:read.",
 		query: PERIOD,
 		success: { status: 200, description: 'The KPI report', schema: one('kpis', KpiReport) },
-		errors: [400]
+		errors: [400, 403]
 	},
 	{
 		method: 'get',
@@ -263,8 +268,9 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		operationId: 'getKpiTargets',
 		tag: 'itsm',
 		summary: "The customer's KPI targets (the customer's own, then defaults)",
-		description: 'Green at or better than target, amber at or better than amber, red beyond.',
-		success: { status: 200, description: 'Targets', schema: list('targets', KpiTarget) }
+		description: "Green at or better than target, amber at or better than amber, red beyond. A customer member needs the SLA report granted by the customer's admin (403 without it); API tokens go by their scope tickets:read.",
+		success: { status: 200, description: 'Targets', schema: list('targets', KpiTarget) },
+		errors: [403]
 	},
 	{
 		method: 'put',

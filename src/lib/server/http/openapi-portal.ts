@@ -154,9 +154,9 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		path: '/api/v1/customers/{id}/reports/cases',
 		operationId: 'getPortalCasesReport',
 		tag: 'portal',
-		summary: 'Case handling of a month or quarter: KPI report, new tickets by category, channel and priority, changes by outcome, trend',
+		summary: 'Case handling of a month or quarter: KPI report (without the SLA figures, which are the SLA report\'s), new tickets by category, channel and priority, changes by outcome, trend',
 		query: PERIOD,
-		success: { status: 200, description: 'The report', schema: z.strictObject({ report: z.looseObject({ period: ReportPeriod, kpi: ITSM_OUTPUT_SCHEMAS.KpiReport }) }) },
+		success: { status: 200, description: 'The report', schema: z.strictObject({ report: z.looseObject({ period: ReportPeriod, kpi: ITSM_OUTPUT_SCHEMAS.KpiReport.omit({ sla: true }) }) }) },
 		errors: [403]
 	},
 	{

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { can } from '$lib/server/domain/policy';
+import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
 import { listForumSummaries } from '$lib/server/domain/governance/overview.service';
@@ -25,12 +26,15 @@ export const load: PageServerLoad = (event) =>
 			assignSupplierRoles: can(actor, 'role.assign', { customerId, personCustomerId: null }),
 			createForum: can(actor, 'forum.create', { customerId })
 		};
-		const [people, staff, forums, supplier] = await Promise.all([
+		const [people, staff, forums, supplier, reports] = await Promise.all([
 			listPeople(db, actor, customerId),
 			listRelationStaff(db, actor, customerId),
 			listForumSummaries(db, actor, customerId),
-			supplierName(db)
+			supplierName(db),
+			visibleReports(db, actor, customerId)
 		]);
+		// the ITSM pages follow the report grants (itsm/read-access.ts): tickets need 'cases', SLA 'sla'
+		const itsmHref = reports.includes('cases') ? `/customers/${customerId}/tickets` : reports.includes('sla') ? `/customers/${customerId}/sla` : null;
 		// Everyone on the supplier side who could be given a role here, not only those who hold one.
 		const assignableStaff = canDo.assignSupplierRoles
 			? (await listPeople(db, actor, null)).map((p) => ({ id: p.id, name: p.name, title: p.title }))
@@ -57,6 +61,7 @@ export const load: PageServerLoad = (event) =>
 			assignableStaff,
 			roles,
 			templates,
+			itsmHref,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};

@@ -16,9 +16,25 @@ export interface CountRow {
 	count: number;
 }
 
+/**
+ * The KPI report without its SLA figures: those belong to the SLA report, and
+ * a member granted only case handling must not read them here (see
+ * itsm/read-access.ts for the same rule on the ITSM API).
+ */
+export type CasesKpis = Omit<KpiReport, 'sla'>;
+
+const SLA_KPIS = ['sla_response', 'sla_resolution'];
+
+const withoutSla = (k: KpiReport): CasesKpis => ({
+	period: k.period,
+	kpis: k.kpis.filter((x) => !SLA_KPIS.includes(x.kpi)),
+	mttr: k.mttr,
+	volumes: k.volumes
+});
+
 export interface CasesReport {
 	period: ReportPeriod;
-	kpi: KpiReport;
+	kpi: CasesKpis;
 	byCategory: CountRow[];
 	byChannel: CountRow[];
 	byPriority: CountRow[];
@@ -82,5 +98,5 @@ export async function casesReport(db: Db, actor: Actor, customerId: string, peri
 			reopenRate: v('reopen_rate')
 		});
 	}
-	return { period, kpi, byCategory, byChannel, byPriority, changesByOutcome: changes, trend };
+	return { period, kpi: withoutSla(kpi), byCategory, byChannel, byPriority, changesByOutcome: changes, trend };
 }

@@ -1,7 +1,8 @@
-import { enterManualKpi, kpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
+import { enterManualKpi, readKpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
 import { parsePeriod } from '$lib/server/domain/itsm/period';
 import { slaDisagreements } from '$lib/server/domain/itsm/sla/sla-report.service';
 import { can } from '$lib/server/domain/policy';
+import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,12 +13,14 @@ export const load: PageServerLoad = (event) =>
 		const customer = await getCustomer(db, actor, customerId);
 		const q = event.url.searchParams;
 		const period = parsePeriod({ from: q.get('from'), to: q.get('to') });
-		const [report, disagreements] = await Promise.all([kpiReport(db, actor, customerId, period), slaDisagreements(db, actor, customerId, period)]);
+		// 403 for a member without the SLA report granted
+		const [report, disagreements] = await Promise.all([readKpiReport(db, actor, customerId, period), slaDisagreements(db, actor, customerId, period)]);
 		return {
 			customer: { id: customer.id, name: customer.name },
 			query: { from: q.get('from') ?? '', to: q.get('to') ?? '' },
 			report,
 			disagreements,
+			reports: await visibleReports(db, actor, customerId),
 			canImport: can(actor, 'ticket.import', { customerId }),
 			canEnterKpi: can(actor, 'kpi.enter', { customerId })
 		};

@@ -1,6 +1,7 @@
 import { recentImports } from '$lib/server/domain/itsm/import/imports.service';
 import { ticketList } from '$lib/server/domain/itsm/tickets.service';
 import { can } from '$lib/server/domain/policy';
+import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = (event) =>
 			to: q.get('to') ?? ''
 		};
 		const page = Math.max(0, Number(q.get('page') ?? 0) || 0);
+		// 403 for a member without the case-handling report granted
 		const list = await ticketList(db, actor, customerId, {
 			...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
 			limit: PAGE,
@@ -34,6 +36,7 @@ export const load: PageServerLoad = (event) =>
 			pageSize: PAGE,
 			...list,
 			imports,
+			reports: await visibleReports(db, actor, customerId),
 			canImport: can(actor, 'ticket.import', { customerId })
 		};
 	});

@@ -1,4 +1,4 @@
-/** A customer's KPI targets and thresholds: read by everyone who sees the customer, set by a supplier admin. */
+/** A customer's KPI targets and thresholds: read by whoever may read the SLA report, set by a supplier admin. */
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import type { Actor } from '../../actor';
@@ -7,6 +7,7 @@ import { notFound } from '../../errors';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput } from '../../validation';
+import { authorizeItsmRead } from '../read-access';
 import { DEFAULT_TARGETS, type KpiTarget } from './kpi-targets';
 
 export const KpiTargetsInput = z.strictObject({
@@ -35,9 +36,9 @@ export async function loadTargets(db: Executor, customerId: string): Promise<Kpi
 	return [...own, ...DEFAULT_TARGETS.filter((d) => !own.some((o) => o.kpi === d.kpi))];
 }
 
+/** The targets are part of the SLA report: a member needs it granted (read-access.ts). */
 export async function kpiTargets(db: Db, actor: Actor, customerId: string): Promise<KpiTarget[]> {
-	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
-	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	await authorizeItsmRead(db, actor, customerId, 'sla');
 	return loadTargets(db, customerId);
 }
 

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
+import { hoursBetween } from '$lib/server/db/portable-sql';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/audit.repository';
 import { notFound } from '../../errors';
@@ -19,6 +20,7 @@ import { findCustomer } from '../../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE } from '../../time';
 import { parseInput, text } from '../../validation';
 import type { Period } from '../period';
+import { authorizeItsmRead } from '../read-access';
 import { slaReport, type SlaReport } from '../sla/sla-report.service';
 import { PRIORITIES, TICKET_KINDS } from '../ticket.types';
 import { light, type Light } from './kpi-targets';
@@ -62,6 +64,17 @@ const median = (xs: number[]) => {
 };
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
+/** The KPIs as the ITSM API and pages read them: a member needs the SLA report granted (read-access.ts). */
+export async function readKpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {
+	await authorizeItsmRead(db, actor, customerId, 'sla');
+	return kpiReport(db, actor, customerId, period, now);
+}
+
+/**
+ * The KPIs themselves, checking only that the actor sees the customer: for
+ * services that gate by their own rule first (the portal's case-handling
+ * report, a meeting's slides). Routes call readKpiReport.
+ */
 export async function kpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {
 	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
@@ -80,7 +93,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 		loadTargets(db, customerId),
 		// incidents resolved in the period: open → resolved, in hours
 		base()
-			.select(['priority', sql<number>`(strftime('%s', resolved_at) - strftime('%s', opened_at)) / 3600.0`.as('hours')])
+			.select(['priority', hoursBetween(db, 'opened_at', 'resolved_at').as('hours')])
 			.where('kind', '=', 'incident')
 			.where('resolved_at', '>=', from)
 			.where('resolved_at', '<', to)

@@ -15,6 +15,7 @@ import { notFound } from '../../errors';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import type { Period } from '../period';
+import { authorizeItsmRead } from '../read-access';
 import { PRIORITIES } from '../ticket.types';
 import { loadSlaSettings } from './settings.repository';
 import { countDecisions, type Count } from './sla-daily.repository';
@@ -49,6 +50,20 @@ export interface SlaReport {
 
 const ratio = (met: number, breached: number) => (met + breached === 0 ? null : met / (met + breached));
 
+/**
+ * The SLA figures as the ITSM API and pages read them: a member needs the SLA
+ * report granted (read-access.ts).
+ */
+export async function readSlaReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<SlaReport> {
+	await authorizeItsmRead(db, actor, customerId, 'sla');
+	return slaReport(db, actor, customerId, period, now);
+}
+
+/**
+ * The figures themselves, checking only that the actor sees the customer: for
+ * services that gate by their own rule first (the portal's reports, a
+ * meeting's slides and figures). Routes call readSlaReport.
+ */
 export async function slaReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<SlaReport> {
 	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
@@ -106,7 +121,7 @@ export async function slaReport(db: Db, actor: Actor, customerId: string, period
 
 /** Tickets decided in the period on which the source's flag and our outcome differ (for the "where" of the report). */
 export async function slaDisagreements(db: Db, actor: Actor, customerId: string, period: Period, limit = 100, now = new Date()) {
-	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
+	await authorizeItsmRead(db, actor, customerId, 'sla');
 	const breachTo = period.to < now.toISOString() ? period.to : now.toISOString();
 	return db
 		.selectFrom('tickets')

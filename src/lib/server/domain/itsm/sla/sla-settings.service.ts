@@ -13,6 +13,7 @@ import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput } from '../../validation';
 import { isValidZone } from '../import/dates';
+import { authorizeItsmRead } from '../read-access';
 import { fromRow } from '../ticket-row';
 import { setSlaColumns, ticketPage } from '../tickets.repository';
 import { loadSlaSettings, saveSlaSettings } from './settings.repository';
@@ -41,9 +42,9 @@ export const SlaSettingsInput = z.strictObject({
 		.refine((d) => new Set(d.map((x) => x.priority)).size === d.length, 'One definition per priority')
 });
 
+/** The settings (targets per priority, business hours) are part of the SLA report: a member needs it granted (read-access.ts). */
 export async function getSlaSettings(db: Db, actor: Actor, customerId: string): Promise<SlaSettings> {
-	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
-	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
+	await authorizeItsmRead(db, actor, customerId, 'sla');
 	return loadSlaSettings(db, customerId);
 }
 

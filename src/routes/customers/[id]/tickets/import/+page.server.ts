@@ -1,6 +1,7 @@
 import { recentImports } from '$lib/server/domain/itsm/import/imports.service';
 import { savedMappings } from '$lib/server/domain/itsm/import/mappings.service';
 import { EXAMPLE_MAPPINGS, PRESET_KEYS, PRESETS } from '$lib/server/domain/itsm/import/presets';
+import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = (event) =>
 			})),
 			examples: Object.entries(EXAMPLE_MAPPINGS).map(([name, e]) => ({ name, source: e.source, mapping: e.mapping })),
 			mappings,
-			imports: await recentImports(db, actor, customerId, 10)
+			imports: await recentImports(db, actor, customerId, 10),
+			reports: await visibleReports(db, actor, customerId)
 		};
 	});

@@ -1,10 +1,10 @@
-import { enterManualKpi, kpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
+import { enterManualKpi, readKpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
 import { parsePeriod } from '$lib/server/domain/itsm/period';
 import { authed, readJson } from '$lib/server/http/api';
 
 export const GET = authed(async ({ app, actor, event }) => {
 	const q = event.url.searchParams;
-	return { kpis: await kpiReport(app.db, actor, event.params.id!, parsePeriod({ from: q.get('from'), to: q.get('to') })) };
+	return { kpis: await readKpiReport(app.db, actor, event.params.id!, parsePeriod({ from: q.get('from'), to: q.get('to') })) };
 });
 
 /** A manual KPI value for a period (e.g. a user survey). */
