@@ -65,7 +65,6 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
  * Opens a test server's database directly (what survives a crash, rows a
  * test plants). Untyped on purpose: tests name tables as they are stored.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function openTestDb(databaseUrl: string): Kysely<any> {
 	if (databaseUrl.startsWith('postgres')) {
 		return new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }) }) });

@@ -51,3 +51,19 @@ export async function deleteLogRows(db: Executor, ids: number[]): Promise<void> 
 		await db.deleteFrom('collab_updates').where('id', 'in', ids.slice(i, i + DELETE_CHUNK)).execute();
 	}
 }
+
+/** How many log rows each of these documents has (absent: none). */
+export async function countLogRows(db: Executor, docNames: string[]): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	for (let i = 0; i < docNames.length; i += INSERT_CHUNK) {
+		const rows = await db
+			.selectFrom('collab_updates')
+			.select(['doc_name', (eb) => eb.fn.countAll<number | string>().as('n')])
+			.where('doc_name', 'in', docNames.slice(i, i + INSERT_CHUNK))
+			.groupBy('doc_name')
+			.execute();
+		// PostgreSQL's count() is a bigint, which pg hands over as a string
+		for (const r of rows) counts.set(r.doc_name, Number(r.n));
+	}
+	return counts;
+}

@@ -11,17 +11,27 @@
  * Anything that reads the doc for a client (a SyncStep2 reply) is held back
  * until the batch current at that moment has committed, so no client ever
  * receives content that is not yet in the database.
+ *
+ * Several instances (fanout.ts): each commit is also published to the other
+ * instances holding the document, and their commits arrive here through
+ * `applyCommitted`: applied and relayed to our connections but never stored
+ * again (they are in the database already). Our clients' presence is
+ * published too, and theirs applied to our awareness.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Db } from '$lib/server/db';
-import { compactDocument, type LoadedDocument } from '$lib/server/domain/collab/documents.service';
+import { compactDocument, type LoadedDocument, type StoredState } from '$lib/server/domain/collab/documents.service';
 import { CloseCode, MessageType } from '$lib/realtime/protocol';
 import { CollabError } from './collab-error';
 import type { CommitBatch, GroupCommit } from './group-commit';
+import { localFanout, type DocumentFanout } from './fanout';
 import type { CollabOptions } from './options';
+
+/** origin of changes that come from another instance (or the database): applied, relayed, never published or stored again */
+export const REMOTE_ORIGIN = Symbol('remote instance');
 
 /** What the document needs of a connection. */
 export interface Peer {
@@ -48,9 +58,14 @@ export class LiveDocument {
 	/** the process-wide batch our current relays belong to, and those relays */
 	private batch: CommitBatch | null = null;
 	private relays: Relay[] = [];
+	/** what this document stores in that batch */
+	private stored = { rows: 0, bytes: 0, updates: [] as Uint8Array[] };
 	private compacting: Promise<void> | null = null;
 	/** updates emitted by the doc during the apply in progress */
 	private captured: Uint8Array[] = [];
+	/** log rows and bytes queued in a batch that has not committed yet */
+	private uncommittedRows = 0;
+	private uncommittedBytes = 0;
 
 	constructor(
 		readonly name: string,
@@ -61,7 +76,9 @@ export class LiveDocument {
 		/** called when the document must be dropped from memory (database failure) */
 		private readonly onFailure: (doc: LiveDocument) => void,
 		/** called after each commit that changed the document (projection) */
-		private readonly onChanged: (doc: LiveDocument) => void = () => {}
+		private readonly onChanged: (doc: LiveDocument) => void = () => {},
+		/** the other instances holding this document */
+		private readonly fanout: DocumentFanout = localFanout()
 	) {
 		this.doc = loaded.doc;
 		this.storedBytes = loaded.storedBytes;
@@ -83,12 +100,81 @@ export class LiveDocument {
 			for (const id of added) peer.awarenessIds.add(id);
 			for (const id of removed) peer.awarenessIds.delete(id);
 		}
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MessageType.awareness);
-		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		encoding.writeVarUint8Array(encoder, update);
 		const message = encoding.toUint8Array(encoder);
 		for (const p of this.peers) p.send(message);
+		// Our clients' presence (and its removal when they leave) goes to the
+		// other instances. A state timed out here times out there by itself.
+		if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.fanout.publish(this.name, { kind: 'awareness', update });
 	};
+
+	/** Presence from another instance: shown to our connections like our own clients'. */
+	applyRemoteAwareness(update: Uint8Array): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+	}
+
+	/** Another instance asked for presence (it just loaded the document): publish our own clients'. */
+	publishLocalAwareness(): void {
+		const ids: number[] = [];
+		for (const p of this.peers) for (const id of p.awarenessIds) if (this.awareness.getStates().has(id)) ids.push(id);
+		if (ids.length === 0) return;
+		this.fanout.publish(this.name, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) });
+	}
+
+	/**
+	 * An update another instance committed (or the database holds and we
+	 * lacked): applied to the doc and relayed to our connections, never stored
+	 * again. `rows` is how many log rows it was stored as, so size limits and
+	 * compaction see the whole log. Returns whether it changed anything.
+	 */
+	applyCommitted(update: Uint8Array, rows: number): boolean {
+		if (this.failed) return false;
+		this.captured = [];
+		try {
+			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+		} catch (err) {
+			// Checked by the decoder, so this means our doc is in doubt: reload it.
+			console.error(`collab: a committed update of ${this.name} did not apply`, err);
+			this.captured = [];
+			this.fail();
+			return false;
+		}
+		const emitted = this.captured;
+		this.captured = [];
+		this.storedBytes += update.byteLength;
+		this.logRows += rows;
+		if (emitted.length === 0) return false;
+		this.relay(emitted.map((u) => ({ update: u, origin: null })));
+		this.onChanged(this);
+		return true;
+	}
+
+	/** log rows the database should hold for this document if we missed nothing (the healing check) */
+	get committedLogRows(): number {
+		return this.logRows - this.uncommittedRows;
+	}
+
+	/**
+	 * State-vector exchange with the database: applies whatever the stored
+	 * state has that the doc lacks (missed messages), relays it, and takes the
+	 * stored size and row count as the truth. Returns whether anything was missing.
+	 */
+	heal(stored: StoredState): boolean {
+		if (this.failed || this.doc.isDestroyed) return false;
+		const missing = Y.diffUpdate(stored.update, Y.encodeStateVector(this.doc));
+		const changed = this.applyCommitted(missing, 0);
+		this.logRows = stored.logRows + this.uncommittedRows;
+		this.storedBytes = stored.storedBytes + this.uncommittedBytes;
+		return changed;
+	}
+
+	/** Another instance compacted this document: its log is that much shorter. */
+	compactedElsewhere(rows: number): void {
+		this.logRows = Math.max(this.uncommittedRows, this.logRows - rows);
+	}
 
 	/** Greets a new connection: our state vector (writers only) and everyone's presence. */
 	join(peer: Peer, writer: boolean): void {
@@ -197,9 +283,17 @@ export class LiveDocument {
 			// First update of this document in this turn's transaction: relay after it commits.
 			this.batch = batch;
 			const relays: Relay[] = (this.relays = []);
+			const stored = { rows: 0, bytes: 0, updates: [] as Uint8Array[] };
+			this.stored = stored;
 			batch.hooks.push({
 				committed: () => {
+					this.uncommittedRows -= stored.rows;
+					this.uncommittedBytes -= stored.bytes;
 					this.relay(relays);
+					// What was stored, as stored, to the other instances: they apply it
+					// and count its rows without storing it again.
+					const update = stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates);
+					this.fanout.publish(this.name, { kind: 'update', rows: stored.rows, update });
 					this.onChanged(this);
 					if (this.logRows >= this.options.compactAfterRows) void this.compact();
 				},
@@ -210,6 +304,11 @@ export class LiveDocument {
 		// part still waiting for missing dependencies); relay what applied.
 		batch.rows.push({ docName: this.name, data: update });
 		for (const u of emitted) this.relays.push({ update: u, origin });
+		this.stored.rows++;
+		this.stored.bytes += update.byteLength;
+		this.stored.updates.push(update);
+		this.uncommittedRows++;
+		this.uncommittedBytes += update.byteLength;
 		this.storedBytes += update.byteLength;
 		this.logRows++;
 		return batch.done.catch(() => {
@@ -233,12 +332,18 @@ export class LiveDocument {
 		for (const p of this.peers) if (p !== single?.origin) p.send(message);
 	}
 
-	/** Folds the log into the snapshot; one compaction at a time. */
+	/** Folds the log into the snapshot; one compaction at a time (across instances too). */
 	compact(): Promise<void> {
 		this.compacting ??= compactDocument(this.db, this.name)
 			.then((r) => {
+				if (r.skipped) {
+					// Another instance is folding this log right now, our rows with it.
+					this.logRows = this.uncommittedRows;
+					return;
+				}
 				this.storedBytes += r.bytesAfter - r.bytesBefore;
-				this.logRows -= r.mergedRows;
+				this.logRows = Math.max(this.uncommittedRows, this.logRows - r.mergedRows);
+				if (r.mergedRows > 0) this.fanout.publish(this.name, { kind: 'compacted', rows: r.mergedRows });
 			})
 			.catch((err) => console.error(`collab: compaction of ${this.name} failed`, err))
 			.finally(() => (this.compacting = null));

@@ -13,6 +13,12 @@ export interface CollabOptions {
 	idleUnloadMs: number;
 	/** how often open connections are re-authorized */
 	recheckMs: number;
+	/**
+	 * Several instances: how often the loaded documents are compared with the
+	 * database (log row counts) and healed if another instance's update did not
+	 * reach us through Redis
+	 */
+	healMs: number;
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
@@ -21,5 +27,6 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
 	maxDocumentBytes: 16 * 1024 * 1024,
 	compactAfterRows: 500,
 	idleUnloadMs: 10_000,
-	recheckMs: 30_000
+	recheckMs: 30_000,
+	healMs: 5_000
 };

@@ -11,10 +11,18 @@
  *   heavy load the tables lag a little; they never block an edit;
  * - `flush` projects one document now, for callers that must read current
  *   tables (approval, unload, shutdown).
+ *
+ * Several instances may hold the same document and project it too. Each run
+ * replaces the document's rows (delete + insert) from a complete state, so
+ * the result is the same whoever runs last; on PostgreSQL a per-document
+ * advisory lock makes runs of one document wait for each other, otherwise two
+ * concurrent runs (READ COMMITTED) would each miss the other's fresh rows and
+ * collide on their keys.
  */
 import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
+import { lockDocument } from '$lib/server/domain/collab/document-locks';
 import { projectDocument } from '$lib/server/domain/collab/projection';
 
 interface Pending {
@@ -87,7 +95,10 @@ export class Projector {
 		const started = performance.now();
 		const run = this.db
 			.transaction()
-			.execute((tx) => projectDocument(tx, p.target, p.doc))
+			.execute(async (tx) => {
+				await lockDocument(tx, 'project', p.target.name);
+				await projectDocument(tx, p.target, p.doc);
+			})
 			.catch((err) => console.error(`collab: projecting ${p.target.name} failed`, err))
 			.finally(() => {
 				const took = performance.now() - started;

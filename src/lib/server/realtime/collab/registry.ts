@@ -2,11 +2,21 @@
  * The live documents of this process, by name. Loads a document once however
  * many connections ask at the same time, and unloads it a while after its last
  * connection left, once its writes are committed and its log compacted.
+ *
+ * Several instances (REDIS_URL): a loaded document is subscribed to its
+ * fan-out channel (before it is read from the database, so nothing committed
+ * meanwhile falls between the two); other instances' commits, presence and
+ * locks arrive there. The database stays the truth: every `healMs` the log
+ * row counts of the loaded documents are compared with what this instance has
+ * seen, and a document that differs is healed by a state-vector exchange
+ * with its stored state; so is every loaded document when Redis comes back.
  */
 import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
-import { loadDocument } from '$lib/server/domain/collab/documents.service';
+import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/documents.service';
+import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
+import type { FanoutMessage } from './fanout-message';
 import { LiveDocument } from './live-document';
 import { GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
@@ -21,13 +31,26 @@ export class DocumentRegistry {
 	private readonly unloading = new Map<string, Promise<void>>();
 
 	private readonly commits: GroupCommit;
+	/** fan-out messages for documents still loading: applied once loaded (applying twice is harmless) */
+	private readonly early = new Map<string, FanoutMessage[]>();
+	/** heals in progress, one per document */
+	private readonly healing = new Map<string, Promise<void>>();
+	private readonly healTimer: ReturnType<typeof setInterval> | null = null;
 
 	constructor(
 		private readonly db: Db,
-		private readonly options: CollabOptions
+		private readonly options: CollabOptions,
+		/** the other instances (Redis); the default does nothing */
+		readonly fanout: DocumentFanout = localFanout()
 	) {
 		this.commits = new GroupCommit(db);
 		this.projector = new Projector(db);
+		if (fanout.distributed) {
+			fanout.onMessage((name, message) => this.onFanout(name, message));
+			fanout.onReconnect(() => void this.healAll());
+			this.healTimer = setInterval(() => void this.checkStored(), options.healMs);
+			this.healTimer.unref();
+		}
 	}
 
 	/** The live document for a target, loading it completely first if needed. */
@@ -47,26 +70,134 @@ export class DocumentRegistry {
 				await pendingUnload;
 				continue;
 			}
-			const loading = loadDocument(this.db, target).then((loaded) => {
-				const doc = new LiveDocument(
-					target.name,
-					loaded,
-					this.db,
-					this.commits,
-					this.options,
-					(d) => void this.unload(d, false),
-					(d) => this.projector.schedule(target, d.doc)
-				);
-				doc.locked = target.locked;
-				this.loaded.set(target.name, doc);
-				// A freshly seeded document has tables to fill too.
-				this.projector.schedule(target, doc.doc);
-				return doc;
-			});
+			const loading = this.load(target);
 			this.live.set(target.name, loading);
 			loading.catch(() => this.live.delete(target.name));
 			return loading;
 		}
+	}
+
+	private async load(target: DocumentTarget): Promise<LiveDocument> {
+		const name = target.name;
+		// Listen first, read second: whatever is committed after our read reaches us.
+		this.early.set(name, []);
+		let loaded;
+		try {
+			await this.fanout.subscribe(name);
+			loaded = await loadDocument(this.db, target);
+		} catch (err) {
+			this.early.delete(name);
+			this.fanout.unsubscribe(name);
+			throw err;
+		}
+		const doc = new LiveDocument(
+			name,
+			loaded,
+			this.db,
+			this.commits,
+			this.options,
+			(d) => void this.unload(d, false),
+			(d) => this.projector.schedule(target, d.doc),
+			this.fanout
+		);
+		doc.locked = target.locked;
+		this.loaded.set(name, doc);
+		for (const message of this.early.get(name) ?? []) this.applyFanout(doc, message);
+		this.early.delete(name);
+		// Presence of people already editing on other instances, without waiting for their renewal.
+		this.fanout.publish(name, { kind: 'awarenessQuery' });
+		// A freshly seeded document has tables to fill too.
+		this.projector.schedule(target, doc.doc);
+		return doc;
+	}
+
+	private onFanout(name: string, message: FanoutMessage): void {
+		const doc = this.loaded.get(name);
+		if (doc) return this.applyFanout(doc, message);
+		this.early.get(name)?.push(message);
+	}
+
+	private applyFanout(doc: LiveDocument, message: FanoutMessage): void {
+		switch (message.kind) {
+			case 'update':
+				doc.applyCommitted(message.update, message.rows);
+				return;
+			case 'awareness':
+				doc.applyRemoteAwareness(message.update);
+				return;
+			case 'awarenessQuery':
+				doc.publishLocalAwareness();
+				return;
+			case 'compacted':
+				doc.compactedElsewhere(message.rows);
+				return;
+			case 'lock':
+				this.lockHere(doc.name);
+				return;
+			case 'stale':
+				void this.heal(doc);
+				this.recheckAccess(doc.name);
+				return;
+		}
+	}
+
+	/**
+	 * State-vector exchange with the database for one document: whatever is
+	 * stored that the live doc lacks is applied and relayed. One at a time per
+	 * document.
+	 */
+	heal(doc: LiveDocument): Promise<void> {
+		const running = this.healing.get(doc.name);
+		if (running) return running;
+		const run = (async () => {
+			const stored = await readStoredState(this.db, doc.name);
+			if (!stored || this.loaded.get(doc.name) !== doc) return;
+			this.fanout.counters.healChecks++;
+			if (doc.heal(stored)) {
+				this.fanout.counters.healedDocuments++;
+				console.warn(`collab: healed ${doc.name} from the database (missed fan-out)`);
+			}
+		})()
+			.catch((err) => console.error(`collab: healing ${doc.name} failed`, err))
+			.finally(() => this.healing.delete(doc.name));
+		this.healing.set(doc.name, run);
+		return run;
+	}
+
+	/** Redis is back: anything may have been missed (updates, and locks: the connections are re-checked), for every loaded document. */
+	private async healAll(): Promise<void> {
+		for (const doc of [...this.loaded.values()]) {
+			this.recheckAccess(doc.name);
+			await this.heal(doc);
+		}
+	}
+
+	/** A lock may have been missed: the connections ask the database (locked minutes → writers get 4001). */
+	private recheckAccess(name: string): void {
+		for (const listener of this.accessListeners) listener(name);
+	}
+
+	/** The cheap periodic check: heals the documents whose stored log row count is not what we have seen. */
+	private async checkStored(docs = [...this.loaded.values()]): Promise<void> {
+		if (docs.length === 0) return;
+		let counts: Map<string, number>;
+		try {
+			counts = await storedLogRows(
+				this.db,
+				docs.map((d) => d.name)
+			);
+		} catch (err) {
+			console.error('collab: checking stored documents failed', err);
+			return;
+		}
+		for (const doc of docs) {
+			if ((counts.get(doc.name) ?? 0) !== doc.committedLogRows) await this.heal(doc);
+		}
+	}
+
+	/** counters for monitoring (a /metrics endpoint) */
+	metrics(): FanoutMetrics & { loadedDocuments: number } {
+		return { ...this.fanout.metrics(), loadedDocuments: this.loaded.size };
 	}
 
 	/** A connection left: unload the document after the idle delay if nobody is left. */
@@ -90,7 +221,10 @@ export class DocumentRegistry {
 			if (doc.failed) this.projector.forget(doc.name);
 			else await this.projector.flush(doc.name);
 			if (compact && !doc.failed && doc.logRows > 0) await doc.compact();
+			await this.healing.get(doc.name);
 			doc.destroy();
+			// A new load of this name waits for us, so its SUBSCRIBE comes after this.
+			if (!this.live.has(doc.name)) this.fanout.unsubscribe(doc.name);
 		})()
 			.catch((err) => console.error(`collab: unloading ${doc.name} failed`, err))
 			.finally(() => {
@@ -102,6 +236,7 @@ export class DocumentRegistry {
 
 	/** Graceful shutdown: every document committed and compacted. Connections are closed by the caller. */
 	async closeAll(): Promise<void> {
+		if (this.healTimer) clearInterval(this.healTimer);
 		const docs = await Promise.allSettled([...this.live.values()]);
 		for (const d of docs) if (d.status === 'fulfilled') void this.unload(d.value, true);
 		await Promise.allSettled([...this.unloading.values()]);
@@ -126,6 +261,8 @@ export class DocumentRegistry {
 		const doc = await this.acquire(target);
 		try {
 			await doc.committed();
+			// What another instance committed a moment ago may still be on its way.
+			if (this.fanout.distributed) await this.checkStored([doc]);
 			return fn(doc.doc);
 		} finally {
 			this.release(doc);
@@ -141,9 +278,15 @@ export class DocumentRegistry {
 	 * 4001 and come back as readers).
 	 */
 	lock(name: string): void {
+		this.lockHere(name);
+		// The other instances' writers too, at once (not at their next re-check).
+		this.fanout.publish(name, { kind: 'lock' });
+	}
+
+	private lockHere(name: string): void {
 		const doc = this.loaded.get(name);
 		if (doc) doc.locked = true;
-		for (const listener of this.accessListeners) listener(name);
+		this.recheckAccess(name);
 	}
 
 	/** Resolves once the projected tables reflect the document as it is now. */
@@ -152,6 +295,7 @@ export class DocumentRegistry {
 		const doc = await this.acquire(target);
 		try {
 			await doc.committed();
+			if (this.fanout.distributed) await this.checkStored([doc]);
 			this.projector.schedule(target, doc.doc);
 			await this.projector.flush(target.name);
 		} finally {
