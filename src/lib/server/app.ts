@@ -19,6 +19,8 @@ import { attachRoom, type RoomServer } from './realtime/room/room-server';
 import type { Server } from 'node:http';
 import { DEFAULT_COLLAB_OPTIONS } from './realtime/collab/options';
 import { DocumentRegistry } from './realtime/collab/registry';
+import { createRedisFanout, localFanout } from './realtime/collab/fanout';
+import { createRedis } from './redis/connection';
 
 export interface App {
 	db: Db;
@@ -46,7 +48,9 @@ type Registry = { [REGISTRY_KEY]?: Promise<App> };
 async function createApp(): Promise<App> {
 	const cfg = config();
 	const db = createDb(parseDatabaseUrl(cfg.DATABASE_URL));
-	await migrateToLatest(db, bundledMigrations);
+	// Kysely's migrator takes a lock (SQLite: the write lock; PostgreSQL: an
+	// advisory lock), so instances starting together migrate once.
+	if (cfg.MIGRATE_ON_START === '1') await migrateToLatest(db, bundledMigrations);
 	await db.transaction().execute(async (tx) => {
 		await ensureSupplier(tx, cfg.SUPPLIER_NAME);
 		await installCatalogue(tx);
@@ -56,9 +60,12 @@ async function createApp(): Promise<App> {
 		maxDocumentBytes: cfg.COLLAB_MAX_DOCUMENT_BYTES,
 		compactAfterRows: cfg.COLLAB_COMPACT_AFTER_ROWS,
 		idleUnloadMs: cfg.COLLAB_IDLE_UNLOAD_MS,
-		recheckMs: cfg.COLLAB_RECHECK_MS
+		recheckMs: cfg.COLLAB_RECHECK_MS,
+		healMs: cfg.COLLAB_HEAL_MS
 	};
-	const documents = new DocumentRegistry(db, collabOptions);
+	// Several instances share documents through Redis; one instance needs none.
+	const fanout = cfg.REDIS_URL ? createRedisFanout(cfg.REDIS_URL, cfg.REDIS_PREFIX) : localFanout();
+	const documents = new DocumentRegistry(db, collabOptions, fanout);
 	if (cfg.SAMVERKAN_DEMO === '1' && (await loadDemoData(db)) && cfg.SAMVERKAN_DEMO_HISTORY !== '0') {
 		await loadDemoHistory(db, documents);
 	}
@@ -67,20 +74,29 @@ async function createApp(): Promise<App> {
 	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
 	sweeper.unref();
 	const realtimeDeps = { db, publicOrigin: cfg.ORIGIN, options: collabOptions, registry: documents };
-	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS, documents };
+	// Several instances: the live room's state and broadcasts go through Redis too.
+	const scaleOut = cfg.REDIS_URL ? { redisUrl: cfg.REDIS_URL, prefix: cfg.REDIS_PREFIX } : undefined;
+	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS, documents, scaleOut };
+	// ... and so are the login limits, so failures on one instance count on all.
+	const limitsRedis = cfg.REDIS_URL ? createRedis(cfg.REDIS_URL, 'login-limits') : null;
 	return {
 		db,
 		documents,
 		attachRealtime: (server) => withRoom(attachRealtime(server, realtimeDeps), attachRoom(server, roomDeps)),
 		attachRoom: (server) => attachRoom(server, roomDeps),
 		createRealtime: () => createRealtime(realtimeDeps),
-		loginLimiter: new LoginLimiter({
-			perAccountAndIp: cfg.LOGIN_LIMIT_PER_ACCOUNT,
-			perIp: cfg.LOGIN_LIMIT_PER_IP,
-			windowSeconds: 15 * 60
-		}),
+		loginLimiter: new LoginLimiter(
+			{
+				perAccountAndIp: cfg.LOGIN_LIMIT_PER_ACCOUNT,
+				perIp: cfg.LOGIN_LIMIT_PER_IP,
+				windowSeconds: 15 * 60
+			},
+			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined
+		),
 		async close() {
 			clearInterval(sweeper);
+			await fanout.close();
+			await limitsRedis?.quit().catch(() => {});
 			await db.destroy();
 		}
 	};

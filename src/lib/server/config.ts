@@ -26,6 +26,8 @@ const Env = z.object({
 	COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
 	/** Re-check the session and access of open collab connections this often. */
 	COLLAB_RECHECK_MS: z.coerce.number().int().positive().default(30_000),
+	/** Several instances: compare loaded documents with the database this often and heal what a lost Redis message missed. */
+	COLLAB_HEAL_MS: z.coerce.number().int().positive().default(5_000),
 	/**
 	 * Scale-out: Redis for fan-out between app instances (Yjs updates and
 	 * awareness, socket.io rooms, login limits). Unset = one instance, in memory.
@@ -36,6 +38,10 @@ const Env = z.object({
 		.optional(),
 	/** Names this instance in logs, metrics and Redis messages (default: host name + pid). */
 	INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+	/** Namespace of every Redis channel and key of this installation (several installations may share one Redis). */
+	REDIS_PREFIX: z.string().trim().min(1).max(100).default('samverkan'),
+	/** Bearer token for GET /metrics (Prometheus). Unset: the endpoint answers 404. */
+	METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

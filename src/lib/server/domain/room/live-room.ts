@@ -28,6 +28,11 @@ export class LiveRoom {
 		return who !== undefined && !this.isPresent(who.personId);
 	}
 
+	/** Who is behind that socket, if it is in the room. */
+	participantOf(socketId: string): Participant | undefined {
+		return this.sockets.get(socketId);
+	}
+
 	isPresent(personId: string): boolean {
 		for (const p of this.sockets.values()) if (p.personId === personId) return true;
 		return false;
@@ -43,9 +48,7 @@ export class LiveRoom {
 
 	/** Everyone present once, supplier side first, then by name. */
 	participants(): Participant[] {
-		const byPerson = new Map<string, Participant>();
-		for (const p of this.sockets.values()) byPerson.set(p.personId, p);
-		return [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
+		return sortParticipants(this.sockets.values());
 	}
 
 	startPresenting(personId: string): void {
@@ -59,7 +62,7 @@ export class LiveRoom {
 	}
 
 	goTo(slide: number): void {
-		this.slide = Math.max(0, Math.min(SLIDE_KEYS.length - 1, slide));
+		this.slide = clampSlide(slide);
 	}
 
 	raiseHand(who: Participant, at: string): void {
@@ -71,4 +74,16 @@ export class LiveRoom {
 		this.hands = this.hands.filter((h) => h.personId !== personId);
 		return this.hands.length !== before;
 	}
+}
+
+/** Everyone present once, supplier side first, then by name. */
+export function sortParticipants(people: Iterable<Participant>): Participant[] {
+	const byPerson = new Map<string, Participant>();
+	for (const p of people) byPerson.set(p.personId, p);
+	return [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
+}
+
+/** A slide index kept inside the deck. */
+export function clampSlide(slide: number): number {
+	return Math.max(0, Math.min(SLIDE_KEYS.length - 1, Math.trunc(slide)));
 }

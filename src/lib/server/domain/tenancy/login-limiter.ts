@@ -1,9 +1,10 @@
 /**
  * Brute-force protection for login: failures are counted per e-mail+IP and per
- * IP. In memory for the single-process default; a Redis-backed limiter of the
- * same library replaces it when scaling out.
+ * IP. In memory for the single-process default; in Redis when several app
+ * instances run (REDIS_URL), so failures on one instance count on all.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LoginLimits {
 	perAccountAndIp: number;
@@ -13,13 +14,19 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccountAndIp: 5, perIp: 50, windowSeconds: 15 * 60 };
 
-export class LoginLimiter {
-	private readonly byAccount: RateLimiterMemory;
-	private readonly byIp: RateLimiterMemory;
+/** Counts shared by every instance: a Redis connection and the installation's key prefix. */
+export interface SharedLimits {
+	redis: Redis;
+	prefix: string;
+}
 
-	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-		this.byAccount = new RateLimiterMemory({ points: limits.perAccountAndIp, duration: limits.windowSeconds });
-		this.byIp = new RateLimiterMemory({ points: limits.perIp, duration: limits.windowSeconds });
+export class LoginLimiter {
+	private readonly byAccount: RateLimiterAbstract;
+	private readonly byIp: RateLimiterAbstract;
+
+	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, shared?: SharedLimits) {
+		this.byAccount = limiter(limits.perAccountAndIp, limits.windowSeconds, shared && { ...shared, name: 'account' });
+		this.byIp = limiter(limits.perIp, limits.windowSeconds, shared && { ...shared, name: 'ip' });
 	}
 
 	/** Seconds to wait, or 0 when a login attempt may proceed. */
@@ -46,6 +53,20 @@ export class LoginLimiter {
 	async recordSuccess(email: string, ip: string): Promise<void> {
 		await this.byAccount.delete(key(email, ip));
 	}
+}
+
+function limiter(points: number, duration: number, shared?: SharedLimits & { name: string }): RateLimiterAbstract {
+	const memory = new RateLimiterMemory({ points, duration });
+	if (!shared) return memory;
+	return new RateLimiterRedis({
+		storeClient: shared.redis,
+		keyPrefix: `${shared.prefix}:login:${shared.name}`,
+		points,
+		duration,
+		// Redis away: count in this process meanwhile rather than let sign-in wait or fail.
+		rejectIfRedisNotReady: true,
+		insuranceLimiter: memory
+	});
 }
 
 const key = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;

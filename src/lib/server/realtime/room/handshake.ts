@@ -10,6 +10,11 @@ import { lookupSession, SESSION_COOKIE } from '$lib/server/domain/tenancy/sessio
 import { readCookie, sameOrigin } from '../collab/authorize-upgrade';
 import type { RoomSocketData } from './types';
 
+/** Each socket's session token, kept in this process only (socket.data travels between instances). */
+const sessionTokens = new WeakMap<Socket, string>();
+
+export const sessionTokenOf = (socket: Socket): string | undefined => sessionTokens.get(socket);
+
 export function handshake(db: Db, publicOrigin: string | undefined) {
 	return async (socket: Socket, next: (err?: Error) => void) => {
 		const req = socket.request;
@@ -19,7 +24,7 @@ export function handshake(db: Db, publicOrigin: string | undefined) {
 		if (!token || !session) return next(refusal('unauthenticated', 'sign in first'));
 		const data = socket.data as RoomSocketData;
 		data.actor = session.actor;
-		data.sessionToken = token;
+		sessionTokens.set(socket, token);
 		data.meetingId = null;
 		next();
 	};

@@ -6,6 +6,10 @@
  *
  * Events of one meeting run one after another (a per-meeting queue), so two
  * quick slide changes or a handover racing a vote are applied in order.
+ *
+ * The room's live state (presence, presenter, slide, hands) is in a
+ * `RoomStore`: in memory, or with Redis shared by every app instance, whose
+ * sockets then all get each broadcast through socket.io's Redis adapter.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -14,7 +18,6 @@ import type { Db } from '$lib/server/db';
 import { isSupplier } from '$lib/server/domain/actor';
 import { nowIso } from '$lib/server/domain/ids';
 import { castVote, closeVote, openVote } from '$lib/server/domain/room/cab.service';
-import { LiveRoom } from '$lib/server/domain/room/live-room';
 import { authorizeIn, roomContext } from '$lib/server/domain/room/room-context';
 import { endMeeting, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
 import type { DocumentStore } from '$lib/server/domain/collab/document-store';
@@ -36,7 +39,8 @@ import {
 	VoteClosePayload,
 	VoteOpenPayload
 } from '$lib/realtime/room/schemas';
-import { handshake } from './handshake';
+import { handshake, sessionTokenOf } from './handshake';
+import { roomBackend, type RoomScaleOut } from './scale-out';
 import { roomError } from './refusal';
 import { roomState, youIn } from './room-state';
 import type { RoomIo, RoomSocket } from './types';
@@ -48,11 +52,13 @@ export interface RoomServerDeps {
 	recheckMs?: number;
 	/** the live shared documents: moving on marks the agenda item dealt with */
 	documents?: DocumentStore;
+	/** several app instances: the room's state and broadcasts go through Redis */
+	scaleOut?: RoomScaleOut;
 }
 
 export interface RoomServer {
 	readonly io: RoomIo;
-	/** live rooms in memory (for tests and metrics) */
+	/** meetings with a socket on this instance (for tests and metrics) */
 	readonly rooms: number;
 	close(): Promise<void>;
 }
@@ -102,7 +108,7 @@ function drop(socket: RoomSocket): void {
 	conn.close(true);
 }
 
-export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 30_000, documents }: RoomServerDeps): RoomServer {
+export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 30_000, documents, scaleOut }: RoomServerDeps): RoomServer {
 	const io: RoomIo = new Server(server, {
 		path: ROOM_PATH,
 		transports: ['websocket'],
@@ -113,7 +119,8 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		pingInterval: 20_000,
 		pingTimeout: 20_000
 	});
-	const rooms = new Map<string, LiveRoom>();
+	const backend = roomBackend(io, scaleOut);
+	const store = backend.store;
 	let closing = false;
 	const queues = new Map<string, Promise<unknown>>();
 
@@ -127,15 +134,22 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		return next;
 	}
 
-	const broadcastState = async (room: LiveRoom) => io.to(channel(room.meetingId)).emit('room:state', await roomState(db, room));
+	const stateOf = (meetingId: string) => roomState(db, meetingId, store.snapshot(meetingId));
+	const broadcastState = async (meetingId: string) => io.to(channel(meetingId)).emit('room:state', await stateOf(meetingId));
 
-	/** Duties changed: everyone's own rights may have too. */
-	async function refreshRights(room: LiveRoom) {
-		const sockets = await io.in(channel(room.meetingId)).fetchSockets();
+	// Another instance died (its participants dropped out) or Redis lost the room and it was restored.
+	store.onOutsideChange((meetingId) => {
+		if (closing) return;
+		serially(meetingId, () => broadcastState(meetingId)).catch((err) => console.error('room: broadcast failed', err));
+	});
+
+	/** Duties changed: everyone's own rights may have too (on every instance: fetchSockets asks them all). */
+	async function refreshRights(meetingId: string) {
+		const sockets = await io.in(channel(meetingId)).fetchSockets();
 		const byPerson = new Map<string, Promise<unknown>>();
 		for (const s of sockets) {
 			const actor = s.data.actor;
-			const you = (byPerson.get(actor.personId) as Promise<Awaited<ReturnType<typeof youIn>>> | undefined) ?? youIn(db, actor, room.meetingId);
+			const you = (byPerson.get(actor.personId) as Promise<Awaited<ReturnType<typeof youIn>>> | undefined) ?? youIn(db, actor, meetingId);
 			byPerson.set(actor.personId, you);
 			you.then(
 				(y) => s.emit('room:you', y),
@@ -150,7 +164,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		ack?.({ ok: false, error });
 	}
 
-	type Handler<S extends z.ZodType> = (ctx: { socket: RoomSocket; room: LiveRoom; payload: z.output<S> }) => Promise<void>;
+	type Handler<S extends z.ZodType> = (ctx: { socket: RoomSocket; meetingId: string; payload: z.output<S> }) => Promise<void>;
 
 	/** Registers a room event: payload validated, meeting joined, run in the meeting's queue. */
 	function on<S extends z.ZodType>(socket: RoomSocket, event: keyof ClientToServerEvents, schema: S, handler: Handler<S>) {
@@ -162,9 +176,8 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			const parsed = schema.safeParse(raw);
 			if (!parsed.success) return refuse(socket, roomError(event, parsed.error), ack);
 			const meetingId = socket.data.meetingId;
-			const room = meetingId ? rooms.get(meetingId) : undefined;
-			if (!meetingId || !room) return refuse(socket, { event, code: 'not_joined', message: 'Join a meeting first' }, ack);
-			const run = counted(socket, () => serially(meetingId, () => handler({ socket, room, payload: parsed.data })));
+			if (!meetingId || !store.hasLocal(meetingId)) return refuse(socket, { event, code: 'not_joined', message: 'Join a meeting first' }, ack);
+			const run = counted(socket, () => serially(meetingId, () => handler({ socket, meetingId, payload: parsed.data })));
 			if (!run) return refuse(socket, BUSY(event), ack);
 			run.then(
 				() => ack?.({ ok: true }),
@@ -179,16 +192,8 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		if (!meetingId || closing) return;
 		socket.data.meetingId = null;
 		void socket.leave(channel(meetingId));
-		const room = rooms.get(meetingId);
-		if (!room) return;
 		serially(meetingId, async () => {
-			const gone = room.leave(socket.id);
-			if (room.empty) {
-				// Nothing in memory matters once everyone has left, except for a reconnect moments later.
-				rooms.delete(meetingId);
-				return;
-			}
-			if (gone) await broadcastState(room);
+			if (await store.leave(meetingId, socket.id)) await broadcastState(meetingId);
 		}).catch((err) => console.error('room: leaving failed', err));
 	}
 
@@ -211,15 +216,12 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 					if (socket.data.meetingId && socket.data.meetingId !== meetingId) leaveRoom(socket);
 					if (!socket.connected) return;
 					await serially(meetingId, async () => {
-						let room = rooms.get(meetingId);
-						if (!room) rooms.set(meetingId, (room = new LiveRoom(meetingId)));
 						socket.data.meetingId = meetingId;
 						await socket.join(channel(meetingId));
-						const joined = !room.isPresent(who.personId);
-						room.join(socket.id, who);
+						const newcomer = await store.join(meetingId, socket.id, who);
 						socket.emit('room:you', await youIn(db, actor, meetingId));
-						if (joined) await broadcastState(room);
-						else socket.emit('room:state', await roomState(db, room));
+						if (newcomer) await broadcastState(meetingId);
+						else socket.emit('room:state', await stateOf(meetingId));
 					});
 				})
 			);
@@ -230,93 +232,92 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			);
 		});
 
-		on(socket, 'present:start', EmptyPayload, async ({ room }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, room.meetingId));
-			room.startPresenting(actor.personId);
-			io.to(channel(room.meetingId)).emit('room:slide', { slide: room.slide, presenting: true, presenterId: actor.personId });
-			await broadcastState(room);
+		on(socket, 'present:start', EmptyPayload, async ({ meetingId }) => {
+			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
+			const now = await store.startPresenting(meetingId, actor.personId);
+			io.to(channel(meetingId)).emit('room:slide', now);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'present:stop', EmptyPayload, async ({ room }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, room.meetingId));
-			room.stopPresenting();
-			io.to(channel(room.meetingId)).emit('room:slide', { slide: room.slide, presenting: false, presenterId: null });
-			await broadcastState(room);
+		on(socket, 'present:stop', EmptyPayload, async ({ meetingId }) => {
+			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
+			const now = await store.stopPresenting(meetingId);
+			io.to(channel(meetingId)).emit('room:slide', now);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'slide:go', SlidePayload, async ({ room, payload }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, room.meetingId));
+		on(socket, 'slide:go', SlidePayload, async ({ meetingId, payload }) => {
+			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
 			// Moving the slides takes the presentation over (the chair stepping in).
-			if (!room.presenting || room.presenterId !== actor.personId) room.startPresenting(actor.personId);
-			room.goTo(payload.slide);
-			io.to(channel(room.meetingId)).emit('room:slide', { slide: room.slide, presenting: true, presenterId: actor.personId });
+			const now = await store.goTo(meetingId, actor.personId, payload.slide);
+			io.to(channel(meetingId)).emit('room:slide', now);
 		});
 
-		on(socket, 'present:pass', PassPresenterPayload, async ({ room, payload }) => {
-			await passPresenter(db, actor, room.meetingId, payload);
-			if (room.presenting) room.startPresenting(payload.personId);
-			await refreshRights(room);
-			await broadcastState(room);
+		on(socket, 'present:pass', PassPresenterPayload, async ({ meetingId, payload }) => {
+			await passPresenter(db, actor, meetingId, payload);
+			await store.passPresentation(meetingId, payload.personId);
+			await refreshRights(meetingId);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'duty:assign', DutyPayload, async ({ room, payload }) => {
-			await handOverDuty(db, actor, room.meetingId, payload);
+		on(socket, 'duty:assign', DutyPayload, async ({ meetingId, payload }) => {
+			await handOverDuty(db, actor, meetingId, payload);
 			// the presenter duty handed over mid-presentation hands the slides over too
-			if (payload.duty === 'presenter' && room.presenting && payload.personId) room.startPresenting(payload.personId);
-			await refreshRights(room);
-			await broadcastState(room);
+			if (payload.duty === 'presenter' && payload.personId) await store.passPresentation(meetingId, payload.personId);
+			await refreshRights(meetingId);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'item:set', ItemPayload, async ({ room, payload }) => {
-			await setCurrentItem(db, actor, room.meetingId, payload, documents);
-			await broadcastState(room);
+		on(socket, 'item:set', ItemPayload, async ({ meetingId, payload }) => {
+			await setCurrentItem(db, actor, meetingId, payload, documents);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'timer:restart', EmptyPayload, async ({ room }) => {
-			await restartItemTimer(db, actor, room.meetingId);
-			await broadcastState(room);
+		on(socket, 'timer:restart', EmptyPayload, async ({ meetingId }) => {
+			await restartItemTimer(db, actor, meetingId);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'meeting:start', EmptyPayload, async ({ room }) => {
-			await startMeeting(db, actor, room.meetingId);
-			await broadcastState(room);
+		on(socket, 'meeting:start', EmptyPayload, async ({ meetingId }) => {
+			await startMeeting(db, actor, meetingId);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'meeting:end', EmptyPayload, async ({ room }) => {
-			await endMeeting(db, actor, room.meetingId);
-			await broadcastState(room);
+		on(socket, 'meeting:end', EmptyPayload, async ({ meetingId }) => {
+			await endMeeting(db, actor, meetingId);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'hand:raise', EmptyPayload, async ({ room }) => {
-			room.raiseHand(who, nowIso());
-			await broadcastState(room);
+		on(socket, 'hand:raise', EmptyPayload, async ({ meetingId }) => {
+			await store.raiseHand(meetingId, { ...who, at: nowIso() });
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'hand:lower', HandPayload, async ({ room, payload }) => {
+		on(socket, 'hand:lower', HandPayload, async ({ meetingId, payload }) => {
 			const personId = payload.personId ?? actor.personId;
 			// Anyone lowers their own hand; the chair lowers others' (gives the floor).
-			if (personId !== actor.personId) authorizeIn(actor, 'meeting.run', await roomContext(db, actor, room.meetingId));
-			if (room.lowerHand(personId)) await broadcastState(room);
+			if (personId !== actor.personId) authorizeIn(actor, 'meeting.run', await roomContext(db, actor, meetingId));
+			if (await store.lowerHand(meetingId, personId)) await broadcastState(meetingId);
 		});
 
-		on(socket, 'note:set', NotePayload, async ({ room, payload }) => {
-			const note = await setSlideNote(db, actor, room.meetingId, payload);
-			socket.to(channel(room.meetingId)).emit('room:note', { ...note, by: actor.personId });
+		on(socket, 'note:set', NotePayload, async ({ meetingId, payload }) => {
+			const note = await setSlideNote(db, actor, meetingId, payload);
+			socket.to(channel(meetingId)).emit('room:note', { ...note, by: actor.personId });
 		});
 
-		on(socket, 'vote:open', VoteOpenPayload, async ({ room, payload }) => {
-			await openVote(db, actor, room.meetingId, payload);
-			await broadcastState(room);
+		on(socket, 'vote:open', VoteOpenPayload, async ({ meetingId, payload }) => {
+			await openVote(db, actor, meetingId, payload);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'vote:cast', VoteCastPayload, async ({ room, payload }) => {
-			await castVote(db, actor, room.meetingId, payload);
-			await broadcastState(room);
+		on(socket, 'vote:cast', VoteCastPayload, async ({ meetingId, payload }) => {
+			await castVote(db, actor, meetingId, payload);
+			await broadcastState(meetingId);
 		});
 
-		on(socket, 'vote:close', VoteClosePayload, async ({ room, payload }) => {
-			await closeVote(db, actor, room.meetingId, payload);
-			await broadcastState(room);
+		on(socket, 'vote:close', VoteClosePayload, async ({ meetingId, payload }) => {
+			await closeVote(db, actor, meetingId, payload);
+			await broadcastState(meetingId);
 		});
 
 		socket.onAny((event: string, ...args: unknown[]) => {
@@ -337,8 +338,9 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 	// Sessions end and access changes while a socket stays open: re-check them.
 	const recheck = setInterval(() => {
 		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) {
-			const { sessionToken, actor, meetingId } = socket.data;
-			lookupSession(db, sessionToken)
+			const { actor, meetingId } = socket.data;
+			const token = sessionTokenOf(socket);
+			(token ? lookupSession(db, token) : Promise.resolve(null))
 				.then(async (session) => {
 					if (!session) throw forbidden('session ended');
 					if (meetingId) await roomContext(db, actor, meetingId);
@@ -354,7 +356,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 	return {
 		io,
 		get rooms() {
-			return rooms.size;
+			return store.localRooms;
 		},
 		async close() {
 			closing = true;
@@ -363,6 +365,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			await new Promise<void>((resolve) => {
 				io.close(() => resolve());
 			});
+			await backend.close();
 		}
 	};
 }

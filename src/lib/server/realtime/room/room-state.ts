@@ -3,15 +3,16 @@ import type { Db } from '$lib/server/db';
 import { isSupplier, type Actor } from '$lib/server/domain/actor';
 import { can } from '$lib/server/domain/policy';
 import { pollsOfMeeting } from '$lib/server/domain/room/cab.service';
-import type { LiveRoom } from '$lib/server/domain/room/live-room';
 import { roomContext, roomResource } from '$lib/server/domain/room/room-context';
+import type { LiveSnapshot } from '$lib/server/domain/room/room-store';
 import { currentItemOf, dutiesOf } from '$lib/server/domain/room/room.service';
 import type { RoomState, You } from '$lib/realtime/room/events';
 import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
 
-export async function roomState(db: Db, room: LiveRoom): Promise<RoomState> {
-	const id = room.meetingId;
-	const [meeting, duties, currentItem, notes, polls] = await Promise.all([
+/** The room as everyone sees it: the live part from the room store, the rest from the database. */
+export async function roomState(db: Db, id: string, live: Promise<LiveSnapshot>): Promise<RoomState> {
+	const [room, meeting, duties, currentItem, notes, polls] = await Promise.all([
+		live,
 		db.selectFrom('meetings').select('status').where('id', '=', id).executeTakeFirstOrThrow(),
 		dutiesOf(db, id),
 		currentItemOf(db, id),
@@ -21,7 +22,7 @@ export async function roomState(db: Db, room: LiveRoom): Promise<RoomState> {
 	return {
 		meetingId: id,
 		status: meeting.status,
-		participants: room.participants(),
+		participants: room.participants,
 		duties,
 		presenting: room.presenting,
 		presenterId: room.presenterId,

@@ -2,9 +2,13 @@ import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/server/domain/actor';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/room/events';
 
+/**
+ * What a socket carries. With several instances, `fetchSockets` sends this
+ * through Redis to the others: so no secrets here (the session token stays
+ * in this process, see handshake.ts).
+ */
 export interface RoomSocketData {
 	actor: Actor;
-	sessionToken: string;
 	/** the meeting this socket has joined, if any */
 	meetingId: string | null;
 }
