@@ -12,10 +12,11 @@
  *      database while Redis is down, the others heal when it returns, and all
  *      converge.
  *
- * Needs TEST_REDIS_URL (`eval "$(bash .ci/services)"`) and redis-server. Without
+ * Runs in the PostgreSQL project of the suite (helpers/scale-out.ts) and needs
+ * TEST_REDIS_URL (`eval "$(bash .ci/services)"`) and redis-server. Without
  * them it is skipped locally, and fails on CI (CI=true).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -25,11 +26,9 @@ import { ApiClient } from '../helpers/api-client';
 import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
 import { connectClient, eventually, synced, type CollabClient } from '../helpers/collab-client';
 import { startServer, type TestServer } from '../helpers/server';
+import { runsOwnRedis, runsScaleOut } from '../helpers/scale-out';
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
-const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
-const missing = !REDIS_URL || !hasRedisServer;
-const onCi = process.env.CI === 'true';
 
 const clients: CollabClient[] = [];
 const servers: TestServer[] = [];
@@ -52,7 +51,7 @@ afterAll(async () => {
 	for (const s of servers.reverse()) await s.stop().catch(() => {});
 });
 
-describe.skipIf(missing && !onCi)('scale-out: shared documents across instances', () => {
+describe.skipIf(!(runsScaleOut() && runsOwnRedis()))('scale-out: shared documents across instances', () => {
 	let a: TestServer;
 	let b: TestServer;
 	let fx: CollabFixture;
@@ -288,7 +287,7 @@ function freePort(): Promise<number> {
 	});
 }
 
-describe.skipIf(!hasRedisServer && !onCi)('scale-out: Redis restarting while people edit', () => {
+describe.skipIf(!runsOwnRedis())('scale-out: Redis restarting while people edit', () => {
 	let redis: OwnRedis;
 	let c: TestServer;
 	let d: TestServer;

@@ -7,6 +7,7 @@
  *
  * Needs redis-server (`.ci/services` installs it and sets TEST_REDIS_URL):
  * skipped without it on a developer's machine, failed without it in CI.
+ * Runs in the PostgreSQL project of the suite only (helpers/scale-out.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,9 +17,9 @@ import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { connected, roomClient, until, type RoomClient } from '../helpers/room-client';
 import { startServer, type TestServer } from '../helpers/server';
+import { runsOwnRedis } from '../helpers/scale-out';
 
 const HAVE_REDIS = !!process.env.TEST_REDIS_URL;
-const IN_CI = process.env.CI === 'true';
 
 async function freePort(): Promise<number> {
 	const server = createServer();
@@ -45,7 +46,7 @@ async function kill(child: ChildProcess): Promise<void> {
 	await exited;
 }
 
-describe.skipIf(!HAVE_REDIS && !IN_CI)('live room: Redis restarts empty under two instances', () => {
+describe.skipIf(!runsOwnRedis())('live room: Redis restarts empty under two instances', () => {
 	let redis: ChildProcess;
 	let redisPort: number;
 	let a: TestServer;

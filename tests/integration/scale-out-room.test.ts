@@ -9,6 +9,7 @@
  *
  * Needs Redis (`eval "$(bash .ci/services)"` sets TEST_REDIS_URL): skipped
  * without it on a developer's machine, failed without it in CI.
+ * Runs in the PostgreSQL project of the suite only (helpers/scale-out.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +18,14 @@ import { balancer, type Balancer } from '../helpers/balancer';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { connected, roomClient, until, type RoomClient, type RoomClientOptions } from '../helpers/room-client';
 import { startServer, type TestServer } from '../helpers/server';
+import { runsScaleOut } from '../helpers/scale-out';
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
-const IN_CI = process.env.CI === 'true';
 
 /** The longest a killed instance's participants may stay listed (the design says about 8 s: see docs/decisions.md). */
 const DEAD_INSTANCE_BOUND_MS = 15_000;
 
-describe.skipIf(!REDIS_URL && !IN_CI)('live room across two instances', () => {
+describe.skipIf(!runsScaleOut())('live room across two instances', () => {
 	let a: TestServer;
 	let b: TestServer;
 	let lb: Balancer;
