@@ -1,12 +1,11 @@
-import { error } from '@sveltejs/kit';
 import { auditLog } from '$lib/server/domain/audit/audit.service';
 import { authorize } from '$lib/server/domain/policy';
 import { listCustomers } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
-import { createPerson, getPerson, listPeople, updatePerson } from '$lib/server/domain/tenancy/people.service';
+import { listPeople } from '$lib/server/domain/tenancy/people.service';
 import { listRoles, updateRole } from '$lib/server/domain/tenancy/roles.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
-import { personCreateInput, personUpdateInput } from '$lib/server/http/person-form';
+import { addPersonFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const AUDIT_PAGE = 50;
@@ -56,15 +55,7 @@ export const actions: Actions = {
 			descriptionEn: data.descriptionEn
 		})
 	),
-	addStaff: formAction(async ({ app, actor, data }) => {
-		const person = await createPerson(app.db, actor, null, personCreateInput(data));
-		return { id: person.id, name: person.name };
-	}),
-	updateStaff: formAction(async ({ app, actor, data }) => {
-		const personId = data.personId ?? '';
-		// this page edits the supplier's own staff only
-		if ((await getPerson(app.db, actor, personId)).customerId !== null) error(404, 'Person not found');
-		const person = await updatePerson(app.db, actor, personId, personUpdateInput(data));
-		return { id: person.id, name: person.name };
-	})
+	// the supplier's own staff (customer null)
+	addStaff: formAction(({ app, actor, data }) => addPersonFromForm(app.db, actor, null, data)),
+	updateStaff: formAction(({ app, actor, data }) => updatePersonFromForm(app.db, actor, null, data))
 };

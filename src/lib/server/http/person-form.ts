@@ -1,3 +1,8 @@
+import type { Db } from '../db';
+import type { Actor } from '../domain/actor';
+import { notFound } from '../domain/errors';
+import { createPerson, getPerson, updatePerson } from '../domain/tenancy/people.service';
+
 /**
  * The person forms (add, edit) as service input. Form fields are strings; the
  * edit form says with `accountControl` that it offered the "disable sign-in"
@@ -25,4 +30,25 @@ export function personUpdateInput(data: Record<string, string>) {
 		...(data.password ? { password: data.password } : {}),
 		...(data.accountControl ? { disabled: data.disabled === 'true' } : {})
 	};
+}
+
+/**
+ * The add form's action, on the admin page (`customerId` null: the supplier's
+ * staff) and on a customer's page (that customer's people).
+ */
+export async function addPersonFromForm(db: Db, actor: Actor, customerId: string | null, data: Record<string, string>) {
+	const person = await createPerson(db, actor, customerId, personCreateInput(data));
+	return { id: person.id, name: person.name };
+}
+
+/**
+ * The edit form's action. A page edits only the people it lists (`customerId`
+ * null: the supplier's staff); anyone else is "not found", even to an admin
+ * who may edit them elsewhere.
+ */
+export async function updatePersonFromForm(db: Db, actor: Actor, customerId: string | null, data: Record<string, string>) {
+	const personId = data.personId ?? '';
+	if ((await getPerson(db, actor, personId)).customerId !== customerId) throw notFound('Person');
+	const person = await updatePerson(db, actor, personId, personUpdateInput(data));
+	return { id: person.id, name: person.name };
 }

@@ -7,12 +7,12 @@ import { listForumSummaries } from '$lib/server/domain/governance/overview.servi
 import { customerGovernanceHealth } from '$lib/server/domain/meetings/governance-health';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
-import { createPerson, getPerson, listPeople, updatePerson } from '$lib/server/domain/tenancy/people.service';
+import { listPeople } from '$lib/server/domain/tenancy/people.service';
 import { listRelationStaff } from '$lib/server/domain/tenancy/relation.service';
 import { assignRole, listRoles, unassignRole } from '$lib/server/domain/tenancy/roles.service';
 import { supplierName } from '$lib/server/domain/tenancy/supplier.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
-import { personCreateInput, personUpdateInput } from '$lib/server/http/person-form';
+import { addPersonFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -75,17 +75,9 @@ function routeCustomerId(event: RequestEvent): string {
 }
 
 export const actions: Actions = {
-	addPerson: formAction(async ({ app, actor, data, event }) => {
-		const person = await createPerson(app.db, actor, routeCustomerId(event), personCreateInput(data));
-		return { name: person.name };
-	}),
-	editPerson: formAction(async ({ app, actor, data, event }) => {
-		const personId = data.personId ?? '';
-		// this page edits this customer's own people only
-		if ((await getPerson(app.db, actor, personId)).customerId !== routeCustomerId(event)) error(404, 'Person not found');
-		const person = await updatePerson(app.db, actor, personId, personUpdateInput(data));
-		return { id: person.id, name: person.name };
-	}),
+	// this customer's people
+	addPerson: formAction(({ app, actor, data, event }) => addPersonFromForm(app.db, actor, routeCustomerId(event), data)),
+	editPerson: formAction(({ app, actor, data, event }) => updatePersonFromForm(app.db, actor, routeCustomerId(event), data)),
 	assignRole: formAction(async ({ app, actor, data, event }) => {
 		const row = await assignRole(app.db, actor, routeCustomerId(event), { personId: data.personId, roleId: data.roleId });
 		return { personId: row.person_id, roleId: row.role_id };
