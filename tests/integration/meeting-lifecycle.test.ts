@@ -14,6 +14,7 @@ import { ApiClient } from '../helpers/api-client';
 import { connectClient, rawSocket, synced, type CollabClient } from '../helpers/collab-client';
 import { minutesWriter } from '../helpers/minutes-writer';
 import { startServer, type TestServer } from '../helpers/server';
+import { openTestDb } from '../helpers/test-db';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -229,6 +230,30 @@ describe('justering: from planned to approved and locked', () => {
 		await synced(fresh);
 		expect(fresh.doc.get('root', Y.XmlText).toString()).toBe(before);
 		expect(fresh.doc.get('root', Y.XmlText).toString()).not.toContain('efter justering');
+	});
+
+	it('approved by both at the same instant: approved once, with one frozen version', async () => {
+		// before the meeting above, so that it stays the forum's latest (the tests below count on it)
+		const res = await admin.json('POST', `/api/v1/forums/${forumId}/meetings`, { title: 'Samtidig justering', startsAt: '2030-06-10T09:00', endsAt: '2030-06-10T10:00' });
+		const id: string = res.body.meeting.id;
+		expect((await admin.json('POST', `/api/v1/meetings/${id}/publish`, {})).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/start`, {})).status).toBe(200);
+		const adjusterId: string = (await customerAdmin.json('GET', '/api/v1/me')).body.person.personId;
+		expect((await admin.json('PUT', `/api/v1/meetings/${id}/adjuster`, { personId: adjusterId })).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/end`, {})).status).toBe(200);
+
+		const both = await Promise.all([chair.json('POST', `/api/v1/meetings/${id}/approve`, {}), customerAdmin.json('POST', `/api/v1/meetings/${id}/approve`, {})]);
+		expect(both.map((r) => r.status)).toEqual([200, 200]);
+		const life = (await admin.json('GET', `/api/v1/meetings/${id}/lifecycle`)).body.lifecycle;
+		expect(life.status).toBe('minutes_approved');
+		expect(life.approvals).toHaveLength(2);
+		const db = openTestDb(server.databaseUrl);
+		try {
+			const versions = await db.selectFrom('minutes_versions').select('kind').where('meeting_id', '=', id).where('kind', '=', 'approved').execute();
+			expect(versions).toHaveLength(1);
+		} finally {
+			await db.destroy();
+		}
 	});
 
 	it('takes corrections only as dated addenda by the minute-taker', async () => {

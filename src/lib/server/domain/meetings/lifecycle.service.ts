@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
+import { isUniqueViolation } from '$lib/server/db/dialect';
 import type { ApprovalRole } from '$lib/server/db/lifecycle-schema';
 import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
 import { readAgenda } from '$lib/realtime/agenda-doc';
@@ -235,48 +236,79 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 	authorize(actor, 'minutes.approve', resource);
 	requireState(meeting, ['minutes_draft'], 'The minutes can be approved once the meeting has ended');
 	if (!meeting.adjuster_person_id) throw conflict('Name an adjuster (justerare) from the customer side first');
-	const done = await db.selectFrom('meeting_approvals').select(['role', 'person_id', 'at']).where('meeting_id', '=', meetingId).execute();
+	const done = await approvalsOf(db, meetingId);
 	const mine: ApprovalRole[] = [];
 	if (resource.duties?.includes('chair')) mine.push('chair');
 	if (resource.adjuster) mine.push('adjuster');
 	const role = mine.find((r) => !done.some((d) => d.role === r));
 	if (!role) throw conflict('You have already approved these minutes');
 	if (done.some((d) => d.person_id === actor.personId)) throw conflict('The chair and the adjuster must be two different people');
-	const complete = done.length + 1 === 2;
 
-	const names = { minutes: meetingMinutesDoc(meetingId), agenda: meetingAgendaDoc(meetingId), actions: forumActionsDoc(meeting.forum_id) };
 	const now = nowIso();
-	let frozen: { state: Uint8Array; content: string } | null = null;
-	if (complete) {
-		// Lock first, so that nothing typed after this moment slips into the
-		// frozen version; then bring the projected tables up to date and freeze.
-		docs.lock(names.minutes);
-		docs.lock(names.agenda);
-		const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
-		await Promise.all(targets.map((t) => docs.flushProjection(t)));
-		const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
-		const figures = await frozenFigures(db, actor, meetingId);
-		const model = await buildMinutesModel(db, docs, meetingId, { approvals: [...done, { role, person_id: actor.personId, at: now }], figures });
-		frozen = { state, content: JSON.stringify(model) };
-	}
-	await db.transaction().execute(async (tx) => {
-		await tx.insertInto('meeting_approvals').values({ meeting_id: meetingId, role, person_id: actor.personId, at: now }).execute();
-		await recordAudit(tx, actor, { action: 'minutes.approve', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { role } });
-		if (frozen) {
-			await tx
-				.insertInto('minutes_versions')
-				.values({ id: newId(), meeting_id: meetingId, kind: 'approved', state: frozen.state, content: frozen.content, created_by: actor.personId, created_at: now })
-				.execute();
-			await setSteps(tx, meetingId, { status: 'minutes_approved', approved_at: now });
-		}
+	// (meeting_id, role) is the key: of two people approving as the same role at once, one gets a conflict
+	await db
+		.transaction()
+		.execute(async (tx) => {
+			await tx.insertInto('meeting_approvals').values({ meeting_id: meetingId, role, person_id: actor.personId, at: now }).execute();
+			await recordAudit(tx, actor, { action: 'minutes.approve', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { role } });
+		})
+		.catch((err: unknown) => {
+			throw isUniqueViolation(err) ? conflict('These minutes were just approved in that role') : err;
+		});
+	// Counted after our own approval is stored, so that of two approvals made
+	// at the same instant at least the later one sees both and freezes.
+	const approvals = await approvalsOf(db, meetingId);
+	const approved = approvals.length === 2 && (await freezeApprovedMinutes(db, docs, actor, meeting, approvals));
+	return { approved, role };
+}
+
+const approvalsOf = (db: Executor, meetingId: string) =>
+	db.selectFrom('meeting_approvals').select(['role', 'person_id', 'at']).where('meeting_id', '=', meetingId).orderBy('at').execute();
+
+/**
+ * With both approvals in: locks the agenda and minutes, freezes the Yjs state
+ * and the MinutesModel (with the period's figures) as the approved version,
+ * and marks the meeting approved. The status changes only from
+ * minutes_draft (compare-and-set), so when both approvers get here at once
+ * exactly one version is stored; the other finds it done and returns false.
+ */
+async function freezeApprovedMinutes(
+	db: Db,
+	docs: DocumentStore,
+	actor: Actor,
+	meeting: { id: string; forum_id: string },
+	approvals: { role: ApprovalRole; person_id: string; at: string }[]
+): Promise<boolean> {
+	const names = { minutes: meetingMinutesDoc(meeting.id), agenda: meetingAgendaDoc(meeting.id), actions: forumActionsDoc(meeting.forum_id) };
+	// Lock first, so that nothing typed after this moment slips into the
+	// frozen version; then bring the projected tables up to date and freeze.
+	docs.lock(names.minutes);
+	docs.lock(names.agenda);
+	const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
+	await Promise.all(targets.map((t) => docs.flushProjection(t)));
+	const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
+	const figures = await frozenFigures(db, actor, meeting.id);
+	const model = await buildMinutesModel(db, docs, meeting.id, { approvals, figures });
+	const at = approvals[approvals.length - 1].at;
+	const frozen = await db.transaction().execute(async (tx) => {
+		const changed = await tx
+			.updateTable('meetings')
+			.set({ status: 'minutes_approved', approved_at: at, updated_at: nowIso() })
+			.where('id', '=', meeting.id)
+			.where('status', '=', 'minutes_draft')
+			.executeTakeFirst();
+		if (Number(changed.numUpdatedRows) !== 1) return false;
+		await tx
+			.insertInto('minutes_versions')
+			.values({ id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at })
+			.execute();
+		return true;
 	});
-	if (complete) {
-		// Now that the database says "approved", re-checking the open connections
-		// finds them read-only: writers are told at once (4001) and come back as readers.
-		docs.lock(names.minutes);
-		docs.lock(names.agenda);
-	}
-	return { approved: complete, role };
+	// Now that the database says "approved", re-checking the open connections
+	// finds them read-only: writers are told at once (4001) and come back as readers.
+	docs.lock(names.minutes);
+	docs.lock(names.agenda);
+	return frozen;
 }
 
 export const AddendumInput = z.object({ text: z.string().trim().min(1, 'Required').max(20_000, 'At most 20000 characters') });
