@@ -91,7 +91,8 @@ describe('co-editing', () => {
 		}
 		await Promise.all([a, b, c].map((x) => x.flush()));
 		await eventually(
-			() => [b, c].every((x) => x.doc.getText('scratch').toString() === a.doc.getText('scratch').toString() && x.doc.getArray('log').length === 60),
+			// every client, a too: its own flush says nothing about the others' last updates reaching it
+			() => [a, b, c].every((x) => x.doc.getText('scratch').toString() === a.doc.getText('scratch').toString() && x.doc.getArray('log').length === 60),
 			10_000,
 			'convergence'
 		);
