@@ -59,6 +59,9 @@ function roomDevServer(): Plugin {
 	};
 }
 
+/** Loads the demo once per project run; demo test servers start from a copy. */
+const DEMO_TEMPLATE = './tests/helpers/demo-template.setup.ts';
+
 /** The integration suite (real servers, real database), with the database chosen by env. */
 function integrationProject(name: string, env: Record<string, string>, globalSetup: string[] = []) {
 	return {
@@ -103,7 +106,7 @@ export default defineConfig({
 				extends: true,
 				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' }
 			},
-			integrationProject('integration', {}),
+			integrationProject('integration', {}, [DEMO_TEMPLATE]),
 			// The same suite on PostgreSQL, wherever a server to test on is given
 			// (.ci/services starts one; CI always does).
 			...(process.env.TEST_POSTGRES_URL
@@ -113,7 +116,7 @@ export default defineConfig({
 							// The fuzzers attack the protocols, which do not depend on the engine: a
 							// smaller run here proves the PostgreSQL store survives them too.
 							{ TEST_DATABASE: 'postgres', FUZZ_FRAMES: '2000', FUZZ_ROOM_FRAMES: '1000' },
-							['./tests/helpers/pg-template.setup.ts']
+							[DEMO_TEMPLATE]
 						)
 					]
 				: []),
@@ -126,7 +129,10 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 90_000,
 					// one browser at a time on a 2-core machine
-					fileParallelism: false
+					fileParallelism: false,
+					globalSetup: [DEMO_TEMPLATE],
+					// a live edit crosses two browsers and the server: allow it more than a second
+					expect: { poll: { timeout: 5_000 } }
 				}
 			}
 		]

@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 		await supplier.keyboard.press('Enter');
 		await supplier.keyboard.type('Vi förlänger avtalet med ett år.', { delay: 10 });
 		await supplier.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
-		await expect.poll(() => customer.getByTestId('minutes-decision').allInnerTexts()).toContain('Vi förlänger avtalet med ett år.');
+		await expect.poll(() => customer.getByTestId('minutes-decision').allInnerTexts(), { timeout: 10_000 }).toContain('Vi förlänger avtalet med ett år.');
 		await expect
 			.poll(async () => ((await fx.customerAdmin.json('GET', `/api/v1/customers/${fx.customerId}/decisions?q=förlänger`)).body.decisions as { text: string }[]).map((d) => d.text), { timeout: 10_000 })
 			.toEqual(['Vi förlänger avtalet med ett år.']);

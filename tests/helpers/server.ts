@@ -43,7 +43,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 	}
 	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-test-'));
 	const databaseFile = join(dataDir, 'samverkan.db');
-	// the demo without its year of history is what the PostgreSQL run's template holds
+	// the demo without its year of history is what the run's demo template holds (demo-template.setup.ts)
 	const demoCopy = opts.demo === true && opts.env?.SAMVERKAN_DEMO_HISTORY !== '1';
 	const databaseUrl = opts.databaseUrl ?? (await testDatabaseFor(dataDir, { demoCopy }));
 	const args = ['--import', 'tsx', 'server/index.ts', ...(opts.demo ? ['--demo'] : [])];

@@ -6,7 +6,7 @@
  * server (same dataDir) finds its database again through a file in dataDir.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
@@ -40,15 +40,20 @@ export function databaseUrlNamed(name: string): string {
 
 /**
  * DATABASE_URL for a server using dataDir: created on first use. A demo
- * server on PostgreSQL starts from a copy of the run's demo template
- * (pg-template.setup.ts), which is what --demo would have loaded.
+ * server starts from a copy of the run's demo template
+ * (demo-template.setup.ts), which is what --demo would have loaded.
  */
 export async function testDatabaseFor(dataDir: string, opts: { demoCopy?: boolean } = {}): Promise<string> {
-	if (!onPostgres()) return `sqlite:${join(dataDir, 'samverkan.db')}`;
+	const demo = opts.demoCopy ? inject('demoTemplate') : undefined;
+	if (!onPostgres()) {
+		const file = join(dataDir, 'samverkan.db');
+		if (demo?.sqliteFile && !existsSync(file)) copyFileSync(demo.sqliteFile, file);
+		return `sqlite:${file}`;
+	}
 	const marker = join(dataDir, 'database-url');
 	if (existsSync(marker)) return readFileSync(marker, 'utf8');
 	const name = `samverkan_t_${randomBytes(6).toString('hex')}`;
-	const template = opts.demoCopy ? inject('pgDemoTemplate') : undefined;
+	const template = demo?.postgres;
 	await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
 	const url = databaseUrlNamed(name);
 	writeFileSync(marker, url);
