@@ -176,9 +176,31 @@ export const ArticleInput = z
 	})
 	.refine((v) => v.body !== undefined || v.markup !== undefined, { message: 'Send body (Lexical JSON) or markup', path: ['body'] });
 
-function bodyOf(data: z.output<typeof ArticleInput>) {
+type ArticleData = z.output<typeof ArticleInput>;
+
+function bodyOf(data: ArticleData) {
 	const state = normalizeState(data.body !== undefined ? data.body : markupToState(data.markup ?? ''));
 	return { json: JSON.stringify(state), text: bodyText(state) };
+}
+
+/** What an author writes, as the article row stores it (the same on create and on every new version). */
+function writtenContent(data: ArticleData, body: ReturnType<typeof bodyOf>) {
+	return {
+		audience: data.audience,
+		kind: data.kind,
+		category: data.category,
+		service: data.service,
+		title: data.title,
+		summary: data.summary ?? '',
+		body: body.json,
+		body_text: body.text
+	};
+}
+
+/** Keeps version `version` of the article and makes it the one search finds. */
+async function storeVersion(tx: Executor, articleId: string, version: number, data: ArticleData, body: ReturnType<typeof bodyOf>, by: string | null, at: string) {
+	await tx.insertInto('kb_article_versions').values({ article_id: articleId, version, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
+	await indexArticle(tx, articleId, data.title, `${data.summary ?? ''}\n${body.text}`);
 }
 
 export async function createArticle(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ArticleView> {
@@ -193,26 +215,9 @@ export async function createArticle(db: Db, actor: Actor, customerId: string, in
 	await db.transaction().execute(async (tx) => {
 		await tx
 			.insertInto('kb_articles')
-			.values({
-				id,
-				customer_id: owner,
-				audience: data.audience,
-				kind: data.kind,
-				category: data.category,
-				service: data.service,
-				title: data.title,
-				summary: data.summary ?? '',
-				body: body.json,
-				body_text: body.text,
-				version: 1,
-				created_by: by,
-				created_at: at,
-				updated_by: by,
-				updated_at: at
-			})
+			.values({ id, customer_id: owner, ...writtenContent(data, body), version: 1, created_by: by, created_at: at, updated_by: by, updated_at: at })
 			.execute();
-		await tx.insertInto('kb_article_versions').values({ article_id: id, version: 1, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
-		await indexArticle(tx, id, data.title, `${data.summary ?? ''}\n${body.text}`);
+		await storeVersion(tx, id, 1, data, body, by, at);
 		await recordAudit(tx, actor, { action: 'kb.create', entity: 'kb_article', entityId: id, customerId: owner, after: { title: data.title, audience: data.audience } });
 	});
 	return getArticle(db, actor, customerId, id);
@@ -232,23 +237,10 @@ export async function updateArticle(db: Db, actor: Actor, customerId: string, ar
 		const version = row.version + 1;
 		await tx
 			.updateTable('kb_articles')
-			.set({
-				audience: data.audience,
-				kind: data.kind,
-				category: data.category,
-				service: data.service,
-				title: data.title,
-				summary: data.summary ?? '',
-				body: body.json,
-				body_text: body.text,
-				version,
-				updated_by: by,
-				updated_at: at
-			})
+			.set({ ...writtenContent(data, body), version, updated_by: by, updated_at: at })
 			.where('id', '=', row.id)
 			.execute();
-		await tx.insertInto('kb_article_versions').values({ article_id: row.id, version, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
-		await indexArticle(tx, row.id, data.title, `${data.summary ?? ''}\n${body.text}`);
+		await storeVersion(tx, row.id, version, data, body, by, at);
 		await recordAudit(tx, actor, { action: 'kb.update', entity: 'kb_article', entityId: row.id, customerId: row.customer_id, before: { version: row.version }, after: { version } });
 	});
 	return getArticle(db, actor, customerId, row.id);
