@@ -96,7 +96,7 @@ export default defineConfig({
 		dedupe: ['svelte', 'yjs', 'lexical']
 	},
 	test: {
-		reporters: ['default', './tests/helpers/summary-reporter.ts'],
+		reporters: ['default', './tests/helpers/summary-reporter.ts', './tests/helpers/timeline-reporter.ts'],
 		// Integration files spend most of their time waiting on the server
 		// processes they start, so three files at a time fit two cores; the
 		// default (cores - 1) ran them one by one.

@@ -147,6 +147,8 @@ describe('live room: refusals and bad input', () => {
 			['slide:go', [{ slide: 99 }]],
 			['slide:go', [{ slide: 1, extra: true }]],
 			['slide:go', []],
+			['present:start', [{ slide: -1 }]],
+			['present:start', [{ from: 2 }]],
 			['item:set', [{ itemId: 42 }]],
 			['duty:assign', [{ duty: 'king', party: 'customer', personId: null, scope: 'meeting' }]],
 			['note:set', [{ slide: 'sla', text: 'x'.repeat(5000) }]],
@@ -165,6 +167,18 @@ describe('live room: refusals and bad input', () => {
 		// the room still works
 		expect(await presenter.send('slide:go', { slide: 3 })).toEqual({ ok: true });
 		await until(() => member.slides.at(-1)?.slide === 3, 2_000, 'slide 3');
+	});
+
+	it('starts presenting on the slide named in the start, and a move sent right after the start stays', async () => {
+		// sent back to back, as a presenter pressing → at once after "start presenting"
+		const [started, moved] = await Promise.all([presenter.send('present:start', { slide: 5 }), presenter.send('slide:go', { slide: 6 })]);
+		expect([started, moved]).toEqual([{ ok: true }, { ok: true }]);
+		await until(() => member.slides.at(-1)?.slide === 6, 2_000, 'followers on slide 6');
+		expect(member.slides.slice(-2).map((s) => s.slide)).toEqual([5, 6]);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(chair.slides.at(-1)).toMatchObject({ slide: 6, presenting: true, presenterId: ids.staff('bam@itmastaren.example').id });
+		expect(await presenter.send('slide:go', { slide: 3 })).toEqual({ ok: true });
+		await until(() => member.slides.at(-1)?.slide === 3, 2_000, 'slide 3 again');
 	});
 
 	it('hands the chair over live, with the controls, and audits it', async () => {

@@ -100,9 +100,8 @@ export class RoomConnection {
 	}
 
 	async startPresenting(): Promise<void> {
-		// present from the slide I am looking at
-		const from = this.slide;
-		const ack = await this.emit('present:start', {});
-		if (ack.ok) await this.emit('slide:go', { slide: from });
+		// present from the slide I am looking at; one event, so a slide moved
+		// right after the start is never overtaken by the start's own position
+		await this.emit('present:start', { slide: this.slide });
 	}
 }

@@ -113,7 +113,7 @@ type WithAck<P> = (payload: P, ack?: (answer: Ack) => void) => void;
 
 export interface ClientToServerEvents {
 	'room:join': WithAck<{ meetingId: string }>;
-	'present:start': WithAck<Record<string, never> | undefined>;
+	'present:start': WithAck<{ slide?: number } | undefined>;
 	'present:stop': WithAck<Record<string, never> | undefined>;
 	'present:pass': WithAck<{ personId: string }>;
 	'slide:go': WithAck<{ slide: number }>;

@@ -29,6 +29,7 @@ import { ROOM_PATH } from '$lib/realtime/room/events';
 import {
 	DutyPayload,
 	EmptyPayload,
+	PresentStartPayload,
 	HandPayload,
 	ItemPayload,
 	JoinPayload,
@@ -232,9 +233,10 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			);
 		});
 
-		on(socket, 'present:start', EmptyPayload, async ({ meetingId }) => {
+		on(socket, 'present:start', PresentStartPayload, async ({ meetingId, payload }) => {
 			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
-			const now = await store.startPresenting(meetingId, actor.personId);
+			const from = payload?.slide;
+			const now = from === undefined ? await store.startPresenting(meetingId, actor.personId) : await store.goTo(meetingId, actor.personId, from);
 			io.to(channel(meetingId)).emit('room:slide', now);
 			await broadcastState(meetingId);
 		});
