@@ -10,7 +10,13 @@ export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const article = await getArticle(db, actor, event.params.id, event.params.articleId);
 		if (!article.mayEdit) throw forbidden();
-		return { article, markup: await articleMarkup(db, actor, event.params.id, event.params.articleId), supplier: isSupplier(actor) };
+		// the editor starts from the current body (Lexical JSON); the no-JavaScript textarea from its markup
+		return {
+			article,
+			body: JSON.stringify(article.body),
+			markup: await articleMarkup(db, actor, event.params.id, event.params.articleId),
+			supplier: isSupplier(actor)
+		};
 	});
 
 export const actions: Actions = {
