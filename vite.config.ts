@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import SpreadBrowserFiles from './tests/helpers/sequencer';
 
 /**
  * In `vite dev` there is no server/index.ts: route /collab/* websocket upgrades
@@ -101,6 +102,8 @@ export default defineConfig({
 		// processes they start, so three files at a time fit two cores; the
 		// default (cores - 1) ran them one by one.
 		maxWorkers: 3,
+		// browser files start spread among the integration files, one browser at a time
+		sequence: { sequencer: SpreadBrowserFiles },
 		projects: [
 			{
 				extends: true,
@@ -127,9 +130,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
-					hookTimeout: 90_000,
-					// one browser at a time on a 2-core machine
-					fileParallelism: false,
+					// beforeAll may wait for another file's browser (tests/helpers/browser-lock.ts)
+					hookTimeout: 180_000,
 					globalSetup: [DEMO_TEMPLATE],
 					// a live edit crosses two browsers and the server: allow it more than a second
 					expect: { poll: { timeout: 5_000 } }

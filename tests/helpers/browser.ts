@@ -4,6 +4,7 @@
  * skipped with a message that says why.
  */
 import { existsSync } from 'node:fs';
+import { oneBrowserAtATime } from './browser-lock';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,7 +17,24 @@ if (!browserAvailable) {
 	console.warn(`SKIPPING browser tests: ${why}`);
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Browser test files run among the integration files (one worker pool), but
+ * only one of them drives a browser at a time: the lock is held from launch
+ * until the browser is gone.
+ */
+export async function launchBrowser(): Promise<Browser> {
+	const release = await oneBrowserAtATime();
+	try {
+		const browser = await launch();
+		browser.on('disconnected', release);
+		return browser;
+	} catch (err) {
+		release();
+		throw err;
+	}
+}
+
+function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM_PATH,
 		headless: true,
