@@ -4,16 +4,19 @@
  * handshake. Records every state, slide and error the server sends.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, You } from '../../src/lib/realtime/room/events';
+import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, SlideEvent, You } from '../../src/lib/realtime/room/events';
+import { applySlide, applyState, noRevisionsSeen } from '../../src/lib/realtime/room/ordering';
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface RoomClient {
 	socket: RoomSocket;
+	/** every room:state received, in arrival order */
 	states: RoomState[];
-	slides: { slide: number; presenting: boolean; presenterId: string | null }[];
+	slides: SlideEvent[];
 	errors: RoomError[];
 	you: You | null;
+	/** the room as the browser shows it: broadcasts applied by revision, as room-connection does */
 	readonly state: RoomState | null;
 	/** emits and resolves with the server's acknowledgement */
 	send<E extends keyof ClientToServerEvents>(event: E, payload?: unknown): Promise<Ack>;
@@ -43,6 +46,8 @@ export function roomClient(baseUrl: string, cookie: string, opts: RoomClientOpti
 		reconnectionDelayMax: 300,
 		forceNew: true
 	});
+	let current: RoomState | null = null;
+	let seen = noRevisionsSeen();
 	const client: RoomClient = {
 		socket,
 		states: [],
@@ -50,7 +55,7 @@ export function roomClient(baseUrl: string, cookie: string, opts: RoomClientOpti
 		errors: [],
 		you: null,
 		get state() {
-			return client.states.at(-1) ?? null;
+			return current;
 		},
 		send(event, payload) {
 			return client.raw(event, payload);
@@ -71,8 +76,15 @@ export function roomClient(baseUrl: string, cookie: string, opts: RoomClientOpti
 			socket.disconnect();
 		}
 	};
-	socket.on('room:state', (s) => client.states.push(s));
-	socket.on('room:slide', (s) => client.slides.push(s));
+	socket.on('connect', () => (seen = noRevisionsSeen()));
+	socket.on('room:state', (s) => {
+		client.states.push(s);
+		current = applyState(current, s, seen) ?? current;
+	});
+	socket.on('room:slide', (s) => {
+		client.slides.push(s);
+		current = applySlide(current, s, seen) ?? current;
+	});
 	socket.on('room:error', (e) => client.errors.push(e));
 	socket.on('room:you', (y) => (client.you = y));
 	if (opts.rejoin) {

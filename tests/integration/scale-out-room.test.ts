@@ -96,7 +96,7 @@ describe.skipIf(!runsScaleOut())('live room across two instances', () => {
 			expect(await presenter.send('slide:go', { slide })).toEqual({ ok: true });
 			await until(() => followerOnB.slides.at(-1)?.slide === slide, 1_000, `B on slide ${slide}`);
 			expect(Date.now() - sent).toBeLessThan(1_000);
-			expect(followerOnB.slides.at(-1)).toEqual({ slide, presenting: true, presenterId: person('bam@itmastaren.example') });
+			expect(followerOnB.slides.at(-1)).toMatchObject({ slide, presenting: true, presenterId: person('bam@itmastaren.example') });
 		}
 	});
 
@@ -126,17 +126,17 @@ describe.skipIf(!runsScaleOut())('live room across two instances', () => {
 
 	it('hands raised on B are seen on A, and two raised at once on both instances are both kept', async () => {
 		expect(await followerOnB.send('hand:raise', {})).toEqual({ ok: true });
-		await until(() => presenter.state!.hands.some((h) => h.personId === person('it@norrby.example')), 1_000, 'A to see the hand from B');
+		await until(() => presenter.state!.hands.some((h) => h.personId === person('it@norrby.example')), 3_000, 'A to see the hand from B');
 		const [onA, onB] = await Promise.all([presenter.send('hand:raise', {}), chairOnB.send('hand:raise', {})]);
 		expect([onA, onB]).toEqual([{ ok: true }, { ok: true }]);
 		const everyone = [person('it@norrby.example'), person('bam@itmastaren.example'), person('avtal@norrby.example')].sort();
 		for (const c of [presenter, followerOnB, chairOnB]) {
-			await until(() => c.state!.hands.length === 3, 1_000, 'three hands everywhere');
+			await until(() => c.state!.hands.length === 3, 3_000, 'three hands everywhere');
 			expect(c.state!.hands.map((h) => h.personId).sort()).toEqual(everyone);
 		}
 		// lowering on A (the chair gives the floor) is seen on B
 		expect(await followerOnA.send('hand:lower', { personId: person('avtal@norrby.example') })).toEqual({ ok: true });
-		await until(() => chairOnB.state!.hands.length === 2, 1_000, 'B to see the hand lowered on A');
+		await until(() => chairOnB.state!.hands.length === 2, 3_000, 'B to see the hand lowered on A');
 	});
 
 	it('the login limit holds across instances: failures on A count on B', async () => {

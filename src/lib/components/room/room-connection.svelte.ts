@@ -9,6 +9,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, You } from '$lib/realtime/room/events';
 import { ROOM_PATH } from '$lib/realtime/room/events';
+import { applySlide, applyState, noRevisionsSeen } from '$lib/realtime/room/ordering';
 import { SLIDE_KEYS } from '$lib/realtime/room/slides';
 
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -24,6 +25,8 @@ export class RoomConnection {
 	/** server clock − local clock, for timers */
 	clockOffset = $state(0);
 	private socket: RoomSocket | null = null;
+	/** the newest broadcasts applied, so a late, older one is ignored */
+	private seen = noRevisionsSeen();
 
 	constructor(readonly meetingId: string) {}
 
@@ -32,20 +35,22 @@ export class RoomConnection {
 		this.socket = socket;
 		socket.on('connect', () => {
 			this.connected = true;
+			// another instance, or the same one restarted: its broadcasts are the ones to follow now
+			this.seen = noRevisionsSeen();
 			socket.emit('room:join', { meetingId: this.meetingId });
 		});
 		socket.on('disconnect', () => (this.connected = false));
 		socket.on('connect_error', () => (this.connected = false));
 		socket.on('room:state', (s) => {
-			this.state = s;
+			const next = applyState(this.state, s, this.seen);
+			if (!next) return;
+			this.state = next;
 			this.clockOffset = Date.parse(s.serverNow) - Date.now();
 		});
 		socket.on('room:you', (y) => (this.you = y));
 		socket.on('room:slide', (s) => {
-			if (!this.state) return;
-			this.state.slide = s.slide;
-			this.state.presenting = s.presenting;
-			this.state.presenterId = s.presenterId;
+			const next = applySlide(this.state, s, this.seen);
+			if (next) this.state = next;
 		});
 		socket.on('room:note', (n) => {
 			if (this.state) this.state.notes[n.slide] = n.text;

@@ -84,6 +84,16 @@ export interface RoomState {
 	polls: CabPoll[];
 	/** the server's clock when this was sent, to correct the timer for a skewed client clock */
 	serverNow: string;
+	/** grows with every change of the room: an older broadcast arriving late is ignored (ordering.ts) */
+	revision: number;
+}
+
+/** Who presents which slide, as of `revision`. */
+export interface SlideEvent {
+	slide: number;
+	presenting: boolean;
+	presenterId: string | null;
+	revision: number;
 }
 
 /** What this one socket's person may do now: sent again whenever duties change. */
@@ -104,7 +114,7 @@ export interface ServerToClientEvents {
 	'room:state': (state: RoomState) => void;
 	'room:you': (you: You) => void;
 	/** the hot path: only the slide, to every follower */
-	'room:slide': (slide: { slide: number; presenting: boolean; presenterId: string | null }) => void;
+	'room:slide': (slide: SlideEvent) => void;
 	'room:note': (note: { slide: SlideKey; text: string; by: string }) => void;
 	'room:error': (error: RoomError) => void;
 }

@@ -40,7 +40,8 @@ describe('OpenAPI document', () => {
 			.sort();
 		expect(routes.length).toBeGreaterThan(20);
 		expect(documented).toEqual(routes);
-	});
+		// it imports every API route module: seconds of work when the suite loads both cores
+	}, 30_000);
 
 	it('is OpenAPI 3.1 with unique operation ids', () => {
 		expect(doc.openapi).toBe('3.1.0');

@@ -6,6 +6,7 @@
  *   <p>:room:<meeting>           hash: presenting ('1'/'0'), presenterId, slide
  *   <p>:room:<meeting>:hands     hash: personId → the raised hand (JSON)
  *   <p>:room:<meeting>:presence  hash: instance → that instance's participants (JSON)
+ *   <p>:room:<meeting>:revision  the room's revision (see RoomStore.revise)
  *   <p>:instance:<instance>      exists while that instance is alive (short TTL, refreshed)
  *   <p>:room-generation          a random value that changes only when Redis lost its data
  *
@@ -27,7 +28,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Hand, Participant } from '$lib/realtime/room/events';
 import { clampSlide, LiveRoom, sortParticipants } from '$lib/server/domain/room/live-room';
-import type { LiveSnapshot, Presentation, RoomStore } from '$lib/server/domain/room/room-store';
+import { nextRevision, type LiveSnapshot, type Presentation, type RevisedPresentation, type RoomStore } from '$lib/server/domain/room/room-store';
 
 export interface RedisRoomStoreOptions {
 	/** the installation's key prefix (REDIS_PREFIX) */
@@ -68,9 +69,26 @@ for i = 5, #ARGV, 2 do n = n + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1
 if #ARGV >= 5 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
 return n`;
 
+/** INCR, but never below the clock in microseconds (ARGV[1]): still growing after Redis lost the key. */
+const REVISE = `
+local v = redis.call('INCR', KEYS[1])
+local floor = tonumber(ARGV[1])
+if v < floor then
+	redis.call('SET', KEYS[1], ARGV[1])
+	v = floor
+end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return v`;
+
 type ScriptedRedis = Redis & {
+	roomRevise(key: string, floor: string, ttlSeconds: string): Promise<number>;
 	roomPassPresentation(room: string, personId: string): Promise<number>;
 	roomRestore(room: string, hands: string, ...args: string[]): Promise<number>;
+};
+
+/** A MULTI with our scripts on it (ioredis adds defined commands to pipelines too). */
+type ScriptedMulti = ReturnType<Redis['multi']> & {
+	roomRevise(key: string, floor: string, ttlSeconds: string): ScriptedMulti;
 };
 
 export class RedisRoomStore implements RoomStore {
@@ -91,6 +109,7 @@ export class RedisRoomStore implements RoomStore {
 		this.prefix = opts.prefix;
 		this.self = `${opts.instance}#${randomBytes(4).toString('hex')}`;
 		this.aliveMs = opts.aliveMs ?? ALIVE_MS;
+		redis.defineCommand('roomRevise', { numberOfKeys: 1, lua: REVISE });
 		redis.defineCommand('roomPassPresentation', { numberOfKeys: 1, lua: PASS_PRESENTATION });
 		redis.defineCommand('roomRestore', { numberOfKeys: 2, lua: RESTORE_ROOM });
 		this.redis = redis as ScriptedRedis;
@@ -99,7 +118,7 @@ export class RedisRoomStore implements RoomStore {
 		this.beat();
 	}
 
-	private key(meetingId: string, part?: 'hands' | 'presence'): string {
+	private key(meetingId: string, part?: 'hands' | 'presence' | 'revision'): string {
 		return `${this.prefix}:room:${meetingId}${part ? `:${part}` : ''}`;
 	}
 
@@ -138,7 +157,7 @@ export class RedisRoomStore implements RoomStore {
 		}
 		const after = await this.participants(meetingId);
 		// Everyone has left, on every instance: forget the room, as one process forgets it.
-		if (after.length === 0) await this.redis.del(this.key(meetingId), this.key(meetingId, 'hands'), presence);
+		if (after.length === 0) await this.redis.del(this.key(meetingId), this.key(meetingId, 'hands'), presence, this.key(meetingId, 'revision'));
 		return !after.some((p) => p.personId === who.personId);
 	}
 
@@ -159,25 +178,35 @@ export class RedisRoomStore implements RoomStore {
 		return { ...presentation, hands: queue, participants: await this.participants(meetingId) };
 	}
 
-	async startPresenting(meetingId: string, personId: string): Promise<Presentation> {
+	async revise(meetingId: string): Promise<number> {
+		return Number(await this.redis.roomRevise(...this.reviseArgs(meetingId)));
+	}
+
+	private reviseArgs(meetingId: string): [string, string, string] {
+		return [this.key(meetingId, 'revision'), String(nextRevision(0)), String(ROOM_TTL_SECONDS)];
+	}
+
+	async startPresenting(meetingId: string, personId: string): Promise<RevisedPresentation> {
 		return this.present(meetingId, { presenting: '1', presenterId: personId });
 	}
 
-	async stopPresenting(meetingId: string): Promise<Presentation> {
+	async stopPresenting(meetingId: string): Promise<RevisedPresentation> {
 		return this.present(meetingId, { presenting: '0', presenterId: '' });
 	}
 
-	async goTo(meetingId: string, personId: string, slide: number): Promise<Presentation> {
+	async goTo(meetingId: string, personId: string, slide: number): Promise<RevisedPresentation> {
 		return this.present(meetingId, { presenting: '1', presenterId: personId, slide: String(clampSlide(slide)) });
 	}
 
-	/** One HSET of the presentation's fields, and the result read in the same transaction. */
-	private async present(meetingId: string, fields: Record<string, string>): Promise<Presentation> {
+	/** One HSET of the presentation's fields, the result read and a revision taken, in one transaction. */
+	private async present(meetingId: string, fields: Record<string, string>): Promise<RevisedPresentation> {
 		const key = this.key(meetingId);
-		const results = await this.redis.multi().hset(key, fields).expire(key, ROOM_TTL_SECONDS).hgetall(key).get(this.generationKey).exec();
+		const results = await (this.redis.multi().hset(key, fields).expire(key, ROOM_TTL_SECONDS).hgetall(key).get(this.generationKey) as unknown as ScriptedMulti)
+			.roomRevise(...this.reviseArgs(meetingId))
+			.exec();
 		const presentation = parsePresentation((results?.[2]?.[1] ?? {}) as Record<string, string>);
 		this.remember(meetingId, (results?.[3]?.[1] ?? null) as string | null, presentation);
-		return presentation;
+		return { ...presentation, revision: Number(results?.[4]?.[1]) };
 	}
 
 	async passPresentation(meetingId: string, personId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRoomStore } from './room-store';
+import { MemoryRoomStore, nextRevision } from './room-store';
 
 const eva = { personId: 'p-eva', name: 'Eva', side: 'customer' as const };
 const bo = { personId: 'p-bo', name: 'Bo', side: 'supplier' as const };
@@ -24,9 +24,9 @@ describe('MemoryRoomStore (one instance)', () => {
 		await store.join('m', 's1', bo);
 		await store.passPresentation('m', eva.personId);
 		expect((await store.snapshot('m')).presenterId).toBeNull();
-		expect(await store.goTo('m', bo.personId, 3)).toEqual({ presenting: true, presenterId: bo.personId, slide: 3 });
+		expect(await store.goTo('m', bo.personId, 3)).toMatchObject({ presenting: true, presenterId: bo.personId, slide: 3 });
 		await store.passPresentation('m', eva.personId);
-		expect(await store.stopPresenting('m')).toEqual({ presenting: false, presenterId: null, slide: 3 });
+		expect(await store.stopPresenting('m')).toMatchObject({ presenting: false, presenterId: null, slide: 3 });
 	});
 
 	it('keeps one hand per person, in the order raised', async () => {
@@ -38,5 +38,26 @@ describe('MemoryRoomStore (one instance)', () => {
 		expect((await store.snapshot('m')).hands.map((h) => h.personId)).toEqual([eva.personId, bo.personId]);
 		expect(await store.lowerHand('m', eva.personId)).toBe(true);
 		expect(await store.lowerHand('m', eva.personId)).toBe(false);
+	});
+
+	it('takes a larger revision for every change, also across a restart (the clock in microseconds)', async () => {
+		const store = new MemoryRoomStore();
+		const first = await store.revise();
+		const moved = await store.goTo('m', bo.personId, 1);
+		const second = await store.revise();
+		expect(moved.revision).toBeGreaterThan(first);
+		expect(second).toBeGreaterThan(moved.revision);
+		expect(first).toBeGreaterThanOrEqual(Date.now() * 1000 - 5_000_000);
+		// a restarted process starts from the clock, which is past whatever the last one gave
+		expect(await new MemoryRoomStore().revise()).toBeGreaterThan(first);
+	});
+});
+
+describe('nextRevision', () => {
+	it('follows the clock, and counts on within one millisecond', () => {
+		expect(nextRevision(0, 1_000)).toBe(1_000_000);
+		expect(nextRevision(1_000_000, 1_000)).toBe(1_000_001);
+		expect(nextRevision(1_000_001, 1_002)).toBe(1_002_000);
+		expect(nextRevision(5_000_000, 1_002)).toBe(5_000_001);
 	});
 });

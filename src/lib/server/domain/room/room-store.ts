@@ -21,6 +21,11 @@ export interface Presentation {
 	slide: number;
 }
 
+/** A presentation as of a revision of the room (see `RoomStore.revise`). */
+export interface RevisedPresentation extends Presentation {
+	revision: number;
+}
+
 export interface LiveSnapshot extends Presentation {
 	participants: Participant[];
 	hands: Hand[];
@@ -34,10 +39,19 @@ export interface RoomStore {
 	/** Whether a socket of this instance is in that meeting's room. */
 	hasLocal(meetingId: string): boolean;
 	snapshot(meetingId: string): Promise<LiveSnapshot>;
-	startPresenting(meetingId: string, personId: string): Promise<Presentation>;
-	stopPresenting(meetingId: string): Promise<Presentation>;
+	/**
+	 * A new revision of the room: larger than any taken before, on every
+	 * instance, and still larger after a restart or after Redis lost its data
+	 * (it starts from the clock in microseconds). A broadcast takes one after
+	 * its change and before reading what it sends, so clients can drop a
+	 * broadcast that arrives after a newer one (realtime/room/ordering.ts).
+	 */
+	revise(meetingId: string): Promise<number>;
+	/** The presentation changes carry the revision taken in the same atomic step. */
+	startPresenting(meetingId: string, personId: string): Promise<RevisedPresentation>;
+	stopPresenting(meetingId: string): Promise<RevisedPresentation>;
 	/** Presents (taking the presentation over if need be) and moves to a slide, in one step. */
-	goTo(meetingId: string, personId: string, slide: number): Promise<Presentation>;
+	goTo(meetingId: string, personId: string, slide: number): Promise<RevisedPresentation>;
 	/** The presenter duty handed over: the presentation follows, if one runs. */
 	passPresentation(meetingId: string, personId: string): Promise<void>;
 	/** False when that person's hand was up already. */
@@ -58,6 +72,8 @@ export interface RoomStore {
 /** One process: the whole room in memory, gone when its last socket leaves. */
 export class MemoryRoomStore implements RoomStore {
 	private readonly rooms = new Map<string, LiveRoom>();
+	/** one counter for all rooms: growing for each room is all that is asked */
+	private lastRevision = 0;
 
 	private room(meetingId: string): LiveRoom {
 		let room = this.rooms.get(meetingId);
@@ -90,23 +106,28 @@ export class MemoryRoomStore implements RoomStore {
 		return { ...presentationOf(room), participants: room.participants(), hands: [...room.hands] };
 	}
 
-	async startPresenting(meetingId: string, personId: string): Promise<Presentation> {
+	async revise(): Promise<number> {
+		this.lastRevision = nextRevision(this.lastRevision);
+		return this.lastRevision;
+	}
+
+	async startPresenting(meetingId: string, personId: string): Promise<RevisedPresentation> {
 		const room = this.room(meetingId);
 		room.startPresenting(personId);
-		return presentationOf(room);
+		return { ...presentationOf(room), revision: await this.revise() };
 	}
 
-	async stopPresenting(meetingId: string): Promise<Presentation> {
+	async stopPresenting(meetingId: string): Promise<RevisedPresentation> {
 		const room = this.room(meetingId);
 		room.stopPresenting();
-		return presentationOf(room);
+		return { ...presentationOf(room), revision: await this.revise() };
 	}
 
-	async goTo(meetingId: string, personId: string, slide: number): Promise<Presentation> {
+	async goTo(meetingId: string, personId: string, slide: number): Promise<RevisedPresentation> {
 		const room = this.room(meetingId);
 		room.startPresenting(personId);
 		room.goTo(slide);
-		return presentationOf(room);
+		return { ...presentationOf(room), revision: await this.revise() };
 	}
 
 	async passPresentation(meetingId: string, personId: string): Promise<void> {
@@ -139,3 +160,8 @@ export class MemoryRoomStore implements RoomStore {
 }
 
 const presentationOf = (room: LiveRoom): Presentation => ({ presenting: room.presenting, presenterId: room.presenterId, slide: room.slide });
+
+/** The clock in microseconds, or one more than the last revision if that is larger (several in one millisecond). */
+export function nextRevision(last: number, now = Date.now()): number {
+	return Math.max(last + 1, now * 1000);
+}

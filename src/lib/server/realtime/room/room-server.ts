@@ -135,7 +135,11 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		return next;
 	}
 
-	const stateOf = (meetingId: string) => roomState(db, meetingId, store.snapshot(meetingId));
+	/** The room as it is now, with a revision taken before reading it (clients drop older broadcasts). */
+	const stateOf = async (meetingId: string) => {
+		const revision = await store.revise(meetingId);
+		return roomState(db, meetingId, store.snapshot(meetingId), revision);
+	};
 	const broadcastState = async (meetingId: string) => io.to(channel(meetingId)).emit('room:state', await stateOf(meetingId));
 
 	// Another instance died (its participants dropped out) or Redis lost the room and it was restored.

@@ -9,8 +9,11 @@ import { currentItemOf, dutiesOf } from '$lib/server/domain/room/room.service';
 import type { RoomState, You } from '$lib/realtime/room/events';
 import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
 
-/** The room as everyone sees it: the live part from the room store, the rest from the database. */
-export async function roomState(db: Db, id: string, live: Promise<LiveSnapshot>): Promise<RoomState> {
+/**
+ * The room as everyone sees it: the live part from the room store, the rest
+ * from the database, all read after `revision` was taken.
+ */
+export async function roomState(db: Db, id: string, live: Promise<LiveSnapshot>, revision: number): Promise<RoomState> {
 	const [room, meeting, duties, currentItem, notes, polls] = await Promise.all([
 		live,
 		db.selectFrom('meetings').select('status').where('id', '=', id).executeTakeFirstOrThrow(),
@@ -31,7 +34,8 @@ export async function roomState(db: Db, id: string, live: Promise<LiveSnapshot>)
 		hands: room.hands,
 		notes: Object.fromEntries(notes.filter((n) => (SLIDE_KEYS as readonly string[]).includes(n.slide)).map((n) => [n.slide as SlideKey, n.text])),
 		polls,
-		serverNow: new Date().toISOString()
+		serverNow: new Date().toISOString(),
+		revision
 	};
 }
 
