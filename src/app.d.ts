@@ -7,6 +7,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** a refusal the error page explains in the user's language (DomainError.reason) */
+			reason?: import('$lib/server/domain/errors').ErrorReason;
 		}
 	}
 }

@@ -66,7 +66,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 	child.stderr!.on('data', (d) => (out += d));
 
 	const port = await new Promise<number>((resolvePort, reject) => {
-		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${out}`)), 45_000);
+		// loading the whole demo (with its year of history) rather than copying the template takes a while under load
+		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${out}`)), opts.demo && !demoCopy ? 120_000 : 45_000);
 		const onData = () => {
 			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
 			if (match) {

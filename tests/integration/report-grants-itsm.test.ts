@@ -83,7 +83,7 @@ beforeAll(async () => {
 		new ApiClient(server.url).login('avtal@vattensyd.example'),
 		new ApiClient(server.url).login('it@vattensyd.example')
 	]);
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
 	await server?.stop();
 });
@@ -98,6 +98,11 @@ describe('a customer member', () => {
 			const res = await member.json('GET', p);
 			expect(Object.keys(res.body), p).toEqual(['error']);
 			expect(res.body.error.code, p).toBe('forbidden');
+		}
+		// a page says why, and who grants it (in the user's language), not just "no permission"
+		for (const p of [...slaPaths(norrby).pages, ...casesPaths(norrby).pages]) {
+			const html = await (await member.get(p)).text();
+			expect(html, p).toContain('Den här rapporten är inte delad med dig');
 		}
 		// the customer page opens, without the ITSM link (the admin has it)
 		expect(await itsmLinks(member, `/customers/${norrby}`)).toEqual([]);

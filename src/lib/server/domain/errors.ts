@@ -10,12 +10,16 @@ export type DomainErrorCode =
 	| 'conflict'
 	| 'rate_limited';
 
+export type ErrorReason = 'report_not_granted';
+
 export class DomainError extends Error {
 	constructor(
 		readonly code: DomainErrorCode,
 		message: string,
 		/** field name → message, for forms */
-		readonly fields: Record<string, string> = {}
+		readonly fields: Record<string, string> = {},
+		/** why, in a word a page can explain to the user (e.g. who grants access) */
+		readonly reason?: ErrorReason
 	) {
 		super(message);
 		this.name = 'DomainError';

@@ -52,7 +52,7 @@ export async function loadWith<T>(event: RequestEvent, fn: (app: App, actor: Act
 	try {
 		return await fn(await app(), actor);
 	} catch (err) {
-		if (err instanceof DomainError) error(statusOf(err.code), err.message);
+		if (err instanceof DomainError) error(statusOf(err.code), { message: err.message, ...(err.reason ? { reason: err.reason } : {}) });
 		throw err;
 	}
 }

@@ -8,7 +8,7 @@ import type { Db, Executor } from '$lib/server/db';
 import type { PortalReport } from '$lib/server/db/portal-schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
-import { invalid, notFound } from '../errors';
+import { DomainError, invalid, notFound } from '../errors';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
@@ -27,8 +27,14 @@ export async function authorizeReport(db: Executor, actor: Actor, customerId: st
 	authorize(actor, 'customer.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const granted = (await grantedTo(db, actor, customerId)).has(report);
-	authorize(actor, 'report.read', { customerId, granted, kind: 'Report' });
+	const resource = { customerId, granted, kind: 'Report' };
+	// a member of the customer without the grant is told who decides (the page says it in their language)
+	if (!granted && !can(actor, 'report.read', resource) && can(actor, 'report.read', { ...resource, granted: true })) throw reportNotGranted();
+	authorize(actor, 'report.read', resource);
 }
+
+const reportNotGranted = () =>
+	new DomainError('forbidden', "This report has not been shared with you: the customer's portal administrator grants access to reports", {}, 'report_not_granted');
 
 /** The reports the actor may open for the customer (for navigation). */
 export async function visibleReports(db: Executor, actor: Actor, customerId: string): Promise<PortalReport[]> {
