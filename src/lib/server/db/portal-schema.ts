@@ -1,4 +1,4 @@
-/** Row types of the customer portal tables (migrations/2026-11-28T1500_portal.ts). */
+/** Row types of the customer portal tables (migrations/2026-11-28T1500_portal.ts, …T1600_kb-counts-per-customer.ts). */
 import type { Generated } from 'kysely';
 
 export type PortalReport = 'sla' | 'cases' | 'meetings';
@@ -28,9 +28,6 @@ export interface KbArticlesTable {
 	/** plain text of the body, for search and excerpts */
 	body_text: string;
 	version: number;
-	views: Generated<number>;
-	helpful_yes: Generated<number>;
-	helpful_no: Generated<number>;
 	created_by: string | null;
 	created_at: string;
 	updated_by: string | null;
@@ -46,6 +43,14 @@ export interface KbArticleVersionsTable {
 	created_at: string;
 }
 
+/** Views of an article per customer: only the customer's own people are counted. */
+export interface KbArticleReadsTable {
+	article_id: string;
+	customer_id: string;
+	views: Generated<number>;
+}
+
+/** One answer per person; its customer (people.customer_id) is whose helpful count it is. */
 export interface KbFeedbackTable {
 	article_id: string;
 	person_id: string;
@@ -64,6 +69,7 @@ export interface PortalTables {
 	report_grants: ReportGrantsTable;
 	kb_articles: KbArticlesTable;
 	kb_article_versions: KbArticleVersionsTable;
+	kb_article_reads: KbArticleReadsTable;
 	kb_feedback: KbFeedbackTable;
 	kb_search: KbSearchTable;
 }

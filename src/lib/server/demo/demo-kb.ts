@@ -2,6 +2,7 @@
  * Demo knowledge base: self-help guides per service and articles shared with
  * every customer, a few per customer, one for customer admins only and one
  * supplier-internal, so the audience and tenancy rules show in the demo.
+ * Each customer has its own views and answers (counts are per customer).
  */
 import type { Db } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../domain/actor';
@@ -130,9 +131,49 @@ Fungerar inte anslutningen? Starta om datorn och försök igen innan du anmäler
 	]
 };
 
-export async function loadDemoKb(db: Db, customers: { id: string; name: string }[]): Promise<void> {
+/** The demo logins of the README answer "was this helpful?" themselves, so their first answer shows. */
+const ANSWER_THEMSELVES = new Set(['avtal@norrby.example', 'it@norrby.example', 'avtal@vattensyd.example']);
+
+/** A small stable number from a text (FNV-1a), so the demo's counts are the same on every load. */
+export function demoNumber(seed: string, max: number): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+	return (h >>> 0) % max;
+}
+
+type DemoCustomer = { id: string; name: string };
+type CreatedArticle = { id: string; title: string; customerId: string | null; audience: string };
+
+/**
+ * Each customer's own use of the articles it reads: views by its people
+ * (the larger customer reads more) and a few answers by its people other than
+ * the demo logins: mostly "helpful", now and then not. Shared articles get
+ * different numbers per customer, as they would.
+ */
+async function loadDemoCounts(db: Db, customers: DemoCustomer[], articles: CreatedArticle[]) {
+	for (const [ci, c] of customers.entries()) {
+		const scale = ci === 0 ? 3 : 1;
+		const people = await db.selectFrom('people').select(['id', 'email', 'access']).where('customer_id', '=', c.id).orderBy('email').execute();
+		const answering = people.filter((p) => !ANSWER_THEMSELVES.has(p.email));
+		for (const a of articles) {
+			if (a.audience === 'internal' || (a.customerId !== null && a.customerId !== c.id)) continue;
+			const readers = answering.filter((p) => a.audience === 'users' || p.access === 'customer_admin');
+			const answers = readers.filter((p) => demoNumber(`${p.email}:${a.title}:answers`, 3) > 0);
+			const views = answers.length + 2 + scale * demoNumber(`${c.name}:${a.title}:views`, 25);
+			await db.insertInto('kb_article_reads').values({ article_id: a.id, customer_id: c.id, views }).execute();
+			for (const p of answers) {
+				const helpful = demoNumber(`${p.email}:${a.title}:helpful`, 5) > 0 ? 1 : 0;
+				await db.insertInto('kb_feedback').values({ article_id: a.id, person_id: p.id, helpful, at: new Date().toISOString() }).execute();
+			}
+		}
+	}
+}
+
+export async function loadDemoKb(db: Db, customers: DemoCustomer[]): Promise<void> {
 	const [first] = customers;
 	if (!first) return;
-	for (const a of SHARED) await createArticle(db, SYSTEM_ACTOR, first.id, { ...a, shared: true });
-	for (const c of customers) for (const a of PER_CUSTOMER[c.name] ?? []) await createArticle(db, SYSTEM_ACTOR, c.id, a);
+	const created: CreatedArticle[] = [];
+	for (const a of SHARED) created.push(await createArticle(db, SYSTEM_ACTOR, first.id, { ...a, shared: true }));
+	for (const c of customers) for (const a of PER_CUSTOMER[c.name] ?? []) created.push(await createArticle(db, SYSTEM_ACTOR, c.id, a));
+	await loadDemoCounts(db, customers, created);
 }

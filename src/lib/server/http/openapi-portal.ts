@@ -65,9 +65,9 @@ const ArticleSummary = z.strictObject({
 	title: z.string(),
 	summary: z.string(),
 	version: z.int(),
-	views: z.int(),
-	helpfulYes: z.int(),
-	helpfulNo: z.int(),
+	views: z.int().describe("views by the people of the customer in the path (`{id}`) only; supplier staff's reads are not counted"),
+	helpfulYes: z.int().describe('"helpful" answers by the people of the customer in the path only'),
+	helpfulNo: z.int().describe('"not helpful" answers by the people of the customer in the path only'),
 	updatedAt: timestamp()
 });
 const Article = ArticleSummary.extend({
@@ -255,6 +255,7 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'getArticle',
 		tag: 'knowledge base',
 		summary: 'One article with its versions; another audience or customer is 404',
+		description: 'Views and helpful counts are those of the customer in the path. Reading through the API does not count a view (the article page does).',
 		success: { status: 200, description: 'The article', schema: z.strictObject({ article: Article }) }
 	},
 	{
@@ -273,10 +274,11 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'giveArticleFeedback',
 		tag: 'knowledge base',
 		summary: '"Was this helpful?": one answer per person, answering again replaces it',
+		description: "An answer counts for the answering person's own customer; supplier staff's answers are kept but counted for no customer.",
 		body: 'FeedbackInput',
 		success: {
 			status: 200,
-			description: 'The counts after the answer',
+			description: 'The counts of the customer in the path after the answer',
 			schema: z.strictObject({ feedback: z.strictObject({ helpful: z.boolean(), helpfulYes: z.int(), helpfulNo: z.int() }) })
 		}
 	},

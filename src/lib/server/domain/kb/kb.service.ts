@@ -5,6 +5,14 @@
  * version; reading counts a view, and each person answers "was this helpful?"
  * once (changing the answer moves the count).
  *
+ * Counts are per customer: a shared article shows each customer its own
+ * people's views and answers (`kb_article_reads`, and `kb_feedback` by the
+ * person's customer), never another customer's. Supplier staff are counted
+ * for no customer: their reads and answers are not the customer's use of
+ * the knowledge base. Every read of counts names the customer whose
+ * knowledge base it is (the route's customer), for customer people and
+ * supplier staff alike.
+ *
  * Visibility is one rule (`visibleTo`), used by lists, search and single
  * reads, so an article outside it is "not found" everywhere alike.
  */
@@ -71,7 +79,67 @@ const visibleTo =
 
 type ArticleRow = Database['kb_articles'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
 
-const toSummary = (r: ArticleRow): ArticleSummary => ({
+/** One customer's numbers for one article. */
+export interface ArticleCounts {
+	views: number;
+	helpfulYes: number;
+	helpfulNo: number;
+}
+
+const NO_COUNTS: ArticleCounts = { views: 0, helpfulYes: 0, helpfulNo: 0 };
+
+/**
+ * Whose views a read counts toward: a customer's own person reading in that
+ * customer's knowledge base counts for it; supplier staff (also when reading
+ * in a customer's portal), the system and anyone else count for nobody.
+ */
+export function viewerCustomer(actor: Actor, customerId: string): string | null {
+	return !isSupplier(actor) && actor.customerId !== null && actor.customerId === customerId ? customerId : null;
+}
+
+/** Joins a customer's view rows and answer tallies into counts per article. */
+export function mergeCounts(
+	reads: readonly { article_id: string; views: number }[],
+	answers: readonly { article_id: string; yes: number | string | null; no: number | string | null }[]
+): Map<string, ArticleCounts> {
+	const counts = new Map<string, ArticleCounts>();
+	const of = (id: string) => counts.get(id) ?? counts.set(id, { ...NO_COUNTS }).get(id)!;
+	for (const r of reads) of(r.article_id).views += Number(r.views);
+	for (const a of answers) {
+		const c = of(a.article_id);
+		c.helpfulYes += Number(a.yes ?? 0);
+		c.helpfulNo += Number(a.no ?? 0);
+	}
+	return counts;
+}
+
+/**
+ * One customer's counts: views by its people (kb_article_reads) and the
+ * answers of its people (kb_feedback by people.customer_id). Only the given
+ * articles, or every article the customer has numbers for.
+ */
+export async function customerCounts(db: Executor, customerId: string, articleIds?: readonly string[]): Promise<Map<string, ArticleCounts>> {
+	if (articleIds && articleIds.length === 0) return new Map();
+	let reads = db.selectFrom('kb_article_reads').select(['article_id', 'views']).where('customer_id', '=', customerId);
+	let answers = db
+		.selectFrom('kb_feedback as f')
+		.innerJoin('people as p', 'p.id', 'f.person_id')
+		.select([
+			'f.article_id',
+			sql<number>`sum(case when f.helpful = 1 then 1 else 0 end)`.as('yes'),
+			sql<number>`sum(case when f.helpful = 1 then 0 else 1 end)`.as('no')
+		])
+		.where('p.customer_id', '=', customerId)
+		.groupBy('f.article_id');
+	if (articleIds) {
+		reads = reads.where('article_id', 'in', articleIds);
+		answers = answers.where('f.article_id', 'in', articleIds);
+	}
+	const [r, a] = await Promise.all([reads.execute(), answers.execute()]);
+	return mergeCounts(r, a);
+}
+
+const toSummary = (r: ArticleRow, counts: ArticleCounts = NO_COUNTS): ArticleSummary => ({
 	id: r.id,
 	customerId: r.customer_id,
 	shared: r.customer_id === null,
@@ -82,9 +150,9 @@ const toSummary = (r: ArticleRow): ArticleSummary => ({
 	title: r.title,
 	summary: r.summary,
 	version: r.version,
-	views: r.views,
-	helpfulYes: r.helpful_yes,
-	helpfulNo: r.helpful_no,
+	views: counts.views,
+	helpfulYes: counts.helpfulYes,
+	helpfulNo: counts.helpfulNo,
 	updatedAt: r.updated_at
 });
 
@@ -107,7 +175,8 @@ export async function listArticles(db: Db, actor: Actor, customerId: string, inp
 	if (q.kind) query = query.where('kind', '=', q.kind);
 	if (q.category) query = query.where('category', '=', q.category);
 	if (q.service) query = query.where('service', '=', q.service);
-	return (await query.orderBy('category').orderBy('title').execute()).map(toSummary);
+	const [rows, counts] = await Promise.all([query.orderBy('category').orderBy('title').execute(), customerCounts(db, customerId)]);
+	return rows.map((r) => toSummary(r, counts.get(r.id)));
 }
 
 /** Self-help guides for the portal home, by service. */
@@ -126,14 +195,25 @@ async function visibleArticle(db: Executor, actor: Actor, customerId: string, ar
 	return row as ArticleRow;
 }
 
-/** One article; `countView` records that someone opened it (the page does, the API does not). */
+/** Counts one view of the article for the reader's customer (nobody's for supplier staff). */
+async function countView(db: Executor, actor: Actor, customerId: string, articleId: string) {
+	const reader = viewerCustomer(actor, customerId);
+	if (!reader) return;
+	await db
+		.insertInto('kb_article_reads')
+		.values({ article_id: articleId, customer_id: reader, views: 1 })
+		.onConflict((oc) => oc.columns(['article_id', 'customer_id']).doUpdateSet({ views: sql`kb_article_reads.views + 1` }))
+		.execute();
+}
+
+/**
+ * One article with the counts of customer `customerId`; `countView` records
+ * that someone opened it (the page does, the API does not).
+ */
 export async function getArticle(db: Db, actor: Actor, customerId: string, articleId: string, opts: { countView?: boolean } = {}): Promise<ArticleView> {
-	let row = await visibleArticle(db, actor, customerId, articleId);
-	if (opts.countView) {
-		await db.updateTable('kb_articles').set({ views: sql`views + 1` }).where('id', '=', row.id).execute();
-		row = { ...row, views: row.views + 1 };
-	}
-	const [versions, mine] = await Promise.all([
+	const row = await visibleArticle(db, actor, customerId, articleId);
+	if (opts.countView) await countView(db, actor, customerId, row.id);
+	const [versions, mine, counts] = await Promise.all([
 		db
 			.selectFrom('kb_article_versions as v')
 			.leftJoin('people as p', 'p.id', 'v.created_by')
@@ -141,10 +221,11 @@ export async function getArticle(db: Db, actor: Actor, customerId: string, artic
 			.where('v.article_id', '=', row.id)
 			.orderBy('v.version', 'desc')
 			.execute(),
-		db.selectFrom('kb_feedback').select('helpful').where('article_id', '=', row.id).where('person_id', '=', actor.personId).executeTakeFirst()
+		db.selectFrom('kb_feedback').select('helpful').where('article_id', '=', row.id).where('person_id', '=', actor.personId).executeTakeFirst(),
+		customerCounts(db, customerId, [row.id])
 	]);
 	return {
-		...toSummary(row),
+		...toSummary(row, counts.get(row.id)),
 		blocks: bodyBlocks(row.body),
 		body: JSON.parse(row.body),
 		myFeedback: mine ? mine.helpful === 1 : null,
@@ -248,25 +329,22 @@ export async function updateArticle(db: Db, actor: Actor, customerId: string, ar
 
 export const FeedbackInput = z.strictObject({ helpful: z.boolean() });
 
-/** "Was this helpful?": one answer per person; answering again replaces it. */
+/**
+ * "Was this helpful?": one answer per person; answering again replaces it.
+ * Answers the counts of customer `customerId` afterwards; an answer counts for
+ * the person's own customer (a supplier's answer is kept, counted for nobody).
+ */
 export async function giveFeedback(db: Db, actor: Actor, customerId: string, articleId: string, input: unknown) {
 	const row = await visibleArticle(db, actor, customerId, articleId);
 	const { helpful } = parseInput(FeedbackInput, input);
-	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('kb_feedback')
-			.values({ article_id: row.id, person_id: actor.personId, helpful: helpful ? 1 : 0, at: nowIso() })
-			.onConflict((oc) => oc.columns(['article_id', 'person_id']).doUpdateSet({ helpful: helpful ? 1 : 0, at: nowIso() }))
-			.execute();
-		const counts = await tx
-			.selectFrom('kb_feedback')
-			.select([sql<number>`coalesce(sum(helpful), 0)`.as('yes'), sql<number>`count(*) - coalesce(sum(helpful), 0)`.as('no')])
-			.where('article_id', '=', row.id)
-			.executeTakeFirstOrThrow();
-		await tx.updateTable('kb_articles').set({ helpful_yes: Number(counts.yes), helpful_no: Number(counts.no) }).where('id', '=', row.id).execute();
-	});
-	const after = await db.selectFrom('kb_articles').select(['helpful_yes', 'helpful_no']).where('id', '=', row.id).executeTakeFirstOrThrow();
-	return { helpful, helpfulYes: after.helpful_yes, helpfulNo: after.helpful_no };
+	const at = nowIso();
+	await db
+		.insertInto('kb_feedback')
+		.values({ article_id: row.id, person_id: actor.personId, helpful: helpful ? 1 : 0, at })
+		.onConflict((oc) => oc.columns(['article_id', 'person_id']).doUpdateSet({ helpful: helpful ? 1 : 0, at }))
+		.execute();
+	const after = (await customerCounts(db, customerId, [row.id])).get(row.id) ?? NO_COUNTS;
+	return { helpful, helpfulYes: after.helpfulYes, helpfulNo: after.helpfulNo };
 }
 
 export interface SearchHit extends ArticleSummary {
@@ -302,12 +380,12 @@ export async function searchArticles(db: Db, actor: Actor, customerId: string, i
 	};
 	let rows = await run('all');
 	if (rows.length === 0 && terms.length > 1) rows = await run('any');
-	return rows.map((r) => ({ ...toSummary(r as ArticleRow), snippet: r.snippet }));
+	const counts = await customerCounts(db, customerId, rows.map((r) => r.id));
+	return rows.map((r) => ({ ...toSummary(r as ArticleRow, counts.get(r.id)), snippet: r.snippet }));
 }
 
-/** Views and helpfulness of the articles the actor reads (the knowledge-base part of the statistics). */
-export async function kbStatistics(db: Db, actor: Actor, customerId: string) {
-	const articles = await listArticles(db, actor, customerId);
+/** Totals over articles that carry one customer's counts; the ten most read first. */
+export function summarizeCounts(articles: readonly ArticleSummary[]) {
 	return {
 		articles: articles.length,
 		views: articles.reduce((a, r) => a + r.views, 0),
@@ -315,4 +393,13 @@ export async function kbStatistics(db: Db, actor: Actor, customerId: string) {
 		helpfulNo: articles.reduce((a, r) => a + r.helpfulNo, 0),
 		top: [...articles].sort((a, b) => b.views - a.views).slice(0, 10)
 	};
+}
+
+/**
+ * Views and helpfulness of the articles the actor reads in customer
+ * `customerId`'s knowledge base, counted for that customer only (the
+ * knowledge-base part of the statistics).
+ */
+export async function kbStatistics(db: Db, actor: Actor, customerId: string) {
+	return summarizeCounts(await listArticles(db, actor, customerId));
 }
