@@ -107,7 +107,8 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' }
+				// pure modules without global mocks: one module graph per worker instead of one per file (45 s → 33 s)
+				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', isolate: false }
 			},
 			integrationProject('integration', {}, [DEMO_TEMPLATE]),
 			// The same suite on PostgreSQL, wherever a server to test on is given
