@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import SpreadBrowserFiles from './tests/helpers/sequencer';
+import SpreadBrowserFiles from './tests/helpers/sequencer.ts';
 
 /**
  * In `vite dev` there is no server/index.ts: route /collab/* websocket upgrades

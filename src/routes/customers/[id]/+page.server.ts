@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { can } from '$lib/server/domain/policy';
+import { settingsAccess } from '$lib/server/domain/itsm/settings/settings-pages.service';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
@@ -35,6 +36,9 @@ export const load: PageServerLoad = (event) =>
 		]);
 		// the ITSM pages follow the report grants (itsm/read-access.ts): tickets need 'cases', SLA 'sla'
 		const itsmHref = reports.includes('cases') ? `/customers/${customerId}/tickets` : reports.includes('sla') ? `/customers/${customerId}/sla` : null;
+		// the ITSM settings (SLA and KPI targets, API tokens): only for those who may change them
+		const settings = settingsAccess(actor, customerId);
+		const settingsHref = settings.sla || settings.tokens ? `/customers/${customerId}/settings` : null;
 		// Everyone on the supplier side who could be given a role here, not only those who hold one.
 		const assignableStaff = canDo.assignSupplierRoles
 			? (await listPeople(db, actor, null)).map((p) => ({ id: p.id, name: p.name, title: p.title }))
@@ -62,6 +66,7 @@ export const load: PageServerLoad = (event) =>
 			roles,
 			templates,
 			itsmHref,
+			settingsHref,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};
