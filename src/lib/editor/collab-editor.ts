@@ -7,7 +7,6 @@
  *
  * Never bootstraps the document: the server seeds it before any client sees it.
  */
-import { $toggleLink, TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { registerCheckList, registerList } from '@lexical/list';
 import { registerRichText } from '@lexical/rich-text';
 import {
@@ -35,6 +34,7 @@ import {
 	type LexicalEditor
 } from 'lexical';
 import { UndoManager, type Doc, type Transaction, type XmlText, type YEvent } from 'yjs';
+import { registerLinks } from './links';
 import { MINUTES_NODES } from './nodes';
 import { MINUTES_THEME } from './theme';
 
@@ -149,16 +149,7 @@ export function mountMinutesEditor(opts: MinutesEditorOptions): MinutesEditor {
 			},
 			COMMAND_PRIORITY_EDITOR
 		),
-		editor.registerCommand(
-			TOGGLE_LINK_COMMAND,
-			(payload) => {
-				if (payload === null) $toggleLink(null);
-				else if (typeof payload === 'string') $toggleLink(payload);
-				else $toggleLink(payload.url, payload);
-				return true;
-			},
-			COMMAND_PRIORITY_EDITOR
-		),
+		registerLinks(editor),
 		editor.registerCommand(
 			FOCUS_COMMAND,
 			() => {

@@ -5,7 +5,6 @@
  * the shared minutes use Yjs's `UndoManager` instead (collab-editor.ts).
  */
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $toggleLink, TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { ListItemNode, ListNode, registerCheckList, registerList } from '@lexical/list';
 import { registerRichText } from '@lexical/rich-text';
 import {
@@ -13,7 +12,6 @@ import {
 	$getRoot,
 	CAN_REDO_COMMAND,
 	CAN_UNDO_COMMAND,
-	COMMAND_PRIORITY_EDITOR,
 	COMMAND_PRIORITY_LOW,
 	createEditor,
 	HISTORY_MERGE_TAG,
@@ -21,6 +19,7 @@ import {
 	type LexicalEditor,
 	type SerializedEditorState
 } from 'lexical';
+import { registerLinks } from './links';
 import { MINUTES_NODES } from './nodes';
 import { parseStateJson } from './rich-text-state';
 import { MINUTES_THEME } from './theme';
@@ -94,16 +93,7 @@ export function mountRichTextEditor(opts: RichTextEditorOptions): RichTextEditor
 		registerList(editor),
 		editor.hasNodes([ListNode, ListItemNode]) ? registerCheckList(editor) : () => {},
 		registerHistory(editor, createEmptyHistoryState(), opts.historyDelay ?? 300),
-		editor.registerCommand(
-			TOGGLE_LINK_COMMAND,
-			(payload) => {
-				if (payload === null) $toggleLink(null);
-				else if (typeof payload === 'string') $toggleLink(payload);
-				else $toggleLink(payload.url, payload);
-				return true;
-			},
-			COMMAND_PRIORITY_EDITOR
-		),
+		registerLinks(editor),
 		editor.registerCommand(CAN_UNDO_COMMAND, (can) => reportHistory('canUndo', can), COMMAND_PRIORITY_LOW),
 		editor.registerCommand(CAN_REDO_COMMAND, (can) => reportHistory('canRedo', can), COMMAND_PRIORITY_LOW),
 		editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
