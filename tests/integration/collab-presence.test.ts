@@ -108,15 +108,20 @@ describe('forged entries', () => {
 		const bigId = 987_654_321;
 		s.ws.send(awarenessFrame([{ clientId: bigId, clock: 1, state: { name: 'x', blob: 'x'.repeat(900 * 1024) } }]));
 		expect((await s.closed).code).toBe(CloseCode.messageTooLarge);
-		// just under the limit is fine, from another connection: a marker that the observer is up to date
+		// within the limit with the identity fields the server writes in is fine, from
+		// another connection: a marker that the observer is up to date
 		const ok = rawSocket(server.url, name, fx.reader.sessionCookie);
 		await ok.opened;
 		const okId = 987_654_322;
-		ok.ws.send(awarenessFrame([{ clientId: okId, clock: 1, state: { blob: 'x'.repeat(MAX_PRESENCE_STATE_BYTES - 100) } }]));
+		ok.ws.send(awarenessFrame([{ clientId: okId, clock: 1, state: { blob: 'x'.repeat(MAX_PRESENCE_STATE_BYTES - 400) } }]));
 		await eventually(() => shownOn(observer, okId) !== undefined, 5000, 'the state within the limit');
 		expect(shownOn(observer, okId)?.name).toBe(reader.name);
 		expect(observer.provider.awareness.getStates().has(bigId)).toBe(false);
-		ok.ws.close();
+		// just under the limit as sent, over it with the identity fields: refused too
+		ok.ws.send(awarenessFrame([{ clientId: okId, clock: 2, state: { blob: 'y'.repeat(MAX_PRESENCE_STATE_BYTES - 20) } }]));
+		expect((await ok.closed).code).toBe(CloseCode.messageTooLarge);
+		// and the stock clients (which echo every presence they receive) were never cut off
+		expect(observer.provider.wsconnected).toBe(true);
 	});
 });
 

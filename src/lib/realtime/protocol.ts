@@ -68,8 +68,9 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
- * Largest presence (awareness) state the server accepts, as JSON. Ours is a
- * name, a colour and two cursor positions (a few hundred bytes); a state
- * above this closes the connection with 4413 and is never relayed.
+ * Largest presence (awareness) state the server accepts, as JSON, counted as
+ * it would relay it (with the identity fields it writes in). Ours is a name, a
+ * colour and two cursor positions (a few hundred bytes); a state above this
+ * closes the connection with 4413 and is never relayed.
  */
 export const MAX_PRESENCE_STATE_BYTES = 8 * 1024;

@@ -128,38 +128,42 @@ export class LiveDocument {
 	 * others are dropped without a word (the stock client would only resend them).
 	 */
 	applyPeerAwareness(peer: Peer, update: Uint8Array): void {
-		const entries = decodePresence(update);
 		const accepted: PresenceEntry[] = [];
-		for (const entry of entries) {
-			if (!this.mayAnnounce(peer, entry)) continue;
-			this.claimPresence(peer, entry.clientId);
+		const taking = new Set<number>();
+		for (const entry of decodePresence(update)) {
+			if (!this.mayAnnounce(peer, entry, taking.size)) continue;
+			if (!peer.awarenessIds.has(entry.clientId)) taking.add(entry.clientId);
 			accepted.push(withIdentity(entry, peer.presence));
 		}
-		if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), peer);
+		if (accepted.length === 0) return;
+		// within the limit as relayed, or refused before anything changes
+		const relayed = encodePresence(accepted);
+		for (const id of taking) this.claimPresence(peer, id);
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed, peer);
 	}
 
 	/**
-	 * A connection may announce a client id it owns; one nobody here owns and
-	 * nobody shows (up to MAX_PRESENCE_IDS_PER_PEER); or one shown for the same
-	 * person, here or by another instance: a client that reconnected before its
+	 * A connection may announce a client id it owns; up to
+	 * MAX_PRESENCE_IDS_PER_PEER others: one nobody here owns and nobody shows,
+	 * or one shown for the same person, here or by another instance: a client that reconnected before its
 	 * old connection was noticed gone, or that a load balancer moved to us.
 	 * Never one of another person, and never the server's own. Taking an id
 	 * over needs a state newer than the one we hold: the stock client echoes
 	 * every presence it receives back to the server, and an echo must not
 	 * take anything.
 	 */
-	private mayAnnounce(peer: Peer, entry: PresenceEntry): boolean {
+	private mayAnnounce(peer: Peer, entry: PresenceEntry, alsoTaking: number): boolean {
 		const id = entry.clientId;
 		const owner = this.presenceOwners.get(id);
 		if (owner === peer) return true;
 		// Removing someone else's entry is never a takeover.
 		if (entry.state === null || id === this.awareness.clientID) return false;
 		if (entry.clock <= (this.awareness.meta.get(id)?.clock ?? 0)) return false;
+		if (peer.awarenessIds.size + alsoTaking >= MAX_PRESENCE_IDS_PER_PEER) return false;
 		const self = peer.presence.awarenessData.personId;
 		if (owner) return owner.presence.awarenessData.personId === self;
 		const shown = this.awareness.getStates().get(id);
-		if (shown) return presencePersonId(shown) === self;
-		return peer.awarenessIds.size < MAX_PRESENCE_IDS_PER_PEER;
+		return !shown || presencePersonId(shown) === self;
 	}
 
 	private claimPresence(peer: Peer, id: number): void {

@@ -47,6 +47,12 @@ describe('decodePresence / encodePresence', () => {
 		expect(closeCode(() => decodePresence(raw([{ clientId: 1, clock: 1, json: '['.repeat(MAX_PRESENCE_STATE_BYTES + 1) }])))).toBe(CloseCode.messageTooLarge);
 	});
 
+	it('refuses to encode a state above the limit (what the server would relay, identity fields included)', () => {
+		const state = { blob: 'å'.repeat(MAX_PRESENCE_STATE_BYTES / 2) };
+		expect(closeCode(() => encodePresence([{ clientId: 1, clock: 1, state }]))).toBe(CloseCode.messageTooLarge);
+		expect(closeCode(() => encodePresence([{ clientId: 1, clock: 1, state: { blob: 'a'.repeat(MAX_PRESENCE_STATE_BYTES - 20) } }]))).toBe('no error');
+	});
+
 	it('refuses what does not decode or is not an object (or null) with 4400', () => {
 		for (const json of ['{', '[]', '"x"', '3', 'true']) expect(closeCode(() => decodePresence(raw([{ clientId: 1, clock: 1, json }]))), json).toBe(CloseCode.badMessage);
 		expect(closeCode(() => decodePresence(Uint8Array.of(2, 1, 1)))).toBe(CloseCode.badMessage);

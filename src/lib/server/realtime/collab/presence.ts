@@ -18,6 +18,9 @@ export interface PresenceEntry {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const toUtf8 = new TextEncoder();
+
+const tooLarge = () => new CollabError(CloseCode.messageTooLarge, 'presence state too large');
 
 /**
  * The entries of an awareness update. Throws a CollabError: 4413 for a state
@@ -33,7 +36,7 @@ export function decodePresence(update: Uint8Array, maxStateBytes = MAX_PRESENCE_
 			const clientId = decoding.readVarUint(d);
 			const clock = decoding.readVarUint(d);
 			const json = decoding.readVarUint8Array(d);
-			if (json.byteLength > maxStateBytes) throw new CollabError(CloseCode.messageTooLarge, 'presence state too large');
+			if (json.byteLength > maxStateBytes) throw tooLarge();
 			const state: unknown = JSON.parse(utf8.decode(json));
 			if (typeof state !== 'object' || Array.isArray(state)) throw new CollabError(CloseCode.badMessage, 'presence state is not an object');
 			entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
@@ -46,13 +49,21 @@ export function decodePresence(update: Uint8Array, maxStateBytes = MAX_PRESENCE_
 	return entries;
 }
 
-export function encodePresence(entries: readonly PresenceEntry[]): Uint8Array {
+/**
+ * The awareness update of these entries. Throws a CollabError (4413) when a
+ * state is above the limit as encoded: what we relay stays within it, so the
+ * stock client's echo of it (it sends every presence it receives back) does too.
+ */
+export function encodePresence(entries: readonly PresenceEntry[], maxStateBytes = MAX_PRESENCE_STATE_BYTES): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, entries.length);
 	for (const entry of entries) {
 		encoding.writeVarUint(e, entry.clientId);
 		encoding.writeVarUint(e, entry.clock);
-		encoding.writeVarString(e, JSON.stringify(entry.state));
+		// the layout of writeVarString: byte length, then UTF-8
+		const json = toUtf8.encode(JSON.stringify(entry.state));
+		if (json.byteLength > maxStateBytes) throw tooLarge();
+		encoding.writeVarUint8Array(e, json);
 	}
 	return encoding.toUint8Array(e);
 }
