@@ -4,10 +4,12 @@
  * cookie set on the handshake, plus a raw socket for protocol-level tests.
  */
 import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { installFlushBarrier, type BarrierProvider } from '../../src/lib/realtime/flush-barrier';
+import { installFlushBarrier, type BarrierProvider, type FlushResult } from '../../src/lib/realtime/flush-barrier';
+import { MessageType } from '../../src/lib/realtime/protocol';
 
 // Each provider adds a process 'exit' listener; tests and the bench run dozens at once.
 process.setMaxListeners(500);
@@ -24,8 +26,8 @@ export function webSocketWithCookie(cookie: string) {
 export interface CollabClient {
 	doc: Y.Doc;
 	provider: WebsocketProvider;
-	/** resolves once everything this client sent is committed (flush barrier) */
-	flush(): Promise<void>;
+	/** resolves once everything this client sent is committed ('saved') or known dropped ('dropped': it may not write) */
+	flush(): Promise<FlushResult>;
 	/** resolves with the close code once the server closes the connection */
 	closed: Promise<{ code: number; reason: string }>;
 	destroy(): void;
@@ -118,4 +120,22 @@ export function rawSocket(baseUrl: string, docName: string, cookie: string) {
 		ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
 	);
 	return { ws, messages, opened, closed };
+}
+
+/**
+ * An awareness message as a client of the y-websocket protocol sends it, with
+ * whatever client ids, clocks and states the test wants (forged ones included).
+ */
+export function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+	const inner = encoding.createEncoder();
+	encoding.writeVarUint(inner, entries.length);
+	for (const { clientId, clock, state } of entries) {
+		encoding.writeVarUint(inner, clientId);
+		encoding.writeVarUint(inner, clock);
+		encoding.writeVarString(inner, JSON.stringify(state));
+	}
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.awareness);
+	encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+	return encoding.toUint8Array(e);
 }

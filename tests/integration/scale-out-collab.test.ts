@@ -2,7 +2,8 @@
  * Two (and three) app instances serving the same shared documents: real
  * servers on one database, real Redis, stock y-websocket clients.
  *
- *   1. clients on A and on B co-edit one document and converge; presence too;
+ *   1. clients on A and on B co-edit one document and converge; presence too,
+ *      and a read-only member on B cannot forge the presence of a client on A;
  *   2. approving the minutes on A makes B's writers read-only at once (4001);
  *   3. A is killed (SIGKILL) while clients type; they move to B (same Y.Doc,
  *      as a load balancer would send them) and no confirmed edit is lost; a
@@ -24,7 +25,7 @@ import { meetingAgendaDoc, meetingMinutesDoc } from '../../src/lib/realtime/doc-
 import { CloseCode } from '../../src/lib/realtime/protocol';
 import { ApiClient } from '../helpers/api-client';
 import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
-import { connectClient, eventually, synced, type CollabClient } from '../helpers/collab-client';
+import { awarenessFrame, connectClient, eventually, synced, type CollabClient } from '../helpers/collab-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { runsOwnRedis, runsScaleOut } from '../helpers/scale-out';
 
@@ -110,6 +111,32 @@ describe.skipIf(!(runsScaleOut() && runsOwnRedis()))('scale-out: shared document
 
 		onA.provider.disconnect();
 		await eventually(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 10_000, "A's presence removed on B");
+	}, 60_000);
+
+	it("a read-only member on B cannot overwrite or remove the presence of a client on A, nor claim someone else's name", async () => {
+		const name = meetingMinutesDoc(fx.meetingId);
+		const victim = client(a, name, fx.supplier.sessionCookie);
+		const watcherA = client(a, name, fx.customerAdmin.sessionCookie);
+		const watcherB = client(b, name, fx.customerAdmin.sessionCookie);
+		const forger = client(b, name, fx.reader.sessionCookie);
+		await Promise.all([victim, watcherA, watcherB, forger].map((c) => synced(c)));
+		type Shown = { name?: string; cursor?: { index: number }; marker?: number };
+		const shown = (on: CollabClient, of: CollabClient) => on.provider.awareness.getStates().get(of.doc.clientID) as Shown | undefined;
+		victim.provider.awareness.setLocalStateField('cursor', { index: 5 });
+		await eventually(() => shown(watcherB, victim)?.cursor?.index === 5 && shown(forger, victim)?.cursor?.index === 5, 10_000, "the victim's presence on B");
+		const before = shown(watcherB, victim);
+		const readerName = (await fx.reader.json('GET', '/api/v1/me')).body.person.name as string;
+
+		const clock = victim.provider.awareness.meta.get(victim.doc.clientID)!.clock;
+		forger.provider.ws!.send(awarenessFrame([{ clientId: victim.doc.clientID, clock: clock + 10, state: { name: 'Förfalskad', cursor: { index: 0 } } }]));
+		forger.provider.ws!.send(awarenessFrame([{ clientId: victim.doc.clientID, clock: clock + 20, state: null }]));
+		// its own entry, claiming the victim's name: goes around with the reader's name
+		forger.provider.awareness.setLocalState({ name: before?.name, marker: 1 });
+		for (const watcher of [watcherA, watcherB]) {
+			await eventually(() => shown(watcher, forger)?.marker === 1, 10_000, "the forger's own entry");
+			expect(shown(watcher, forger)?.name).toBe(readerName);
+			expect(shown(watcher, victim), "the victim's entry").toEqual(before);
+		}
 	}, 60_000);
 
 	it('approving the minutes on A makes writers on B read-only at once (4001), long before any re-check', async () => {

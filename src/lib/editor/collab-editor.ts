@@ -34,15 +34,10 @@ import {
 	type LexicalEditor
 } from 'lexical';
 import { UndoManager, type Doc, type Transaction, type XmlText, type YEvent } from 'yjs';
+import type { PresenceData } from '$lib/realtime/presence';
 import { registerLinks } from './links';
 import { MINUTES_NODES } from './nodes';
 import { MINUTES_THEME } from './theme';
-
-/** What every participant publishes in awareness besides Lexical's cursor fields. */
-export interface PresenceData {
-	personId: string;
-	side: 'supplier' | 'customer';
-}
 
 export interface MinutesEditorOptions {
 	/** the contenteditable element */

@@ -1,5 +1,7 @@
 /** Who is in a shared document, read from Yjs awareness; colours per person. */
-import type { PresenceData } from './collab-editor';
+import { colorFor, type PresenceData } from '$lib/realtime/presence';
+
+export { colorFor };
 
 export interface Participant {
 	clientId: number;
@@ -9,16 +11,6 @@ export interface Participant {
 	side: 'supplier' | 'customer';
 	focusing: boolean;
 	self: boolean;
-}
-
-// Dark enough for white text (names on remote cursors) and distinct from each other.
-const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#6d28d9', '#9a3412'];
-
-/** A stable colour per person, the same in every browser. */
-export function colorFor(personId: string): string {
-	let h = 0;
-	for (let i = 0; i < personId.length; i++) h = (h * 31 + personId.charCodeAt(i)) >>> 0;
-	return PALETTE[h % PALETTE.length];
 }
 
 /** One entry per person (several tabs of one person count once), yourself first, then by name. */

@@ -3,11 +3,16 @@
  * y-websocket `WebsocketProvider` by adding a handler to its `messageHandlers`.
  *
  *   const flush = installFlushBarrier(provider);
- *   await flush(); // everything this client sent so far is in the database
+ *   if ((await flush()) === 'saved') // everything this client sent so far is in the database
+ *
+ * 'dropped': the server answered, but this connection may not write (read
+ * access, or the document was locked): what it sent was not saved.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from './protocol';
+import { BarrierOutcome, MessageType } from './protocol';
+
+export type FlushResult = 'saved' | 'dropped';
 
 /** The part of `WebsocketProvider` we need (kept structural so tests and the UI can share it). */
 export interface BarrierProvider {
@@ -17,12 +22,14 @@ export interface BarrierProvider {
 	on(event: 'connection-close', cb: () => void): void;
 }
 
-export function installFlushBarrier(provider: BarrierProvider): () => Promise<void> {
+export function installFlushBarrier(provider: BarrierProvider): () => Promise<FlushResult> {
 	let next = 1;
-	const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+	const waiting = new Map<number, { resolve: (result: FlushResult) => void; reject: (e: Error) => void }>();
 	provider.messageHandlers[MessageType.flushBarrier] = (_encoder, decoder) => {
 		const id = decoding.readVarUint(decoder);
-		waiting.get(id)?.resolve();
+		// A server without the outcome field only ever answered for committed updates.
+		const outcome = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : BarrierOutcome.committed;
+		waiting.get(id)?.resolve(outcome === BarrierOutcome.committed ? 'saved' : 'dropped');
 		waiting.delete(id);
 	};
 	// A barrier never answered because the connection dropped proves nothing: fail it.
@@ -31,7 +38,7 @@ export function installFlushBarrier(provider: BarrierProvider): () => Promise<vo
 		waiting.clear();
 	});
 	return () =>
-		new Promise<void>((resolve, reject) => {
+		new Promise<FlushResult>((resolve, reject) => {
 			const ws = provider.ws;
 			if (!ws || !provider.wsconnected) return reject(new Error('not connected'));
 			const id = next++;

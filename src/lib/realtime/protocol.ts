@@ -12,12 +12,26 @@ export const MessageType = {
 	/** "send me everyone's awareness" */
 	queryAwareness: 3,
 	/**
-	 * Flush barrier: client → server `[100, varuint id]`; the server answers with
-	 * the same `[100, id]` once every update this connection sent before the
-	 * request is committed to the database. Drives an honest "Saved" indicator.
+	 * Flush barrier: client → server `[100, varuint id]`; the server answers
+	 * `[100, id, varuint outcome]` once every update this connection sent before
+	 * the request is committed to the database, or known to be dropped
+	 * (`BarrierOutcome`). Drives an honest "Saved" indicator. A client that reads
+	 * only the id (older ones) still works: the outcome is a trailing field.
 	 */
 	flushBarrier: 100
 } as const;
+
+/** The answer to a flush barrier. */
+export const BarrierOutcome = {
+	/** everything this connection sent before the barrier is in the database */
+	committed: 0,
+	/**
+	 * this connection may not write (read-only access, or the document was
+	 * locked): what it sent was dropped, not saved
+	 */
+	dropped: 1
+} as const;
+export type BarrierOutcome = (typeof BarrierOutcome)[keyof typeof BarrierOutcome];
 
 /**
  * Close codes. 4400–4499 mirror HTTP 4xx: the stock client treats them as final
@@ -38,7 +52,7 @@ export const CloseCode = {
 	forbidden: 4403,
 	/** the name is not a document name, or names something that does not exist or is not visible */
 	unknownDocument: 4404,
-	/** one message above MAX_MESSAGE_BYTES */
+	/** one message above MAX_MESSAGE_BYTES, or a presence state above MAX_PRESENCE_STATE_BYTES */
 	messageTooLarge: 4413,
 	/** the document would grow above the size limit; retrying later may work after compaction */
 	documentTooLarge: 4507,
@@ -52,3 +66,11 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Largest message the server accepts (an initial sync of a long protocol fits easily). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * Largest presence (awareness) state the server accepts, as JSON, counted as
+ * it would relay it (with the identity fields it writes in). Ours is a name, a
+ * colour and two cursor positions (a few hundred bytes); a state above this
+ * closes the connection with 4413 and is never relayed.
+ */
+export const MAX_PRESENCE_STATE_BYTES = 8 * 1024;

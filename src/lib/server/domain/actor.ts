@@ -1,4 +1,4 @@
-import type { Access } from '$lib/server/db/schema';
+import type { Access, Party } from '$lib/server/db/schema';
 
 /**
  * Who is acting. Built the same way from a session cookie (HTTP, websocket
@@ -17,6 +17,9 @@ export interface Actor {
 
 export const isSupplier = (actor: Actor): boolean =>
 	actor.access === 'supplier_admin' || actor.access === 'supplier_staff';
+
+/** The side a person sits on: the supplier's staff, or a customer's people. */
+export const partyOf = (actor: Actor): Party => (isSupplier(actor) ? 'supplier' : 'customer');
 
 /** Used by bootstrap and the demo loader, never by a request. */
 export const SYSTEM_ACTOR: Actor = {

@@ -8,9 +8,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import type { Actor } from '$lib/server/domain/actor';
+import { partyOf, type Actor } from '$lib/server/domain/actor';
 import type { DocumentAccess, DocumentTarget } from '$lib/server/domain/collab/collab.policy';
-import { CloseCode, MessageType } from '$lib/realtime/protocol';
+import { presenceIdentity, type PresenceIdentity } from '$lib/realtime/presence';
+import { BarrierOutcome, CloseCode, MessageType } from '$lib/realtime/protocol';
 import { CollabError } from './collab-error';
 import type { LiveDocument, Peer } from './live-document';
 import { SerialQueue } from './serial-queue';
@@ -23,12 +24,15 @@ const SLOW_PEER_GRACE_MS = 2000;
 
 export class CollabConnection implements Peer {
 	readonly awarenessIds = new Set<number>();
+	readonly presence: PresenceIdentity;
 	private readonly queue: SerialQueue;
 	private live: LiveDocument | null = null;
 	private closed = false;
 	private paused = false;
 	/** the largest message sent so far (an initial sync may alone exceed the backlog limit) */
 	private largestSent = 0;
+	/** an update of this connection was dropped since the last flush barrier */
+	private dropped = false;
 
 	constructor(
 		private readonly ws: WebSocket,
@@ -41,6 +45,7 @@ export class CollabConnection implements Peer {
 		private readonly maxBufferedBytes: number,
 		private readonly onClose: (conn: CollabConnection) => void
 	) {
+		this.presence = presenceIdentity({ personId: actor.personId, name: actor.name, side: partyOf(actor) });
 		this.queue = new SerialQueue((err) => this.fault(err));
 		ws.on('message', (data, isBinary) => this.receive(data, isBinary));
 		ws.on('close', () => this.closedByPeer());
@@ -121,11 +126,9 @@ export class CollabConnection implements Peer {
 		switch (type) {
 			case MessageType.sync:
 				return this.handleSync(live, decoder);
-			case MessageType.awareness: {
-				const update = decoding.readVarUint8Array(decoder);
-				awarenessProtocol.applyAwarenessUpdate(live.awareness, update, this);
+			case MessageType.awareness:
+				live.applyPeerAwareness(this, decoding.readVarUint8Array(decoder));
 				return;
-			}
 			case MessageType.queryAwareness: {
 				const encoder = encoding.createEncoder();
 				encoding.writeVarUint(encoder, MessageType.awareness);
@@ -139,11 +142,15 @@ export class CollabConnection implements Peer {
 			case MessageType.flushBarrier: {
 				const id = decoding.readVarUint(decoder);
 				// Messages run in order and an update's step waits for its commit,
-				// so everything this connection sent before is committed by now.
+				// so everything this connection sent before is committed by now,
+				// unless it was dropped: then the answer must not say "saved".
 				await live.committed();
+				const dropped = this.dropped || this.access !== 'write' || live.locked;
+				this.dropped = false;
 				const encoder = encoding.createEncoder();
 				encoding.writeVarUint(encoder, MessageType.flushBarrier);
 				encoding.writeVarUint(encoder, id);
+				encoding.writeVarUint(encoder, dropped ? BarrierOutcome.dropped : BarrierOutcome.committed);
 				this.send(encoding.toUint8Array(encoder));
 				return;
 			}
@@ -166,8 +173,7 @@ export class CollabConnection implements Peer {
 				// Read-only connections: their updates are dropped, never applied or
 				// stored. We do not close them: the stock client sends its local state
 				// on every sync, and a reader must still receive everyone's edits.
-				if (this.access !== 'write') return;
-				await live.submit(this, update);
+				if (this.access !== 'write' || !(await live.submit(this, update))) this.dropped = true;
 				return;
 			}
 			default:

@@ -19,6 +19,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { decodePresence } from './presence';
 
 const FORMAT = 1;
 const MAX_SENDER = 200;
@@ -80,7 +81,8 @@ export function decodeFanout(bytes: Uint8Array): { message: FanoutMessage } | { 
 			}
 			case FanoutKind.awareness: {
 				const update = decoding.readVarUint8Array(d);
-				checkAwarenessUpdate(update);
+				// The layout y-protocols reads, each state an object (or null) within the size limit.
+				decodePresence(update);
 				body = { kind: 'awareness', update };
 				break;
 			}
@@ -105,16 +107,4 @@ export function decodeFanout(bytes: Uint8Array): { message: FanoutMessage } | { 
 	} catch (err) {
 		return { error: String(err).slice(0, 100) };
 	}
-}
-
-/** The layout y-protocols reads (count, then client id, clock, JSON state), checked without applying it. */
-function checkAwarenessUpdate(update: Uint8Array): void {
-	const d = decoding.createDecoder(update);
-	const count = decoding.readVarUint(d);
-	for (let i = 0; i < count; i++) {
-		decoding.readVarUint(d);
-		decoding.readVarUint(d);
-		JSON.parse(decoding.readVarString(d));
-	}
-	if (decoding.hasContent(d)) throw new Error('trailing bytes in awareness update');
 }

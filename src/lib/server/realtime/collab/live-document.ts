@@ -17,6 +17,11 @@
  * `applyCommitted`: applied and relayed to our connections but never stored
  * again (they are in the database already). Our clients' presence is
  * published too, and theirs applied to our awareness.
+ *
+ * Presence cannot be forged (applyPeerAwareness): a connection's entries are
+ * taken only for the awareness client ids it introduced, with the identity
+ * fields (name, side, colour) of its signed-in person written over whatever it
+ * sent; another instance's presence never touches the ids our connections own.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -29,6 +34,8 @@ import { CollabError } from './collab-error';
 import type { CommitBatch, GroupCommit } from './group-commit';
 import { localFanout, type DocumentFanout } from './fanout';
 import type { CollabOptions } from './options';
+import { decodePresence, encodePresence, withIdentity, type PresenceEntry } from './presence';
+import { presencePersonId, type PresenceIdentity } from '$lib/realtime/presence';
 
 /** origin of changes that come from another instance (or the database): applied, relayed, never published or stored again */
 export const REMOTE_ORIGIN = Symbol('remote instance');
@@ -37,9 +44,14 @@ export const REMOTE_ORIGIN = Symbol('remote instance');
 export interface Peer {
 	send(message: Uint8Array): void;
 	close(code: number, reason: string): void;
-	/** awareness client ids this connection set, removed when it leaves */
+	/** awareness client ids this connection introduced (it owns them), removed when it leaves */
 	readonly awarenessIds: Set<number>;
+	/** who is signed in on it, as its presence shows them */
+	readonly presence: PresenceIdentity;
 }
+
+/** Awareness client ids one connection may own (the stock client uses one per document). */
+export const MAX_PRESENCE_IDS_PER_PEER = 4;
 
 type Relay = { update: Uint8Array; origin: Peer | null };
 
@@ -61,6 +73,8 @@ export class LiveDocument {
 	/** what this document stores in that batch */
 	private stored = { rows: 0, bytes: 0, updates: [] as Uint8Array[] };
 	private compacting: Promise<void> | null = null;
+	/** the connection owning each awareness client id one of our connections introduced */
+	private readonly presenceOwners = new Map<number, Peer>();
 	/** updates emitted by the doc during the apply in progress */
 	private captured: Uint8Array[] = [];
 	/** log rows and bytes queued in a batch that has not committed yet */
@@ -95,11 +109,6 @@ export class LiveDocument {
 		origin: unknown
 	) => {
 		const changed = added.concat(updated, removed);
-		const peer = origin as Peer | null;
-		if (peer && this.peers.has(peer)) {
-			for (const id of added) peer.awarenessIds.add(id);
-			for (const id of removed) peer.awarenessIds.delete(id);
-		}
 		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MessageType.awareness);
@@ -111,9 +120,66 @@ export class LiveDocument {
 		if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.fanout.publish(this.name, { kind: 'awareness', update });
 	};
 
-	/** Presence from another instance: shown to our connections like our own clients'. */
+	/**
+	 * Presence from one of our connections. Throws a CollabError for a state
+	 * that does not decode (4400) or is too large (4413): nothing of it is
+	 * applied. Of the rest, only entries for client ids this connection may
+	 * announce are applied, each with the connection's identity fields; the
+	 * others are dropped without a word (the stock client would only resend them).
+	 */
+	applyPeerAwareness(peer: Peer, update: Uint8Array): void {
+		const accepted: PresenceEntry[] = [];
+		const taking = new Set<number>();
+		for (const entry of decodePresence(update)) {
+			if (!this.mayAnnounce(peer, entry, taking.size)) continue;
+			if (!peer.awarenessIds.has(entry.clientId)) taking.add(entry.clientId);
+			accepted.push(withIdentity(entry, peer.presence));
+		}
+		if (accepted.length === 0) return;
+		// within the limit as relayed, or refused before anything changes
+		const relayed = encodePresence(accepted);
+		for (const id of taking) this.claimPresence(peer, id);
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed, peer);
+	}
+
+	/**
+	 * A connection may announce a client id it owns; up to
+	 * MAX_PRESENCE_IDS_PER_PEER others: one nobody here owns and nobody shows,
+	 * or one shown for the same person, here or by another instance: a client that reconnected before its
+	 * old connection was noticed gone, or that a load balancer moved to us.
+	 * Never one of another person, and never the server's own. Taking an id
+	 * over needs a state newer than the one we hold: the stock client echoes
+	 * every presence it receives back to the server, and an echo must not
+	 * take anything.
+	 */
+	private mayAnnounce(peer: Peer, entry: PresenceEntry, alsoTaking: number): boolean {
+		const id = entry.clientId;
+		const owner = this.presenceOwners.get(id);
+		if (owner === peer) return true;
+		// Removing someone else's entry is never a takeover.
+		if (entry.state === null || id === this.awareness.clientID) return false;
+		if (entry.clock <= (this.awareness.meta.get(id)?.clock ?? 0)) return false;
+		if (peer.awarenessIds.size + alsoTaking >= MAX_PRESENCE_IDS_PER_PEER) return false;
+		const self = peer.presence.awarenessData.personId;
+		if (owner) return owner.presence.awarenessData.personId === self;
+		const shown = this.awareness.getStates().get(id);
+		return !shown || presencePersonId(shown) === self;
+	}
+
+	private claimPresence(peer: Peer, id: number): void {
+		const owner = this.presenceOwners.get(id);
+		if (owner === peer) return;
+		owner?.awarenessIds.delete(id);
+		this.presenceOwners.set(id, peer);
+		peer.awarenessIds.add(id);
+	}
+
+	/** Presence from another instance: shown to our connections like our own clients', except for the ids our connections own. */
 	applyRemoteAwareness(update: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+		const entries = decodePresence(update);
+		const theirs = entries.filter((e) => !this.presenceOwners.has(e.clientId) && e.clientId !== this.awareness.clientID);
+		if (theirs.length === 0) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, theirs.length === entries.length ? update : encodePresence(theirs), REMOTE_ORIGIN);
 	}
 
 	/** Another instance asked for presence (it just loaded the document): publish our own clients'. */
@@ -199,6 +265,7 @@ export class LiveDocument {
 
 	leave(peer: Peer): void {
 		if (!this.peers.delete(peer)) return;
+		for (const id of peer.awarenessIds) if (this.presenceOwners.get(id) === peer) this.presenceOwners.delete(id);
 		if (peer.awarenessIds.size > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
 		}
@@ -224,14 +291,15 @@ export class LiveDocument {
 
 	/**
 	 * Accepts one update from a writer. Resolves once it is committed (and being
-	 * relayed); rejects with a CollabError when the update is refused.
+	 * relayed), with false when it was dropped (the document is locked); rejects
+	 * with a CollabError when the update is refused.
 	 */
-	async submit(peer: Peer, update: Uint8Array): Promise<void> {
+	async submit(peer: Peer, update: Uint8Array): Promise<boolean> {
 		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
 		// Parses every struct without touching the doc: garbage fails here.
 		Y.decodeUpdate(update);
 		// Locked between the approval and this connection's re-check: never applied.
-		if (this.locked) return;
+		if (this.locked) return false;
 		if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
 			await this.compact();
 			if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
@@ -256,8 +324,9 @@ export class LiveDocument {
 		this.captured = [];
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// Nothing new (a resent update) and nothing waiting: nothing to store.
-		if (emitted.length === 0 && !pending) return this.committed();
-		return this.enqueue(update, emitted, peer);
+		if (emitted.length === 0 && !pending) await this.committed();
+		else await this.enqueue(update, emitted, peer);
+		return true;
 	}
 
 	/**
