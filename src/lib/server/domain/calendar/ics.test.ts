@@ -85,7 +85,7 @@ describe('meetingsCalendar', () => {
 		const ev = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
 		expect(ev.summary).toBe('Möte END:VEVENT BEGIN:VEVENT UID:planted@evil.example SUMMARY:Planted DTSTART:20260101T000000Z END:VEVENT BEGIN:VEVENT X-PLANTED:1 ORGANIZER:x');
 		expect(ev.location).toBe(ev.summary);
-		expect(ev.description).not.toMatch(/[\r\u0000\u0007\u2028]/);
+		expect(ev.description).not.toMatch(/[\r\u2028]|(?![\t\n])\p{Cc}/u);
 	});
 
 	it('writes DTSTAMP, CREATED and LAST-MODIFIED in UTC', () => {
