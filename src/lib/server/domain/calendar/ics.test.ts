@@ -103,7 +103,8 @@ describe('meetingsCalendar', () => {
 			expect(t.zone, prop).toBe(ICAL.Timezone.utcTimezone);
 			expect(t.toJSDate().toISOString(), prop).toBe(iso);
 		}
-		// the zone is still named for calendar programs that want it
-		expect(parse(ics).getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Stockholm');
+		// the event times still name their zone, defined in the file
+		expect(ics).toMatch(/DTSTART;TZID=Europe\/Stockholm:/);
+		expect(parse(ics).getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Stockholm');
 	});
 });

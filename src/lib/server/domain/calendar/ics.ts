@@ -75,9 +75,9 @@ export function meetingsCalendar(meetings: CalendarMeeting[], opts: CalendarOpti
 		prodId: { company: 'Samverkan', product: 'Samverkan', language: opts.locale.toUpperCase() },
 		method: ICalCalendarMethod.PUBLISH,
 		// the zone only for its VTIMEZONE, not as the calendar's zone: that would write DTSTAMP,
-		// CREATED and LAST-MODIFIED as floating local time instead of UTC
-		timezone: { name: null, generator: getVtimezoneComponent },
-		x: [{ key: 'X-WR-TIMEZONE', value: DEFAULT_TIME_ZONE }]
+		// CREATED and LAST-MODIFIED as floating local time instead of UTC. (So no X-WR-TIMEZONE
+		// either: it only matters for floating times, and every time here names its zone.)
+		timezone: { name: null, generator: getVtimezoneComponent }
 	});
 	for (const m of meetings) {
 		const url = `${opts.origin}/meetings/${m.id}`;
