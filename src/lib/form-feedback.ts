@@ -6,6 +6,7 @@
 import { tick } from 'svelte';
 import type { SubmitFunction } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { textRuleError } from '$lib/text-rule-errors';
 
 /** What `formAction()` returns, seen from the page. */
 export type FormResult =
@@ -23,6 +24,8 @@ export type FormResult =
 /** The domain's English field messages, in the user's language. */
 export function localizeFieldError(message: string): string {
 	if (message === 'Required') return m.required();
+	const rule = textRuleError(message);
+	if (rule) return rule;
 	if (message.startsWith('At most') && message.endsWith('characters')) return m.forum_err_too_long();
 	switch (message) {
 		case 'Must be an https:// link':

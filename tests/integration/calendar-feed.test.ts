@@ -2,13 +2,16 @@
  * Calendar files against the real server: the invitation of a meeting parses
  * and has the meeting's time in Stockholm; the personal feed works without a
  * cookie, lists only the person's own customer's meetings, and stops working
- * when revoked or replaced.
+ * when revoked or replaced. Rows written before the input rules (line breaks
+ * in a title, a name, a location) cannot plant events or properties, and the
+ * timestamps are UTC.
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
+import { openTestDb } from '../helpers/test-db';
 
 let server: TestServer;
 let ids: DemoIds;
@@ -118,3 +121,93 @@ describe('personal calendar feed', () => {
 		expect(anonymous.status).toBe(303);
 	});
 });
+
+/**
+ * What an old row could hold: a value that ends its property and plants a
+ * whole event and extra properties. No NUL: PostgreSQL text cannot hold it.
+ */
+const PLANTED =
+	'Styrgrupp\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:planted@evil.example\r\nSUMMARY:Planted\r\nDTSTART:20260101T090000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-PLANTED:1\nORGANIZER:mailto:evil@evil.example\rATTACH:https://evil.example/\u0007\u001b\u2028';
+
+/** Every property name in the calendar, at any depth. */
+const propertyNames = (c: ICAL.Component): string[] => [...c.getAllProperties().map((p) => p.name), ...c.getAllSubcomponents().flatMap(propertyNames)];
+
+/** The file as a calendar program reads it: exactly the meetings expected, nothing planted, UTC stamps. */
+function expectClean(ics: string, meetingIds: string[]) {
+	expect(ics.split('\r\n').every((l) => !/[\p{Cc}\u2028\u2029]/u.test(l)), 'no control characters inside a line').toBe(true);
+	const cal = new ICAL.Component(ICAL.parse(ics));
+	const vevents = cal.getAllSubcomponents('vevent');
+	const uids = vevents.map((e) => String(e.getFirstPropertyValue('uid')).split('@')[0]);
+	expect(uids.toSorted()).toEqual(meetingIds.toSorted());
+	const names = propertyNames(cal);
+	for (const planted of ['x-planted', 'organizer', 'attach']) expect(names).not.toContain(planted);
+	for (const e of vevents) {
+		for (const prop of ['dtstamp', 'created', 'last-modified']) {
+			const t = e.getFirstPropertyValue(prop) as ICAL.Time;
+			expect(t.zone, `${prop} is UTC`).toBe(ICAL.Timezone.utcTimezone);
+		}
+	}
+	return cal;
+}
+
+describe('hostile text already in the database', () => {
+	it('cannot plant events or properties in the invitation or the personal feed', async () => {
+		const member = await new ApiClient(server.url).login('it@norrby.example');
+		const path = await createFeed(member);
+		const before = events(await (await fetch(server.url + path)).text()).map((e) => e.uid.split('@')[0]);
+		expect(before.length).toBeGreaterThan(1);
+		const meetingId = before[0];
+
+		// as an old row would be: written straight into the database, past the input rules
+		const db = openTestDb(server.databaseUrl);
+		try {
+			const meeting = await db.selectFrom('meetings').select(['forum_id', 'customer_id', 'created_at', 'updated_at']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+			await db.updateTable('meetings').set({ title: PLANTED, location: PLANTED }).where('id', '=', meetingId).execute();
+			await db.updateTable('forums').set({ name_sv: PLANTED }).where('id', '=', meeting.forum_id).execute();
+			await db.updateTable('customers').set({ name: PLANTED }).where('id', '=', meeting.customer_id).execute();
+			await db.updateTable('people').set({ name: PLANTED }).where('id', '=', ids.customers[NORRBY].person('it@norrby.example').id).execute();
+		} finally {
+			await db.destroy();
+		}
+
+		for (const invite of [`/meetings/${meetingId}/invite.ics`, `/api/v1/meetings/${meetingId}/invite.ics`]) {
+			const res = await member.get(invite);
+			expect(res.status).toBe(200);
+			const cal = expectClean(await res.text(), [meetingId]);
+			const ev = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
+			expect(ev.summary).toMatch(/^Styrgrupp END:VEVENT BEGIN:VEVENT UID:planted@evil\.example /);
+			expect(ev.location).toBe(ev.summary);
+		}
+
+		const feed = await fetch(server.url + path);
+		expect(feed.status).toBe(200);
+		const cal = expectClean(await feed.text(), before);
+		// the feed's name is the person's: one line, in NAME and X-WR-CALNAME alike
+		expect(String(cal.getFirstPropertyValue('x-wr-calname'))).toMatch(/^Samverkan: Styrgrupp END:VEVENT BEGIN:VEVENT/);
+		expect(cal.getFirstPropertyValue('name')).toBe(cal.getFirstPropertyValue('x-wr-calname'));
+	});
+});
+
+describe('calendar timestamps', () => {
+	it('writes DTSTAMP, CREATED and LAST-MODIFIED in UTC, matching the meeting', async () => {
+		const member = await new ApiClient(server.url).login('it@norrby.example');
+		const norrby = ids.customers[NORRBY];
+		const meetingId = norrby.meetings[norrby.forums.operational.id][0];
+		const ics = await (await member.get(`/meetings/${meetingId}/invite.ics`)).text();
+		expect(ics).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+		expect(ics).toMatch(/\r\nCREATED:\d{8}T\d{6}Z\r\n/);
+		expect(ics).toMatch(/\r\nLAST-MODIFIED:\d{8}T\d{6}Z\r\n/);
+		const ev = expectClean(ics, [meetingId]).getFirstSubcomponent('vevent')!;
+		const db = openTestDb(server.databaseUrl);
+		try {
+			const row = await db.selectFrom('meetings').select(['created_at', 'updated_at']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+			const seconds = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+			expect((ev.getFirstPropertyValue('created') as ICAL.Time).toJSDate().toISOString()).toBe(seconds(row.created_at));
+			expect((ev.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString()).toBe(seconds(row.updated_at));
+			expect((ev.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(seconds(row.updated_at));
+		} finally {
+			await db.destroy();
+		}
+	});
+});
+

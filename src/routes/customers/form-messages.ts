@@ -4,10 +4,13 @@
  * person forms have their own: $lib/components/people/person-field-error.ts).
  */
 import { m } from '$lib/paraglide/messages';
+import { textRuleError } from '$lib/text-rule-errors';
 
 export function fieldError(message: string | undefined | null): string {
 	if (!message) return '';
 	if (message === 'Required') return m.required();
+	const rule = textRuleError(message);
+	if (rule) return rule;
 	if (message === 'Already exists') return m.cust_err_exists();
 	if (message === 'Already assigned') return m.cust_err_role_held();
 	if (message === 'Role of the other party') return m.cust_err_role_other_party();

@@ -2,14 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { DomainError } from '$lib/server/domain/errors';
 import { login } from '$lib/server/domain/tenancy/auth.service';
+import { safeNext } from '$lib/server/http/safe-next';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths, so the login form cannot be used as an open redirect. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -27,6 +25,6 @@ export const actions: Actions = {
 			const reason = err.code === 'rate_limited' ? 'rate_limited' : err.code === 'invalid' ? 'invalid' : 'failed';
 			return fail(err.code === 'rate_limited' ? 429 : 400, { email, reason, fields: err.fields });
 		}
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin));
 	}
 };

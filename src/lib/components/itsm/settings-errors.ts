@@ -4,9 +4,12 @@
  * pages show them in the user's language, by the kind of field.
  */
 import { m } from '$lib/paraglide/messages';
+import { textRuleError } from '$lib/text-rule-errors';
 
 export function settingsFieldError(path: string, message: string | undefined | null): string {
 	if (!message) return '';
+	const rule = textRuleError(message);
+	if (rule) return rule;
 	if (/^definitions\.\d+\.(responseMinutes|resolutionMinutes)$/.test(path)) return m.settings_err_minutes();
 	if (/^definitions\.\d+\.calendar$/.test(path)) return m.settings_err_calendar();
 	if (path.startsWith('businessHours')) return m.settings_err_hours();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CANNOT_DISABLE_SELF, CANNOT_LOWER_OWN_ACCESS } from '$lib/account-messages';
+import { NO_LINE_BREAKS } from '$lib/text-rules';
 import { baseLocale, getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { personFieldError } from './person-field-error';
 
@@ -20,6 +21,7 @@ describe('personFieldError', () => {
 		expect(personFieldError(CANNOT_DISABLE_SELF)).toBe('Du kan inte spärra ditt eget konto');
 		expect(personFieldError('At least 10 characters')).toBe('Minst 10 tecken');
 		expect(personFieldError('At most 120 characters')).toBe('Högst 120 tecken');
+		expect(personFieldError(NO_LINE_BREAKS)).toBe('Får inte innehålla radbrytningar eller andra styrtecken');
 		expect(personFieldError('Something new')).toBe('Ogiltigt värde');
 	});
 
@@ -29,5 +31,6 @@ describe('personFieldError', () => {
 		expect(personFieldError(CANNOT_LOWER_OWN_ACCESS)).toBe('You cannot lower your own access');
 		expect(personFieldError('At least 12 characters')).toBe('At least 12 characters');
 		expect(personFieldError('At most 40 characters')).toBe('At most 40 characters');
+		expect(personFieldError(NO_LINE_BREAKS)).toBe('No line breaks or other control characters');
 	});
 });

@@ -5,10 +5,13 @@
  */
 import { CANNOT_DISABLE_SELF, CANNOT_LOWER_OWN_ACCESS } from '$lib/account-messages';
 import { m } from '$lib/paraglide/messages';
+import { textRuleError } from '$lib/text-rule-errors';
 
 export function personFieldError(message: string | undefined | null): string {
 	if (!message) return '';
 	if (message === 'Required') return m.required();
+	const rule = textRuleError(message);
+	if (rule) return rule;
 	if (message === 'Already in use') return m.person_err_email_in_use();
 	if (message === 'Not a valid e-mail address') return m.person_err_email();
 	if (message === 'Not allowed for this party' || message === 'Not allowed') return m.person_err_access();

@@ -4,6 +4,7 @@
  * changes nothing). Shared with the browser, which builds them.
  */
 import { z } from 'zod';
+import { hasNoControlCharacters, NO_CONTROL_CHARACTERS } from '$lib/text-rules';
 import { SLIDE_KEYS } from './slides';
 
 export const DUTY_KEYS = ['convener', 'compiler', 'chair', 'minute_taker', 'presenter', 'preparer'] as const;
@@ -25,13 +26,13 @@ export const DutyPayload = z.strictObject({
 export const PassPresenterPayload = z.strictObject({ personId: uuid() });
 export const ItemPayload = z.strictObject({ itemId: z.string().min(1).max(64).nullable() });
 export const HandPayload = z.strictObject({ personId: uuid().optional() });
-export const NotePayload = z.strictObject({ slide: z.enum(SLIDE_KEYS), text: z.string().max(4000) });
+export const NotePayload = z.strictObject({ slide: z.enum(SLIDE_KEYS), text: z.string().max(4000).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS) });
 export const VoteOpenPayload = z.strictObject({ changeId: uuid() });
 export const VoteCastPayload = z.strictObject({ changeId: uuid(), choice: z.enum(['approve', 'reject', 'abstain']) });
 export const VoteClosePayload = z.strictObject({
 	changeId: uuid(),
 	recommendation: z.enum(['approve', 'reject', 'defer']).optional(),
-	rationale: z.string().trim().max(2000).default('')
+	rationale: z.string().trim().max(2000).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS).default('')
 });
 
 export type DutyInput = z.input<typeof DutyPayload>;

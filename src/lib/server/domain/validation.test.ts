@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from './errors';
-import { email, id, optionalText, parseInput, text } from './validation';
+import { NO_CONTROL_CHARACTERS, NO_LINE_BREAKS } from '$lib/text-rules';
+import { email, id, line, multilineText, optionalText, parseInput, text } from './validation';
 
 const caught = (fn: () => unknown): DomainError => {
 	try {
@@ -52,3 +53,50 @@ describe('parseInput', () => {
 		expect(parseInput(text(6), 'sexton')).toBe('sexton');
 	});
 });
+
+describe('single-line and multi-line text', () => {
+	const Schema = z.object({ title: text(200), location: optionalText(200), unit: line(20).optional(), notes: multilineText(2000) });
+	const valid = { title: 'Taktiskt forum 3 mars', location: 'Stadshuset, sal Älven', unit: '%', notes: 'Rad ett\r\nRad två\n\tindragen' };
+
+	it('accepts ordinary text, and line breaks and tabs in multi-line text', () => {
+		expect(parseInput(Schema, valid)).toEqual(valid);
+		// leading and trailing line breaks are whitespace: trimmed, not refused
+		expect(parseInput(Schema, { ...valid, title: ' Möte \r\n' }).title).toBe('Möte');
+	});
+
+	it.each([
+		['CR LF', 'Möte\r\nEND:VEVENT'],
+		['LF', 'Möte\nBEGIN:VEVENT'],
+		['CR', 'Möte\rX'],
+		['tab', 'Möte\tX'],
+		['NUL', 'Möte\u0000X'],
+		['BEL', 'Möte\u0007X'],
+		['ESC', 'Möte\u001b[31mX'],
+		['DEL', 'Möte\u007fX'],
+		['C1 NEL', 'Möte\u0085X'],
+		['line separator', 'Möte\u2028X'],
+		['paragraph separator', 'Möte\u2029X']
+	])('refuses %s in single-line fields with a field error, per field', (_, bad) => {
+		const err = caught(() => parseInput(Schema, { ...valid, title: bad, location: bad, unit: bad }));
+		expect(err.fields).toEqual({ title: NO_LINE_BREAKS, location: NO_LINE_BREAKS, unit: NO_LINE_BREAKS });
+	});
+
+	it.each([
+		['NUL', 'Rad\u0000'],
+		['BEL', 'Rad\u0007 ett'],
+		['ESC', '\u001b[2JRad'],
+		['vertical tab', 'Rad\u000bett'],
+		['form feed', 'Rad\u000cett'],
+		['DEL', 'Rad\u007fett'],
+		['C1', 'Rad\u009bett']
+	])('refuses %s in multi-line fields', (_, bad) => {
+		const err = caught(() => parseInput(Schema, { ...valid, notes: bad }));
+		expect(err.fields).toEqual({ notes: NO_CONTROL_CHARACTERS });
+	});
+
+	it('still says Required and At most first', () => {
+		expect(caught(() => parseInput(Schema, { ...valid, title: '' })).fields).toEqual({ title: 'Required' });
+		expect(caught(() => parseInput(Schema, { ...valid, unit: 'x'.repeat(21) })).fields).toEqual({ unit: 'At most 20 characters' });
+	});
+});
+

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters, isSingleLine, NO_CONTROL_CHARACTERS, NO_LINE_BREAKS } from '$lib/text-rules';
 import { invalid } from './errors';
 
 /**
@@ -19,16 +20,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 	throw invalid(`Invalid input: ${summary}`, fields);
 }
 
-/** Trimmed, non-empty, bounded text. */
-export const text = (max = 200) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
-/** Trimmed optional text: '' becomes null. */
+/** Trimmed single-line text (titles, names, locations): no line breaks or control characters. */
+export const line = (max = 200) => z.string().trim().max(max, `At most ${max} characters`).refine(isSingleLine, NO_LINE_BREAKS);
+/** Trimmed, non-empty, bounded single-line text. */
+export const text = (max = 200) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).refine(isSingleLine, NO_LINE_BREAKS);
+/** Trimmed optional single-line text: '' becomes null. */
 export const optionalText = (max = 200) =>
-	z
-		.string()
-		.trim()
-		.max(max, `At most ${max} characters`)
+	line(max)
 		.nullish()
 		.transform((v) => (v ? v : null));
+/** Trimmed multi-line text (notes, descriptions): keeps tab and line breaks, no other control characters. */
+export const multilineText = (max: number) =>
+	z.string().trim().max(max, `At most ${max} characters`).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS);
 export const email = () =>
 	z
 		.string()

@@ -65,4 +65,46 @@ describe('meetingsCalendar', () => {
 		expect(ev.uid).toBe(meetingUid(later.id, origin));
 		expect(ev.description).toContain('Agenda:');
 	});
+
+	/** A value that ends its property and plants a whole event, as an old row could hold. */
+	const planted = 'Möte\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:planted@evil.example\r\nSUMMARY:Planted\r\nDTSTART:20260101T000000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-PLANTED:1\u0000\u0007\u2028ORGANIZER:x';
+
+	it('keeps hostile names, titles and locations inside their own properties', () => {
+		const hostile = meeting({ title: planted, location: planted, forumName: planted, customerName: planted, agendaTitles: [planted], videoUrl: `https://v.example/${planted}` });
+		const ics = meetingsCalendar([hostile, meeting({ id: '5d1f2a63-0c1e-4f57-b7a4-8b0a4e1f9c22' })], { origin, name: `Samverkan: Eva\r\nX-PLANTED:1;x,y\\`, locale: 'sv' });
+		// RFC 5545 TEXT holds no control characters but tab; lines are CRLF-terminated only
+		expect(ics.split('\r\n').every((l) => !/[\p{Cc}\u2028\u2029]/u.test(l))).toBe(true);
+		const cal = parse(ics);
+		expect(cal.getAllSubcomponents('vevent')).toHaveLength(2);
+		expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'))).not.toContain('planted@evil.example');
+		// NAME and X-WR-CALNAME are TEXT, escaped; ical.js does not know them and hands the raw value back
+		expect(cal.getFirstPropertyValue('name')).toBe('Samverkan: Eva X-PLANTED:1\\;x\\,y\\\\');
+		expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(cal.getFirstPropertyValue('name'));
+		const names = (c: ICAL.Component): string[] => [...c.getAllProperties().map((p) => p.name), ...c.getAllSubcomponents().flatMap(names)];
+		expect(names(cal).filter((n) => n.startsWith('x-planted') || n === 'organizer')).toEqual([]);
+		const ev = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
+		expect(ev.summary).toBe('Möte END:VEVENT BEGIN:VEVENT UID:planted@evil.example SUMMARY:Planted DTSTART:20260101T000000Z END:VEVENT BEGIN:VEVENT X-PLANTED:1 ORGANIZER:x');
+		expect(ev.location).toBe(ev.summary);
+		expect(ev.description).not.toMatch(/[\r\u2028]|(?![\t\n])\p{Cc}/u);
+	});
+
+	it('writes DTSTAMP, CREATED and LAST-MODIFIED in UTC', () => {
+		const ics = meetingsCalendar([meeting({ createdAt: '2025-12-01T10:00:00Z', updatedAt: '2026-06-02T11:30:00Z' })], { origin, name: 'x', locale: 'sv' });
+		expect(ics).toContain('DTSTAMP:20260602T113000Z');
+		expect(ics).toContain('CREATED:20251201T100000Z');
+		expect(ics).toContain('LAST-MODIFIED:20260602T113000Z');
+		const ev = parse(ics).getFirstSubcomponent('vevent')!;
+		for (const [prop, iso] of [
+			['dtstamp', '2026-06-02T11:30:00.000Z'],
+			['created', '2025-12-01T10:00:00.000Z'],
+			['last-modified', '2026-06-02T11:30:00.000Z']
+		] as const) {
+			const t = ev.getFirstPropertyValue(prop) as ICAL.Time;
+			expect(t.zone, prop).toBe(ICAL.Timezone.utcTimezone);
+			expect(t.toJSDate().toISOString(), prop).toBe(iso);
+		}
+		// the event times still name their zone, defined in the file
+		expect(ics).toMatch(/DTSTART;TZID=Europe\/Stockholm:/);
+		expect(parse(ics).getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Stockholm');
+	});
 });

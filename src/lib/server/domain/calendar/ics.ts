@@ -2,11 +2,19 @@
  * iCalendar files of meetings (RFC 5545), built with ical-generator. Times
  * are written as Stockholm wall-clock time with TZID=Europe/Stockholm and the
  * zone's VTIMEZONE (from @touch4it/ical-timezones), so calendar programs show
- * 09:00 as 09:00 on both sides of a daylight-saving change.
+ * 09:00 as 09:00 on both sides of a daylight-saving change. DTSTAMP, CREATED
+ * and LAST-MODIFIED are UTC (…Z), as RFC 5545 requires.
+ *
+ * Every text written is cleaned first, whatever the database holds: names,
+ * titles and locations become one line, the description keeps its line breaks
+ * but no other control characters. A value can therefore never end a property
+ * and start another (a planted VEVENT), even from a row older than the input
+ * rules.
  */
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
+import { toPlainText, toSingleLine } from '$lib/text-rules';
 import { DEFAULT_TIME_ZONE } from '../time';
 
 export interface CalendarMeeting {
@@ -43,22 +51,33 @@ export const sequenceOf = (m: Pick<CalendarMeeting, 'createdAt' | 'updatedAt'>):
 export const meetingUid = (meetingId: string, origin: string): string => `${meetingId}@${new URL(origin).hostname}`;
 
 function description(m: CalendarMeeting, url: string, locale: 'sv' | 'en'): string {
-	const lines = [`${m.customerName} · ${m.forumName}`];
+	const lines = [`${toSingleLine(m.customerName)} · ${toSingleLine(m.forumName)}`];
 	if (m.agendaTitles.length) {
 		lines.push('', locale === 'en' ? 'Agenda:' : 'Dagordning:');
-		m.agendaTitles.forEach((t, i) => lines.push(`${i + 1}. ${t}`));
+		m.agendaTitles.forEach((t, i) => lines.push(`${i + 1}. ${toSingleLine(t)}`));
 	}
-	if (m.videoUrl) lines.push('', `${locale === 'en' ? 'Video meeting' : 'Videomöte'}: ${m.videoUrl}`);
+	if (m.videoUrl) lines.push('', `${locale === 'en' ? 'Video meeting' : 'Videomöte'}: ${toSingleLine(m.videoUrl)}`);
 	lines.push('', url);
-	return lines.join('\n');
+	return toPlainText(lines.join('\n'));
+}
+
+/** Titles often already name the forum ("Taktiskt forum 3 mars"): then it is not prefixed twice. */
+function summary(m: CalendarMeeting): string {
+	const title = toSingleLine(m.title);
+	const forum = toSingleLine(m.forumName);
+	return title.toLowerCase().startsWith(forum.toLowerCase()) ? title : `${forum}: ${title}`;
 }
 
 export function meetingsCalendar(meetings: CalendarMeeting[], opts: CalendarOptions): string {
 	const cal = ical({
-		name: opts.name,
+		// ical-generator writes NAME and X-WR-CALNAME as given: one line, escaped here
+		name: escape(toSingleLine(opts.name), false) || 'Samverkan',
 		prodId: { company: 'Samverkan', product: 'Samverkan', language: opts.locale.toUpperCase() },
 		method: ICalCalendarMethod.PUBLISH,
-		timezone: { name: DEFAULT_TIME_ZONE, generator: getVtimezoneComponent }
+		// the zone only for its VTIMEZONE, not as the calendar's zone: that would write DTSTAMP,
+		// CREATED and LAST-MODIFIED as floating local time instead of UTC. (So no X-WR-TIMEZONE
+		// either: it only matters for floating times, and every time here names its zone.)
+		timezone: { name: null, generator: getVtimezoneComponent }
 	});
 	for (const m of meetings) {
 		const url = `${opts.origin}/meetings/${m.id}`;
@@ -71,9 +90,8 @@ export function meetingsCalendar(meetings: CalendarMeeting[], opts: CalendarOpti
 			stamp: new Date(m.updatedAt),
 			created: new Date(m.createdAt),
 			lastModified: new Date(m.updatedAt),
-			// titles often already name the forum ("Taktiskt forum 3 mars")
-			summary: m.title.toLowerCase().startsWith(m.forumName.toLowerCase()) ? m.title : `${m.forumName}: ${m.title}`,
-			location: m.location ?? (m.videoUrl ? m.videoUrl : null),
+			summary: summary(m),
+			location: toSingleLine(m.location ?? m.videoUrl ?? '') || null,
 			url,
 			description: description(m, url, opts.locale)
 		});

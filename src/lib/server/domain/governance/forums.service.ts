@@ -9,7 +9,7 @@ import { cadenceStatus, type CadenceStatus } from '../meetings/cadence';
 import { authorize } from '../policy';
 import { findCustomer, findPerson } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
-import { id, parseInput, text } from '../validation';
+import { id, multilineText, parseInput, text } from '../validation';
 import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
 import { listTemplates } from './catalogue.service';
 import { findForumRow, listDutyRows, listForumRows, listMemberRows } from './forums.repository';
@@ -182,8 +182,8 @@ export const ForumUpdate = z
 	.object({
 		nameSv: text(120),
 		nameEn: text(120),
-		purposeSv: z.string().trim().max(4000),
-		purposeEn: z.string().trim().max(4000),
+		purposeSv: multilineText(4000),
+		purposeEn: multilineText(4000),
 		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
 		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable()
 	})

@@ -29,7 +29,7 @@ import { notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
-import { optionalText, parseInput, text } from '../validation';
+import { multilineText, optionalText, parseInput, text } from '../validation';
 import { bodyBlocks, bodyText, markupToState, normalizeState, stateToMarkup } from './article-body';
 import { indexArticle, matchTerms } from './search-index';
 import { searchTerms } from './search-query';
@@ -253,7 +253,7 @@ export const ArticleInput = z
 		/** Lexical SerializedEditorState */
 		body: z.unknown().optional(),
 		/** or the light markup (## rubrik, - punkt, 1. steg, **fet**, [text](https://…)) */
-		markup: z.string().max(100_000).optional()
+		markup: multilineText(100_000).optional()
 	})
 	.refine((v) => v.body !== undefined || v.markup !== undefined, { message: 'Send body (Lexical JSON) or markup', path: ['body'] });
 

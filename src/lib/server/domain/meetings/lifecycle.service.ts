@@ -25,7 +25,7 @@ import type { DocumentStore } from '../collab/document-store';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize, can, type Resource } from '../policy';
-import { id, parseInput } from '../validation';
+import { id, multilineText, parseInput } from '../validation';
 import { actorDuties, type MeetingRef } from './meeting-duties';
 import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure, MinutesModel } from './minutes-model';
@@ -311,7 +311,7 @@ async function freezeApprovedMinutes(
 	return frozen;
 }
 
-export const AddendumInput = z.object({ text: z.string().trim().min(1, 'Required').max(20_000, 'At most 20000 characters') });
+export const AddendumInput = z.object({ text: multilineText(20_000).min(1, 'Required') });
 
 /** A dated correction to approved minutes, by the minute-taker; the approved text itself never changes. */
 export async function addAddendum(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize } from '../policy';
-import { id, parseInput, text } from '../validation';
+import { id, multilineText, parseInput, text } from '../validation';
 import { findCustomer, findPerson } from './tenancy.repository';
 
 export interface RoleView {
@@ -40,8 +40,8 @@ export const RoleUpdate = z
 	.object({
 		nameSv: text(120),
 		nameEn: text(120),
-		descriptionSv: z.string().trim().max(2000),
-		descriptionEn: z.string().trim().max(2000)
+		descriptionSv: multilineText(2000),
+		descriptionEn: multilineText(2000)
 	})
 	.partial();
 

@@ -11,7 +11,7 @@ import { invalid, notFound } from '../../errors';
 import { newId, nowIso } from '../../ids';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
-import { parseInput } from '../../validation';
+import { line, parseInput } from '../../validation';
 import { loadSlaSettings } from '../sla/settings.repository';
 import { slaPolicy } from '../sla/sla-settings';
 import { storeTickets } from '../store';
@@ -44,7 +44,7 @@ export const ImportOptions = z.strictObject({
 	mapping: ColumnMapping.optional(),
 	/** … or the id of one saved for this customer */
 	mappingId: z.uuid().optional(),
-	fileName: z.string().trim().max(200).optional(),
+	fileName: line(200).optional(),
 	/** check only: report what would happen, change nothing */
 	dryRun: z.boolean().optional()
 });

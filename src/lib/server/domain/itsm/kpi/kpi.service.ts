@@ -18,7 +18,7 @@ import { newId, nowIso } from '../../ids';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE } from '../../time';
-import { parseInput, text } from '../../validation';
+import { line, multilineText, parseInput, text } from '../../validation';
 import type { Period } from '../period';
 import { authorizeItsmRead } from '../read-access';
 import { slaReport, type SlaReport } from '../sla/sla-report.service';
@@ -191,8 +191,8 @@ export const ManualKpiInput = z.strictObject({
 	periodFrom: z.iso.date(),
 	periodTo: z.iso.date(),
 	value: z.number().finite(),
-	unit: z.string().trim().max(20).optional(),
-	note: z.string().trim().max(500).optional()
+	unit: line(20).optional(),
+	note: multilineText(500).optional()
 });
 
 /** A manual KPI value for a period (e.g. a user survey); entering it again replaces it. */

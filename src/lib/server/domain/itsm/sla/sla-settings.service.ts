@@ -11,7 +11,7 @@ import { notFound } from '../../errors';
 import { nowIso } from '../../ids';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
-import { parseInput } from '../../validation';
+import { parseInput, text } from '../../validation';
 import { isValidZone } from '../import/dates';
 import { authorizeItsmRead } from '../read-access';
 import { fromRow } from '../ticket-row';
@@ -28,7 +28,7 @@ export const SlaSettingsInput = z.strictObject({
 	timeZone: z.string().refine(isValidZone, 'Not a known time zone'),
 	businessHours: z.strictObject({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day }).partial(),
 	holidays: z.enum(['SE', 'NO', 'DK', 'FI']).nullable(),
-	pauseStatuses: z.array(z.string().trim().min(1).max(80)).max(50),
+	pauseStatuses: z.array(text(80)).max(50),
 	definitions: z
 		.array(
 			z.strictObject({
