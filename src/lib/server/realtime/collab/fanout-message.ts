@@ -23,6 +23,9 @@ import * as encoding from 'lib0/encoding';
 import { parseAccessChange, type AccessChange } from '$lib/server/domain/tenancy/access-events';
 
 const FORMAT = 1;
+
+/** The channel of access changes, beside the documents' (a document name never starts with "~"). */
+export const ACCESS_CHANNEL = '~access';
 const MAX_SENDER = 200;
 
 export const FanoutKind = { update: 0, awareness: 1, lock: 2, compacted: 3, awarenessQuery: 4, stale: 5, access: 6 } as const;

@@ -20,14 +20,11 @@ import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/documents.service';
 import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
-import type { FanoutMessage } from './fanout-message';
+import { ACCESS_CHANNEL, type FanoutMessage } from './fanout-message';
 import { LiveDocument } from './live-document';
 import { GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
 import { Projector } from './projector';
-
-/** The fan-out channel of access changes: not a document name (those never start with "~"). */
-export const ACCESS_CHANNEL = '~access';
 
 export class DocumentRegistry {
 	readonly projector: Projector;
