@@ -14,11 +14,14 @@ import { MessageType } from '../../src/lib/realtime/protocol';
 // Each provider adds a process 'exit' listener; tests and the bench run dozens at once.
 process.setMaxListeners(500);
 
-/** A `ws` WebSocket class that sends this Cookie header (browsers do it themselves). */
-export function webSocketWithCookie(cookie: string) {
+/** A `ws` WebSocket class that sends this Cookie header (browsers do it themselves), or an integration's bearer token. */
+export function webSocketWithCookie(cookie: string, bearer?: string) {
+	const headers: Record<string, string> = {};
+	if (cookie) headers.cookie = cookie;
+	if (bearer) headers.authorization = `Bearer ${bearer}`;
 	return class CookieWebSocket extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, cookie ? { headers: { cookie } } : {});
+			super(url, protocols, { headers });
 		}
 	};
 }
@@ -42,6 +45,8 @@ export interface ConnectOptions {
 	/** carry on with an existing document and presence (a client moved to another instance, as a load balancer would) */
 	doc?: Y.Doc;
 	awareness?: Awareness;
+	/** an API token instead of (or beside) the cookie: `Authorization: Bearer` on the handshake */
+	bearer?: string;
 }
 
 export function connectClient(baseUrl: string, docName: string, cookie: string, opts: ConnectOptions = {}): CollabClient {
@@ -49,7 +54,7 @@ export function connectClient(baseUrl: string, docName: string, cookie: string, 
 	const provider = new WebsocketProvider(collabUrl(baseUrl), docName, doc, {
 		...(opts.awareness ? { awareness: opts.awareness } : {}),
 		// ws's WebSocket is what the provider needs at run time; its types differ from the DOM's.
-		WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
+		WebSocketPolyfill: webSocketWithCookie(cookie, opts.bearer) as unknown as typeof globalThis.WebSocket,
 		// Several clients share this process: without this they would sync through
 		// a local BroadcastChannel and never need the server.
 		disableBc: true,

@@ -19,3 +19,8 @@ export function dutyLabel(duty: DutyKey): string {
 			return m.duty_preparer();
 	}
 }
+
+/** Who holds a duty, for display: the person, or their side when nobody is named. */
+export function dutyHolderName(d: { party: 'supplier' | 'customer' | string; personName: string | null }): string {
+	return d.personName ?? m.live_party_holds({ party: d.party === 'supplier' ? m.party_supplier() : m.party_customer() });
+}

@@ -18,6 +18,8 @@ export interface RoomError {
 	event: string;
 	code: RoomErrorCode;
 	message: string;
+	/** a control refused because another holds its duty now: who (the chair taken over by someone else) */
+	holder?: Pick<DutyHolder, 'duty' | 'party' | 'personId' | 'personName'>;
 }
 
 export type Ack = { ok: true } | { ok: false; error: RoomError };

@@ -11,6 +11,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Db } from '$lib/server/db';
+import { concerns, onAccessChange } from '$lib/server/domain/tenancy/access-events';
 import { CloseCode } from '$lib/realtime/protocol';
 import { authorizeUpgrade, isCollabPath, recheckConnection } from './collab/authorize-upgrade';
 import { CollabConnection } from './collab/connection';
@@ -60,6 +61,20 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 		for (const conn of connections) if (conn.target.name === docName) void recheckOne(conn);
 	};
 	registry.accessListeners.add(onAccessChanged);
+	// A session ended, an account or token lost its rights, a forum's members changed (here or on
+	// another instance): the connections concerned re-check now, ahead of anything they send next.
+	const stopAccessEvents = onAccessChange((change) => {
+		for (const conn of connections) {
+			const holder = { personId: conn.actor.personId, credential: conn.sessionToken, forumId: conn.target.forumId, meetingId: conn.target.meetingId };
+			if (!concerns(change, holder)) continue;
+			conn.recheckInOrder(() =>
+				recheckConnection(db, conn.sessionToken, conn.target, conn.access).catch((err: unknown) => {
+					console.error('collab: re-checking a connection failed', err);
+					return null;
+				})
+			);
+		}
+	});
 
 	function onAuthorized(req: IncomingMessage, socket: Duplex, head: Buffer, decision: Awaited<ReturnType<typeof authorizeUpgrade>>) {
 		if (socket.destroyed) return;
@@ -99,6 +114,7 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 			closing = true;
 			clearInterval(recheck);
 			registry.accessListeners.delete(onAccessChanged);
+			stopAccessEvents();
 			for (const c of [...connections]) c.close(CloseCode.goingAway, 'server shutting down');
 			await registry.closeAll();
 			for (const ws of wss.clients) ws.terminate();

@@ -13,6 +13,7 @@ import { id, multilineText, parseInput, text } from '../validation';
 import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
 import { listTemplates } from './catalogue.service';
 import { findForumRow, listDutyRows, listForumRows, listMemberRows } from './forums.repository';
+import { accessChanged } from '../tenancy/access-events';
 
 export interface ForumMemberView {
 	personId: string;
@@ -249,6 +250,8 @@ export async function addMember(db: Db, actor: Actor, forumId: string, input: un
 		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: role?.id ?? null, created_at: nowIso() }).execute();
 		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name, role: role?.name_sv ?? null } });
 	});
+	// a new member may write the forum's documents and vote in its rooms from now on
+	accessChanged({ kind: 'forum', forumId });
 	return {
 		personId: person.id,
 		name: person.name,
@@ -275,6 +278,8 @@ export async function removeMember(db: Db, actor: Actor, forumId: string, person
 		await tx.updateTable('forum_duties').set({ person_id: null, updated_at: nowIso() }).where('forum_id', '=', forumId).where('person_id', '=', personId).execute();
 		await recordAudit(tx, actor, { action: 'forum.member.remove', entity: 'forum', entityId: forumId, customerId: forum.customer_id, before: { person: member.name } });
 	});
+	// open editors and rooms of the forum re-check now: the person's write access and duties are gone
+	accessChanged({ kind: 'forum', forumId });
 }
 
 export const DutyInput = z.object({
@@ -298,7 +303,7 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'Not of this party' });
 		personName = person.name;
 	}
-	return db.transaction().execute(async (tx) => {
+	const assigned = await db.transaction().execute(async (tx) => {
 		const before = await tx
 			.selectFrom('forum_duties')
 			.leftJoin('people', 'people.id', 'forum_duties.person_id')
@@ -322,4 +327,7 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 		});
 		return { duty: data.duty, party: data.party, personId: data.personId ?? null, personName };
 	});
+	// every open room of the forum shows the new holder and moves the controls (on every instance)
+	accessChanged({ kind: 'forum', forumId });
+	return assigned;
 }

@@ -19,6 +19,7 @@ import { assignDuty, personOfRelation } from '../governance/forums.service';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { id, parseInput } from '../validation';
+import { accessChanged } from '../tenancy/access-events';
 
 export interface EffectiveDuty {
 	duty: Duty;
@@ -107,6 +108,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, meetingId: string,
 		await assignDuty(db, actor, meeting.forum_id, data);
 		// The forum's new holder applies to this meeting too.
 		await db.deleteFrom('meeting_duties').where('meeting_id', '=', meeting.id).where('duty', '=', data.duty).execute();
+		accessChanged({ kind: 'meeting', meetingId: meeting.id });
 		return effectiveDuties(db, meeting);
 	}
 	const before = (await effectiveDuties(db, meeting)).find((d) => d.duty === data.duty)!;
@@ -138,5 +140,6 @@ export async function assignMeetingDuty(db: Db, actor: Actor, meetingId: string,
 			after: { duty: data.duty, party: data.party, person: personName }
 		});
 	});
+	accessChanged({ kind: 'meeting', meetingId: meeting.id });
 	return effectiveDuties(db, meeting);
 }

@@ -6,6 +6,7 @@ import { nowIso } from '../ids';
 import { parseInput } from '../validation';
 import type { LoginLimiter } from './login-limiter';
 import { burnVerifyTime, verifyPassword } from './password';
+import { accessChanged, sessionIdOf } from './access-events';
 import { createSession, deleteSession } from './sessions';
 
 export const LoginInput = z.object({
@@ -46,5 +47,8 @@ export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: s
 }
 
 export async function logout(db: Db, token: string | undefined): Promise<void> {
-	if (token) await deleteSession(db, token);
+	if (!token) return;
+	await deleteSession(db, token);
+	// sockets opened with this session lose it now, on every instance
+	accessChanged({ kind: 'session', sessionId: sessionIdOf(token) });
 }

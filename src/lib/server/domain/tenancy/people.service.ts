@@ -9,6 +9,7 @@ import { newId, nowIso } from '../ids';
 import { authorize } from '../policy';
 import { email, optionalText, parseInput, text } from '../validation';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { accessChanged } from './access-events';
 import { deleteSessionsOf } from './sessions';
 import {
 	findCustomer,
@@ -190,7 +191,7 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 	const selfErrors = selfChangeErrors(actor, personId, existing.access, data);
 	if (Object.keys(selfErrors).length) throw invalid(Object.values(selfErrors).join('; '), selfErrors);
 	const passwordHash = data.password ? await hashPassword(data.password) : null;
-	return db.transaction().execute(async (tx) => {
+	const updated = await db.transaction().execute(async (tx) => {
 		if (data.email && data.email !== existing.email && (await findPersonByEmail(tx, data.email))) {
 			throw conflict('Someone already has this e-mail address', { email: 'Already in use' });
 		}
@@ -231,4 +232,7 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 		});
 		return { ...existing, ...changes };
 	});
+	// Open sockets re-check at once: ended sessions close, a changed access level applies.
+	accessChanged({ kind: 'person', personId });
+	return updated;
 }

@@ -2,9 +2,10 @@
  * Server-side sessions. The cookie holds a random token; the database holds
  * only its SHA-256, so a copy of the database cannot be replayed as cookies.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
+import { sessionIdOf } from './access-events';
 
 export const SESSION_COOKIE = 'samverkan_session';
 /** Idle lifetime; each use within it slides the expiry forward. */
@@ -12,7 +13,7 @@ export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
 /** Refresh the sliding expiry at most this often, to spare writes. */
 const TOUCH_INTERVAL_MS = 3600 * 1000;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+const digest = sessionIdOf;
 
 export async function createSession(db: Executor, personId: string, now = new Date()) {
 	const token = randomBytes(32).toString('base64url');

@@ -85,6 +85,19 @@ export class CollabConnection implements Peer {
 		this.ws.send(message);
 	}
 
+	/**
+	 * Re-checks access in this connection's message order: whatever it sends
+	 * from now on waits behind the check, and is never applied if the check
+	 * closes it (access changed: an edit must not slip in meanwhile).
+	 */
+	recheckInOrder(check: () => Promise<{ code: number; reason: string } | null>): void {
+		if (this.closed) return;
+		this.queue.push(async () => {
+			const refusal = await check();
+			if (refusal) this.close(refusal.code, refusal.reason);
+		});
+	}
+
 	close(code: number, reason: string): void {
 		if (this.closed) return;
 		this.ws.close(code, reason);

@@ -26,7 +26,9 @@ const messages: FanoutMessage[] = [
 	{ sender: 'i2/cd', kind: 'lock' },
 	{ sender: 'i2/cd', kind: 'compacted', rows: 512 },
 	{ sender: 'x', kind: 'awarenessQuery' },
-	{ sender: 'x', kind: 'stale' }
+	{ sender: 'x', kind: 'stale' },
+	{ sender: 'x', kind: 'access', change: { kind: 'session', sessionId: 'ab'.repeat(32) } },
+	{ sender: 'x', kind: 'access', change: { kind: 'forum', forumId: 'f-1' } }
 ];
 
 describe('fan-out messages', () => {
@@ -69,6 +71,15 @@ describe('fan-out messages', () => {
 				encoding.writeVarString(inner, '{not json');
 				encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
 			})
+		],
+		['access change that is not JSON', encodeRaw((e) => (encoding.writeVarString(e, 's'), encoding.writeVarUint(e, 6), encoding.writeVarString(e, '{no')))],
+		[
+			'access change of an unknown kind',
+			encodeRaw((e) => (encoding.writeVarString(e, 's'), encoding.writeVarUint(e, 6), encoding.writeVarString(e, JSON.stringify({ kind: 'everyone' }))))
+		],
+		[
+			'access change with extra fields',
+			encodeRaw((e) => (encoding.writeVarString(e, 's'), encoding.writeVarUint(e, 6), encoding.writeVarString(e, JSON.stringify({ kind: 'person', personId: 'p', x: 1 }))))
 		]
 	];
 

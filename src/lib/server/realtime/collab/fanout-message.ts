@@ -12,6 +12,7 @@
  *     compacted       varuint log rows the compaction folded into the snapshot
  *     awarenessQuery  nothing ("send me your clients' presence")
  *     stale           nothing ("I committed changes I could not publish: compare with the database")
+ *     access          varstring JSON of an AccessChange (on the access channel: whose sockets to re-check)
  *
  * Anything arriving from Redis is untrusted input: decoding checks every field
  * and the Yjs / awareness payloads, and answers null for anything else.
@@ -20,11 +21,15 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { decodePresence } from './presence';
+import { parseAccessChange, type AccessChange } from '$lib/server/domain/tenancy/access-events';
 
 const FORMAT = 1;
+
+/** The channel of access changes, beside the documents' (a document name never starts with "~"). */
+export const ACCESS_CHANNEL = '~access';
 const MAX_SENDER = 200;
 
-export const FanoutKind = { update: 0, awareness: 1, lock: 2, compacted: 3, awarenessQuery: 4, stale: 5 } as const;
+export const FanoutKind = { update: 0, awareness: 1, lock: 2, compacted: 3, awarenessQuery: 4, stale: 5, access: 6 } as const;
 
 export type FanoutBody =
 	| { kind: 'update'; rows: number; update: Uint8Array }
@@ -32,7 +37,8 @@ export type FanoutBody =
 	| { kind: 'lock' }
 	| { kind: 'compacted'; rows: number }
 	| { kind: 'awarenessQuery' }
-	| { kind: 'stale' };
+	| { kind: 'stale' }
+	| { kind: 'access'; change: AccessChange };
 
 export type FanoutMessage = FanoutBody & { sender: string };
 
@@ -51,6 +57,9 @@ export function encodeFanout(message: FanoutMessage): Uint8Array {
 			break;
 		case 'compacted':
 			encoding.writeVarUint(e, message.rows);
+			break;
+		case 'access':
+			encoding.writeVarString(e, JSON.stringify(message.change));
 			break;
 		case 'lock':
 		case 'awarenessQuery':
@@ -98,6 +107,12 @@ export function decodeFanout(bytes: Uint8Array): { message: FanoutMessage } | { 
 			case FanoutKind.stale:
 				body = { kind: 'stale' };
 				break;
+			case FanoutKind.access: {
+				const change = parseAccessChange(JSON.parse(decoding.readVarString(d)));
+				if (!change) return { error: 'bad access change' };
+				body = { kind: 'access', change };
+				break;
+			}
 			default:
 				return { error: `unknown kind ${kind}` };
 		}

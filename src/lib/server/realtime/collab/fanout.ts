@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createRedis, instanceId } from '$lib/server/redis/connection';
-import { decodeFanout, encodeFanout, type FanoutBody, type FanoutMessage } from './fanout-message';
+import { ACCESS_CHANNEL, decodeFanout, encodeFanout, type FanoutBody, type FanoutMessage } from './fanout-message';
 
 export interface FanoutMetrics {
 	instanceId: string;
@@ -208,7 +208,7 @@ export class RedisFanout implements DocumentFanout {
 	}
 
 	metrics(): FanoutMetrics {
-		return { ...this.counters, redisConnected: this.connected, subscribedDocuments: this.subscribed.size };
+		return { ...this.counters, redisConnected: this.connected, subscribedDocuments: this.subscribed.size - (this.subscribed.has(ACCESS_CHANNEL) ? 1 : 0) };
 	}
 
 	private receive(channel: Buffer, raw: Buffer): void {

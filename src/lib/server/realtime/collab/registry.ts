@@ -10,13 +10,17 @@
  * row counts of the loaded documents are compared with what this instance has
  * seen, and a document that differs is healed by a state-vector exchange
  * with its stored state; so is every loaded document when Redis comes back.
+ *
+ * The same fan-out carries the domain's "access changed" events
+ * (access-events.ts) to every instance, on one more channel, ACCESS_CHANNEL.
  */
 import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/documents.service';
+import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
-import type { FanoutMessage } from './fanout-message';
+import { ACCESS_CHANNEL, type FanoutMessage } from './fanout-message';
 import { LiveDocument } from './live-document';
 import { GroupCommit } from './group-commit';
 import type { CollabOptions } from './options';
@@ -36,6 +40,7 @@ export class DocumentRegistry {
 	/** heals in progress, one per document */
 	private readonly healing = new Map<string, Promise<void>>();
 	private readonly healTimer: ReturnType<typeof setInterval> | null = null;
+	private readonly stopRelay: (() => void) | null = null;
 
 	constructor(
 		private readonly db: Db,
@@ -50,6 +55,9 @@ export class DocumentRegistry {
 			fanout.onReconnect(() => void this.healAll());
 			this.healTimer = setInterval(() => void this.checkStored(), options.healMs);
 			this.healTimer.unref();
+			// This instance's access changes go to the others; theirs come in through onFanout.
+			void fanout.subscribe(ACCESS_CHANNEL);
+			this.stopRelay = relayAccessChanges((change) => fanout.publish(ACCESS_CHANNEL, { kind: 'access', change }));
 		}
 	}
 
@@ -112,9 +120,16 @@ export class DocumentRegistry {
 	}
 
 	private onFanout(name: string, message: FanoutMessage): void {
+		if (name === ACCESS_CHANNEL) return this.onAccessFanout(message);
 		const doc = this.loaded.get(name);
 		if (doc) return this.applyFanout(doc, message);
 		this.early.get(name)?.push(message);
+	}
+
+	private onAccessFanout(message: FanoutMessage): void {
+		if (message.kind === 'access') return receivedAccessChange(message.change);
+		// An instance could not publish some access change while Redis was down: re-check every connection.
+		if (message.kind === 'stale') for (const name of this.loaded.keys()) this.recheckAccess(name);
 	}
 
 	private applyFanout(doc: LiveDocument, message: FanoutMessage): void {
@@ -137,6 +152,9 @@ export class DocumentRegistry {
 			case 'stale':
 				void this.heal(doc);
 				this.recheckAccess(doc.name);
+				return;
+			case 'access':
+				// only ever sent on ACCESS_CHANNEL
 				return;
 		}
 	}
@@ -237,6 +255,7 @@ export class DocumentRegistry {
 	/** Graceful shutdown: every document committed and compacted. Connections are closed by the caller. */
 	async closeAll(): Promise<void> {
 		if (this.healTimer) clearInterval(this.healTimer);
+		this.stopRelay?.();
 		const docs = await Promise.allSettled([...this.live.values()]);
 		for (const d of docs) if (d.status === 'fulfilled') void this.unload(d.value, true);
 		await Promise.allSettled([...this.unloading.values()]);

@@ -26,6 +26,7 @@ export function handshake(db: Db, publicOrigin: string | undefined) {
 		data.actor = session.actor;
 		sessionTokens.set(socket, token);
 		data.meetingId = null;
+		data.forumId = null;
 		next();
 	};
 }

@@ -1,9 +1,14 @@
 /** A domain refusal as the room's error event; anything unexpected is logged and reported as "error". */
 import { z } from 'zod';
 import { DomainError } from '$lib/server/domain/errors';
+import { DutyRefusal } from '$lib/server/domain/room/room-context';
 import type { RoomError } from '$lib/realtime/room/events';
 
 export function roomError(event: string, err: unknown): RoomError {
+	if (err instanceof DutyRefusal) {
+		const { duty, party, personId, personName } = err.holder;
+		return { event, code: err.code, message: err.message, holder: { duty, party, personId, personName } };
+	}
 	if (err instanceof DomainError) {
 		return { event, code: err.code, message: err.message };
 	}

@@ -22,6 +22,7 @@ import { authorizeIn, roomContext } from '$lib/server/domain/room/room-context';
 import { endMeeting, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
 import type { DocumentStore } from '$lib/server/domain/collab/document-store';
 import { handOverDuty, passPresenter, restartItemTimer, setCurrentItem, setSlideNote } from '$lib/server/domain/room/room.service';
+import { concerns, onAccessChange } from '$lib/server/domain/tenancy/access-events';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { forbidden } from '$lib/server/domain/errors';
 import type { Ack, ClientToServerEvents, RoomError } from '$lib/realtime/room/events';
@@ -196,6 +197,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		// at shutdown the database closes right after us: nobody is left to tell
 		if (!meetingId || closing) return;
 		socket.data.meetingId = null;
+		socket.data.forumId = null;
 		void socket.leave(channel(meetingId));
 		serially(meetingId, async () => {
 			if (await store.leave(meetingId, socket.id)) await broadcastState(meetingId);
@@ -217,11 +219,12 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			const { meetingId } = parsed.data;
 			// The same policy as HTTP: another customer's meeting is "not found" like an unknown id.
 			const run = counted(socket, () =>
-				roomContext(db, actor, meetingId).then(async () => {
+				roomContext(db, actor, meetingId).then(async (ctx) => {
 					if (socket.data.meetingId && socket.data.meetingId !== meetingId) leaveRoom(socket);
 					if (!socket.connected) return;
 					await serially(meetingId, async () => {
 						socket.data.meetingId = meetingId;
+						socket.data.forumId = ctx.meeting.forum_id;
 						await socket.join(channel(meetingId));
 						const newcomer = await store.join(meetingId, socket.id, who);
 						socket.emit('room:you', await youIn(db, actor, meetingId));
@@ -341,21 +344,53 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 	}, 1_000);
 	sweep.unref();
 
-	// Sessions end and access changes while a socket stays open: re-check them.
-	const recheck = setInterval(() => {
-		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) {
-			const { actor, meetingId } = socket.data;
-			const token = sessionTokenOf(socket);
-			(token ? lookupSession(db, token) : Promise.resolve(null))
-				.then(async (session) => {
-					if (!session) throw forbidden('session ended');
-					if (meetingId) await roomContext(db, actor, meetingId);
-				})
-				.catch(() => {
-					socket.emit('room:error', { event: 'session', code: 'unauthenticated', message: 'Session ended or access changed' });
-					socket.disconnect(true);
-				});
+	/**
+	 * Whether the socket's session still holds and it may still be in its
+	 * meeting; if not, it is told and cut off. With `rights`, it is sent what it
+	 * may do in the meeting now (its duties may have changed).
+	 */
+	async function recheckSocket(socket: RoomSocket, rights: boolean): Promise<void> {
+		const { actor, meetingId } = socket.data;
+		const token = sessionTokenOf(socket);
+		try {
+			const session = token ? await lookupSession(db, token) : null;
+			if (!session) throw forbidden('session ended');
+			if (!meetingId) return;
+			if (rights) socket.emit('room:you', await youIn(db, actor, meetingId));
+			else await roomContext(db, actor, meetingId);
+		} catch {
+			socket.emit('room:error', { event: 'session', code: 'unauthenticated', message: 'Session ended or access changed' });
+			socket.disconnect(true);
 		}
+	}
+
+	// Sessions end and access changes while a socket stays open: the domain tells us at once
+	// (access-events.ts, from every instance), and the periodic re-check below is the safety net.
+	const stopAccessEvents = onAccessChange((change) => {
+		if (closing) return;
+		const meetings = new Set<string>();
+		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) {
+			const { actor, meetingId, forumId } = socket.data;
+			if (!concerns(change, { personId: actor.personId, credential: sessionTokenOf(socket) ?? '', forumId, meetingId })) continue;
+			if (!meetingId) {
+				void recheckSocket(socket, false);
+				continue;
+			}
+			meetings.add(meetingId);
+			// in the meeting's order, so a control sent after the change is judged by it
+			serially(meetingId, () => recheckSocket(socket, true)).catch((err) => console.error('room: re-check failed', err));
+		}
+		if (change.kind !== 'forum' && change.kind !== 'meeting') return;
+		// Duties changed: who chairs, to this instance's participants (each instance tells its own).
+		for (const meetingId of meetings) {
+			serially(meetingId, async () => {
+				io.local.to(channel(meetingId)).emit('room:state', await stateOf(meetingId));
+			}).catch((err) => console.error('room: broadcast failed', err));
+		}
+	});
+
+	const recheck = setInterval(() => {
+		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) void recheckSocket(socket, false);
 	}, recheckMs);
 	recheck.unref();
 
@@ -366,6 +401,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		},
 		async close() {
 			closing = true;
+			stopAccessEvents();
 			clearInterval(recheck);
 			clearInterval(sweep);
 			await new Promise<void>((resolve) => {

@@ -11,6 +11,8 @@ export interface RoomSocketData {
 	actor: Actor;
 	/** the meeting this socket has joined, if any */
 	meetingId: string | null;
+	/** that meeting's forum (its duty changes reach this socket) */
+	forumId: string | null;
 }
 
 export type RoomIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, RoomSocketData>;

@@ -14,6 +14,7 @@ import { newId, nowIso } from '../../ids';
 import { authorize, TOKEN_SCOPES, type TokenScope } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput, text } from '../../validation';
+import { accessChanged } from '../../tenancy/access-events';
 
 export const TOKEN_PREFIX = 'smv_';
 const SCOPES = Object.keys(TOKEN_SCOPES) as [TokenScope, ...TokenScope[]];
@@ -85,6 +86,8 @@ export async function revokeToken(db: Db, actor: Actor, customerId: string, toke
 		await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', tokenId).execute();
 		await recordAudit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId, customerId });
 	});
+	// integrations connected with it (/collab) are cut off now, on every instance
+	accessChanged({ kind: 'token', tokenId });
 }
 
 /** The Actor of a bearer token, or null when it is unknown or revoked. */
