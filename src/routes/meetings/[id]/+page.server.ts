@@ -64,7 +64,7 @@ const meetingId = (event: { params: { id?: string } }) => event.params.id ?? '';
 
 export const actions: Actions = {
 	publish: formAction(({ app, actor, event }) => publishAgenda(app.db, app.documents, actor, meetingId(event))),
-	start: formAction(({ app, actor, event }) => startMeeting(app.db, actor, meetingId(event))),
+	start: formAction(({ app, actor, data, event }) => startMeeting(app.db, actor, meetingId(event), { confirmEarly: data.confirmEarly === 'true' })),
 	end: formAction(({ app, actor, event }) => endMeeting(app.db, actor, meetingId(event))),
 	adjuster: formAction(({ app, actor, data, event }) => setAdjuster(app.db, actor, meetingId(event), { personId: data.personId })),
 	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event))),

@@ -19,6 +19,7 @@ import { forumIdsOfMember } from '../governance/forums.repository';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
+import { DecisionStatusFilter, decisionStatus, meetingStatesFor, type DecisionStatus } from './decision-status';
 
 export interface ActionView {
 	id: string;
@@ -49,6 +50,8 @@ export interface DecisionView {
 	forumName: { sv: string; en: string };
 	customerId: string;
 	text: string;
+	/** proposed until the meeting's minutes are approved (decision-status.ts) */
+	status: DecisionStatus;
 }
 
 export const todayInStockholm = (now = new Date()) => DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE }).toISODate()!;
@@ -160,12 +163,16 @@ export async function openActionsOfMyForums(db: Executor, actor: Actor, limit = 
 
 export const DecisionFilter = z.object({
 	q: z.string().trim().max(200).optional(),
-	forumId: z.string().uuid('Not a valid id').optional()
+	forumId: z.string().uuid('Not a valid id').optional(),
+	/** decided (the default), proposed (minutes not approved yet) or all */
+	status: DecisionStatusFilter
 });
 
-/** LIKE pattern for free text: the user's % and _ match themselves. */
-
-/** The decision register of a customer: newest meeting first, in minutes order within a meeting. */
+/**
+ * The decision register of a customer: newest meeting first, in minutes order
+ * within a meeting. Decided decisions only unless the filter asks for
+ * proposals (decision-status.ts).
+ */
 export async function listCustomerDecisions(db: Executor, actor: Actor, customerId: string, filter: unknown = {}): Promise<DecisionView[]> {
 	authorize(actor, 'meeting.read', { customerId, kind: 'Customer' });
 	if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer');
@@ -174,10 +181,12 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		.selectFrom('decisions as d')
 		.innerJoin('meetings as m', 'm.id', 'd.meeting_id')
 		.innerJoin('forums as f', 'f.id', 'd.forum_id')
-		.select(['d.id', 'd.meeting_id', 'd.forum_id', 'd.customer_id', 'd.text', 'm.title', 'm.starts_at', 'f.name_sv', 'f.name_en'])
+		.select(['d.id', 'd.meeting_id', 'd.forum_id', 'd.customer_id', 'd.text', 'm.title', 'm.starts_at', 'm.status', 'f.name_sv', 'f.name_en'])
 		.where('d.customer_id', '=', customerId)
 		.orderBy('m.starts_at', 'desc')
 		.orderBy('d.position');
+	const states = meetingStatesFor(f.status);
+	if (states) q = q.where('m.status', states.op, states.states);
 	if (f.forumId) q = q.where('d.forum_id', '=', f.forumId);
 	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
 	return (await q.execute()).map((r) => ({
@@ -188,7 +197,8 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		forumId: r.forum_id,
 		forumName: { sv: r.name_sv, en: r.name_en },
 		customerId: r.customer_id,
-		text: r.text
+		text: r.text,
+		status: decisionStatus(r.status)
 	}));
 }
 

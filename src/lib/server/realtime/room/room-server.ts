@@ -36,6 +36,7 @@ import {
 	NotePayload,
 	PassPresenterPayload,
 	SlidePayload,
+	StartMeetingPayload,
 	VoteCastPayload,
 	VoteClosePayload,
 	VoteOpenPayload
@@ -284,8 +285,8 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			await broadcastState(meetingId);
 		});
 
-		on(socket, 'meeting:start', EmptyPayload, async ({ meetingId }) => {
-			await startMeeting(db, actor, meetingId);
+		on(socket, 'meeting:start', StartMeetingPayload, async ({ meetingId, payload }) => {
+			await startMeeting(db, actor, meetingId, payload ?? {});
 			await broadcastState(meetingId);
 		});
 
