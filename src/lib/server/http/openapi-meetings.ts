@@ -13,6 +13,18 @@ const uuid = () => z.uuid();
 const timestamp = () => z.iso.datetime();
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
 
+const EscalationEnd = z
+	.strictObject({
+		forumId: uuid(),
+		forumName: Localized,
+		meetingId: uuid().nullable(),
+		meetingTitle: z.string().nullable(),
+		meetingStartsAt: timestamp().nullable(),
+		actionId: z.string(),
+		actionTitle: z.string()
+	})
+	.describe('the other end of an escalation: its forum, meeting (where that action was raised or is taken up) and action');
+
 const ActionItem = z.strictObject({
 	id: z.string(),
 	forumId: uuid(),
@@ -28,6 +40,8 @@ const ActionItem = z.strictObject({
 	closedMeetingId: uuid().nullable(),
 	escalatedFromId: z.string().nullable(),
 	escalatedToId: z.string().nullable(),
+	escalatedFrom: EscalationEnd.nullable().describe('the lower forum’s action this one escalates'),
+	escalatedTo: EscalationEnd.nullable().describe('the higher forum’s action this one was escalated to'),
 	createdAt: z.string(),
 	updatedAt: timestamp()
 });

@@ -2,6 +2,7 @@ import { isSupplier } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { getForum } from '$lib/server/domain/governance/forums.service';
 import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
+import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
 import { escalationTarget } from '$lib/server/domain/meetings/escalation.service';
 import {
 	addAddendum,
@@ -26,7 +27,7 @@ export const load: PageServerLoad = (event) =>
 		const forum = await getForum(db, actor, meeting.forumId);
 		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
 		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
-		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo] = await Promise.all([
+		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations] = await Promise.all([
 			accessOf(meeting.documents.agenda),
 			accessOf(meeting.documents.minutes),
 			accessOf(meeting.documents.actions),
@@ -34,7 +35,8 @@ export const load: PageServerLoad = (event) =>
 			lifecycleView(db, actor, meeting.id),
 			listAttendance(db, actor, meeting.id),
 			listForumMeetings(db, actor, forum.id),
-			escalationTarget(db, { customer_id: forum.customerId, level: forum.level })
+			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
+			forumEscalationLinks(db, actor, forum.id)
 		]);
 		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status);
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
@@ -43,7 +45,7 @@ export const load: PageServerLoad = (event) =>
 			forum: { id: forum.id, name: forum.name, level: forum.level, agenda: forum.content.agenda, preparation: forum.content.preparation, duties: forum.duties },
 			viewerIsSupplier: isSupplier(actor),
 			minutes: { docName: meeting.documents.minutes, access: minutesAccess },
-			actions: { docName: meeting.documents.actions, access: actionsAccess },
+			actions: { docName: meeting.documents.actions, access: actionsAccess, escalations },
 			// only ever present for supplier staff: the customer's browser never learns the name
 			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
 			agenda: { docName: meeting.documents.agenda, access: agendaAccess },

@@ -19,6 +19,7 @@ import { forumIdsOfMember } from '../governance/forums.repository';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
+import { escalationLinks, type EscalationEnd, type EscalationLinks } from './escalation.service';
 import { DecisionStatusFilter, decisionStatus, meetingStatesFor, type DecisionStatus } from './decision-status';
 
 export interface ActionView {
@@ -37,6 +38,9 @@ export interface ActionView {
 	closedMeetingId: string | null;
 	escalatedFromId: string | null;
 	escalatedToId: string | null;
+	/** the other end of an escalation, both ways (escalation.service.ts) */
+	escalatedFrom: EscalationEnd | null;
+	escalatedTo: EscalationEnd | null;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -68,7 +72,7 @@ const actionsQuery = (db: Executor) =>
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
 
-function toActionView(r: ActionRow, today: string): ActionView {
+function toActionView(r: ActionRow, today: string): Omit<ActionView, 'escalatedFrom' | 'escalatedTo'> {
 	return {
 		id: r.id,
 		forumId: r.forum_id,
@@ -87,6 +91,14 @@ function toActionView(r: ActionRow, today: string): ActionView {
 		createdAt: r.created_at,
 		updatedAt: r.updated_at
 	};
+}
+
+/** Action views of these rows, each with both ends of its escalations. */
+async function actionViews(db: Executor, rows: ActionRow[]): Promise<ActionView[]> {
+	const today = todayInStockholm();
+	const views = rows.map((r) => toActionView(r, today));
+	const links = await escalationLinks(db, views);
+	return views.map((v) => ({ ...v, escalatedFrom: links.get(v.id)?.escalatedFrom ?? null, escalatedTo: links.get(v.id)?.escalatedTo ?? null }));
 }
 
 export const ActionFilter = z.object({
@@ -109,8 +121,7 @@ export async function listForumActions(db: Executor, actor: Actor, forumId: stri
 	const statuses = statusesFor(f.status);
 	if (statuses) q = q.where('a.status', 'in', statuses);
 	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
 }
 
 /** Every forum's actions of one customer: due first, undated last. */
@@ -126,8 +137,13 @@ export async function listCustomerActions(db: Executor, actor: Actor, customerId
 	const statuses = statusesFor(f.status);
 	if (statuses) q = q.where('a.status', 'in', statuses);
 	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
+}
+
+/** The escalation links of a forum's actions, by action id, for its activity list (only actions that have one). */
+export async function forumEscalationLinks(db: Executor, actor: Actor, forumId: string): Promise<Record<string, EscalationLinks>> {
+	const actions = await listForumActions(db, actor, forumId);
+	return Object.fromEntries(actions.filter((a) => a.escalatedFrom || a.escalatedTo).map((a) => [a.id, { escalatedFrom: a.escalatedFrom, escalatedTo: a.escalatedTo }]));
 }
 
 /**
@@ -141,8 +157,7 @@ export async function myActions(db: Executor, actor: Actor): Promise<ActionView[
 		.orderBy(sql`a.due_date is null`)
 		.orderBy('a.due_date');
 	if (!isSupplier(actor)) q = q.where('a.customer_id', '=', actor.customerId ?? '');
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
 }
 
 /** Unfinished actions of the forums I sit in (for the home page), mine first. */
@@ -157,8 +172,7 @@ export async function openActionsOfMyForums(db: Executor, actor: Actor, limit = 
 		.orderBy('a.due_date')
 		.limit(limit)
 		.execute();
-	const today = todayInStockholm();
-	return rows.map((r) => toActionView(r, today));
+	return actionViews(db, rows);
 }
 
 export const DecisionFilter = z.object({
