@@ -29,6 +29,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	let forumId: string;
 	let meetingPath: string;
 	let adjusterName: string;
+	let customerId: string;
 
 	async function signIn(email: string): Promise<Page> {
 		const page = await signInAs(browser, server.url, email, contexts, { acceptDownloads: true });
@@ -60,6 +61,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		const norrby = customers.find((c) => c.name.startsWith('Norrby'))!;
 		const forums = (await admin.json('GET', `/api/v1/customers/${norrby.id}/forums`)).body.forums as { id: string; templateKey: string }[];
 		forumId = forums.find((f) => f.templateKey === 'operational')!.id;
+		customerId = norrby.id;
 		adjusterName = (await (await new ApiClient(server.url).login(ADJUSTER)).json('GET', '/api/v1/me')).body.person.name;
 		[chair, adjuster] = await Promise.all([signIn(CHAIR), signIn(ADJUSTER)]);
 	}, 60_000);
@@ -95,8 +97,18 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await chair.getByTestId('adjuster-save').click();
 		await expect.poll(() => chair.getByTestId('adjuster-name').innerText()).toBe(adjusterName);
 
+		// years before its time: the page asks first, naming when and how early, and starts only when confirmed
 		await chair.getByTestId('start-meeting').click();
+		const ask = chair.getByTestId('start-early');
+		await ask.waitFor({ timeout: 10_000 });
+		expect(await ask.getAttribute('role')).toBe('alertdialog');
+		const question = await ask.innerText();
+		expect(question).toContain('Mötet har inte börjat än');
+		expect(question).toMatch(/Mötet ska börja .*2030.*, om \d+ dygn och \d+ tim\. Vill du starta det redan nu\?/);
+		expect(await state(chair)).toBe('Dagordning publicerad');
+		await chair.getByTestId('start-early-confirm').click();
 		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Pågår');
+		expect(await chair.getByTestId('start-early').count()).toBe(0);
 
 		await expect.poll(() => editor(chair).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
 		await editor(chair).locator('p').first().click();
@@ -113,6 +125,13 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(ACTION);
 		await expect.poll(() => chair.getByTestId('minutes-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 		await expect.poll(() => chair.getByTestId('actions-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+
+		// not approved yet: the register shows it apart, as a proposal, and does not count it
+		await adjuster.goto(`/customers/${customerId}/decisions`);
+		const proposals = adjuster.getByTestId('decision-proposals');
+		await expect.poll(() => proposals.innerText().catch(() => ''), { timeout: 10_000 }).toContain(DECISION);
+		expect(await proposals.innerText()).toContain('Förslag till beslut');
+		expect(await adjuster.getByTestId('decision-register').innerText()).not.toContain(DECISION);
 
 		await chair.getByTestId('end-meeting').click();
 		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Protokollutkast');
@@ -135,6 +154,11 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 			expect(await page.getByTestId('minutes-data-block').first().innerText()).toContain('SLA lösningstid per prioritet');
 			expect(await page.getByTestId('approve-minutes').count()).toBe(0);
 		}
+		// justerat: now a decision in the register, no longer a proposal
+		await adjuster.goto(`/customers/${customerId}/decisions`);
+		expect(await adjuster.getByTestId('decision-register').innerText()).toContain(DECISION);
+		expect(await adjuster.getByTestId('decision-proposals').count()).toBe(0);
+		await adjuster.goto(meetingPath);
 	});
 
 	it('the approved minutes download as a PDF holding the decision and the action', async () => {
