@@ -186,4 +186,23 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 }).toContain(ACTION);
 		expect(await item.getByTestId('action-carried').count()).toBeGreaterThan(0);
 	});
+
+	it('an escalated action links to the other end, both ways', async () => {
+		const row = chair.locator(`[data-testid="action-item"]:has(input[data-testid="action-title"])`).filter({ has: chair.locator('button', { hasText: 'Eskalera till' }) }).first();
+		const actionId = (await row.getAttribute('data-action-id'))!;
+		await row.getByRole('button', { name: /Eskalera till/ }).click();
+		// the source: to the higher forum, its meeting and the copy
+		const up = chair.locator(`[data-action-id="${actionId}"] [data-testid="escalated-to"]`);
+		await expect.poll(() => up.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/^Eskalerad till Taktiskt/);
+		const forumHref = (await up.getByRole('link').first().getAttribute('href'))!;
+		expect(await up.getByRole('link').nth(1).getAttribute('href')).toMatch(/^\/meetings\//);
+		const copyHref = (await up.getByRole('link').last().getAttribute('href'))!;
+		expect(copyHref).toMatch(new RegExp(`^${forumHref}#action-`));
+		// the copy on the higher forum's page: from this forum, the meeting it was raised in, and the action
+		await chair.goto(copyHref);
+		const down = chair.locator(`[id="${copyHref.split('#')[1]}"] [data-testid="escalated-from"]`);
+		await expect.poll(() => down.innerText().catch(() => ''), { timeout: 15_000 }).toContain('Eskalerad från');
+		expect(await down.getByRole('link').first().getAttribute('href')).toBe(`/forums/${forumId}`);
+		expect(await down.getByRole('link').last().getAttribute('href')).toBe(`/forums/${forumId}#action-${actionId}`);
+	});
 });
