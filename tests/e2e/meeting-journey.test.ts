@@ -115,6 +115,9 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await chair.keyboard.type(DECISION, { delay: 5 });
 		await chair.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
 		await expect.poll(() => chair.getByTestId('minutes-decision').allInnerTexts()).toContain(DECISION);
+		// in draft minutes the block is labelled as a proposal
+		const label = (page: Page) => page.getByTestId('minutes-decision').first().evaluate((el) => getComputedStyle(el, '::before').content);
+		expect(await label(chair)).toBe('"Förslag till beslut"');
 		// the period's figures as a live table in the minutes
 		await chair.getByTestId('insert-figure').selectOption({ label: 'SLA lösningstid per prioritet' });
 		await expect.poll(() => chair.getByTestId('minutes-data-block').first().innerText()).toContain('SLA lösningstid per prioritet');
@@ -150,6 +153,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 			await expect.poll(() => editor(page).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
 			expect(await editor(page).getAttribute('contenteditable')).toBe('false');
 			expect(await editor(page).innerText()).toContain(DECISION);
+			expect(await page.getByTestId('minutes-decision').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Beslut"');
 			// frozen with the minutes: the data block still shows its table
 			expect(await page.getByTestId('minutes-data-block').first().innerText()).toContain('SLA lösningstid per prioritet');
 			expect(await page.getByTestId('approve-minutes').count()).toBe(0);

@@ -3,6 +3,7 @@ import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { getForum } from '$lib/server/domain/governance/forums.service';
 import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
 import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
+import { decisionStatus } from '$lib/server/domain/meetings/decision-status';
 import { escalationTarget } from '$lib/server/domain/meetings/escalation.service';
 import {
 	addAddendum,
@@ -44,7 +45,8 @@ export const load: PageServerLoad = (event) =>
 			meeting,
 			forum: { id: forum.id, name: forum.name, level: forum.level, agenda: forum.content.agenda, preparation: forum.content.preparation, duties: forum.duties },
 			viewerIsSupplier: isSupplier(actor),
-			minutes: { docName: meeting.documents.minutes, access: minutesAccess },
+			// decision blocks read as proposals until these minutes are approved
+			minutes: { docName: meeting.documents.minutes, access: minutesAccess, decisionStatus: decisionStatus(lifecycle.status) },
 			actions: { docName: meeting.documents.actions, access: actionsAccess, escalations },
 			// only ever present for supplier staff: the customer's browser never learns the name
 			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
