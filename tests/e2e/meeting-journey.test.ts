@@ -29,6 +29,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 	let forumId: string;
 	let meetingPath: string;
 	let adjusterName: string;
+	let customerId: string;
 
 	async function signIn(email: string): Promise<Page> {
 		const page = await signInAs(browser, server.url, email, contexts, { acceptDownloads: true });
@@ -60,6 +61,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		const norrby = customers.find((c) => c.name.startsWith('Norrby'))!;
 		const forums = (await admin.json('GET', `/api/v1/customers/${norrby.id}/forums`)).body.forums as { id: string; templateKey: string }[];
 		forumId = forums.find((f) => f.templateKey === 'operational')!.id;
+		customerId = norrby.id;
 		adjusterName = (await (await new ApiClient(server.url).login(ADJUSTER)).json('GET', '/api/v1/me')).body.person.name;
 		[chair, adjuster] = await Promise.all([signIn(CHAIR), signIn(ADJUSTER)]);
 	}, 60_000);
@@ -95,14 +97,27 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await chair.getByTestId('adjuster-save').click();
 		await expect.poll(() => chair.getByTestId('adjuster-name').innerText()).toBe(adjusterName);
 
+		// years before its time: the page asks first, naming when and how early, and starts only when confirmed
 		await chair.getByTestId('start-meeting').click();
+		const ask = chair.getByTestId('start-early');
+		await ask.waitFor({ timeout: 10_000 });
+		expect(await ask.getAttribute('role')).toBe('alertdialog');
+		const question = await ask.innerText();
+		expect(question).toContain('Mötet har inte börjat än');
+		expect(question).toMatch(/Mötet ska börja .*2030.*, om \d+ dygn och \d+ tim\. Vill du starta det redan nu\?/);
+		expect(await state(chair)).toBe('Dagordning publicerad');
+		await chair.getByTestId('start-early-confirm').click();
 		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Pågår');
+		expect(await chair.getByTestId('start-early').count()).toBe(0);
 
 		await expect.poll(() => editor(chair).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
 		await editor(chair).locator('p').first().click();
 		await chair.keyboard.type(DECISION, { delay: 5 });
 		await chair.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
 		await expect.poll(() => chair.getByTestId('minutes-decision').allInnerTexts()).toContain(DECISION);
+		// in draft minutes the block is labelled as a proposal
+		const label = (page: Page) => page.getByTestId('minutes-decision').first().evaluate((el) => getComputedStyle(el, '::before').content);
+		expect(await label(chair)).toBe('"Förslag till beslut"');
 		// the period's figures as a live table in the minutes
 		await chair.getByTestId('insert-figure').selectOption({ label: 'SLA lösningstid per prioritet' });
 		await expect.poll(() => chair.getByTestId('minutes-data-block').first().innerText()).toContain('SLA lösningstid per prioritet');
@@ -113,6 +128,13 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(ACTION);
 		await expect.poll(() => chair.getByTestId('minutes-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 		await expect.poll(() => chair.getByTestId('actions-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+
+		// not approved yet: the register shows it apart, as a proposal, and does not count it
+		await adjuster.goto(`/customers/${customerId}/decisions`);
+		const proposals = adjuster.getByTestId('decision-proposals');
+		await expect.poll(() => proposals.innerText().catch(() => ''), { timeout: 10_000 }).toContain(DECISION);
+		expect(await proposals.innerText()).toContain('Förslag till beslut');
+		expect(await adjuster.getByTestId('decision-register').innerText()).not.toContain(DECISION);
 
 		await chair.getByTestId('end-meeting').click();
 		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Protokollutkast');
@@ -131,10 +153,16 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 			await expect.poll(() => editor(page).getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
 			expect(await editor(page).getAttribute('contenteditable')).toBe('false');
 			expect(await editor(page).innerText()).toContain(DECISION);
+			expect(await page.getByTestId('minutes-decision').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Beslut"');
 			// frozen with the minutes: the data block still shows its table
 			expect(await page.getByTestId('minutes-data-block').first().innerText()).toContain('SLA lösningstid per prioritet');
 			expect(await page.getByTestId('approve-minutes').count()).toBe(0);
 		}
+		// justerat: now a decision in the register, no longer a proposal
+		await adjuster.goto(`/customers/${customerId}/decisions`);
+		expect(await adjuster.getByTestId('decision-register').innerText()).toContain(DECISION);
+		expect(await adjuster.getByTestId('decision-proposals').count()).toBe(0);
+		await adjuster.goto(meetingPath);
 	});
 
 	it('the approved minutes download as a PDF holding the decision and the action', async () => {
@@ -161,5 +189,24 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		const item = chair.getByTestId('action-item').filter({ has: chair.locator(`input[data-testid="action-title"]`) });
 		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 }).toContain(ACTION);
 		expect(await item.getByTestId('action-carried').count()).toBeGreaterThan(0);
+	});
+
+	it('an escalated action links to the other end, both ways', async () => {
+		const row = chair.locator(`[data-testid="action-item"]:has(input[data-testid="action-title"])`).filter({ has: chair.locator('button', { hasText: 'Eskalera till' }) }).first();
+		const actionId = (await row.getAttribute('data-action-id'))!;
+		await row.getByRole('button', { name: /Eskalera till/ }).click();
+		// the source: to the higher forum, its meeting and the copy
+		const up = chair.locator(`[data-action-id="${actionId}"] [data-testid="escalated-to"]`);
+		await expect.poll(() => up.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/^Eskalerad till Taktiskt/);
+		const forumHref = (await up.getByRole('link').first().getAttribute('href'))!;
+		expect(await up.getByRole('link').nth(1).getAttribute('href')).toMatch(/^\/meetings\//);
+		const copyHref = (await up.getByRole('link').last().getAttribute('href'))!;
+		expect(copyHref).toMatch(new RegExp(`^${forumHref}#action-`));
+		// the copy on the higher forum's page: from this forum, the meeting it was raised in, and the action
+		await chair.goto(copyHref);
+		const down = chair.locator(`[id="${copyHref.split('#')[1]}"] [data-testid="escalated-from"]`);
+		await expect.poll(() => down.innerText().catch(() => ''), { timeout: 15_000 }).toContain('Eskalerad från');
+		expect(await down.getByRole('link').first().getAttribute('href')).toBe(`/forums/${forumId}`);
+		expect(await down.getByRole('link').last().getAttribute('href')).toBe(`/forums/${forumId}#action-${actionId}`);
 	});
 });

@@ -177,6 +177,7 @@ const QUERY_VALUES: Record<string, string> = {
 /** the same query parameter name with another vocabulary on some paths */
 const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/actions': { status: 'open' },
+	'/decisions': { status: 'all' },
 	'/articles': { kind: 'guide' }
 };
 

@@ -28,6 +28,8 @@ let customerId: string;
 let forumId: string;
 let tacticalId: string;
 let meetingId: string;
+/** set by the escalation test */
+let escalation: { sourceId: string; copyId: string; tacticalMeetingId: string };
 const clients: CollabClient[] = [];
 
 function client(docName: string, cookie: string, connect = true) {
@@ -135,17 +137,28 @@ describe('projection of the activity list and the minutes', () => {
 		await new Promise((r) => setTimeout(r, 100));
 		writer.appendDecision(crypto.randomUUID(), 'Vi inför MFA för alla konton senast i juni.');
 		await c.flush();
+		// typed into the draft minutes of a meeting years ahead: a proposal, not a decision
 		const found = await poll(
-			() => customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA`),
+			() => customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA&status=proposed`),
 			(r) => r.body.decisions?.length === 1,
-			'the decision'
+			'the proposed decision'
 		);
-		expect(found.body.decisions[0]).toMatchObject({ meetingId, forumId, text: 'Vi inför MFA för alla konton senast i juni.' });
-		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=100%25`)).body.decisions).toEqual([]);
-		// the register page: the customer's own people find it; another customer gets "not found"
+		expect(found.body.decisions[0]).toMatchObject({ meetingId, forumId, text: 'Vi inför MFA för alla konton senast i juni.', status: 'proposed' });
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA`)).body.decisions).toEqual([]);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA&status=all`)).body.decisions).toHaveLength(1);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?status=draft`)).status).toBe(400);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=100%25&status=all`)).body.decisions).toEqual([]);
+		// the portal leaves proposals out
+		const portal = await customerAdmin.json('GET', `/api/v1/customers/${customerId}/reports/meetings?q=MFA`);
+		expect(portal.status).toBe(200);
+		expect(portal.body.report.decisions).toEqual([]);
+		// the register page: not counted, shown apart as "Förslag till beslut"; another customer gets "not found"
 		const page = await customerAdmin.get(`/customers/${customerId}/decisions?q=mfa`);
 		expect(page.status).toBe(200);
-		expect(await page.text()).toContain('Vi inför MFA för alla konton senast i juni.');
+		const html = await page.text();
+		expect(html).toContain('0 beslut med ”mfa”');
+		expect(html).toContain('Förslag till beslut (1)');
+		expect(html).toContain('Vi inför MFA för alla konton senast i juni.');
 		expect((await other.get(`/customers/${customerId}/decisions`)).status).toBe(404);
 	});
 });
@@ -181,8 +194,16 @@ describe('justering: from planned to approved and locked', () => {
 		);
 
 		expect((await member.json('POST', `/api/v1/meetings/${meetingId}/start`, {})).status).toBe(403);
-		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, {})).status).toBe(200);
-		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, {})).status).toBe(409);
+		// years before its time: refused without a confirmation that names the time, accepted with it
+		const early = await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, {});
+		expect(early.status).toBe(409);
+		expect(early.body.error.message).toMatch(/more than an hour/);
+		expect(early.body.error.fields).toMatchObject({ confirmEarly: expect.any(String), startsAt: expect.stringMatching(/^2031-03-10T/) });
+		expect(Number(early.body.error.fields.earlyMinutes)).toBeGreaterThan(60);
+		expect((await chair.json('GET', `/api/v1/meetings/${meetingId}/lifecycle`)).body.lifecycle.status).toBe('agenda_published');
+		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: 'yes' })).status).toBe(400);
+		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: true })).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: true })).status).toBe(409);
 		const adjuster = (await customerAdmin.json('GET', '/api/v1/me')).body;
 		const adjusterId: string = adjuster.person.personId;
 		// the adjuster is a person of the customer, not the supplier
@@ -217,6 +238,13 @@ describe('justering: from planned to approved and locked', () => {
 		expect(md).toContain('SLA lösningstid per prioritet');
 		expect(md).toContain('Nyckeltal');
 		expect(md).toContain('Vi inför MFA för alla konton senast i juni.');
+		// justerat: now a decision, in the register, the portal and the API's default list
+		const decided = await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA`);
+		expect(decided.body.decisions).toEqual([expect.objectContaining({ meetingId, status: 'decided' })]);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA&status=proposed`)).body.decisions).toEqual([]);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/reports/meetings?q=MFA`)).body.report.decisions).toEqual([
+			expect.objectContaining({ id: decided.body.decisions[0].id, status: 'decided' })
+		]);
 
 		// The writer's connection is re-checked at once and comes back read-only;
 		// an edit it sends now is never applied.
@@ -237,7 +265,7 @@ describe('justering: from planned to approved and locked', () => {
 		const res = await admin.json('POST', `/api/v1/forums/${forumId}/meetings`, { title: 'Samtidig justering', startsAt: '2030-06-10T09:00', endsAt: '2030-06-10T10:00' });
 		const id: string = res.body.meeting.id;
 		expect((await admin.json('POST', `/api/v1/meetings/${id}/publish`, {})).status).toBe(200);
-		expect((await chair.json('POST', `/api/v1/meetings/${id}/start`, {})).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/start`, { confirmEarly: true })).status).toBe(200);
 		const adjusterId: string = (await customerAdmin.json('GET', '/api/v1/me')).body.person.personId;
 		expect((await admin.json('PUT', `/api/v1/meetings/${id}/adjuster`, { personId: adjusterId })).status).toBe(200);
 		expect((await chair.json('POST', `/api/v1/meetings/${id}/end`, {})).status).toBe(200);
@@ -312,6 +340,16 @@ describe('across meetings', () => {
 		const c = client(forumActionsDoc(forumId), admin.sessionCookie);
 		await synced(c);
 		expect(readActions(c.doc).find((a) => a.id === action.id)?.escalatedToId).toBe(copy.id);
+		// both ends name each other: forum, meeting and action
+		const source = (await customerAdmin.json('GET', `/api/v1/forums/${forumId}/actions`)).body.actions.find((a: { id: string }) => a.id === action.id);
+		expect(copy.escalatedFrom).toMatchObject({ forumId, forumName: { sv: expect.any(String) }, meetingId, meetingTitle: 'Livscykeltest', actionId: action.id, actionTitle: 'Uppgradera brandväggen' });
+		expect(source.escalatedTo).toMatchObject({ forumId: tacticalId, actionId: copy.id, actionTitle: 'Uppgradera brandväggen' });
+		// the copy is raised in the tactical forum's next meeting, which takes it up
+		expect(source.escalatedTo.meetingId).toBeTruthy();
+		expect(copy.raisedMeetingId).toBe(source.escalatedTo.meetingId);
+		expect(source.escalatedFrom).toBeNull();
+		expect(copy.escalatedTo).toBeNull();
+		escalation = { sourceId: action.id, copyId: copy.id, tacticalMeetingId: copy.raisedMeetingId };
 	});
 
 	it('the next meeting links the previous minutes and still shows the open action', async () => {
@@ -333,4 +371,45 @@ describe('across meetings', () => {
 		const open = await admin.json('GET', `/api/v1/forums/${forumId}/actions?status=open`);
 		expect(open.body.actions.some((a: { raisedMeetingId: string }) => a.raisedMeetingId === meetingId)).toBe(true);
 	});
+
+	it('the exported minutes of both meetings name the other end of the escalation', async () => {
+		const personId = async (c: ApiClient) => (await c.json('GET', '/api/v1/me')).body.person.personId as string;
+		/** publish, start (early, confirmed), name the adjuster, end, approve by both */
+		const hold = async (id: string, chairOf: ApiClient, adjuster: ApiClient) => {
+			const call = async (c: ApiClient, method: string, path: string, body: unknown = {}) => {
+				const r = await c.json(method, `/api/v1/meetings/${id}/${path}`, body);
+				expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+			};
+			const status = (await admin.json('GET', `/api/v1/meetings/${id}/lifecycle`)).body.lifecycle.status;
+			if (status === 'planned') await call(admin, 'POST', 'publish');
+			await call(chairOf, 'POST', 'start', { confirmEarly: true });
+			await call(admin, 'PUT', 'adjuster', { personId: await personId(adjuster) });
+			await call(chairOf, 'POST', 'end');
+			await call(chairOf, 'POST', 'approve');
+			await call(adjuster, 'POST', 'approve');
+		};
+		const meetings = (await admin.json('GET', `/api/v1/forums/${forumId}/meetings`)).body.meetings as { id: string; title: string }[];
+		const nextId = meetings.find((mt) => mt.title === 'Nästa möte')!.id;
+		const source = (await admin.json('GET', `/api/v1/forums/${forumId}/actions`)).body.actions.find((a: { id: string }) => a.id === escalation.sourceId);
+		const opName: string = (await admin.json('GET', `/api/v1/forums/${forumId}`)).body.forum.name.sv;
+		const tacticalMeeting = (await admin.json('GET', `/api/v1/meetings/${escalation.tacticalMeetingId}`)).body.meeting;
+
+		// the operational forum's next meeting: the still open source action says where it went
+		await hold(nextId, chair, customerAdmin);
+		const up = `Eskalerad till: ${source.escalatedTo.forumName.sv}, mötet ${tacticalMeeting.title}`;
+		for (const format of ['md', 'html']) {
+			const text = await (await customerAdmin.get(`/api/v1/meetings/${nextId}/minutes?format=${format}`)).text();
+			expect(text).toContain(up);
+			expect(text).toContain('aktiviteten ”Uppgradera brandväggen”');
+		}
+		const en = await (await customerAdmin.get(`/api/v1/meetings/${nextId}/minutes?format=md&lang=en`)).text();
+		expect(en).toContain(`Escalated to: ${source.escalatedTo.forumName.en}, meeting ${tacticalMeeting.title}`);
+
+		// the tactical meeting that took it up: the copy says where it came from
+		await hold(escalation.tacticalMeetingId, customerAdmin, member);
+		for (const format of ['md', 'html']) {
+			const text = await (await customerAdmin.get(`/api/v1/meetings/${escalation.tacticalMeetingId}/minutes?format=${format}`)).text();
+			expect(text).toContain(`Eskalerad från: ${opName}, mötet Livscykeltest (10 mars 2031), aktiviteten ”Uppgradera brandväggen”`);
+		}
+	}, 60_000);
 });

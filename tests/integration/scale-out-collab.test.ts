@@ -160,7 +160,7 @@ describe.skipIf(!(runsScaleOut() && runsOwnRedis()))('scale-out: shared document
 		await eventually(() => writerOnA.doc.get('root', Y.XmlText).toString().includes('från B'), 10_000, "B's edit on A");
 
 		expect((await admin.json('POST', `/api/v1/meetings/${meetingId}/publish`, {})).status).toBe(200);
-		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, {})).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: true })).status).toBe(200);
 		const me = (await adjuster.json('GET', '/api/v1/me')).body;
 		expect((await admin.json('PUT', `/api/v1/meetings/${meetingId}/adjuster`, { personId: me.person.personId })).status).toBe(200);
 		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/end`, {})).status).toBe(200);

@@ -1,4 +1,6 @@
 /** Words of the meeting lifecycle in the user's language (states, next steps, refusals). */
+import { formatDateTime } from '$lib/format';
+import { earlyParts } from '$lib/governance/early-start';
 import { m } from '$lib/paraglide/messages';
 
 export type MeetingState = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed';
@@ -55,4 +57,11 @@ export function lifecycleErrorText(message: string, status: number): string {
 	if (known) return known();
 	if (status === 403) return m.error_forbidden();
 	return m.lifecycle_err_generic();
+}
+
+/** The question asked before starting a meeting more than an hour early: when it begins, and how far ahead that is. */
+export function startEarlyQuestion(startsAt: string, earlyMinutes: number): string {
+	const p = earlyParts(earlyMinutes);
+	const early = p.days > 0 ? m.lifecycle_early_days({ days: p.days, hours: p.hours }) : m.lifecycle_early_hours({ hours: p.hours, minutes: p.minutes });
+	return m.lifecycle_start_early_question({ when: formatDateTime(startsAt), early });
 }

@@ -132,7 +132,7 @@ export interface ClientToServerEvents {
 	'duty:assign': WithAck<{ duty: DutyKey; party: Side; personId: string | null; scope: 'meeting' | 'forum' }>;
 	'item:set': WithAck<{ itemId: string | null }>;
 	'timer:restart': WithAck<Record<string, never> | undefined>;
-	'meeting:start': WithAck<Record<string, never> | undefined>;
+	'meeting:start': WithAck<{ confirmEarly?: boolean } | undefined>;
 	'meeting:end': WithAck<Record<string, never> | undefined>;
 	'hand:raise': WithAck<Record<string, never> | undefined>;
 	'hand:lower': WithAck<{ personId?: string }>;

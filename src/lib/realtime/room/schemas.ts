@@ -15,6 +15,8 @@ const uuid = () => z.uuid();
 export const JoinPayload = z.strictObject({ meetingId: uuid() });
 export const SlidePayload = z.strictObject({ slide: z.int().min(0).max(SLIDE_KEYS.length - 1) });
 export const EmptyPayload = z.strictObject({}).optional();
+/** Starting the meeting more than an hour before its time needs `confirmEarly` (governance/early-start.ts). */
+export const StartMeetingPayload = z.strictObject({ confirmEarly: z.boolean().optional() }).optional();
 /** Starting to present may name the slide to start from, so start and position are one step. */
 export const PresentStartPayload = z.strictObject({ slide: SlidePayload.shape.slide.optional() }).optional();
 export const DutyPayload = z.strictObject({

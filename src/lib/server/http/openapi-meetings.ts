@@ -5,12 +5,25 @@
  */
 import { z } from 'zod';
 import { ACTION_STATUSES } from '$lib/realtime/actions-doc';
-import { AddendumInput, AdjusterInput } from '../domain/meetings/lifecycle.service';
+import { DECISION_STATUSES } from '../domain/meetings/decision-status';
+import { AddendumInput, AdjusterInput, StartInput } from '../domain/meetings/lifecycle.service';
 import type { ApiOperation } from './openapi';
 
 const uuid = () => z.uuid();
 const timestamp = () => z.iso.datetime();
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
+
+const EscalationEnd = z
+	.strictObject({
+		forumId: uuid(),
+		forumName: Localized,
+		meetingId: uuid().nullable(),
+		meetingTitle: z.string().nullable(),
+		meetingStartsAt: timestamp().nullable(),
+		actionId: z.string(),
+		actionTitle: z.string()
+	})
+	.describe('the other end of an escalation: its forum, meeting (where that action was raised or is taken up) and action');
 
 const ActionItem = z.strictObject({
 	id: z.string(),
@@ -27,6 +40,8 @@ const ActionItem = z.strictObject({
 	closedMeetingId: uuid().nullable(),
 	escalatedFromId: z.string().nullable(),
 	escalatedToId: z.string().nullable(),
+	escalatedFrom: EscalationEnd.nullable().describe('the lower forum’s action this one escalates'),
+	escalatedTo: EscalationEnd.nullable().describe('the higher forum’s action this one was escalated to'),
 	createdAt: z.string(),
 	updatedAt: timestamp()
 });
@@ -39,7 +54,8 @@ const Decision = z.strictObject({
 	forumId: uuid(),
 	forumName: Localized,
 	customerId: uuid(),
-	text: z.string()
+	text: z.string(),
+	status: z.enum(DECISION_STATUSES).describe('`proposed` (förslag till beslut) until the minutes that hold it are approved (justerat), then `decided`')
 });
 
 const ACTION_QUERY = {
@@ -89,7 +105,7 @@ export const MEETINGS_OUTPUT_SCHEMAS = { ActionItem, Decision, Lifecycle } satis
 /** A command without fields (send `{}` or nothing). */
 const NoInput = z.object({}).describe('no fields');
 
-export const MEETINGS_INPUT_SCHEMAS = { AdjusterInput, AddendumInput, NoInput } satisfies Record<string, z.ZodType>;
+export const MEETINGS_INPUT_SCHEMAS = { AdjusterInput, AddendumInput, NoInput, StartInput } satisfies Record<string, z.ZodType>;
 
 const step = (path: string, operationId: string, summary: string, description?: string): ApiOperation => ({
 	method: 'post',
@@ -139,7 +155,11 @@ export const MEETINGS_OPERATIONS: ApiOperation[] = [
 		summary: "The customer's decision register (beslutslogg), newest meeting first",
 		query: {
 			q: { schema: z.string().max(200), description: 'Only decisions whose text contains this' },
-			forumId: { schema: uuid(), description: 'Only decisions of this forum' }
+			forumId: { schema: uuid(), description: 'Only decisions of this forum' },
+			status: {
+				schema: z.enum(['decided', 'proposed', 'all']),
+				description: '`decided` (default): minutes approved; `proposed`: written in minutes not approved yet; `all`: both'
+			}
 		},
 		success: { status: 200, description: 'Decisions', schema: z.strictObject({ decisions: z.array(Decision) }) }
 	},
@@ -167,7 +187,10 @@ export const MEETINGS_OPERATIONS: ApiOperation[] = [
 		success: { status: 200, description: 'The lifecycle', schema: withLifecycle }
 	},
 	step('publish', 'publishAgenda', 'Publishes the agenda (kept as a snapshot) and the invitation', 'By the convener or the chair, or supplier staff; again until the meeting starts.'),
-	step('start', 'startMeeting', 'Starts the meeting (the chair)'),
+	{
+		...step('start', 'startMeeting', 'Starts the meeting (the chair)', 'More than an hour before its time only with `confirmEarly: true`; without it the answer is 409 with `fields.startsAt` and `fields.earlyMinutes`.'),
+		body: 'StartInput'
+	},
 	step('end', 'endMeeting', 'Ends the meeting (the chair); the minutes become a draft to approve'),
 	{
 		method: 'put',

@@ -185,7 +185,7 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 					calendar: z.array(z.looseObject({ level: z.enum(['strategic', 'tactical', 'operational']), meetings: z.array(z.looseObject({ id: uuid() })) })),
 					approvedMinutes: z.array(z.looseObject({ id: uuid(), approvedAt: timestamp().nullable() })),
 					openActions: z.strictObject({ customer: z.array(z.looseObject({})), supplier: z.array(z.looseObject({})), unassigned: z.array(z.looseObject({})) }),
-					decisions: z.array(z.looseObject({ id: z.string(), text: z.string() })),
+					decisions: z.array(z.looseObject({ id: z.string(), text: z.string(), status: z.literal('decided') })).describe('decided decisions only (minutes approved); proposals are not in the portal'),
 					health: z.looseObject({ customerId: uuid() })
 				})
 			})

@@ -1,3 +1,4 @@
+import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
 import { isSupplier } from '$lib/server/domain/actor';
 import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
 import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
@@ -34,7 +35,8 @@ export const load: PageServerLoad = (event) =>
 				access: actionsAccess,
 				meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
 				people: forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party })),
-				viewerId: actor.personId
+				viewerId: actor.personId,
+				escalations: await forumEscalationLinks(db, actor, forum.id)
 			},
 			health: await forumGovernanceHealth(db, actor, forum.id),
 			customer: { id: customer.id, name: customer.name },

@@ -2,6 +2,8 @@ import { isSupplier } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { getForum } from '$lib/server/domain/governance/forums.service';
 import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
+import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
+import { decisionStatus } from '$lib/server/domain/meetings/decision-status';
 import { escalationTarget } from '$lib/server/domain/meetings/escalation.service';
 import {
 	addAddendum,
@@ -26,7 +28,7 @@ export const load: PageServerLoad = (event) =>
 		const forum = await getForum(db, actor, meeting.forumId);
 		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
 		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
-		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo] = await Promise.all([
+		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations] = await Promise.all([
 			accessOf(meeting.documents.agenda),
 			accessOf(meeting.documents.minutes),
 			accessOf(meeting.documents.actions),
@@ -34,7 +36,8 @@ export const load: PageServerLoad = (event) =>
 			lifecycleView(db, actor, meeting.id),
 			listAttendance(db, actor, meeting.id),
 			listForumMeetings(db, actor, forum.id),
-			escalationTarget(db, { customer_id: forum.customerId, level: forum.level })
+			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
+			forumEscalationLinks(db, actor, forum.id)
 		]);
 		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status);
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
@@ -42,8 +45,9 @@ export const load: PageServerLoad = (event) =>
 			meeting,
 			forum: { id: forum.id, name: forum.name, level: forum.level, agenda: forum.content.agenda, preparation: forum.content.preparation, duties: forum.duties },
 			viewerIsSupplier: isSupplier(actor),
-			minutes: { docName: meeting.documents.minutes, access: minutesAccess },
-			actions: { docName: meeting.documents.actions, access: actionsAccess },
+			// decision blocks read as proposals until these minutes are approved
+			minutes: { docName: meeting.documents.minutes, access: minutesAccess, decisionStatus: decisionStatus(lifecycle.status) },
+			actions: { docName: meeting.documents.actions, access: actionsAccess, escalations },
 			// only ever present for supplier staff: the customer's browser never learns the name
 			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
 			agenda: { docName: meeting.documents.agenda, access: agendaAccess },
@@ -64,7 +68,7 @@ const meetingId = (event: { params: { id?: string } }) => event.params.id ?? '';
 
 export const actions: Actions = {
 	publish: formAction(({ app, actor, event }) => publishAgenda(app.db, app.documents, actor, meetingId(event))),
-	start: formAction(({ app, actor, event }) => startMeeting(app.db, actor, meetingId(event))),
+	start: formAction(({ app, actor, data, event }) => startMeeting(app.db, actor, meetingId(event), { confirmEarly: data.confirmEarly === 'true' })),
 	end: formAction(({ app, actor, event }) => endMeeting(app.db, actor, meetingId(event))),
 	adjuster: formAction(({ app, actor, data, event }) => setAdjuster(app.db, actor, meetingId(event), { personId: data.personId })),
 	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event))),

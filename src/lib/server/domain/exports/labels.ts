@@ -43,6 +43,10 @@ export interface ExportLabels {
 	due: string;
 	status: string;
 	actionStatus: Record<ActionStatus, string>;
+	escalatedFrom: string;
+	escalatedTo: string;
+	/** one end of an escalation: forum, meeting (title and day) if any, action */
+	escalationEnd: (forum: string, meeting: string | null, action: string) => string;
 	figures: string;
 	period: string;
 	approvals: string;
@@ -97,6 +101,9 @@ const sv: ExportLabels = {
 	due: 'Klart senast',
 	status: 'Status',
 	actionStatus: { open: 'Öppen', in_progress: 'Pågår', done: 'Klar', cancelled: 'Struken' },
+	escalatedFrom: 'Eskalerad från',
+	escalatedTo: 'Eskalerad till',
+	escalationEnd: (forum, meeting, action) => [forum, meeting ? `mötet ${meeting}` : null, `aktiviteten ”${action}”`].filter(Boolean).join(', '),
 	figures: 'Underlag (data vid justering)',
 	period: 'Period',
 	approvals: 'Justering',
@@ -151,6 +158,9 @@ const en: ExportLabels = {
 	due: 'Due',
 	status: 'Status',
 	actionStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+	escalatedFrom: 'Escalated from',
+	escalatedTo: 'Escalated to',
+	escalationEnd: (forum, meeting, action) => [forum, meeting ? `meeting ${meeting}` : null, `action “${action}”`].filter(Boolean).join(', '),
 	figures: 'Figures (as frozen at approval)',
 	period: 'Period',
 	approvals: 'Approval',

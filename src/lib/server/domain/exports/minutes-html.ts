@@ -129,7 +129,7 @@ export function minutesToHtml(model: MinutesModel, locale: ExportLocale): string
 		parts.push(`<h3>${escapeHtml(g.title)}</h3>`);
 		parts.push(
 			g.rows.length
-				? table([l.action, l.owner, l.due, l.status], g.rows.map((r) => [r.description ? `${r.title}: ${r.description}` : r.title, r.owner, r.due, r.status]))
+				? table(o.actionColumns, g.rows)
 				: `<p class="muted">${escapeHtml(l.noActions)}</p>`
 		);
 	}

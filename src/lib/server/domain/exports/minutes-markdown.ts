@@ -113,7 +113,7 @@ export function minutesToMarkdown(model: MinutesModel, locale: ExportLocale): st
 		out.push(`### ${inline(g.title)}`);
 		out.push(
 			g.rows.length
-				? table([l.action, l.owner, l.due, l.status], g.rows.map((r) => [r.description ? `${r.title}: ${r.description}` : r.title, r.owner, r.due, r.status]))
+				? table(o.actionColumns, g.rows)
 				: inline(l.noActions)
 		);
 	}

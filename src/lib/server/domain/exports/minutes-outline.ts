@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '$lib/server/db/schema';
+import type { EscalationEnd } from '../meetings/escalation.service';
 import type { MinutesAction, MinutesModel, MinutesRun } from '../meetings/minutes-model';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { exportLabels, type ExportLabels, type ExportLocale } from './labels';
@@ -38,7 +39,8 @@ export interface AttendeeRow {
 
 export interface ActionGroup {
 	title: string;
-	rows: { title: string; description: string; owner: string; due: string; status: string }[];
+	/** action (title, description, escalation references), owner, due, status: the columns of `actionColumns` */
+	rows: [string, string, string, string][];
 }
 
 export interface Outline {
@@ -50,6 +52,7 @@ export interface Outline {
 	sides: { side: Party; title: string; rows: AttendeeRow[] }[];
 	agenda: { title: string; detail: string }[];
 	decisions: { label: string; text: string }[];
+	actionColumns: [string, string, string, string];
 	actionGroups: ActionGroup[];
 	/** figures no data block of the minutes shows in place */
 	looseFigureIds: string[];
@@ -74,14 +77,19 @@ export function minutesOutline(model: MinutesModel, locale: ExportLocale): Outli
 				attendance: l.attendanceStatus[a.attendance ?? 'unmarked']
 			}))
 	}));
-	const actionRows = (list: MinutesAction[]) =>
-		list.map((a) => ({
-			title: a.title,
-			description: a.description,
-			owner: a.ownerName ?? l.nobody,
-			due: a.dueDate ?? l.none,
-			status: l.actionStatus[a.status]
-		}));
+	// the other end of an escalation, by forum, meeting and action, so that the archived minutes name it
+	const endText = (e: EscalationEnd) =>
+		l.escalationEnd(e.forumName[locale] || e.forumName.sv, e.meetingTitle && e.meetingStartsAt ? `${e.meetingTitle} (${formatDay(e.meetingStartsAt, locale)})` : null, e.actionTitle);
+	const actionCell = (a: MinutesAction) =>
+		[
+			a.description ? `${a.title}: ${a.description}` : a.title,
+			a.escalatedFrom ? `${l.escalatedFrom}: ${endText(a.escalatedFrom)}` : null,
+			a.escalatedTo ? `${l.escalatedTo}: ${endText(a.escalatedTo)}` : null
+		]
+			.filter(Boolean)
+			.join(' — ');
+	const actionRows = (list: MinutesAction[]): ActionGroup['rows'] =>
+		list.map((a) => [actionCell(a), a.ownerName ?? l.nobody, a.dueDate ?? l.none, l.actionStatus[a.status]]);
 	const shown = new Set(model.blocks.flatMap((b) => (b.type === 'data' ? [b.figureId] : [])));
 	return {
 		labels: l,
@@ -100,6 +108,7 @@ export function minutesOutline(model: MinutesModel, locale: ExportLocale): Outli
 			detail: [l.plannedMinutes(a.plannedMinutes), a.presenterName ? `${l.presenter}: ${a.presenterName}` : null].filter(Boolean).join(' · ')
 		})),
 		decisions: model.decisions.map((d) => ({ label: l.decision(d.number), text: d.text })),
+		actionColumns: [l.action, l.owner, l.due, l.status],
 		actionGroups: [
 			{ title: l.actionsNew, rows: actionRows(model.actions.new) },
 			{ title: l.actionsClosed, rows: actionRows(model.actions.closed) },

@@ -234,7 +234,7 @@ export async function minutesToPdf(model: MinutesModel, locale: ExportLocale, op
 	for (const g of o.actionGroups) {
 		heading(doc, g.title, 3);
 		if (g.rows.length)
-			table(doc, [l.action, l.owner, l.due, l.status], g.rows.map((r) => [r.description ? `${r.title}: ${r.description}` : r.title, r.owner, r.due, r.status]), ['*', 110, 70, 65]);
+			table(doc, o.actionColumns, g.rows, ['*', 110, 70, 65]);
 		else muted(doc, l.noActions);
 	}
 

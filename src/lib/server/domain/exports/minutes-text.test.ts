@@ -86,3 +86,30 @@ describe('minutesToMarkdown', () => {
 		expect(out).toContain('| A \\| B C | Nobody | – | In progress |');
 	});
 });
+
+describe('escalated actions in the exported minutes', () => {
+	const model = sampleMinutes();
+	const end = (forum: string, meeting: string | null, action: string) => ({
+		forumId: 'f',
+		forumName: { sv: forum, en: `${forum} (en)` },
+		meetingId: meeting ? 'm' : null,
+		meetingTitle: meeting,
+		meetingStartsAt: meeting ? '2027-01-14T08:00:00.000Z' : null,
+		actionId: 'x',
+		actionTitle: action
+	});
+	model.actions.new[0].escalatedFrom = end('Operativt forum', 'Driftmöte januari', 'Säkerhetskopior');
+	model.actions.closed[0].escalatedTo = end('Taktiskt forum', null, 'Kontaktlistan');
+
+	it('name the other end by forum, meeting and action, in both languages and both formats', () => {
+		const md = minutesToMarkdown(model, 'sv');
+		expect(md).toContain('Eskalerad från: Operativt forum, mötet Driftmöte januari (14 januari 2027), aktiviteten ”Säkerhetskopior”');
+		expect(md).toContain('Klart — Eskalerad till: Taktiskt forum, aktiviteten ”Kontaktlistan”');
+		expect(minutesToHtml(model, 'sv')).toContain('Eskalerad från: Operativt forum, mötet Driftmöte januari (14 januari 2027)');
+		expect(minutesToMarkdown(model, 'en')).toContain('Escalated from: Operativt forum (en), meeting Driftmöte januari (14 January 2027), action “Säkerhetskopior”');
+	});
+
+	it('say nothing of escalation in minutes frozen without links', () => {
+		expect(minutesToMarkdown(sampleMinutes(), 'sv')).not.toContain('Eskalerad');
+	});
+});

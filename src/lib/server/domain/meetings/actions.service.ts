@@ -19,6 +19,8 @@ import { forumIdsOfMember } from '../governance/forums.repository';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
+import { escalationLinks, type EscalationEnd, type EscalationLinks } from './escalation.service';
+import { DecisionStatusFilter, decisionStatus, meetingStatesFor, type DecisionStatus } from './decision-status';
 
 export interface ActionView {
 	id: string;
@@ -36,6 +38,9 @@ export interface ActionView {
 	closedMeetingId: string | null;
 	escalatedFromId: string | null;
 	escalatedToId: string | null;
+	/** the other end of an escalation, both ways (escalation.service.ts) */
+	escalatedFrom: EscalationEnd | null;
+	escalatedTo: EscalationEnd | null;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -49,6 +54,8 @@ export interface DecisionView {
 	forumName: { sv: string; en: string };
 	customerId: string;
 	text: string;
+	/** proposed until the meeting's minutes are approved (decision-status.ts) */
+	status: DecisionStatus;
 }
 
 export const todayInStockholm = (now = new Date()) => DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE }).toISODate()!;
@@ -65,7 +72,7 @@ const actionsQuery = (db: Executor) =>
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
 
-function toActionView(r: ActionRow, today: string): ActionView {
+function toActionView(r: ActionRow, today: string): Omit<ActionView, 'escalatedFrom' | 'escalatedTo'> {
 	return {
 		id: r.id,
 		forumId: r.forum_id,
@@ -84,6 +91,14 @@ function toActionView(r: ActionRow, today: string): ActionView {
 		createdAt: r.created_at,
 		updatedAt: r.updated_at
 	};
+}
+
+/** Action views of these rows, each with both ends of its escalations. */
+async function actionViews(db: Executor, rows: ActionRow[]): Promise<ActionView[]> {
+	const today = todayInStockholm();
+	const views = rows.map((r) => toActionView(r, today));
+	const links = await escalationLinks(db, views);
+	return views.map((v) => ({ ...v, escalatedFrom: links.get(v.id)?.escalatedFrom ?? null, escalatedTo: links.get(v.id)?.escalatedTo ?? null }));
 }
 
 export const ActionFilter = z.object({
@@ -106,8 +121,7 @@ export async function listForumActions(db: Executor, actor: Actor, forumId: stri
 	const statuses = statusesFor(f.status);
 	if (statuses) q = q.where('a.status', 'in', statuses);
 	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
 }
 
 /** Every forum's actions of one customer: due first, undated last. */
@@ -123,8 +137,13 @@ export async function listCustomerActions(db: Executor, actor: Actor, customerId
 	const statuses = statusesFor(f.status);
 	if (statuses) q = q.where('a.status', 'in', statuses);
 	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
+}
+
+/** The escalation links of a forum's actions, by action id, for its activity list (only actions that have one). */
+export async function forumEscalationLinks(db: Executor, actor: Actor, forumId: string): Promise<Record<string, EscalationLinks>> {
+	const actions = await listForumActions(db, actor, forumId);
+	return Object.fromEntries(actions.filter((a) => a.escalatedFrom || a.escalatedTo).map((a) => [a.id, { escalatedFrom: a.escalatedFrom, escalatedTo: a.escalatedTo }]));
 }
 
 /**
@@ -138,8 +157,7 @@ export async function myActions(db: Executor, actor: Actor): Promise<ActionView[
 		.orderBy(sql`a.due_date is null`)
 		.orderBy('a.due_date');
 	if (!isSupplier(actor)) q = q.where('a.customer_id', '=', actor.customerId ?? '');
-	const today = todayInStockholm();
-	return (await q.execute()).map((r) => toActionView(r, today));
+	return actionViews(db, await q.execute());
 }
 
 /** Unfinished actions of the forums I sit in (for the home page), mine first. */
@@ -154,18 +172,21 @@ export async function openActionsOfMyForums(db: Executor, actor: Actor, limit = 
 		.orderBy('a.due_date')
 		.limit(limit)
 		.execute();
-	const today = todayInStockholm();
-	return rows.map((r) => toActionView(r, today));
+	return actionViews(db, rows);
 }
 
 export const DecisionFilter = z.object({
 	q: z.string().trim().max(200).optional(),
-	forumId: z.string().uuid('Not a valid id').optional()
+	forumId: z.string().uuid('Not a valid id').optional(),
+	/** decided (the default), proposed (minutes not approved yet) or all */
+	status: DecisionStatusFilter
 });
 
-/** LIKE pattern for free text: the user's % and _ match themselves. */
-
-/** The decision register of a customer: newest meeting first, in minutes order within a meeting. */
+/**
+ * The decision register of a customer: newest meeting first, in minutes order
+ * within a meeting. Decided decisions only unless the filter asks for
+ * proposals (decision-status.ts).
+ */
 export async function listCustomerDecisions(db: Executor, actor: Actor, customerId: string, filter: unknown = {}): Promise<DecisionView[]> {
 	authorize(actor, 'meeting.read', { customerId, kind: 'Customer' });
 	if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer');
@@ -174,10 +195,12 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		.selectFrom('decisions as d')
 		.innerJoin('meetings as m', 'm.id', 'd.meeting_id')
 		.innerJoin('forums as f', 'f.id', 'd.forum_id')
-		.select(['d.id', 'd.meeting_id', 'd.forum_id', 'd.customer_id', 'd.text', 'm.title', 'm.starts_at', 'f.name_sv', 'f.name_en'])
+		.select(['d.id', 'd.meeting_id', 'd.forum_id', 'd.customer_id', 'd.text', 'm.title', 'm.starts_at', 'm.status', 'f.name_sv', 'f.name_en'])
 		.where('d.customer_id', '=', customerId)
 		.orderBy('m.starts_at', 'desc')
 		.orderBy('d.position');
+	const states = meetingStatesFor(f.status);
+	if (states) q = q.where('m.status', states.op, states.states);
 	if (f.forumId) q = q.where('d.forum_id', '=', f.forumId);
 	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
 	return (await q.execute()).map((r) => ({
@@ -188,7 +211,8 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		forumId: r.forum_id,
 		forumName: { sv: r.name_sv, en: r.name_en },
 		customerId: r.customer_id,
-		text: r.text
+		text: r.text,
+		status: decisionStatus(r.status)
 	}));
 }
 

@@ -5,7 +5,7 @@
  * original is marked as escalated, and the higher forum's next meeting gets
  * it on its agenda (now, if that agenda already exists; else when it is made).
  */
-import type { Db } from '$lib/server/db';
+import type { Db, Executor } from '$lib/server/db';
 import type { ForumLevel } from '$lib/server/db/schema';
 import { actionItemMap, actionItems, findActionMap, readActions } from '$lib/realtime/actions-doc';
 import { agendaItemMap, agendaItems } from '$lib/realtime/agenda-doc';
@@ -18,6 +18,72 @@ import { conflict, invalid, notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { newId, nowIso } from '../ids';
 import { authorize } from '../policy';
+
+/** One end of an escalation: the action, its forum, and its meeting (where it was raised, or is to be dealt with). */
+export interface EscalationEnd {
+	forumId: string;
+	forumName: { sv: string; en: string };
+	meetingId: string | null;
+	meetingTitle: string | null;
+	meetingStartsAt: string | null;
+	actionId: string;
+	actionTitle: string;
+}
+
+export interface EscalationLinks {
+	/** the lower forum's action this one escalates */
+	escalatedFrom: EscalationEnd | null;
+	/** the higher forum's action this one was escalated to */
+	escalatedTo: EscalationEnd | null;
+}
+
+interface LinkedAction {
+	id: string;
+	customerId: string;
+	escalatedFromId: string | null;
+	escalatedToId: string | null;
+}
+
+/**
+ * Both ends of the escalations among these actions. An end is linked only if
+ * it is an action of the same customer that points back (the source's
+ * escalatedToId is the copy, the copy's escalatedFromId the source): an id
+ * typed into a document cannot make a link on its own, nor reach another
+ * customer. The meeting of an end is the one its action was raised in; an
+ * escalated copy is raised in the meeting of the higher forum that takes it up.
+ */
+export async function escalationLinks(db: Executor, actions: LinkedAction[]): Promise<Map<string, EscalationLinks>> {
+	const ids = [...new Set(actions.flatMap((a) => [a.escalatedFromId, a.escalatedToId]).filter((id): id is string => id !== null))];
+	const links = new Map<string, EscalationLinks>();
+	if (ids.length === 0) return links;
+	const rows = await db
+		.selectFrom('action_items as a')
+		.innerJoin('forums as f', 'f.id', 'a.forum_id')
+		.leftJoin('meetings as m', 'm.id', 'a.raised_meeting_id')
+		.select(['a.id', 'a.title', 'a.customer_id', 'a.forum_id', 'a.raised_meeting_id', 'a.escalated_from_id', 'a.escalated_to_id', 'f.name_sv', 'f.name_en', 'm.title as meeting_title', 'm.starts_at as meeting_starts_at'])
+		.where('a.id', 'in', ids)
+		.execute();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const end = (r: (typeof rows)[number]): EscalationEnd => ({
+		forumId: r.forum_id,
+		forumName: { sv: r.name_sv, en: r.name_en },
+		meetingId: r.meeting_title === null ? null : r.raised_meeting_id,
+		meetingTitle: r.meeting_title,
+		meetingStartsAt: r.meeting_starts_at,
+		actionId: r.id,
+		actionTitle: r.title
+	});
+	for (const a of actions) {
+		const from = a.escalatedFromId ? byId.get(a.escalatedFromId) : undefined;
+		const to = a.escalatedToId ? byId.get(a.escalatedToId) : undefined;
+		const link: EscalationLinks = {
+			escalatedFrom: from && from.customer_id === a.customerId && from.escalated_to_id === a.id ? end(from) : null,
+			escalatedTo: to && to.customer_id === a.customerId && to.escalated_from_id === a.id ? end(to) : null
+		};
+		if (link.escalatedFrom || link.escalatedTo) links.set(a.id, link);
+	}
+	return links;
+}
 
 const NEXT_LEVEL: Partial<Record<ForumLevel, ForumLevel>> = { operational: 'tactical', tactical: 'strategic' };
 
@@ -52,6 +118,16 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	const date = now.slice(0, 10);
 	const history = [action.description, `Eskalerad ${date} från ${forum.name_sv} av ${actor.name}.`].filter(Boolean).join('\n\n');
 	const newActionId = newId();
+	// the higher forum's next meeting takes it up: the copy is raised there
+	const next = await db
+		.selectFrom('meetings')
+		.select('id')
+		.where('forum_id', '=', to.id)
+		.where('starts_at', '>=', now)
+		.where('status', 'in', ['planned', 'agenda_published'])
+		.orderBy('starts_at')
+		.limit(1)
+		.executeTakeFirst();
 	const destination = await resolveDocument(db, parseDocName(forumActionsDoc(to.id))!);
 	await docs.change(destination, (doc) => {
 		actionItems(doc).push([
@@ -62,7 +138,7 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 				ownerId: action.ownerId,
 				dueDate: action.dueDate,
 				status: 'open',
-				raisedMeetingId: null,
+				raisedMeetingId: next?.id ?? null,
 				closedMeetingId: null,
 				escalatedFromId: action.id,
 				escalatedToId: null,
@@ -74,15 +150,6 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	await docs.change(source, (doc) => findActionMap(doc, action.id)?.set('escalatedToId', newActionId));
 
 	// On the agenda of the higher forum's next meeting, if that agenda exists already.
-	const next = await db
-		.selectFrom('meetings')
-		.select('id')
-		.where('forum_id', '=', to.id)
-		.where('starts_at', '>=', now)
-		.where('status', 'in', ['planned', 'agenda_published'])
-		.orderBy('starts_at')
-		.limit(1)
-		.executeTakeFirst();
 	if (next) {
 		const agendaName = meetingAgendaDoc(next.id);
 		const exists = await db.selectFrom('collab_snapshots').select('doc_name').where('doc_name', '=', agendaName).executeTakeFirst();
@@ -96,6 +163,8 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 			});
 		}
 	}
+	// both lists projected now, so that the API and a reloaded page show both ends linked at once
+	await Promise.all([docs.flushProjection(source), docs.flushProjection(destination)]);
 	await recordAudit(db, actor, {
 		action: 'action.escalate',
 		entity: 'forum',

@@ -16,6 +16,7 @@ import type { Db, Executor } from '$lib/server/db';
 import { isUniqueViolation } from '$lib/server/db/dialect';
 import type { ApprovalRole } from '$lib/server/db/lifecycle-schema';
 import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import { EARLY_START_REFUSAL, earlyStartMinutes } from '$lib/governance/early-start';
 import { readAgenda } from '$lib/realtime/agenda-doc';
 import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
 import type { Actor } from '../actor';
@@ -165,13 +166,28 @@ export const hasChanges = (c: AgendaChanges | null) => c !== null && (c.added.le
 
 // ---------------------------------------------------------------- running
 
-export async function startMeeting(db: Db, actor: Actor, meetingId: string): Promise<void> {
+export const StartInput = z.object({
+	/** needed to start more than an hour before the meeting's time */
+	confirmEarly: z.boolean().optional()
+});
+
+/**
+ * Starts the meeting (the chair). More than an hour before its time only with
+ * `confirmEarly`: a meeting started days ahead by mistake could otherwise be
+ * ended and approved before anyone has met. The refusal names the start time.
+ */
+export async function startMeeting(db: Db, actor: Actor, meetingId: string, input: unknown = {}, now = new Date()): Promise<void> {
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
+	const { confirmEarly } = parseInput(StartInput, input ?? {});
 	requireState(meeting, ['planned', 'agenda_published'], meeting.status === 'in_progress' ? 'The meeting is already in progress' : 'The meeting has already been held');
+	const early = earlyStartMinutes(meeting.starts_at, now);
+	if (early !== null && !confirmEarly) {
+		throw conflict(EARLY_START_REFUSAL, { confirmEarly: 'Required to start more than an hour early', startsAt: meeting.starts_at, earlyMinutes: String(early) });
+	}
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { status: 'in_progress', started_at: nowIso(), started_by: actor.personId });
-		await recordAudit(tx, actor, { action: 'meeting.start', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
+		await recordAudit(tx, actor, { action: 'meeting.start', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, ...(early !== null ? { after: { earlyMinutes: early } } : {}) });
 	});
 }
 

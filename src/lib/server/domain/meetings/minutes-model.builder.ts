@@ -12,6 +12,7 @@ import { resolveDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
 import { notFound } from '../errors';
+import { escalationLinks } from './escalation.service';
 import { effectiveDuties } from './meeting-duties';
 import { cabOutcomesForMeeting } from '../room/cab.service';
 import { slideNotesForMeeting } from '../room/room.service';
@@ -108,7 +109,7 @@ export async function buildMinutesModel(
 		db
 			.selectFrom('action_items as a')
 			.leftJoin('people as p', 'p.id', 'a.owner_person_id')
-			.select(['a.id', 'a.title', 'a.description', 'a.due_date', 'a.status', 'a.raised_meeting_id', 'a.closed_meeting_id', 'p.name', 'p.customer_id'])
+			.select(['a.id', 'a.title', 'a.description', 'a.due_date', 'a.status', 'a.raised_meeting_id', 'a.closed_meeting_id', 'a.escalated_from_id', 'a.escalated_to_id', 'p.name', 'p.customer_id'])
 			.where('a.forum_id', '=', meeting.forum_id)
 			.orderBy('a.position')
 			.execute(),
@@ -125,6 +126,10 @@ export async function buildMinutesModel(
 	const blocks = [...written, ...room.blocks];
 	const decisions = decisionsOf(blocks).map((d, i) => ({ ...d, number: i + 1 }));
 
+	const links = await escalationLinks(
+		db,
+		actions.map((a) => ({ id: a.id, customerId: meeting.customer_id, escalatedFromId: a.escalated_from_id, escalatedToId: a.escalated_to_id }))
+	);
 	const toAction = (a: (typeof actions)[number]): MinutesAction => ({
 		id: a.id,
 		title: a.title,
@@ -132,7 +137,9 @@ export async function buildMinutesModel(
 		ownerName: a.name,
 		ownerSide: a.name ? (a.customer_id ? 'customer' : 'supplier') : null,
 		dueDate: a.due_date,
-		status: a.status
+		status: a.status,
+		escalatedFrom: links.get(a.id)?.escalatedFrom ?? null,
+		escalatedTo: links.get(a.id)?.escalatedTo ?? null
 	});
 	const unfinished = (s: string) => s === 'open' || s === 'in_progress';
 

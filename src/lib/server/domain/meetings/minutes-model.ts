@@ -8,6 +8,7 @@ import type { Localized } from '$lib/i18n';
 import type { Duty, Party } from '$lib/server/db/schema';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { FrozenFigure } from '$lib/governance/figures';
+import type { EscalationEnd } from './escalation.service';
 
 /** A run of text with its formatting (Lexical text format bits resolved). */
 export interface MinutesRun {
@@ -47,6 +48,9 @@ export interface MinutesAction {
 	ownerSide: Party | null;
 	dueDate: string | null;
 	status: ActionStatus;
+	/** both ends of an escalation (absent in versions frozen before links were kept) */
+	escalatedFrom?: EscalationEnd | null;
+	escalatedTo?: EscalationEnd | null;
 }
 
 /** A table of figures as presented in the meeting, frozen at approval. */

@@ -37,6 +37,7 @@ import {
 	NotePayload,
 	PassPresenterPayload,
 	SlidePayload,
+	StartMeetingPayload,
 	VoteCastPayload,
 	VoteClosePayload,
 	VoteOpenPayload
@@ -287,8 +288,8 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			await broadcastState(meetingId);
 		});
 
-		on(socket, 'meeting:start', EmptyPayload, async ({ meetingId }) => {
-			await startMeeting(db, actor, meetingId);
+		on(socket, 'meeting:start', StartMeetingPayload, async ({ meetingId, payload }) => {
+			await startMeeting(db, actor, meetingId, payload ?? {});
 			await broadcastState(meetingId);
 		});
 

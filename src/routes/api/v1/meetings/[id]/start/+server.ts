@@ -1,7 +1,9 @@
 import { lifecycleView, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
-import { authed } from '$lib/server/http/api';
+import { authed, readJson } from '$lib/server/http/api';
 
+/** Body `{ confirmEarly: true }` to start more than an hour before the meeting's time; `{}` or nothing otherwise. */
 export const POST = authed(async ({ app, actor, event }) => {
-	await startMeeting(app.db, actor, event.params.id!);
+	const body = event.request.headers.get('content-type')?.includes('application/json') ? await readJson(event.request) : {};
+	await startMeeting(app.db, actor, event.params.id!, body);
 	return { lifecycle: await lifecycleView(app.db, actor, event.params.id!) };
 });
