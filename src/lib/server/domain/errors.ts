@@ -8,7 +8,9 @@ export type DomainErrorCode =
 	| 'not_found'
 	| 'invalid'
 	| 'conflict'
-	| 'rate_limited';
+	| 'rate_limited'
+	/** a request body over its limit (413) */
+	| 'too_large';
 
 export type ErrorReason = 'report_not_granted';
 

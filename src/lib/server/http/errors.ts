@@ -7,7 +7,8 @@ const STATUS: Record<DomainErrorCode, number> = {
 	not_found: 404,
 	invalid: 400,
 	conflict: 409,
-	rate_limited: 429
+	rate_limited: 429,
+	too_large: 413
 };
 
 export const statusOf = (code: DomainErrorCode): number => STATUS[code];
