@@ -111,6 +111,19 @@ export async function readJson(request: Request): Promise<unknown> {
 }
 
 /**
+ * The body of an operation that takes no fields (NoInput in the OpenAPI
+ * document): none at all, or a JSON object; anything else is refused like
+ * any bad body, before the operation does anything.
+ */
+export async function readNoInput(request: Request): Promise<void> {
+	if (!request.body) return;
+	const value = await readJson(request);
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new DomainError('invalid', 'Invalid input: send no body or an empty JSON object', { _: 'Send no body or {}' });
+	}
+}
+
+/**
  * A flag in the query: absent is undefined, and only the documented `true`
  * and `false` are values (a typo such as `dryRun=1` is refused, not read as false).
  */
