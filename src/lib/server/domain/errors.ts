@@ -8,9 +8,7 @@ export type DomainErrorCode =
 	| 'not_found'
 	| 'invalid'
 	| 'conflict'
-	| 'rate_limited'
-	/** a request body over its limit (413) */
-	| 'too_large';
+	| 'rate_limited';
 
 export type ErrorReason = 'report_not_granted';
 

@@ -8,7 +8,7 @@ import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { app, type App } from '../app';
 import { MAX_JSON_DEPTH, tooDeep } from '../domain/json-depth';
-import { errorResponse, toErrorResponse } from './errors';
+import { BodyTooLarge, errorResponse, toErrorResponse } from './errors';
 
 export interface ApiContext {
 	app: App;
@@ -20,9 +20,6 @@ export interface ApiContext {
 export const MAX_JSON_BYTES = 1024 * 1024;
 /** The largest file an upload (ticket import) may send; server/index.ts sets adapter-node's BODY_SIZE_LIMIT to the same. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-
-const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-const tooLarge = (limit: number) => new DomainError('too_large', `The request body is larger than ${mib(limit)}`);
 
 /**
  * Reads and drops the rest of a body that was refused, without keeping it:
@@ -47,12 +44,12 @@ function discard(body: ReadableStream<Uint8Array>) {
  * Content-Length over it) the read stops at once with 413, before the rest
  * is held in memory. A body that breaks off is a 400.
  */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
 	const body = request.body;
 	if (!body) return new Uint8Array(0);
 	if (Number(request.headers.get('content-length') ?? 0) > limit) {
 		discard(body);
-		throw tooLarge(limit);
+		throw new BodyTooLarge(limit);
 	}
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -63,7 +60,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
 			step = await reader.read();
 		} catch (err) {
 			// adapter-node's own limit (BODY_SIZE_LIMIT, or more bytes than Content-Length said) is a 413 too
-			if ((err as { status?: unknown }).status === 413) throw tooLarge(limit);
+			if ((err as { status?: unknown }).status === 413) throw new BodyTooLarge(limit);
 			throw new DomainError('invalid', 'The request body could not be read to its end');
 		}
 		if (step.done) break;
@@ -71,7 +68,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
 		if (size > limit) {
 			reader.releaseLock();
 			discard(body);
-			throw tooLarge(limit);
+			throw new BodyTooLarge(limit);
 		}
 		chunks.push(step.value);
 	}
@@ -99,7 +96,7 @@ export async function readJson(request: Request): Promise<unknown> {
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(await readBody(request, MAX_JSON_BYTES));
 	} catch (err) {
-		if (err instanceof DomainError) throw err;
+		if (err instanceof DomainError || err instanceof BodyTooLarge) throw err;
 		throw new DomainError('invalid', 'The request body is not UTF-8');
 	}
 	if (tooDeep(text)) throw new DomainError('invalid', `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`);

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { app, type App } from '../app';
 import { readBody } from './api';
-import { statusOf } from './errors';
+import { BodyTooLarge, statusOf } from './errors';
 
 export interface FormContext {
 	app: App;
@@ -30,10 +30,11 @@ export const MAX_FORM_BYTES = 2 * 1024 * 1024;
  * MAX_FORM_BYTES (not the 500 of reading it whole), 400 when it cannot be read.
  */
 export async function readForm(request: Request): Promise<FormData> {
-	let bytes: Uint8Array;
+	let bytes: Uint8Array<ArrayBuffer>;
 	try {
 		bytes = await readBody(request, MAX_FORM_BYTES);
 	} catch (err) {
+		if (err instanceof BodyTooLarge) error(413, err.message);
 		if (err instanceof DomainError) error(statusOf(err.code), err.message);
 		throw err;
 	}
