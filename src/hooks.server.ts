@@ -13,14 +13,19 @@ export const init: ServerInit = async () => {
 	await app();
 };
 
+/**
+ * The locale comes from the cookie (no URL strategy), so paraglide gets a copy
+ * of the request without its body and the route keeps the original: paraglide
+ * clones what it is given, and the clone's unread twin would hold every byte
+ * of an upload in memory a second time.
+ */
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+	paraglideMiddleware(new Request(event.request.url, { headers: event.request.headers }), ({ locale }) =>
+		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
-		});
-	});
+		})
+	);
 
 /** Builds the Actor from the session cookie; routes decide what needs one. */
 const handleSession: Handle = async ({ event, resolve }) => {

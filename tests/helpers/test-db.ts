@@ -5,7 +5,7 @@
  * .ci/services). Each test server gets a database of its own; a restarted
  * server (same dataDir) finds its database again through a file in dataDir.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -87,6 +87,34 @@ export async function schemaObjects(databaseUrl: string): Promise<string[]> {
 				union all select indexname from pg_indexes where schemaname = 'public' order by name`
 			: sql<{ name: string }>`select name from sqlite_master where type in ('table', 'index') order by name`;
 		return (await query.execute(db)).rows.map((r) => r.name);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * A digest of every row of every table (rows in any order), by table: proof
+ * that a walk changed nothing. `ignore` leaves out columns that reading alone
+ * moves on (a session's expiry, a token's last use).
+ */
+export async function tableDigests(databaseUrl: string, ignore: Record<string, string[]> = {}): Promise<Record<string, string>> {
+	const db = openTestDb(databaseUrl);
+	try {
+		const tables = databaseUrl.startsWith('postgres')
+			? sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by name`
+			: sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`;
+		const digests: Record<string, string> = {};
+		for (const { name } of (await tables.execute(db)).rows) {
+			const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
+			const lines = rows
+				.map((row) => {
+					for (const column of ignore[name] ?? []) delete row[column];
+					return createHash('sha256').update(JSON.stringify(row)).digest('hex');
+				})
+				.sort();
+			digests[name] = `${rows.length}:${createHash('sha256').update(lines.join()).digest('hex')}`;
+		}
+		return digests;
 	} finally {
 		await db.destroy();
 	}

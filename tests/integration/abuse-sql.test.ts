@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '$lib/server/http/openapi';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
+import { realIds, walkOperations, walkUrl, type BodySchemas, type WalkOperation } from '../helpers/openapi-walk';
 import { startServer, type TestServer } from '../helpers/server';
 
 const INJECTIONS = [
@@ -24,40 +25,17 @@ const INJECTIONS = [
 	"00000000-0000-4000-8000-000000000000' OR 'x'='x"
 ];
 
-interface Operation {
-	method: string;
-	path: string;
-	operationId: string;
-	parameters: { name: string; in: 'path' | 'query' }[];
-	bodyRef: string | null;
-	raw: boolean;
-}
-
 let server: TestServer;
 let admin: ApiClient;
 let ids: DemoIds;
-let operations: Operation[] = [];
-let schemas: Record<string, { properties?: Record<string, unknown> }> = {};
+let operations: WalkOperation[] = [];
+let schemas: BodySchemas = {};
 
 beforeAll(async () => {
 	server = await startServer({ demo: true });
 	ids = await demoIds(server.url);
 	admin = await new ApiClient(server.url).login('admin@itmastaren.example');
-	const { body } = await admin.json('GET', '/api/v1/openapi.json');
-	schemas = body.components.schemas;
-	for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, Record<string, any>>>)) {
-		for (const [method, op] of Object.entries(methods)) {
-			const ref = op.requestBody?.content?.['application/json']?.schema?.$ref as string | undefined;
-			operations.push({
-				method: method.toUpperCase(),
-				path,
-				operationId: op.operationId,
-				parameters: op.parameters ?? [],
-				bodyRef: ref ? ref.split('/').pop()! : null,
-				raw: Boolean(op.requestBody && !ref)
-			});
-		}
-	}
+	({ operations, schemas } = await walkOperations(admin));
 	// Signing out would end the walker's own session; it is covered by api-session.
 	operations = operations.filter((o) => !(o.path === '/api/v1/session' && o.method === 'DELETE'));
 });
@@ -66,44 +44,7 @@ afterAll(async () => {
 });
 
 /** Real ids, so that an injection in one place meets real values everywhere else. */
-function realIds(): Record<string, string> {
-	const norrby = ids.customers[NORRBY];
-	const forum = norrby.forums.operational;
-	const member = norrby.people.find((p) => p.access === 'customer_member')!;
-	return {
-		'customers/{id}': norrby.id,
-		'forums/{id}': forum.id,
-		'meetings/{id}': norrby.meetings[forum.id][0],
-		'people/{id}': member.id,
-		'roles/{assignmentId}': member.roles[0]?.assignmentId ?? crypto.randomUUID(),
-		'members/{personId}': forum.members.find((m) => m.party === 'customer')!.personId,
-		'roles/{id}': ids.role('customer', 'ceo'),
-		'duties/{duty}': 'chair'
-	};
-}
-
-const QUERY_VALUES: Record<string, string> = { from: '2026-01-01', to: '2027-01-01', limit: '10', offset: '0', customerId: '' };
-
-function url(op: Operation, inject?: { name: string; value: string }): string {
-	const real = realIds();
-	const segments = op.path.split('/');
-	const path = segments
-		.map((s, i) => {
-			const m = /^\{(\w+)\}$/.exec(s);
-			if (!m) return s;
-			if (inject?.name === m[1]) return encodeURIComponent(inject.value);
-			// a parameter this walk does not know yet: any well-formed id
-			return real[`${segments[i - 1]}/${s}`] ?? crypto.randomUUID();
-		})
-		.join('/');
-	const params = new URLSearchParams();
-	for (const q of op.parameters.filter((p) => p.in === 'query')) {
-		if (inject?.name === q.name) params.set(q.name, inject.value);
-		else if (QUERY_VALUES[q.name]) params.set(q.name, QUERY_VALUES[q.name]);
-	}
-	const query = params.toString();
-	return query ? `${path}?${query}` : path;
-}
+const url = (op: WalkOperation, inject?: { name: string; value: string }) => walkUrl(op, realIds(ids), inject);
 
 /** The string fields of a body schema (a property whose type is or may be a string). */
 function stringFields(ref: string): string[] {

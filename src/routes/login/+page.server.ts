@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { DomainError } from '$lib/server/domain/errors';
 import { login } from '$lib/server/domain/tenancy/auth.service';
+import { readForm } from '$lib/server/http/forms';
 import { safeNext } from '$lib/server/http/safe-next';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
 		const { db, loginLimiter } = await app();

@@ -127,7 +127,11 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['kb.read', 'kbSharedInternal', [Y, Y, F, F, F]],
 	['kb.manage', 'kbUsersOfA', [Y, Y, Y, F, N]],
 	['kb.manage', 'kbInternalOfA', [Y, Y, F, F, N]],
-	['kb.manage', 'kbSharedUsers', [Y, Y, F, F, F]]
+	['kb.manage', 'kbSharedUsers', [Y, Y, F, F, F]],
+	['kb.feedback', 'kbUsersOfA', [Y, Y, Y, Y, N]],
+	['kb.feedback', 'kbAdminsOfA', [Y, Y, Y, F, N]],
+	['kb.feedback', 'kbSharedUsers', [Y, Y, Y, Y, Y]],
+	['governance.read', 'ofA', [Y, Y, Y, Y, N]]
 ];
 
 function outcome(a: Actor, action: Action, r: Resource): Outcome {
@@ -180,6 +184,29 @@ describe('policy: actor × action × resource', () => {
 		expect(outcome(token(['documents:write']), 'document.write', { customerId: B })).toBe('not_found');
 		expect(outcome(token(['documents:write']), 'meeting.internal', RESOURCES.ofA)).toBe('forbidden');
 		expect(outcome(token(['tickets:read']), 'document.read', RESOURCES.ofA)).toBe('forbidden');
+	});
+
+	it('the knowledge base and governance health need their own scopes, not tickets:read', () => {
+		const token = (scopes: string[]): Actor => ({ ...actor('customer_member', A), token: { id: 't', scopes } });
+		const tickets = token(['tickets:read']);
+		expect(outcome(tickets, 'kb.read', RESOURCES.kbUsersOfA)).toBe('forbidden');
+		expect(outcome(tickets, 'governance.read', RESOURCES.ofA)).toBe('forbidden');
+		const kb = token(['kb:read']);
+		expect(outcome(kb, 'kb.read', RESOURCES.kbUsersOfA)).toBe('allow');
+		expect(outcome(kb, 'kb.read', RESOURCES.kbSharedUsers)).toBe('allow');
+		// a token reads what every user of its customer reads, nothing for the admins or internal
+		expect(outcome(kb, 'kb.read', RESOURCES.kbAdminsOfA)).toBe('forbidden');
+		expect(outcome(kb, 'kb.read', { customerId: B, audience: 'users' })).toBe('not_found');
+		// reading is not answering "was this helpful?", nor writing, nor the customer's people
+		expect(outcome(kb, 'kb.feedback', RESOURCES.kbUsersOfA)).toBe('forbidden');
+		expect(outcome(kb, 'kb.manage', RESOURCES.kbUsersOfA)).toBe('forbidden');
+		expect(outcome(kb, 'customer.read', RESOURCES.ofA)).toBe('forbidden');
+		expect(outcome(kb, 'governance.read', RESOURCES.ofA)).toBe('forbidden');
+		const health = token(['governance:read']);
+		expect(outcome(health, 'governance.read', RESOURCES.ofA)).toBe('allow');
+		expect(outcome(health, 'governance.read', { customerId: B })).toBe('not_found');
+		expect(outcome(health, 'kb.read', RESOURCES.kbUsersOfA)).toBe('forbidden');
+		expect(outcome(health, 'forum.read', RESOURCES.ofA)).toBe('forbidden');
 	});
 
 	it("names the resource kind when another customer's thing is hidden", () => {

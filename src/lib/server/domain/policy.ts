@@ -47,7 +47,9 @@ export type Action =
 	| 'report.read'
 	| 'report.grant'
 	| 'kb.read'
-	| 'kb.manage';
+	| 'kb.manage'
+	| 'kb.feedback'
+	| 'governance.read';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
@@ -89,6 +91,11 @@ const holds =
 	(...duties: Duty[]): Rule =>
 	(actor, r) =>
 		canSee(actor, r) && (r.duties ?? []).some((d) => duties.includes(d));
+
+// Knowledge base: shared articles (customerId null) reach every customer; internal ones only the supplier.
+const kbRead: Rule = (a, r) =>
+	isSupplier(a) ||
+	((r.customerId === null || ownCustomer(a, r)) && (r.audience === 'users' || (r.audience === 'admins' && a.access === 'customer_admin')));
 
 const RULES: Record<Action, Rule> = {
 	'customer.list': supplierOnly,
@@ -144,11 +151,12 @@ const RULES: Record<Action, Rule> = {
 	// Portal reports: the customer admin sees all of them and grants members theirs.
 	'report.read': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.granted === true),
 	'report.grant': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
-	// Knowledge base: shared articles (customerId null) reach every customer; internal ones only the supplier.
-	'kb.read': (a, r) =>
-		isSupplier(a) ||
-		((r.customerId === null || ownCustomer(a, r)) && (r.audience === 'users' || (r.audience === 'admins' && a.access === 'customer_admin'))),
-	'kb.manage': (a, r) => isSupplier(a) || (customerAdminOfOwn(a, r) && r.audience !== 'internal')
+	'kb.read': kbRead,
+	// "Was this helpful?" is a person's answer: the same readers, but no token scope grants it.
+	'kb.feedback': kbRead,
+	'kb.manage': (a, r) => isSupplier(a) || (customerAdminOfOwn(a, r) && r.audience !== 'internal'),
+	// Governance health (cadence, overdue actions, time to justering): everyone who sees the customer.
+	'governance.read': canSee
 };
 
 /** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
@@ -157,7 +165,11 @@ export const TOKEN_SCOPES = {
 	'tickets:write': ['ticket.import'],
 	// integrations that read or write the shared documents over /collab (Authorization: Bearer at the upgrade)
 	'documents:read': ['document.read'],
-	'documents:write': ['document.read', 'document.write']
+	'documents:write': ['document.read', 'document.write'],
+	// the knowledge base (list, search, read the articles for every user) and governance health;
+	// neither includes customer.read, so they do not open the customer's people either
+	'kb:read': ['kb.read'],
+	'governance:read': ['governance.read']
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof TOKEN_SCOPES;
 

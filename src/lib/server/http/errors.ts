@@ -17,8 +17,19 @@ export function errorResponse(status: number, code: string, message: string, fie
 	return json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, { status });
 }
 
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+
+/** A request body over its limit (413): a matter of the transport, the domain never sees such a body. */
+export class BodyTooLarge extends Error {
+	constructor(readonly limit: number) {
+		super(`The request body is larger than ${mib(limit)}`);
+		this.name = 'BodyTooLarge';
+	}
+}
+
 export function toErrorResponse(err: unknown): Response {
 	if (err instanceof DomainError) return errorResponse(statusOf(err.code), err.code, err.message, err.fields);
+	if (err instanceof BodyTooLarge) return errorResponse(413, 'too_large', err.message);
 	console.error(err);
 	return errorResponse(500, 'internal', 'Something went wrong on the server');
 }

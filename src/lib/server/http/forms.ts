@@ -6,7 +6,8 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { app, type App } from '../app';
-import { statusOf } from './errors';
+import { readBody } from './api';
+import { BodyTooLarge, statusOf } from './errors';
 
 export interface FormContext {
 	app: App;
@@ -21,9 +22,32 @@ export function requireActor(event: RequestEvent): Actor {
 	return actor;
 }
 
+/** The largest form post: an article's rich text (200,000 characters of JSON) percent-encoded, with room to spare. */
+export const MAX_FORM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A posted form, read with the byte limit counted while it arrives: 413 past
+ * MAX_FORM_BYTES (not the 500 of reading it whole), 400 when it cannot be read.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	let bytes: Uint8Array<ArrayBuffer>;
+	try {
+		bytes = await readBody(request, MAX_FORM_BYTES);
+	} catch (err) {
+		if (err instanceof BodyTooLarge) error(413, err.message);
+		if (err instanceof DomainError) error(statusOf(err.code), err.message);
+		throw err;
+	}
+	try {
+		return await new Response(bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+	} catch {
+		error(400, 'The form could not be read');
+	}
+}
+
 /** Form fields as strings; repeated names keep the last value. */
 async function formFields(request: Request): Promise<Record<string, string>> {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const data: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') data[k] = v;
 	return data;

@@ -13,6 +13,7 @@ import { PRESET_KEYS } from '../domain/itsm/import/presets';
 import { SlaSettingsInput } from '../domain/itsm/sla/sla-settings.service';
 import { TokenInput } from '../domain/itsm/tokens/api-tokens.service';
 import { STATUS_CATEGORIES, TICKET_KINDS } from '../domain/itsm/ticket.types';
+import { TOKEN_SCOPES, type TokenScope } from '../domain/policy';
 import type { ApiOperation } from './openapi';
 
 const uuid = () => z.uuid();
@@ -108,7 +109,7 @@ const ApiToken = z.strictObject({
 	id: uuid(),
 	customerId: uuid(),
 	name: z.string(),
-	scopes: z.array(z.enum(['tickets:read', 'tickets:write'])),
+	scopes: z.array(z.enum(Object.keys(TOKEN_SCOPES) as [TokenScope, ...TokenScope[]])),
 	createdAt: timestamp(),
 	lastUsedAt: timestamp().nullable(),
 	revokedAt: timestamp().nullable()
@@ -307,7 +308,8 @@ export const ITSM_OPERATIONS: ApiOperation[] = [
 		operationId: 'createApiToken',
 		tag: 'itsm',
 		summary: 'Create an API token for this customer (supplier admin)',
-		description: 'The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`.',
+		description:
+			'The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`. Scopes: `tickets:read` (tickets, SLA and KPIs), `tickets:write` (import and send tickets), `kb:read` (list, search and read the knowledge-base articles for every user), `governance:read` (governance health), `documents:read` / `documents:write` (the shared documents over /collab). A token does nothing else; a token created before a scope existed does not have it.',
 		body: 'ApiTokenInput',
 		success: { status: 201, description: 'Created', schema: z.strictObject({ token: ApiToken, secret: z.string() }) },
 		errors: [403]

@@ -133,6 +133,8 @@ export const LIFECYCLE_OPERATIONS: ApiOperation[] = [
 		operationId: 'getGovernanceHealth',
 		tag: 'customers',
 		summary: "Governance health this year: cadence, required roles present, days to approved minutes, actions",
-		success: { status: 200, description: 'Per forum and in total', schema: z.strictObject({ health: GovernanceHealth }) }
+		description: 'An API token needs the scope `governance:read`.',
+		success: { status: 200, description: 'Per forum and in total', schema: z.strictObject({ health: GovernanceHealth }) },
+		errors: [403]
 	}
 ];

@@ -231,12 +231,14 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'listArticles',
 		tag: 'knowledge base',
 		summary: "Knowledge-base articles the caller reads: the customer's own and the shared ones, by audience",
+		description: 'An API token needs the scope `kb:read` and reads what every user of its customer reads.',
 		query: {
 			kind: { schema: z.enum(KB_KINDS), description: 'Only articles or only guides' },
 			category: { schema: z.string().max(100), description: 'Only this category' },
 			service: { schema: z.string().max(100), description: 'Only this service' }
 		},
-		success: { status: 200, description: 'Articles', schema: z.strictObject({ articles: z.array(ArticleSummary) }) }
+		success: { status: 200, description: 'Articles', schema: z.strictObject({ articles: z.array(ArticleSummary) }) },
+		errors: [403]
 	},
 	{
 		method: 'post',
@@ -255,8 +257,9 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'getArticle',
 		tag: 'knowledge base',
 		summary: 'One article with its versions; another audience or customer is 404',
-		description: 'Views and helpful counts are those of the customer in the path. Reading through the API does not count a view (the article page does).',
-		success: { status: 200, description: 'The article', schema: z.strictObject({ article: Article }) }
+		description: 'Views and helpful counts are those of the customer in the path. Reading through the API does not count a view (the article page does). An API token needs the scope `kb:read`.',
+		success: { status: 200, description: 'The article', schema: z.strictObject({ article: Article }) },
+		errors: [403]
 	},
 	{
 		method: 'put',
@@ -274,13 +277,14 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'giveArticleFeedback',
 		tag: 'knowledge base',
 		summary: '"Was this helpful?": one answer per person, answering again replaces it',
-		description: "An answer counts for the answering person's own customer; supplier staff's answers are kept but counted for no customer.",
+		description: "An answer counts for the answering person's own customer; supplier staff's answers are kept but counted for no customer. A person's answer: never an API token's (403).",
 		body: 'FeedbackInput',
 		success: {
 			status: 200,
 			description: 'The counts of the customer in the path after the answer',
 			schema: z.strictObject({ feedback: z.strictObject({ helpful: z.boolean(), helpfulYes: z.int(), helpfulNo: z.int() }) })
-		}
+		},
+		errors: [403]
 	},
 	{
 		method: 'get',
@@ -288,8 +292,9 @@ export const PORTAL_OPERATIONS: ApiOperation[] = [
 		operationId: 'searchKnowledgeBase',
 		tag: 'knowledge base',
 		summary: 'Full-text search in Swedish over the articles the caller reads, best match first',
-		description: 'Inflected Swedish words find their base form (stem + prefix match). Any input is accepted; nothing searchable gives an empty list.',
+		description: 'Inflected Swedish words find their base form (stem + prefix match). Any input is accepted; nothing searchable gives an empty list. An API token needs the scope `kb:read`.',
 		query: { q: { schema: z.string(), description: 'What to look for (the first 500 characters count)' } },
-		success: { status: 200, description: 'Hits', schema: z.strictObject({ results: z.array(SearchHit) }) }
+		success: { status: 200, description: 'Hits', schema: z.strictObject({ results: z.array(SearchHit) }) },
+		errors: [403]
 	}
 ];

@@ -32,7 +32,7 @@ const Access = z.enum(['supplier_admin', 'supplier_staff', 'customer_admin', 'cu
 const Party = z.enum(['supplier', 'customer']);
 const DutyName = z.enum(DUTIES as [string, ...string[]]);
 const ForumKey = z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']);
-const ERROR_CODES = ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'method_not_allowed', 'internal'] as const satisfies readonly (DomainErrorCode | string)[];
+const ERROR_CODES = ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'too_large', 'method_not_allowed', 'internal'] as const satisfies readonly (DomainErrorCode | string)[];
 
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
 
@@ -590,6 +590,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
 	403: { name: 'Forbidden', description: 'Signed in, but not allowed to do this' },
 	404: { name: 'NotFound', description: "No such resource, or it belongs to another customer" },
 	409: { name: 'Conflict', description: 'Clashes with what exists (e.g. a name or e-mail already in use)' },
+	413: { name: 'PayloadTooLarge', description: 'The body is over its limit (JSON 1 MiB, a file 64 MiB)' },
 	429: { name: 'TooManyRequests', description: 'Too many failed logins; try again later' }
 };
 
@@ -597,7 +598,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
 export function errorStatuses(op: ApiOperation): number[] {
 	const statuses = new Set(op.errors ?? []);
 	if (op.auth !== false) statuses.add(401);
-	if (op.body || op.rawBody) statuses.add(400);
+	if (op.body || op.rawBody) statuses.add(400).add(413);
 	if (pathParams(op.path).length > 0) statuses.add(404);
 	return [...statuses].sort();
 }
@@ -707,7 +708,7 @@ export function openApiDocument(): Record<string, unknown> {
 			title: 'Samverkan API',
 			version: '1',
 			description:
-				'IT service-management governance between an IT service provider and its customers. Sign in with POST /api/v1/session; the session cookie authenticates every other call. Every error is `{"error":{"code","message","fields"?}}`. Another customer\'s resources answer 404, as if they did not exist.'
+				'IT service-management governance between an IT service provider and its customers. Sign in with POST /api/v1/session; the session cookie authenticates every other call. Every error is `{"error":{"code","message","fields"?}}`. Another customer\'s resources answer 404, as if they did not exist. A JSON body may be at most 1 MiB and nest arrays and objects at most 64 deep (413 and 400 beyond); an uploaded file at most 64 MiB. Flags in the query take `true` or `false`, nothing else (400).'
 		},
 		tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
 		security: [{ sessionCookie: [] }, { bearerToken: [] }],

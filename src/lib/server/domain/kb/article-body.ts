@@ -11,10 +11,13 @@ import { createHeadlessEditor } from '@lexical/headless';
 import type { SerializedEditorState } from 'lexical';
 import { MINUTES_NODES } from '$lib/editor/nodes';
 import { invalid } from '../errors';
+import { MAX_JSON_DEPTH, tooDeep } from '../json-depth';
 import type { MinutesBlock, MinutesRun } from '../meetings/minutes-model';
 import { blocksOf, plainText } from '../collab/minutes-reader';
 
 const MAX_BODY_CHARS = 200_000;
+
+const tooDeepBody = () => invalid('The article is nested too deeply', { body: `Nested more than ${MAX_JSON_DEPTH} levels deep` });
 
 const textNode = (text: string, format = 0) => ({ type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' });
 const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -82,8 +85,16 @@ export function markupToState(markup: string): SerializedEditorState {
 
 /** Parses and re-serializes through Lexical: unknown node types or a malformed state are refused. */
 export function normalizeState(input: unknown): SerializedEditorState {
-	const json = typeof input === 'string' ? input : JSON.stringify(input ?? null);
+	let json: string;
+	try {
+		json = typeof input === 'string' ? input : JSON.stringify(input ?? null);
+	} catch {
+		// nested too deep for JSON.stringify itself (the API refuses such bodies before they get here)
+		throw tooDeepBody();
+	}
 	if (json.length > MAX_BODY_CHARS) throw invalid('The article is too long', { body: `At most ${MAX_BODY_CHARS} characters` });
+	// Lexical and every reader of the stored body walk the tree recursively
+	if (tooDeep(json)) throw tooDeepBody();
 	const editor = createHeadlessEditor({
 		namespace: 'kb',
 		nodes: MINUTES_NODES,

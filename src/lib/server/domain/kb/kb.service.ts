@@ -156,9 +156,13 @@ const toSummary = (r: ArticleRow, counts: ArticleCounts = NO_COUNTS): ArticleSum
 	updatedAt: r.updated_at
 });
 
-/** 404 for another customer and unknown ids, before anything of the knowledge base is read. */
+/**
+ * 404 for another customer and unknown ids, before anything of the knowledge
+ * base is read; 403 for an API token without the kb:read scope. Whoever may
+ * read the customer's articles for every user may open its knowledge base.
+ */
 async function requireCustomer(db: Executor, actor: Actor, customerId: string) {
-	authorize(actor, 'customer.read', { customerId, kind: 'Customer' });
+	authorize(actor, 'kb.read', { customerId, audience: 'users', kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 }
 
@@ -336,6 +340,7 @@ export const FeedbackInput = z.strictObject({ helpful: z.boolean() });
  */
 export async function giveFeedback(db: Db, actor: Actor, customerId: string, articleId: string, input: unknown) {
 	const row = await visibleArticle(db, actor, customerId, articleId);
+	authorize(actor, 'kb.feedback', { customerId: row.customer_id, audience: row.audience, kind: 'Article' });
 	const { helpful } = parseInput(FeedbackInput, input);
 	const at = nowIso();
 	await db

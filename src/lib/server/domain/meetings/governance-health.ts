@@ -234,7 +234,7 @@ const approvalDaysOf = (inputs: HealthInput[], now: Date) => {
 };
 
 export async function customerGovernanceHealth(db: Db, actor: Actor, customerId: string, now = new Date()): Promise<CustomerHealth> {
-	authorize(actor, 'customer.read', { customerId, kind: 'Customer' });
+	authorize(actor, 'governance.read', { customerId, kind: 'Customer' });
 	const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
 	if (!customer) throw notFound('Customer');
 	const inputs = await healthInputs(db, customerId, null);
@@ -246,6 +246,7 @@ export async function forumGovernanceHealth(db: Db, actor: Actor, forumId: strin
 	const forum = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', forumId).executeTakeFirst();
 	if (!forum) throw notFound('Forum');
 	authorize(actor, 'forum.read', { customerId: forum.customer_id, kind: 'Forum' });
+	authorize(actor, 'governance.read', { customerId: forum.customer_id, kind: 'Forum' });
 	const [input] = await healthInputs(db, forum.customer_id, [forum.id]);
 	return computeForumHealth(input, now);
 }

@@ -1,4 +1,5 @@
 import { invalid } from '$lib/server/domain/errors';
+import { tooDeep } from '$lib/server/domain/json-depth';
 import { isSerializedState, stateHasContent } from '$lib/editor/rich-text-state';
 
 /**
@@ -10,6 +11,8 @@ import { isSerializedState, stateHasContent } from '$lib/editor/rich-text-state'
 function bodyInput(data: Record<string, string>): { body: unknown } | { markup: string } {
 	const posted = data.body?.trim();
 	if (posted) {
+		// too deep to parse safely: the service refuses the text with its field error
+		if (tooDeep(posted)) return { body: posted };
 		let body: unknown;
 		try {
 			body = JSON.parse(posted);

@@ -1,8 +1,9 @@
 import { approveMinutes, lifecycleView } from '$lib/server/domain/meetings/lifecycle.service';
-import { authed } from '$lib/server/http/api';
+import { authed, readNoInput } from '$lib/server/http/api';
 
 /** Justering by the chair or the adjuster; the second approval locks the minutes. */
 export const POST = authed(async ({ app, actor, event }) => {
+	await readNoInput(event.request);
 	const { approved, role } = await approveMinutes(app.db, app.documents, actor, event.params.id!);
 	return { approved, role, lifecycle: await lifecycleView(app.db, actor, event.params.id!) };
 });

@@ -1,5 +1,5 @@
 import { importCsv } from '$lib/server/domain/itsm/import/import.service';
-import { authed } from '$lib/server/http/api';
+import { authed, MAX_UPLOAD_BYTES, queryFlag, readBody } from '$lib/server/http/api';
 
 /**
  * The body is the file itself (CSV, or gzip of it); the options are query
@@ -14,8 +14,8 @@ export const POST = authed(async ({ app, actor, event }) => {
 		timeZone: q.get('timeZone') ?? undefined,
 		mappingId: q.get('mappingId') ?? undefined,
 		fileName: q.get('fileName') ?? undefined,
-		dryRun: q.has('dryRun') ? q.get('dryRun') === 'true' : undefined
+		dryRun: queryFlag(event.url, 'dryRun')
 	};
-	const bytes = new Uint8Array(await event.request.arrayBuffer());
+	const bytes = await readBody(event.request, MAX_UPLOAD_BYTES);
 	return { report: await importCsv(app.db, actor, event.params.id!, bytes, options) };
 });
