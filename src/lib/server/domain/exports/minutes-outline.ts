@@ -42,6 +42,7 @@ export interface ActionGroup {
 }
 
 export interface Outline {
+	locale: ExportLocale;
 	labels: ExportLabels;
 	title: string;
 	/** for the PDF's running header: customer · forum · date */
@@ -84,6 +85,7 @@ export function minutesOutline(model: MinutesModel, locale: ExportLocale): Outli
 		}));
 	const shown = new Set(model.blocks.flatMap((b) => (b.type === 'data' ? [b.figureId] : [])));
 	return {
+		locale,
 		labels: l,
 		title: `${l.minutes}: ${m.title}`,
 		runningHeader: `${m.customerName} · ${forum} · ${day}`,
