@@ -16,7 +16,7 @@ const JANUARY = dayPeriod('2026-01-01', '2026-01-31');
 const NOW = new Date('2026-01-20T12:00:00.000Z');
 const at = (iso: string) => Date.parse(iso);
 
-function incident(number: string, priority: number, opened: string): TicketDraft {
+function incident(number: string, priority: NonNullable<TicketDraft['priority']>, opened: string): TicketDraft {
 	return {
 		source: 'test', sourceId: null, number, kind: 'incident', title: number, statusRaw: 'In Progress', status: 'in_progress', priorityRaw: String(priority), priority,
 		impact: null, urgency: null, category: null, service: null, channel: null, assignmentGroup: null,

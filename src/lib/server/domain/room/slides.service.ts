@@ -72,7 +72,8 @@ export interface SlideDeck {
 	cab: boolean;
 }
 
-const line = (r: {
+/** A ticket row; "breached" once its resolution breach has happened (a projected one has not). */
+const line = (now: Date) => (r: {
 	id: string;
 	number: string;
 	title: string | null;
@@ -91,7 +92,7 @@ const line = (r: {
 	resolvedAt: r.resolved_at,
 	status: r.status,
 	major: r.major_incident === 1,
-	breached: r.res_breach_at !== null
+	breached: r.res_breach_at !== null && r.res_breach_at <= now.toISOString()
 });
 
 export async function slideDeck(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<SlideDeck> {
@@ -144,8 +145,8 @@ export async function slideDeck(db: Db, actor: Actor, meetingId: string, now = n
 		sla: { response: report.sla.response, resolution: report.sla.resolution, target: { response: target('sla_response'), resolution: target('sla_resolution') } },
 		trend,
 		kpis: report.kpis,
-		incidents: { total: incidents.total, tickets: incidents.rows.map(line) },
-		escalations: { total: escalations.total, tickets: escalations.rows.map(line) },
+		incidents: { total: incidents.total, tickets: incidents.rows.map(line(now)) },
+		escalations: { total: escalations.total, tickets: escalations.rows.map(line(now)) },
 		changes: {
 			byOutcome: sum('change_outcome').map(([outcome, n]) => ({ outcome, n })),
 			byType: sum('change_type').map(([type, n]) => ({ type, n })),
