@@ -93,7 +93,7 @@ describe('SLA report', () => {
 		// TextDecoder drops the BOM
 		const text = new TextDecoder().decode(bytes);
 		const lines = text.trim().split('\r\n');
-		expect(lines[0]).toBe('Period;Mått;Prioritet;Mål (minuter);Kalender;I tid;Överskridna;Uppfyllnad;Uppfyllnadsmål;Status');
+		expect(lines[0]).toBe('Period;Mått;Prioritet;Mål (minuter);Kalender;I tid;Överskridna;Uppfyllnad;Uppfyllnadsmål;Status;Ärenden;För få ärenden');
 		const r = (await norrbyAdmin.json('GET', sla(norrby, `?period=${busyMonth}`))).body.report;
 		const total = lines.find((l) => l.startsWith(`${busyMonth};Lösningstid;Totalt`))!.split(';');
 		expect([Number(total[5]), Number(total[6])]).toEqual([r.sla.total.resolution.met, r.sla.total.resolution.breached]);

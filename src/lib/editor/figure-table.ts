@@ -3,6 +3,7 @@
  * only: figures come from our server, but nothing here parses HTML).
  */
 import type { FrozenFigure } from '$lib/governance/figures';
+import { loc } from '$lib/i18n';
 
 export type FigureTable = FrozenFigure;
 
@@ -19,7 +20,7 @@ export function renderFigureTable(figure: FigureTable | undefined, words: { miss
 	table.className = 'data-table';
 	const caption = table.createCaption();
 	caption.className = 'mb-1 text-left text-sm font-semibold text-slate-900';
-	caption.textContent = `${figure.title} (${words.period} ${figure.from} – ${figure.to})`;
+	caption.textContent = `${figure.title} (${words.period} ${loc(figure.periodLabel)})`;
 	const head = table.createTHead().insertRow();
 	for (const c of figure.columns) {
 		const th = document.createElement('th');

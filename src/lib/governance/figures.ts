@@ -3,12 +3,17 @@
  * and frozen with its approved minutes. Isomorphic: the server builds and
  * freezes it, the browser draws it (meeting page, data blocks in the minutes).
  */
+import type { Localized } from '$lib/i18n';
+
 export interface FrozenFigure {
 	id: string;
 	title: string;
-	/** period the figures cover, ISO dates */
+	/** first day of the period the figures cover, yyyy-mm-dd (Stockholm), inclusive */
 	from: string;
+	/** last day of the period, yyyy-mm-dd (Stockholm), inclusive */
 	to: string;
+	/** the period as every surface shows it, in both languages (itsm/period.ts formatPeriod), frozen with the figures */
+	periodLabel: Localized;
 	columns: string[];
 	rows: (string | number | null)[][];
 }

@@ -42,6 +42,8 @@ const Env = z.object({
 	REDIS_PREFIX: z.string().trim().min(1).max(100).default('samverkan'),
 	/** Bearer token for GET /metrics (Prometheus). Unset: the endpoint answers 404. */
 	METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+	/** ITSM figures: a share (SLA compliance) of fewer tickets than this is shown as "too few tickets", not as a percentage. */
+	ITSM_MIN_TICKETS: z.coerce.number().int().min(1).max(1000).default(10),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

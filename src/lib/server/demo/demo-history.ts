@@ -21,6 +21,8 @@ import { resolveDocument } from '../domain/collab/collab.policy';
 import type { DocumentStore } from '../domain/collab/document-store';
 import { headlessMinutes } from '../domain/collab/headless-minutes';
 import { newId } from '../domain/ids';
+import { escalatedTickets } from '../domain/itsm/escalations';
+import { meetingPeriodOf } from '../domain/meetings/meeting-period';
 import { effectiveDuties } from '../domain/meetings/meeting-duties';
 import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
 import { frozenFigures } from '../domain/meetings/lifecycle.service';
@@ -47,10 +49,20 @@ const NOTES: Record<string, string[]> = {
 		'SLA-uppfyllnaden för P3 låg under målet; orsaken var väntan på kund i flera ärenden. Åtgärd diskuterades.',
 		'Alla prioriteringar utom P2 nådde målet. Ärendevolymen ökade med 12 % jämfört med föregående period.'
 	],
-	escalations: ['Inga nya eskaleringar under perioden.', 'En eskalering gällande fördröjd leverans av datorer diskuterades.'],
 	activity_review: ['Aktivitetslistan gicks igenom; klara punkter stängdes.', 'Aktivitetslistan gicks igenom; två punkter fick nya datum.'],
 	other: ['Inga övriga frågor.', 'Nästa möte enligt plan.']
 };
+
+/**
+ * What the minutes say under "Eskaleringar": the number of escalated tickets
+ * by the one definition (itsm/escalations.ts), the same count as the frozen
+ * table beside it, never a claim the figures contradict.
+ */
+export function escalationNote(escalated: number): string {
+	if (escalated === 0) return 'Inga eskalerade ärenden under perioden (inget brutet lösningstids-SLA, ingen större incident).';
+	const what = escalated === 1 ? 'eskalerat ärende' : 'eskalerade ärenden';
+	return `${escalated} ${what} under perioden (brutet lösningstids-SLA eller större incident) gicks igenom, se tabellen Eskalerade ärenden i underlaget.`;
+}
 
 const DECISIONS = [
 	'Vi inför tvåfaktorsinloggning för alla administratörskonton senast vid kvartalsskiftet.',
@@ -131,9 +143,9 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 				for (const item of agendaItems(doc).toArray()) item.set('done', true);
 			});
 			const decision = i % 2 === 0 || forum.key !== 'operational' ? DECISIONS[(n + i) % DECISIONS.length] : null;
-			const update = await docs.read(minutesTarget, (doc) =>
-				writeMinutes(doc, (kind) => (NOTES[kind] ?? NOTES.other)[(n + i) % 2], kinds, decision)
-			);
+			const escalated = (await escalatedTickets(db, forum.customer_id, await meetingPeriodOf(db, meeting.id), now, 0)).total;
+			const note = (kind: string) => (kind === 'escalations' ? escalationNote(escalated) : (NOTES[kind] ?? NOTES.other)[(n + i) % 2]);
+			const update = await docs.read(minutesTarget, (doc) => writeMinutes(doc, note, kinds, decision));
 			await docs.change(minutesTarget, (doc) => Y.applyUpdate(doc, update));
 
 			// Actions: one or two raised per meeting; older ones closed in a later meeting.

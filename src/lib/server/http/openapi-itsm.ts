@@ -76,7 +76,9 @@ const SlaRow = z.strictObject({
 	calendar: z.enum(['business', '24x7']).nullable(),
 	met: z.int(),
 	breached: z.int(),
-	compliance: ratio()
+	compliance: ratio(),
+	tickets: z.int().nonnegative().describe('met + breached: the tickets behind the compliance'),
+	tooFewTickets: z.boolean().describe('fewer tickets than the minimum (ITSM_MIN_TICKETS, default 10): shown as "too few tickets", not as a percentage')
 });
 const SourceFlagRow = z.strictObject({ priority: z.int(), met: z.int(), breached: z.int(), compliance: ratio(), disagree: z.int() });
 const SlaReport = z.strictObject({
@@ -98,7 +100,9 @@ const KpiReport = z.strictObject({
 			amber: z.number().nullable(),
 			light: Light,
 			manual: z.boolean().optional(),
-			name: z.string().optional()
+			name: z.string().optional(),
+			tickets: z.int().nonnegative().optional().describe('shares of tickets (SLA): the tickets behind the value'),
+			tooFewTickets: z.boolean().optional().describe('fewer tickets than the minimum: the value is not shown as a percentage')
 		})
 	),
 	mttr: z.array(z.strictObject({ priority: z.int(), resolved: z.int(), meanHours: z.number().nullable(), medianHours: z.number().nullable() })),

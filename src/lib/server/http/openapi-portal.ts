@@ -21,12 +21,16 @@ const ReportPeriod = z.strictObject({
 	year: z.int(),
 	index: z.int().describe('month 1..12 or quarter 1..4'),
 	from: timestamp(),
-	to: timestamp()
+	to: timestamp(),
+	firstDay: z.iso.date().describe('first day of the period (Stockholm), inclusive'),
+	lastDay: z.iso.date().describe('last day of the period (Stockholm), inclusive')
 });
+const Localized = z.strictObject({ sv: z.string(), en: z.string() });
 const Target = z.strictObject({ target: z.number(), amber: z.number() }).nullable();
 
 const PortalSlaReport = z.strictObject({
 	period: ReportPeriod,
+	periodLabel: Localized.describe('the period as every surface shows it, e.g. "1 okt. 2026 – 31 okt. 2026"'),
 	sla: ITSM_OUTPUT_SCHEMAS.SlaReport.describe('the same figures as GET /customers/{id}/sla for the period'),
 	targets: z.strictObject({ response: Target, resolution: Target }),
 	lights: z.strictObject({
@@ -35,7 +39,17 @@ const PortalSlaReport = z.strictObject({
 		total: z.strictObject({ response: Light, resolution: Light })
 	}),
 	trend: z
-		.array(z.strictObject({ key: z.string(), from: timestamp(), to: timestamp(), response: ratio(), resolution: ratio() }))
+		.array(
+			z.strictObject({
+				key: z.string(),
+				from: timestamp(),
+				to: timestamp(),
+				response: ratio(),
+				resolution: ratio(),
+				tickets: z.strictObject({ response: z.int(), resolution: z.int() }).describe('the tickets behind each share'),
+				tooFewTickets: z.strictObject({ response: z.boolean(), resolution: z.boolean() }).describe('fewer tickets than the minimum: not shown as a percentage')
+			})
+		)
 		.describe('the 12 months or 4 quarters ending with the period, oldest first')
 });
 

@@ -6,6 +6,7 @@
 import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { conflict, invalid } from '../errors';
+import { readFrozenFigures } from '../meetings/frozen-figures';
 import { findMeetingRef } from '../meetings/meeting-duties';
 import type { MinutesModel } from '../meetings/minutes-model';
 import { authorize } from '../policy';
@@ -51,10 +52,10 @@ export async function approvedMinutes(db: Executor, actor: Actor, meetingId: str
 		agenda: [],
 		blocks: [],
 		decisions: [],
-		figures: [],
 		approvals: [],
 		addenda: [],
 		...frozen,
+		figures: readFrozenFigures(frozen.figures),
 		actions: { new: [], closed: [], open: [], ...frozen.actions }
 	};
 	const addenda = await db

@@ -1,5 +1,6 @@
 /** A hand-built model of approved minutes, for the renderers' tests (and nothing else). */
 import type { MinutesModel } from '../meetings/minutes-model';
+import { periodLabels } from '../itsm/period';
 
 export function sampleMinutes(overrides: Partial<MinutesModel> = {}): MinutesModel {
 	return {
@@ -35,7 +36,7 @@ export function sampleMinutes(overrides: Partial<MinutesModel> = {}): MinutesMod
 			closed: [{ id: 'a2', title: 'Uppdatera kontaktlistan', description: 'Klart', ownerName: 'Karin Lund', ownerSide: 'customer', dueDate: null, status: 'done' }],
 			open: []
 		},
-		figures: [{ id: 'f1', title: 'SLA per prioritet', from: '2025-12-01', to: '2025-12-31', columns: ['Prioritet', 'Uppfyllt'], rows: [['P1', '100 %'], ['P2', 0.97], ['P3', null]] }],
+		figures: [{ id: 'f1', title: 'SLA per prioritet', from: '2025-12-01', to: '2025-12-31', periodLabel: periodLabels({ firstDay: '2025-12-01', lastDay: '2025-12-31' }), columns: ['Prioritet', 'Uppfyllt'], rows: [['P1', '100 %'], ['P2', 0.97], ['P3', null]] }],
 		approvals: [
 			{ role: 'chair', name: 'Åsa Öberg', at: '2026-01-16T10:00:00Z' },
 			{ role: 'adjuster', name: 'Jörgen Ärlig', at: '2026-01-17T07:30:00Z' }

@@ -29,7 +29,7 @@ function figureHtml(f: FrozenFigure, o: Outline): string {
 	const body = f.rows
 		.map((row) => `<tr>${row.map((v) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${escapeHtml(v === null ? o.labels.none : String(v))}</td>`).join('')}</tr>`)
 		.join('\n');
-	return `<figure class="data"><table><caption>${escapeHtml(f.title)} <span class="muted">(${escapeHtml(o.labels.period)}: ${escapeHtml(f.from)} – ${escapeHtml(f.to)})</span></caption>
+	return `<figure class="data"><table><caption>${escapeHtml(f.title)} <span class="muted">(${escapeHtml(o.labels.period)}: ${escapeHtml(f.periodLabel[o.locale])})</span></caption>
 <thead><tr>${head}</tr></thead>
 <tbody>${body}</tbody></table></figure>`;
 }

@@ -48,7 +48,7 @@ const table = (headers: string[], rows: string[][]) =>
 	[`| ${headers.map(cell).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 
 function figureMd(f: FrozenFigure, o: Outline): string {
-	const caption = `**${inline(f.title)}** (${inline(`${o.labels.period}: ${f.from} – ${f.to}`)})`;
+	const caption = `**${inline(f.title)}** (${inline(`${o.labels.period}: ${f.periodLabel[o.locale]}`)})`;
 	return `${caption}\n\n${table(f.columns, f.rows.map((r) => r.map((v) => (v === null ? o.labels.none : String(v)))))}`;
 }
 

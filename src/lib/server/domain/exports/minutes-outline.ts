@@ -44,6 +44,7 @@ export interface ActionGroup {
 }
 
 export interface Outline {
+	locale: ExportLocale;
 	labels: ExportLabels;
 	title: string;
 	/** for the PDF's running header: customer · forum · date */
@@ -92,6 +93,7 @@ export function minutesOutline(model: MinutesModel, locale: ExportLocale): Outli
 		list.map((a) => [actionCell(a), a.ownerName ?? l.nobody, a.dueDate ?? l.none, l.actionStatus[a.status]]);
 	const shown = new Set(model.blocks.flatMap((b) => (b.type === 'data' ? [b.figureId] : [])));
 	return {
+		locale,
 		labels: l,
 		title: `${l.minutes}: ${m.title}`,
 		runningHeader: `${m.customerName} · ${forum} · ${day}`,

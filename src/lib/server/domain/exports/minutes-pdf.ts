@@ -113,7 +113,7 @@ function table(doc: Doc, headers: string[], rows: string[][], widths?: (number |
 
 function figure(doc: Doc, f: FrozenFigure, o: Outline) {
 	doc.font('Bold').fontSize(10.5).text(f.title, MARGIN.left, doc.y, { continued: true });
-	doc.font('Regular').fillColor(MUTED).text(`  (${o.labels.period}: ${f.from} – ${f.to})`);
+	doc.font('Regular').fillColor(MUTED).text(`  (${o.labels.period}: ${f.periodLabel[o.locale]})`);
 	doc.fillColor(INK).moveDown(0.2);
 	table(doc, f.columns, f.rows.map((r) => r.map((v) => (v === null ? o.labels.none : String(v)))));
 }

@@ -30,3 +30,57 @@ export function parsePeriod(query: { from?: string | null; to?: string | null },
 	if (start >= end) parseInput(z.object({ to: z.never({ message: 'Must be after from' }) }), { to: q.to });
 	return { from: start, to: end };
 }
+
+/**
+ * A period of whole days in Stockholm, as every surface shows it: the first
+ * and the last day, both inclusive ("1 jan. 2026 – 31 jan. 2026"). `from` and
+ * `to` are the same period as the [from, to) instants the queries take: the
+ * start of the first day and the start of the day after the last one.
+ */
+export interface DayPeriod extends Period {
+	/** yyyy-mm-dd in Stockholm, inclusive */
+	firstDay: string;
+	/** yyyy-mm-dd in Stockholm, inclusive */
+	lastDay: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const stockholmDay = (day: string) => DateTime.fromISO(day, { zone: DEFAULT_TIME_ZONE });
+
+/** The whole days from `firstDay` to `lastDay` (yyyy-mm-dd), both inclusive. */
+export function dayPeriod(firstDay: string, lastDay: string): DayPeriod {
+	if (!DAY.test(firstDay) || !DAY.test(lastDay) || !stockholmDay(firstDay).isValid || !stockholmDay(lastDay).isValid || lastDay < firstDay) {
+		throw new Error(`Not a period of days: ${firstDay} – ${lastDay}`);
+	}
+	return {
+		firstDay,
+		lastDay,
+		from: stockholmDay(firstDay).toUTC().toISO()!,
+		to: stockholmDay(lastDay).plus({ days: 1 }).toUTC().toISO()!
+	};
+}
+
+/** The Stockholm day (yyyy-mm-dd) of an instant. */
+export const dayOf = (iso: string) => DateTime.fromISO(iso).setZone(DEFAULT_TIME_ZONE).toISODate()!;
+
+/** A calendar day (yyyy-mm-dd) `days` days away. */
+export const addDays = (day: string, days: number) => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
+
+const DAY_FORMAT: Record<'sv' | 'en', Intl.DateTimeFormat> = {
+	sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+	en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+};
+
+/**
+ * The one label of a period of days, in the reader's language: "1 jan. 2026 –
+ * 31 jan. 2026" / "1 Jan 2026 – 31 Jan 2026", the last day included. The
+ * meeting page, the room, the minutes' exports and the portal all show this.
+ */
+export function formatPeriod(p: Pick<DayPeriod, 'firstDay' | 'lastDay'>, locale: 'sv' | 'en'): string {
+	const f = DAY_FORMAT[locale];
+	const day = (d: string) => f.format(new Date(`${d}T12:00:00Z`));
+	return p.firstDay === p.lastDay ? day(p.firstDay) : `${day(p.firstDay)} – ${day(p.lastDay)}`;
+}
+
+/** The label in both languages, for what is frozen or sent to the browser. */
+export const periodLabels = (p: Pick<DayPeriod, 'firstDay' | 'lastDay'>) => ({ sv: formatPeriod(p, 'sv'), en: formatPeriod(p, 'en') });

@@ -28,6 +28,7 @@ import { newId, nowIso } from '../ids';
 import { authorize, can, type Resource } from '../policy';
 import { id, multilineText, parseInput } from '../validation';
 import { actorDuties, type MeetingRef } from './meeting-duties';
+import { readFrozenFigures } from './frozen-figures';
 import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure, MinutesModel } from './minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
@@ -45,7 +46,7 @@ export async function meetingFiguresView(db: Db, actor: Actor, meetingId: string
 			.where('kind', '=', 'approved')
 			.orderBy('created_at', 'desc')
 			.executeTakeFirst();
-		return { figures: v ? ((JSON.parse(v.content) as MinutesModel).figures ?? []) : [], frozenAt: v?.created_at ?? null };
+		return { figures: v ? readFrozenFigures((JSON.parse(v.content) as MinutesModel).figures) : [], frozenAt: v?.created_at ?? null };
 	}
 	return { figures: await frozenFigures(db, actor, meetingId), frozenAt: null };
 }

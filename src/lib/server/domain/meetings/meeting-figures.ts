@@ -1,17 +1,19 @@
 /**
  * The ITSM figures a meeting deals with, as plain tables: SLA compliance per
- * priority, the KPI table, P1/P2 and major incidents, escalations and, for a
- * CAB, the changes coming up. Computed live for the meeting page from the
- * same figures as the room's slides (the period since the forum's previous
- * meeting), and frozen into the minutes at approval: the evidence of what was
- * presented, which later imports can no longer change.
+ * priority, the KPI table, the P1/P2 incidents opened in the period, the
+ * escalated tickets (itsm/escalations.ts) and, for a CAB, the changes coming
+ * up. Computed live for the meeting page from the same figures as the room's
+ * slides (the meeting's period, meeting-period.ts, with its one label), and
+ * frozen into the minutes at approval: the evidence of what was presented,
+ * which later imports can no longer change. A share of fewer tickets than the
+ * minimum says "för få ärenden" (itsm/sample-size.ts).
  *
  * Only agendas that deal with delivery get figures (statistics and SLA,
  * incident follow-up, escalations, changes for CAB).
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
-import { slideDeck, type TicketLine } from '../room/slides.service';
+import { slideDeck, type TicketList } from '../room/slides.service';
 import type { FrozenFigure } from './minutes-model';
 
 const DATA_KINDS = ['statistics_sla', 'incident_follow_up', 'escalations', 'cab_changes'];
@@ -48,44 +50,51 @@ function kpiValue(value: number | null, unit: string): string | number | null {
 	return value;
 }
 
-const ticketRows = (lines: TicketLine[]) => lines.map((t) => [t.number, t.title ?? '', t.priority ? `P${t.priority}` : '', day(t.openedAt), day(t.resolvedAt), t.breached ? 'Brutet' : '']);
+const ticketRows = (list: TicketList) => list.tickets.map((t) => [t.number, t.title ?? '', t.priority ? `P${t.priority}` : '', day(t.openedAt), day(t.resolvedAt), t.breached ? 'Brutet' : '']);
 const TICKET_COLUMNS = ['Ärende', 'Rubrik', 'Prioritet', 'Öppnat', 'Löst', 'SLA'];
+
+/** What a share of too few tickets says instead of a percentage. */
+export const TOO_FEW_TICKETS = 'för få ärenden';
+
+/** The titles of the two ticket tables say what each counts, and how many there are in all. */
+const shown = (list: TicketList) => (list.total > list.tickets.length ? ` (de ${list.tickets.length} första visas)` : '');
+export const incidentsTitle = (list: TicketList) => `P1/P2-incidenter öppnade i perioden: ${list.total}${shown(list)}`;
+export const escalationsTitle = (list: TicketList) =>
+	`Eskalerade ärenden (brutet lösningstids-SLA eller större incident i perioden): ${list.total}${shown(list)}`;
 
 /** Whether this agenda deals with delivery figures at all. */
 export const agendaHasData = (kinds: string[]) => kinds.some((k) => DATA_KINDS.includes(k));
 
 export async function meetingFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
 	const deck = await slideDeck(db, actor, meetingId);
-	const from = day(deck.period.from)!;
-	const to = day(deck.period.to)!;
+	const period = { from: deck.period.firstDay, to: deck.period.lastDay, periodLabel: deck.period.label };
 	const figures: FrozenFigure[] = [];
 	const slaTable = (id: string, title: string, rows: typeof deck.sla.resolution) =>
 		figures.push({
 			id,
 			title,
-			from,
-			to,
-			columns: ['Prioritet', 'Mål', 'Uppfyllt', 'Brutet', 'Uppfyllnad'],
-			rows: rows.filter((r) => r.priority > 0 && r.met + r.breached > 0).map((r) => [`P${r.priority}`, hours(r.targetMinutes), r.met, r.breached, pct(r.compliance)])
+			...period,
+			columns: ['Prioritet', 'Mål', 'Uppfyllt', 'Brutet', 'Ärenden', 'Uppfyllnad'],
+			rows: rows
+				.filter((r) => r.priority > 0 && r.tickets > 0)
+				.map((r) => [`P${r.priority}`, hours(r.targetMinutes), r.met, r.breached, r.tickets, r.tooFewTickets ? TOO_FEW_TICKETS : pct(r.compliance)])
 		});
 	slaTable('sla-resolution', 'SLA lösningstid per prioritet', deck.sla.resolution);
 	slaTable('sla-response', 'SLA svarstid per prioritet', deck.sla.response);
 	figures.push({
 		id: 'kpis',
 		title: 'Nyckeltal',
-		from,
-		to,
+		...period,
 		columns: ['Nyckeltal', 'Värde', 'Mål', 'Status'],
-		rows: deck.kpis.map((k) => [kpiName(k), kpiValue(k.value, k.unit), kpiValue(k.target, k.unit), k.light ? LIGHTS[k.light] : null])
+		rows: deck.kpis.map((k) => [kpiName(k), k.tooFewTickets ? `${TOO_FEW_TICKETS} (${k.tickets})` : kpiValue(k.value, k.unit), kpiValue(k.target, k.unit), k.light ? LIGHTS[k.light] : null])
 	});
-	figures.push({ id: 'incidents', title: 'P1/P2- och större incidenter', from, to, columns: TICKET_COLUMNS, rows: ticketRows(deck.incidents) });
-	figures.push({ id: 'escalations', title: 'Eskaleringar (brutna SLA och större incidenter)', from, to, columns: TICKET_COLUMNS, rows: ticketRows(deck.escalations) });
+	figures.push({ id: 'incidents', title: incidentsTitle(deck.incidents), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.incidents) });
+	figures.push({ id: 'escalations', title: escalationsTitle(deck.escalations), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.escalations) });
 	if (deck.cab) {
 		figures.push({
 			id: 'cab-changes',
 			title: 'Ändringar för CAB',
-			from,
-			to,
+			...period,
 			columns: ['Ändring', 'Rubrik', 'Typ', 'Risk', 'Planerad start'],
 			rows: deck.changes.upcoming.map((c) => [c.number, c.title ?? '', c.changeType, c.risk, day(c.plannedStart)])
 		});

@@ -12,6 +12,7 @@ import { resolveDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
 import { notFound } from '../errors';
+import { dayOf, periodLabels } from '../itsm/period';
 import { escalationLinks } from './escalation.service';
 import { effectiveDuties } from './meeting-duties';
 import { cabOutcomesForMeeting } from '../room/cab.service';
@@ -24,8 +25,8 @@ const SLIDE_TITLES: Record<string, string> = {
 	sla: 'SLA per prioritet',
 	trend: 'Trend 12 månader',
 	kpi: 'Nyckeltal',
-	incidents: 'P1/P2-incidenter',
-	escalations: 'Eskaleringar',
+	incidents: 'P1/P2-incidenter öppnade i perioden',
+	escalations: 'Eskalerade ärenden',
 	changes: 'Ändringar'
 };
 const RECOMMENDATION: Record<string, string> = { approve: 'Godkänn', reject: 'Avslå', defer: 'Skjut upp' };
@@ -49,6 +50,7 @@ async function fromTheRoom(db: Executor, meetingId: string, day: string): Promis
 			title: 'CAB:s rekommendationer per ändring',
 			from: day,
 			to: day,
+			periodLabel: periodLabels({ firstDay: day, lastDay: day }),
 			columns: ['Ändring', 'Rubrik', 'Godkänn', 'Avslå', 'Avstår', 'Beslutsfört', 'Rekommendation', 'Motivering'],
 			rows: cab.map((c) => [c.number, c.title ?? '', c.approve, c.reject, c.abstain, c.quorumMet ? 'Ja' : 'Nej', RECOMMENDATION[c.recommendation] ?? c.recommendation, c.rationale])
 		});
@@ -122,7 +124,7 @@ export async function buildMinutesModel(
 
 	const minutesTarget = await resolveDocument(db, parseDocName(meetingMinutesDoc(meetingId))!);
 	const written = await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc)));
-	const room = await fromTheRoom(db, meetingId, meeting.starts_at.slice(0, 10));
+	const room = await fromTheRoom(db, meetingId, dayOf(meeting.starts_at));
 	const blocks = [...written, ...room.blocks];
 	const decisions = decisionsOf(blocks).map((d, i) => ({ ...d, number: i + 1 }));
 

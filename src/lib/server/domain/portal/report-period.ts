@@ -1,13 +1,14 @@
 /**
  * The periods portal reports are read for: a calendar month ("2026-10") or a
- * quarter ("2026-Q3") in Stockholm time, as the [from, to) the ITSM figures take.
+ * quarter ("2026-Q3") in Stockholm time: a period of whole days (itsm/period.ts),
+ * so its label is the same formatter's as a meeting's.
  */
 import { DateTime } from 'luxon';
 import { invalid } from '../errors';
-import type { Period } from '../itsm/period';
+import { dayPeriod, type DayPeriod } from '../itsm/period';
 import { DEFAULT_TIME_ZONE } from '../time';
 
-export interface ReportPeriod extends Period {
+export interface ReportPeriod extends DayPeriod {
 	/** "2026-10" or "2026-Q3" */
 	key: string;
 	kind: 'month' | 'quarter';
@@ -22,7 +23,7 @@ function build(kind: 'month' | 'quarter', year: number, index: number): ReportPe
 	const from = start(year, kind === 'month' ? index : (index - 1) * 3 + 1);
 	const to = from.plus({ months: kind === 'month' ? 1 : 3 });
 	const key = kind === 'month' ? `${year}-${String(index).padStart(2, '0')}` : `${year}-Q${index}`;
-	return { key, kind, year, index, from: from.toUTC().toISO()!, to: to.toUTC().toISO()! };
+	return { key, kind, year, index, ...dayPeriod(from.toISODate()!, to.minus({ days: 1 }).toISODate()!) };
 }
 
 /** The month that contains `now` (Stockholm). */

@@ -5,35 +5,40 @@ import type { PortalSlaReport, slaDrillDown } from './sla-portal.service';
 
 const L = {
 	sv: {
-		report: ['Period', 'Mått', 'Prioritet', 'Mål (minuter)', 'Kalender', 'I tid', 'Överskridna', 'Uppfyllnad', 'Uppfyllnadsmål', 'Status'],
+		report: ['Period', 'Mått', 'Prioritet', 'Mål (minuter)', 'Kalender', 'I tid', 'Överskridna', 'Uppfyllnad', 'Uppfyllnadsmål', 'Status', 'Ärenden', 'För få ärenden'],
 		drill: ['Nummer', 'Typ', 'Rubrik', 'Prioritet', 'Status', 'Tjänst', 'Öppnat', 'Löst', 'Svarstid', 'Lösningstid'],
 		response: 'Svarstid',
 		resolution: 'Lösningstid',
 		total: 'Totalt',
-		light: { green: 'Grön', amber: 'Gul', red: 'Röd' }
+		light: { green: 'Grön', amber: 'Gul', red: 'Röd' },
+		yes: 'ja'
 	},
 	en: {
-		report: ['Period', 'Metric', 'Priority', 'Target (minutes)', 'Calendar', 'Met', 'Breached', 'Compliance', 'Compliance target', 'Status'],
+		report: ['Period', 'Metric', 'Priority', 'Target (minutes)', 'Calendar', 'Met', 'Breached', 'Compliance', 'Compliance target', 'Status', 'Tickets', 'Too few tickets'],
 		drill: ['Number', 'Kind', 'Title', 'Priority', 'Status', 'Service', 'Opened', 'Resolved', 'Response', 'Resolution'],
 		response: 'Response',
 		resolution: 'Resolution',
 		total: 'Total',
-		light: { green: 'Green', amber: 'Amber', red: 'Red' }
+		light: { green: 'Green', amber: 'Amber', red: 'Red' },
+		yes: 'yes'
 	}
 } as const;
 
 export function slaReportCsv(r: PortalSlaReport, locale: ExportLocale): string {
 	const l = L[locale];
 	const rows: CsvCell[][] = [];
+	// a share of too few tickets is left empty and flagged, never a misleading 50 % or 100 % (itsm/sample-size.ts)
+	const share = (s: { compliance: number | null; tooFewTickets: boolean }) => (s.tooFewTickets ? null : s.compliance);
+	const counts = (s: { tickets: number; tooFewTickets: boolean }): CsvCell[] => [s.tickets, s.tooFewTickets ? l.yes : null];
 	for (const metric of ['response', 'resolution'] as const) {
 		const target = r.targets[metric]?.target ?? null;
 		r.sla[metric].forEach((row, i) => {
 			const light = r.lights[metric][i];
-			rows.push([r.period.key, l[metric], `P${row.priority}`, row.targetMinutes, row.calendar, row.met, row.breached, row.compliance, target, light ? l.light[light] : null]);
+			rows.push([r.period.key, l[metric], `P${row.priority}`, row.targetMinutes, row.calendar, row.met, row.breached, share(row), target, light ? l.light[light] : null, ...counts(row)]);
 		});
 		const t = r.sla.total[metric];
 		const light = r.lights.total[metric];
-		rows.push([r.period.key, l[metric], l.total, null, null, t.met, t.breached, t.compliance, target, light ? l.light[light] : null]);
+		rows.push([r.period.key, l[metric], l.total, null, null, t.met, t.breached, share(t), target, light ? l.light[light] : null, ...counts(t)]);
 	}
 	return toCsv([...l.report], rows);
 }

@@ -18,7 +18,8 @@ const L = {
 		goal: 'Uppfyllnadsmål',
 		trend: 'Trend',
 		light: { green: 'Grön', amber: 'Gul', red: 'Röd' },
-		period: 'Period'
+		period: 'Period',
+		tooFew: (n: number) => `för få ärenden (${n})`
 	},
 	en: {
 		title: 'SLA report',
@@ -29,12 +30,16 @@ const L = {
 		goal: 'Compliance target',
 		trend: 'Trend',
 		light: { green: 'Green', amber: 'Amber', red: 'Red' },
-		period: 'Period'
+		period: 'Period',
+		tooFew: (n: number) => `too few tickets (${n})`
 	}
 } as const;
 
 const pct = (v: number | null, locale: ExportLocale) =>
 	v === null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(v);
+/** A share with the tickets behind it, or "too few tickets" (itsm/sample-size.ts decided). */
+const share = (v: number | null, s: { tickets: number; tooFewTickets: boolean }, locale: ExportLocale) =>
+	s.tooFewTickets ? L[locale].tooFew(s.tickets) : v === null ? '–' : `${pct(v, locale)} (${s.tickets})`;
 const target = (minutes: number | null) => (minutes === null ? '–' : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 
 export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
@@ -55,7 +60,7 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 	doc.registerFont('Regular', fontBytes('regular'));
 	doc.registerFont('Bold', fontBytes('bold'));
 	doc.font('Bold').fontSize(18).fillColor('#0f172a').text(`${l.title}: ${customerName}`);
-	doc.font('Regular').fontSize(11).fillColor('#475569').text(`${l.period}: ${r.period.key}`);
+	doc.font('Regular').fontSize(11).fillColor('#475569').text(`${l.period}: ${r.periodLabel[locale]}`);
 	doc.moveDown();
 
 	const widths = [70, 70, 70, 80, 90, 80];
@@ -77,11 +82,11 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 		row([...l.cols], true);
 		r.sla[metric].forEach((s, i) => {
 			const light = r.lights[metric][i];
-			row([`P${s.priority}`, target(s.targetMinutes), String(s.met), String(s.breached), pct(s.compliance, locale), light ? l.light[light] : '–']);
+			row([`P${s.priority}`, target(s.targetMinutes), String(s.met), String(s.breached), share(s.compliance, s, locale), light ? l.light[light] : '–']);
 		});
 		const t = r.sla.total[metric];
 		const light = r.lights.total[metric];
-		row([l.total, '', String(t.met), String(t.breached), pct(t.compliance, locale), light ? l.light[light] : '–'], true);
+		row([l.total, '', String(t.met), String(t.breached), share(t.compliance, t, locale), light ? l.light[light] : '–'], true);
 		doc.moveDown();
 	}
 
@@ -102,7 +107,7 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 		doc.lineWidth(1.5).strokeColor(colour);
 		let started = false;
 		r.trend.forEach((t, i) => {
-			const v = t[metric];
+			const v = t.tooFewTickets[metric] ? null : t[metric];
 			if (v === null) {
 				started = false;
 				return;
@@ -119,7 +124,9 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 	doc.x = doc.page.margins.left;
 	doc.y = top + h + 24;
 	doc.font('Regular').fontSize(9).fillColor('#0f172a');
-	for (const t of r.trend) doc.text(`${t.key}: ${l.response} ${pct(t.response, locale)}, ${l.resolution} ${pct(t.resolution, locale)}`);
+	const trendShare = (t: PortalSlaReport['trend'][number], metric: 'response' | 'resolution') =>
+		share(t[metric], { tickets: t.tickets[metric], tooFewTickets: t.tooFewTickets[metric] }, locale);
+	for (const t of r.trend) doc.text(`${t.key}: ${l.response} ${trendShare(t, 'response')}, ${l.resolution} ${trendShare(t, 'resolution')}`);
 	doc.end();
 	return done;
 }

@@ -5,11 +5,13 @@
  * tickets behind every figure.
  */
 import { z } from 'zod';
+import type { Localized } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { loadTargets } from '../itsm/kpi/kpi-targets.service';
 import { light, type Light } from '../itsm/kpi/kpi-targets';
-import { slaReport, type SlaReport } from '../itsm/sla/sla-report.service';
+import { periodLabels } from '../itsm/period';
+import { slaReport, type SlaReport, type SlaRow } from '../itsm/sla/sla-report.service';
 import { ticketView, type TicketView } from '../itsm/tickets.service';
 import { PRIORITIES } from '../itsm/ticket.types';
 import { parseInput } from '../validation';
@@ -23,11 +25,22 @@ export interface SlaTarget {
 
 export interface PortalSlaReport {
 	period: ReportPeriod;
+	/** the period's one label (itsm/period.ts formatPeriod) */
+	periodLabel: Localized;
 	sla: SlaReport;
 	targets: { response: SlaTarget | null; resolution: SlaTarget | null };
 	lights: { response: (Light | null)[]; resolution: (Light | null)[]; total: { response: Light | null; resolution: Light | null } };
 	/** oldest first, ending with the report's period */
-	trend: { key: string; from: string; to: string; response: number | null; resolution: number | null }[];
+	trend: {
+		key: string;
+		from: string;
+		to: string;
+		response: number | null;
+		resolution: number | null;
+		/** tickets behind each share, and whether they are too few to show it (itsm/sample-size.ts) */
+		tickets: { response: number; resolution: number };
+		tooFewTickets: { response: boolean; resolution: boolean };
+	}[];
 }
 
 const TREND = { month: 12, quarter: 4 } as const;
@@ -42,21 +55,33 @@ export async function portalSlaReport(db: Db, actor: Actor, customerId: string, 
 	const trend = [];
 	for (const p of trendPeriods) {
 		const r = p.key === period.key ? sla : await slaReport(db, actor, customerId, { from: p.from, to: p.to }, now);
-		trend.push({ key: p.key, from: p.from, to: p.to, response: r.total.response.compliance, resolution: r.total.resolution.compliance });
+		const { response, resolution } = r.total;
+		trend.push({
+			key: p.key,
+			from: p.from,
+			to: p.to,
+			response: response.compliance,
+			resolution: resolution.compliance,
+			tickets: { response: response.tickets, resolution: resolution.tickets },
+			tooFewTickets: { response: response.tooFewTickets, resolution: resolution.tooFewTickets }
+		});
 	}
 	const resp = t('sla_response');
 	const res = t('sla_resolution');
+	// a share of too few tickets gets no traffic light: it is not shown at all
+	const lit = (row: SlaRow, target: Parameters<typeof light>[1]) => (row.tooFewTickets ? null : light(row.compliance, target));
 	return {
 		period,
+		periodLabel: periodLabels(period),
 		sla,
 		targets: {
 			response: resp ? { target: resp.target, amber: resp.amber } : null,
 			resolution: res ? { target: res.target, amber: res.amber } : null
 		},
 		lights: {
-			response: sla.response.map((r) => light(r.compliance, resp)),
-			resolution: sla.resolution.map((r) => light(r.compliance, res)),
-			total: { response: light(sla.total.response.compliance, resp), resolution: light(sla.total.resolution.compliance, res) }
+			response: sla.response.map((r) => lit(r, resp)),
+			resolution: sla.resolution.map((r) => lit(r, res)),
+			total: { response: lit(sla.total.response, resp), resolution: lit(sla.total.resolution, res) }
 		},
 		trend
 	};

@@ -1,19 +1,24 @@
 /**
  * The figures behind the meeting's slides (ITSM): SLA compliance per priority
  * against target, the last twelve months' trend, the KPI table with traffic
- * lights, P1/P2 incidents, escalations (SLA breaches and major incidents) and
- * changes. The period runs from the forum's previous meeting up to this one;
- * without a previous meeting, the last full month before it.
+ * lights, the P1/P2 incidents opened in the period, the escalated tickets
+ * (itsm/escalations.ts says what counts) and changes. The period is the
+ * meeting's (meetings/meeting-period.ts): whole days from the forum's previous
+ * meeting to the day before this one, or the last full month.
  */
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
+import type { Localized } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import type { KpiValue } from '../itsm/kpi/kpi.service';
 import { kpiReport } from '../itsm/kpi/kpi.service';
-import type { Period } from '../itsm/period';
+import { escalatedTickets, priorityIncidents } from '../itsm/escalations';
+import { periodLabels } from '../itsm/period';
+import { isTooFewTickets } from '../itsm/sample-size';
 import { slaReport, type SlaRow } from '../itsm/sla/sla-report.service';
 import { findMeetingRef } from '../meetings/meeting-duties';
+import { meetingPeriodOf, type MeetingPeriod } from '../meetings/meeting-period';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { cabCandidates, isCabMeeting, type CabCandidate } from './cab.service';
@@ -35,17 +40,30 @@ export interface TrendPoint {
 	month: string;
 	response: number | null;
 	resolution: number | null;
+	/** tickets decided in the month, behind each share */
+	tickets: { response: number; resolution: number };
+	/** fewer tickets than the minimum: the share is not shown (itsm/sample-size.ts) */
+	tooFewTickets: { response: boolean; resolution: boolean };
+}
+
+/** Tickets behind a table: how many there are in all, and the first of them. */
+export interface TicketList {
+	total: number;
+	tickets: TicketLine[];
 }
 
 export interface SlideDeck {
-	period: Period;
+	/** the meeting's period, with its one label in both languages */
+	period: MeetingPeriod & { label: Localized };
 	/** whether the period started at the forum's previous meeting (otherwise: the last full month) */
 	sincePrevious: boolean;
 	sla: { response: SlaRow[]; resolution: SlaRow[]; target: { response: number | null; resolution: number | null } };
 	trend: TrendPoint[];
 	kpis: KpiValue[];
-	incidents: TicketLine[];
-	escalations: TicketLine[];
+	/** P1/P2 incidents opened in the period */
+	incidents: TicketList;
+	/** escalated tickets of the period (itsm/escalations.ts) */
+	escalations: TicketList;
 	changes: {
 		byOutcome: { outcome: string; n: number }[];
 		byType: { type: string; n: number }[];
@@ -54,21 +72,8 @@ export interface SlideDeck {
 	cab: boolean;
 }
 
-export async function slidePeriod(db: Db, meetingId: string): Promise<{ period: Period; sincePrevious: boolean }> {
-	const meeting = await db.selectFrom('meetings').select(['forum_id', 'starts_at']).where('id', '=', meetingId).executeTakeFirstOrThrow();
-	const previous = await db
-		.selectFrom('meetings')
-		.select('starts_at')
-		.where('forum_id', '=', meeting.forum_id)
-		.where('starts_at', '<', meeting.starts_at)
-		.orderBy('starts_at', 'desc')
-		.executeTakeFirst();
-	if (previous) return { period: { from: previous.starts_at, to: meeting.starts_at }, sincePrevious: true };
-	const start = DateTime.fromISO(meeting.starts_at).setZone(DEFAULT_TIME_ZONE).startOf('month');
-	return { period: { from: start.minus({ months: 1 }).toUTC().toISO()!, to: start.toUTC().toISO()! }, sincePrevious: false };
-}
-
-const line = (r: {
+/** A ticket row; "breached" once its resolution breach has happened (a projected one has not). */
+const line = (now: Date) => (r: {
 	id: string;
 	number: string;
 	title: string | null;
@@ -87,49 +92,36 @@ const line = (r: {
 	resolvedAt: r.resolved_at,
 	status: r.status,
 	major: r.major_incident === 1,
-	breached: r.res_breach_at !== null
+	breached: r.res_breach_at !== null && r.res_breach_at <= now.toISOString()
 });
-
-const LINE_COLUMNS = ['id', 'number', 'title', 'priority', 'opened_at', 'resolved_at', 'status', 'major_incident', 'res_breach_at'] as const;
 
 export async function slideDeck(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<SlideDeck> {
 	const meeting = await findMeetingRef(db, meetingId);
 	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
 	const customerId = meeting.customer_id;
-	const { period, sincePrevious } = await slidePeriod(db, meetingId);
+	const period = await meetingPeriodOf(db, meetingId);
 	const { from, to } = period;
 
-	const monthEnd = DateTime.fromISO(to).setZone(DEFAULT_TIME_ZONE).startOf('month').plus({ months: 1 });
+	// the twelve months up to the one holding the period's last day
+	const monthEnd = DateTime.fromISO(period.lastDay, { zone: DEFAULT_TIME_ZONE }).startOf('month').plus({ months: 1 });
 	const months = Array.from({ length: 12 }, (_, i) => monthEnd.minus({ months: 12 - i }));
 	const [report, trend, incidents, escalations, changeRows, cab] = await Promise.all([
-		kpiReport(db, actor, customerId, period, now),
+		kpiReport(db, actor, customerId, { from, to }, now),
 		Promise.all(
 			months.map(async (m): Promise<TrendPoint> => {
 				const r = await slaReport(db, actor, customerId, { from: m.toUTC().toISO()!, to: m.plus({ months: 1 }).toUTC().toISO()! }, now);
-				return { month: m.toISODate()!, response: r.total.response.compliance, resolution: r.total.resolution.compliance };
+				const { response, resolution } = r.total;
+				return {
+					month: m.toISODate()!,
+					response: response.compliance,
+					resolution: resolution.compliance,
+					tickets: { response: response.tickets, resolution: resolution.tickets },
+					tooFewTickets: { response: isTooFewTickets(response.tickets), resolution: isTooFewTickets(resolution.tickets) }
+				};
 			})
 		),
-		db
-			.selectFrom('tickets')
-			.select(LINE_COLUMNS)
-			.where('customer_id', '=', customerId)
-			.where('kind', '=', 'incident')
-			.where('priority', '<=', 2)
-			.where('opened_at', '>=', from)
-			.where('opened_at', '<', to)
-			.orderBy('priority')
-			.orderBy('opened_at')
-			.limit(12)
-			.execute(),
-		db
-			.selectFrom('tickets')
-			.select(LINE_COLUMNS)
-			.where('customer_id', '=', customerId)
-			.where((eb) => eb.or([eb.and([eb('res_breach_at', '>=', from), eb('res_breach_at', '<', to)]), eb.and([eb('major_incident', '=', 1), eb('opened_at', '>=', from), eb('opened_at', '<', to)])]))
-			.orderBy('priority')
-			.orderBy('opened_at')
-			.limit(12)
-			.execute(),
+		priorityIncidents(db, customerId, period),
+		escalatedTickets(db, customerId, period, now),
 		db
 			.selectFrom('tickets')
 			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
@@ -148,13 +140,13 @@ export async function slideDeck(db: Db, actor: Actor, meetingId: string, now = n
 	};
 	const target = (kpi: string) => report.kpis.find((k) => k.kpi === kpi)?.target ?? null;
 	return {
-		period,
-		sincePrevious,
+		period: { ...period, label: periodLabels(period) },
+		sincePrevious: period.sincePrevious,
 		sla: { response: report.sla.response, resolution: report.sla.resolution, target: { response: target('sla_response'), resolution: target('sla_resolution') } },
 		trend,
 		kpis: report.kpis,
-		incidents: incidents.map(line),
-		escalations: escalations.map(line),
+		incidents: { total: incidents.total, tickets: incidents.rows.map(line(now)) },
+		escalations: { total: escalations.total, tickets: escalations.rows.map(line(now)) },
 		changes: {
 			byOutcome: sum('change_outcome').map(([outcome, n]) => ({ outcome, n })),
 			byType: sum('change_type').map(([type, n]) => ({ type, n })),

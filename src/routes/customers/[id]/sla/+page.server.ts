@@ -1,5 +1,6 @@
 import { enterManualKpi, readKpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
 import { parsePeriod } from '$lib/server/domain/itsm/period';
+import { minTickets } from '$lib/server/domain/itsm/sample-size';
 import { slaDisagreements } from '$lib/server/domain/itsm/sla/sla-report.service';
 import { can } from '$lib/server/domain/policy';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = (event) =>
 			customer: { id: customer.id, name: customer.name },
 			query: { from: q.get('from') ?? '', to: q.get('to') ?? '' },
 			report,
+			minTickets: minTickets(),
 			disagreements,
 			reports: await visibleReports(db, actor, customerId),
 			canImport: can(actor, 'ticket.import', { customerId }),

@@ -37,6 +37,9 @@ export interface KpiValue {
 	/** manual KPIs: entered by a person for the period */
 	manual?: boolean;
 	name?: string;
+	/** shares of tickets: how many tickets are behind the value, and whether they are too few to show it (sample-size.ts) */
+	tickets?: number;
+	tooFewTickets?: boolean;
 }
 
 export interface MttrRow {
@@ -159,8 +162,8 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	const allChanges = changeCount(() => true);
 
 	const values: Omit<KpiValue, 'target' | 'amber' | 'light'>[] = [
-		{ kpi: 'sla_response', value: sla.total.response.compliance, unit: 'share' },
-		{ kpi: 'sla_resolution', value: sla.total.resolution.compliance, unit: 'share' },
+		{ kpi: 'sla_response', value: sla.total.response.compliance, unit: 'share', tickets: sla.total.response.tickets, tooFewTickets: sla.total.response.tooFewTickets },
+		{ kpi: 'sla_resolution', value: sla.total.resolution.compliance, unit: 'share', tickets: sla.total.resolution.tickets, tooFewTickets: sla.total.resolution.tooFewTickets },
 		...mttr.map((m) => ({ kpi: `mttr_p${m.priority}_hours`, value: m.meanHours, unit: 'hours' })),
 		{ kpi: 'opened', value: volumes.reduce((a, v) => a + v.opened, 0), unit: 'count' },
 		{ kpi: 'resolved', value: allResolved, unit: 'count' },
@@ -176,7 +179,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	];
 	const withLight = (v: Omit<KpiValue, 'target' | 'amber' | 'light'>): KpiValue => {
 		const t = targets.find((x) => x.kpi === v.kpi);
-		return { ...v, target: t?.target ?? null, amber: t?.amber ?? null, light: light(v.value, t) };
+		return { ...v, target: t?.target ?? null, amber: t?.amber ?? null, light: v.tooFewTickets ? null : light(v.value, t) };
 	};
 	const kpis = [
 		...values.map(withLight),

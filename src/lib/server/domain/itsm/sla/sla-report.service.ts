@@ -17,6 +17,7 @@ import { findCustomer } from '../../tenancy/tenancy.repository';
 import type { Period } from '../period';
 import { authorizeItsmRead } from '../read-access';
 import { PRIORITIES } from '../ticket.types';
+import { shareOf } from '../sample-size';
 import { loadSlaSettings } from './settings.repository';
 import { countDecisions, type Count } from './sla-daily.repository';
 
@@ -28,6 +29,10 @@ export interface SlaRow {
 	breached: number;
 	/** met ÷ (met + breached), 0..1, or null when nothing was decided */
 	compliance: number | null;
+	/** met + breached: the tickets behind the share */
+	tickets: number;
+	/** fewer tickets than the minimum (sample-size.ts): show "too few tickets", not the share */
+	tooFewTickets: boolean;
 }
 
 export interface SourceFlagRow {
@@ -49,6 +54,11 @@ export interface SlaReport {
 }
 
 const ratio = (met: number, breached: number) => (met + breached === 0 ? null : met / (met + breached));
+/** The share of met tickets with the tickets behind it. */
+const compliance = (met: number, breached: number) => {
+	const share = shareOf(met, met + breached);
+	return { compliance: share.value, tickets: share.tickets, tooFewTickets: share.tooFewTickets };
+};
 
 /**
  * The SLA figures as the ITSM API and pages read them: a member needs the SLA
@@ -90,13 +100,13 @@ export async function slaReport(db: Db, actor: Actor, customerId: string, period
 				calendar: def?.calendar ?? null,
 				met: m,
 				breached: b,
-				compliance: ratio(m, b)
+				...compliance(m, b)
 			};
 		});
 	const total = (rows: SlaRow[]): SlaRow => {
 		const met = rows.reduce((a, r) => a + r.met, 0);
 		const breached = rows.reduce((a, r) => a + r.breached, 0);
-		return { priority: 0, targetMinutes: null, calendar: null, met, breached, compliance: ratio(met, breached) };
+		return { priority: 0, targetMinutes: null, calendar: null, met, breached, ...compliance(met, breached) };
 	};
 	const response = metric('response', respMet, respBreached);
 	const resolution = metric('resolution', resMet, resBreached);

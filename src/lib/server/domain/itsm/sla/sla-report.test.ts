@@ -55,6 +55,14 @@ afterEach(async () => {
 const novemberToDate = { from: '2026-10-31T23:00:00.000Z', to: '2026-11-30T23:00:00.000Z' };
 
 describe('SLA report', () => {
+	it('carries the tickets behind each share and flags fewer than the minimum (10) as too few', async () => {
+		const r = await slaReport(db, actor, CUSTOMER, novemberToDate, NOW);
+		// three decided P2 tickets make 33 %, which says nothing: too few
+		expect(r.resolution[1]).toMatchObject({ met: 1, breached: 2, tickets: 3, tooFewTickets: true });
+		expect(r.total.resolution).toMatchObject({ tickets: 3, tooFewTickets: true });
+		expect(r.resolution[0]).toMatchObject({ tickets: 0, tooFewTickets: true, compliance: null });
+	});
+
 	it('counts met, breached and in-flight breached; pending and cancelled do not count', async () => {
 		const r = await slaReport(db, actor, CUSTOMER, novemberToDate, NOW);
 		expect(r.resolution[1]).toMatchObject({ priority: 2, met: 1, breached: 2, compliance: 1 / 3 });
