@@ -1,8 +1,9 @@
 /**
  * The Content-Security-Policy in the browser (issue 15, finding 9). The guard
  * in tests/helpers/browser.ts fails any browser test during which a page
- * reported a violation; here it is shown to fire (an inline script, an
- * injected <style> and eval are refused and reported), and the main pages are
+ * reported a violation; here it is shown to fire (an inline script, an event
+ * handler attribute, an injected <style> and eval are refused and reported),
+ * and the main pages are
  * walked as the supplier and as a customer with none: the editors load over
  * their websocket (/collab), the live room connects (socket.io), the charts
  * draw, and the styles still apply.
@@ -55,11 +56,13 @@ describe.skipIf(!browserAvailable)('Content-Security-Policy in the browser', () 
 		await page.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 10_000 });
 	}
 
-	it('control: an inline script, an injected <style> and eval are refused, and the guard sees each', async () => {
+	it('control: an inline script, an event-handler attribute, an injected <style> and eval are refused, and the guard sees each', async () => {
 		await open(supplier, '/');
 		expect(await takeCspViolations()).toEqual([]);
 
 		await supplier.addScriptTag({ content: 'window.__inlineRan = true;' }).catch(() => {});
+		// markup that escaped escaping: its event handler does not run either
+		await supplier.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/no-such.png" onerror="window.__handlerRan = true">'));
 		const background = await supplier.evaluate(() => {
 			const style = document.createElement('style');
 			style.textContent = 'body { background-color: rgb(255, 0, 0) !important; }';
@@ -71,14 +74,15 @@ describe.skipIf(!browserAvailable)('Content-Security-Policy in the browser', () 
 		await supplier.waitForTimeout(100);
 
 		const ran = await supplier.evaluate(() => {
-			const w = window as unknown as { __inlineRan?: boolean; __evalRan?: boolean };
-			return { inline: w.__inlineRan ?? false, eval: w.__evalRan ?? false };
+			const w = window as unknown as { __inlineRan?: boolean; __handlerRan?: boolean; __evalRan?: boolean };
+			return { inline: w.__inlineRan ?? false, handler: w.__handlerRan ?? false, eval: w.__evalRan ?? false };
 		});
-		expect(ran).toEqual({ inline: false, eval: false });
+		expect(ran).toEqual({ inline: false, handler: false, eval: false });
 		expect(background).not.toBe('rgb(255, 0, 0)');
 		const found = await takeCspViolations();
 		const events = found.filter((v) => v.seen === 'event').map((v) => v.text);
 		expect(events.some((t) => t.startsWith('script-src-elem blocked inline'))).toBe(true);
+		expect(events.some((t) => t.startsWith('script-src-attr blocked inline'))).toBe(true);
 		expect(events.some((t) => t.startsWith('style-src-elem blocked inline'))).toBe(true);
 		expect(events.some((t) => t.startsWith('script-src blocked eval'))).toBe(true);
 	});

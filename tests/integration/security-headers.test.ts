@@ -10,7 +10,7 @@
  * listed here.
  */
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
