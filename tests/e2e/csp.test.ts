@@ -3,10 +3,9 @@
  * in tests/helpers/browser.ts fails any browser test during which a page
  * reported a violation; here it is shown to fire (an inline script, an event
  * handler attribute, an injected <style> and eval are refused and reported),
- * and the main pages are
- * walked as the supplier and as a customer with none: the editors load over
- * their websocket (/collab), the live room connects (socket.io), the charts
- * draw, and the styles still apply.
+ * and the main pages are walked as the supplier and as a customer with none:
+ * the editors load over their websocket (/collab), the live room connects
+ * (socket.io), the charts draw, and the styles still apply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
