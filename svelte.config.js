@@ -1,4 +1,5 @@
 import adapter from '@sveltejs/adapter-node';
+import { PAGE_CSP_DIRECTIVES } from './src/lib/server/http/security-headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -10,7 +11,9 @@ const config = {
 		// BUILD_DIR / SVELTEKIT_OUT_DIR let parallel builds (e.g. two worktrees' test runs) not collide.
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// A nonce per page response for SvelteKit's inline script ('auto': hashes if a page is ever prerendered)
+		csp: { mode: 'auto', directives: PAGE_CSP_DIRECTIVES }
 	}
 };
 

@@ -8,12 +8,14 @@
  * --reset  delete the SQLite database first (with --demo: start the demo over)
  *
  * Domain code is never imported from src/ here: the SvelteKit build bundles it,
- * and its `init` hook registers the App on globalThis for us to use.
+ * and its `init` hook registers the App on globalThis for us to use. (The
+ * security headers are constants without state, shared with svelte.config.js.)
  */
 import { createServer } from 'node:http';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { SECURITY_HEADERS } from '../src/lib/server/http/security-headers.js';
 
 const args = new Set(process.argv.slice(2));
 const demo = args.has('--demo');
@@ -56,6 +58,9 @@ const app = await registry[Symbol.for('samverkan.app')];
 
 const server = createServer((req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
+	// defaults for what is answered outside SvelteKit (static files, the 404 below);
+	// SvelteKit's responses set their own values over these
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

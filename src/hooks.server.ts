@@ -6,6 +6,7 @@ import { app } from '$lib/server/app';
 import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { handleApiErrors } from '$lib/server/http/api';
+import { SECURITY_HEADERS } from '$lib/server/http/security-headers';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
 
 /** Opens the database, migrates it and registers the App for the custom server. */
@@ -47,9 +48,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.actor = await actorFromToken((await app()).db, bearer[1]);
 	}
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	// pages bring their Content-Security-Policy (kit.csp), the HTML export its own; everything else gets the strict one
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
 	return response;
 };
 

@@ -2,8 +2,13 @@
  * Launches Debian's Chromium through playwright-core. On CI (CI=true) a
  * missing browser fails the run; on a developer machine the browser tests are
  * skipped with a message that says why.
+ *
+ * Every page of a browser launched here is watched for Content-Security-Policy
+ * violations (the page's securitypolicyviolation events and Chromium's
+ * "Refused to …" console errors): a test during which one happened fails.
  */
 import { existsSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { oneBrowserAtATime } from './browser-lock';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
@@ -27,6 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
 	try {
 		const browser = await launch();
 		browser.on('disconnected', release);
+		watchCsp(browser);
 		return browser;
 	} catch (err) {
 		release();
@@ -73,3 +79,67 @@ export async function signIn(
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 	return page;
 }
+
+export interface CspViolation {
+	/** the page's URL when it happened */
+	url: string;
+	/** 'event' (securitypolicyviolation) or 'console' (Chromium's error message) */
+	seen: 'event' | 'console';
+	/** e.g. "script-src-elem 'self' …: inline" */
+	text: string;
+}
+
+const violations: CspViolation[] = [];
+const pages = new Set<Page>();
+const REPORT = '__samverkanCspViolation';
+
+/** Every context of this browser (browser.newPage makes one too) reports its pages' violations. */
+function watchCsp(browser: Browser): void {
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options?: BrowserContextOptions) => {
+		const context = await newContext(options);
+		await context.exposeBinding(REPORT, ({ page }, text: string) => void violations.push({ url: page.url(), seen: 'event', text }));
+		await context.addInitScript((report) => {
+			document.addEventListener(
+				'securitypolicyviolation',
+				(e) => {
+					const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+					const call = (window as unknown as Record<string, (text: string) => void>)[report];
+					void call(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${where}: ${e.sample}`);
+				},
+				true
+			);
+		}, REPORT);
+		const watch = (page: Page) => {
+			pages.add(page);
+			page.on('close', () => pages.delete(page));
+			page.on('console', (msg) => {
+				if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) violations.push({ url: page.url(), seen: 'console', text: msg.text() });
+			});
+		};
+		context.pages().forEach(watch);
+		context.on('page', watch);
+		return context;
+	};
+}
+
+/** Waits until every open page has delivered what it reported so far (a round trip to each page). */
+async function settle(): Promise<void> {
+	await Promise.all(
+		[...pages].map((page) => Promise.race([page.evaluate(() => 0).catch(() => 0), new Promise((r) => setTimeout(r, 1_000))]))
+	);
+}
+
+/** The CSP violations since the last call (for a test that provokes them on purpose), and forgets them. */
+export async function takeCspViolations(): Promise<CspViolation[]> {
+	await settle();
+	return violations.splice(0);
+}
+
+// Registered in every test file that uses the browser: no test may leave a CSP violation behind.
+afterEach(async () => {
+	const found = await takeCspViolations();
+	if (found.length > 0) {
+		throw new Error(`Content-Security-Policy violations:\n${found.map((v) => `  ${v.url} (${v.seen}): ${v.text}`).join('\n')}`);
+	}
+});

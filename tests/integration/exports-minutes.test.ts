@@ -102,6 +102,7 @@ describe('approved minutes', () => {
 		expect(html.status).toBe(200);
 		expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+		expect(html.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 		const body = await html.text();
 		expect(body).toContain('<strong>Decision 1:</strong>');
 		expect(body).toContain('&lt;script&gt;');

@@ -89,7 +89,7 @@ export function exportResponse(file: ExportedFile): Response {
 			'content-type': file.contentType,
 			'content-disposition': `${disposition}; filename="${file.fileName}"`,
 			// An HTML export is a document, never an app: no scripts, nothing loaded from elsewhere.
-			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
 			'cache-control': 'private, no-store'
 		}
 	});
