@@ -106,8 +106,9 @@ async function* unpacked(source: AsyncIterable<Uint8Array>, limits: CsvLimits): 
 		if (err instanceof UnreadableFile) throw err;
 		throw new UnreadableFile('The file looks like gzip but cannot be unpacked');
 	} finally {
+		// not awaited: the source may be waiting for bytes a slow client has not sent yet
 		gunzip.destroy();
-		await feeding;
+		void feeding;
 	}
 }
 

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { importCsv } from '$lib/server/domain/itsm/import/import.service';
 import { authed } from '$lib/server/http/api';
+import { streamedBody } from '$lib/server/http/request-body';
 
 /**
  * The body is the file itself (CSV, or gzip of it); the options are query
@@ -20,7 +19,10 @@ export const POST = authed(async ({ app, actor, event }) => {
 		fileName: q.get('fileName') ?? undefined,
 		dryRun: q.has('dryRun') ? q.get('dryRun') === 'true' : undefined
 	};
-	const body = event.request.body;
-	const file: AsyncIterable<Uint8Array> = body ? Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>) : Readable.from([]);
-	return { report: await importCsv(app.db, actor, event.params.id!, file, options) };
+	const body = streamedBody(event.request);
+	try {
+		return { report: await importCsv(app.db, actor, event.params.id!, body.chunks, options) };
+	} finally {
+		body.discardRest();
+	}
 });
