@@ -75,7 +75,7 @@ function rssMb(pid: number): number {
 }
 
 /**
- * One person types into the minutes every 50 ms, the other watches: the
+ * One person types into the minutes ten times a second, the other watches: the
  * longest time from one keystroke to the other seeing it while `during` runs.
  */
 async function editingDelay<T>(during: () => Promise<T>): Promise<{ result: T; maxMs: number; edits: number }> {
@@ -100,7 +100,7 @@ async function editingDelay<T>(during: () => Promise<T>): Promise<{ result: T; m
 			const id = `mark-${n++}`;
 			sentAt.set(id, performance.now());
 			a.doc.getArray<string>('import-marks').push([id]);
-			await new Promise((r) => setTimeout(r, 50));
+			await new Promise((r) => setTimeout(r, 100));
 		}
 	})();
 	try {

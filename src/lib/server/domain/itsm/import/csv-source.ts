@@ -134,7 +134,7 @@ class Decoder {
 		if (buf.indexOf(0) !== -1) throw new UnreadableFile('The file is not text (save it as CSV)');
 		if (this.mode === 'ascii') {
 			const text = buf.toString('latin1');
-			const i = text.search(/[^\x00-\x7f]/);
+			const i = text.search(/[\u0080-\u00ff]/);
 			if (i === -1) return text;
 			if (buf.byteLength - i < 4 && !last) {
 				this.held = Buffer.from(buf.subarray(i));
