@@ -3,19 +3,23 @@
  * SQLite file:
  *
  *   1. import rate of the full UCI event log (141,712 rows, 24,918 incidents)
- *      through the same service the API calls, and a re-import (nothing changes);
+ *      through the same service the API calls, streamed from the gzip file as
+ *      the API streams a request body, and a re-import (nothing changes); with
+ *      the event-loop delay of this process meanwhile, which is what the
+ *      server's websockets and requests would wait (target: max ~50 ms);
  *   2. latency of the one-year SLA report and KPI report over 25,000 and
  *      1,000,000 synthetic tickets (SLA outcomes computed by the real engine).
  *
  *   npm run bench:itsm                       (BENCH_SIZES=25000 for a quick run)
  *
- * Targets: full UCI log < 20 s; one-year SLA report over 1,000,000 tickets < 1 s.
+ * Targets: full UCI log < 20 s, event-loop delay max ≤ ~50 ms meanwhile;
+ * one-year SLA report over 1,000,000 tickets < 1 s.
  * Writes bench/results/itsm-<date>.md.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import type { Migration } from 'kysely';
@@ -126,6 +130,47 @@ export function fill(file: string, customerId: string, n: number): number {
 	return performance.now() - started;
 }
 
+/**
+ * Runs fn and measures this process's event-loop delay meanwhile: the
+ * histogram of `monitorEventLoopDelay` (wall time, 10 ms resolution), and a
+ * 2 ms probe that notes, for each stall it sees, the CPU time the process used
+ * during it (all threads: an upper bound of what the main thread did). On a
+ * machine shared with other work the wall times include waiting for a core;
+ * the CPU time per stall does not.
+ */
+async function withLoopDelay<T>(fn: () => Promise<T>) {
+	const h = monitorEventLoopDelay({ resolution: 10 });
+	h.enable();
+	const stallsCpu: number[] = [];
+	let lastWall = performance.now();
+	let lastCpu = process.cpuUsage();
+	const probe = setInterval(() => {
+		const wall = performance.now();
+		const cpu = process.cpuUsage(lastCpu);
+		if (wall - lastWall > 20) stallsCpu.push((cpu.user + cpu.system) / 1000);
+		lastWall = wall;
+		lastCpu = process.cpuUsage();
+	}, 2);
+	const t = performance.now();
+	try {
+		const result = await fn();
+		stallsCpu.sort((a, b) => a - b);
+		return {
+			result,
+			ms: performance.now() - t,
+			p50: h.percentile(50) / 1e6,
+			p99: h.percentile(99) / 1e6,
+			max: h.max / 1e6,
+			stalls: stallsCpu.length,
+			stallCpuP99: stallsCpu[Math.floor(stallsCpu.length * 0.99)] ?? 0,
+			stallCpuMax: stallsCpu[stallsCpu.length - 1] ?? 0
+		};
+	} finally {
+		clearInterval(probe);
+		h.disable();
+	}
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; all: number[] }> {
@@ -158,17 +203,26 @@ async function main() {
 		log('## Import of the full UCI log');
 		log('');
 		const customer = await addCustomer(db, 'UCI');
-		const bytes = new Uint8Array(readFileSync(UCI));
-		let t = performance.now();
-		const first = await importCsv(db, SYSTEM_ACTOR, customer, bytes, { preset: 'servicenow-display' });
-		const firstMs = performance.now() - t;
-		t = performance.now();
-		const again = await importCsv(db, SYSTEM_ACTOR, customer, bytes, { preset: 'servicenow-display' });
-		const againMs = performance.now() - t;
+		const run = () => withLoopDelay(() => importCsv(db, SYSTEM_ACTOR, customer, createReadStream(UCI), { preset: 'servicenow-display' }));
+		const first = await run();
+		const again = await run();
 		log('| run | rows | tickets | created | unchanged | time | rows/s | target |');
 		log('|---|---|---|---|---|---|---|---|');
-		log(`| first import | ${first.rowsRead} | ${first.tickets} | ${first.created} | ${first.unchanged} | ${(firstMs / 1000).toFixed(1)} s | ${Math.round(first.rowsRead / (firstMs / 1000))} | < 20 s: ${firstMs < 20_000 ? 'met' : 'MISSED'} |`);
-		log(`| re-import (no change) | ${again.rowsRead} | ${again.tickets} | ${again.created} | ${again.unchanged} | ${(againMs / 1000).toFixed(1)} s | ${Math.round(again.rowsRead / (againMs / 1000))} | |`);
+		for (const [name, r, target] of [
+			['first import', first, `< 20 s: ${first.ms < 20_000 ? 'met' : 'MISSED'}`],
+			['re-import (no change)', again, '']
+		] as const) {
+			log(`| ${name} | ${r.result.rowsRead} | ${r.result.tickets} | ${r.result.created} | ${r.result.unchanged} | ${(r.ms / 1000).toFixed(1)} s | ${Math.round(r.result.rowsRead / (r.ms / 1000))} | ${target} |`);
+		}
+		log('');
+		log('Event-loop delay of the importing process meanwhile (the import runs on the event loop a server request would): `monitorEventLoopDelay` (wall time, 10 ms resolution); and for every stall over 20 ms a 2 ms probe saw, the CPU time the whole process (all threads) used during it: on a shared machine the wall time includes waiting for a core, the CPU time is what the import itself held the loop for, at most.');
+		log('');
+		log('| run | delay p50 | delay p99 | delay max | stalls > 20 ms | CPU per stall p99 | CPU per stall max | target (max ~50 ms) |');
+		log('|---|---|---|---|---|---|---|---|');
+		for (const [name, r] of [['first import', first], ['re-import (no change)', again]] as const) {
+			const met = r.max <= 55 ? 'met' : r.stallCpuMax <= 55 ? 'met in CPU time; wall max is the machine load' : 'MISSED';
+			log(`| ${name} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.stalls} | ${r.stallCpuP99.toFixed(1)} ms | ${r.stallCpuMax.toFixed(1)} ms | ${met} |`);
+		}
 		log('');
 		log('## Report latency, one-year period (2026), synthetic tickets');
 		log('');

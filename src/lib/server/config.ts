@@ -29,6 +29,16 @@ const Env = z.object({
 	/** Several instances: compare loaded documents with the database this often and heal what a lost Redis message missed. */
 	COLLAB_HEAL_MS: z.coerce.number().int().positive().default(5_000),
 	/**
+	 * Ticket import (CSV, or gzip of it): largest unpacked size, largest
+	 * unpacked ÷ packed ratio of gzip, most rows and columns. The defaults fit
+	 * the largest real export we know (the UCI log: 46 MB, 141,712 rows, 36
+	 * columns, ratio 19) with room to spare.
+	 */
+	IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
+	IMPORT_MAX_GZIP_RATIO: z.coerce.number().positive().default(100),
+	IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+	IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(2_000),
+	/**
 	 * Scale-out: Redis for fan-out between app instances (Yjs updates and
 	 * awareness, socket.io rooms, login limits). Unset = one instance, in memory.
 	 */

@@ -10,7 +10,7 @@
  * The files are read from ../shared/data (or ITSM_DEMO_DATA); without them the
  * demo simply has no tickets. Parsing the 2 MB log takes about a second.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../domain/actor';
@@ -81,8 +81,8 @@ function changes(now: number, prefix: string, count: number): TicketDraft[] {
 async function load(db: Db, customerId: string, file: string, preset: keyof typeof PRESETS, changePrefix: string, now: number) {
 	const path = resolve(dataDir(), file);
 	if (!existsSync(path)) return;
-	const mapped = mapCsv(new Uint8Array(readFileSync(path)), PRESETS[preset], {});
-	const drafts = assemble(mapped.events).map((a) => a.draft);
+	const mapped = await mapCsv(createReadStream(path), PRESETS[preset], {});
+	const drafts = (await assemble(mapped.events)).map((a) => a.draft);
 	const shift = weeksShift(drafts, now, 3);
 	const tickets = [...drafts.map((d) => shifted(d, shift)), ...changes(now, changePrefix, 14)];
 	const policy = slaPolicy(await loadSlaSettings(db, customerId));

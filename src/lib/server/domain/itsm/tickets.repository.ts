@@ -16,9 +16,12 @@ export async function ticketKeys(db: Executor, customerId: string, source: strin
 	return new Map(rows.map((r) => [r.number, { id: r.id, hash: r.content_hash }]));
 }
 
-/** Multi-row inserts: one statement per 200 tickets instead of one each. */
+/** Tickets per multi-row insert statement. */
+export const INSERT_BATCH = 200;
+
+/** Multi-row inserts: one statement per INSERT_BATCH tickets instead of one each. */
 export async function insertTickets(db: Executor, rows: TicketRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 200) await db.insertInto('tickets').values(rows.slice(i, i + 200)).execute();
+	for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insertInto('tickets').values(rows.slice(i, i + INSERT_BATCH)).execute();
 }
 
 export async function updateTicket(db: Executor, id: string, row: Omit<TicketRow, 'id' | 'created_at' | 'customer_id'>): Promise<void> {

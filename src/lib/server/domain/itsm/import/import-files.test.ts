@@ -11,7 +11,7 @@
  *   ServiceNow raw states:        awk -F, 'NR>1{c[$16]++} END{for(k in c) print k, c[k]}' FILE
  * (`zcat` first for the .gz files.)
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
@@ -19,8 +19,8 @@ import { EXAMPLE_MAPPINGS } from './presets';
 import { importCsv } from './import.service';
 import { actor, countBy, CUSTOMER, itsmDb } from '../test/itsm-db';
 
-const DATA = resolve(import.meta.dirname, '../../../../../../../shared/data');
-const file = (name: string) => new Uint8Array(readFileSync(resolve(DATA, name)));
+const DATA = process.env.ITSM_DEMO_DATA ?? resolve(import.meta.dirname, '../../../../../../../shared/data');
+const file = (name: string) => createReadStream(resolve(DATA, name));
 
 let db: Db;
 beforeEach(async () => {

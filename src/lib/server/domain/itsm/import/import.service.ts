@@ -1,7 +1,10 @@
 /**
- * CSV import: authorize, read the file, map every row, and only when no row is
- * rejected upsert all tickets in one transaction. The report lists every
- * rejected row with its number and reasons; a rejected import changes nothing.
+ * CSV import: authorize, read the file as a stream (csv-source.ts: gzip, size,
+ * ratio, row and column limits), map every row as it arrives, and only when no
+ * row is rejected upsert all tickets in one transaction. The report lists
+ * every rejected row with its line and reasons; a rejected import changes
+ * nothing. The work runs in short turns (cooperative.ts), so the server keeps
+ * answering during a large import.
  */
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
@@ -12,17 +15,18 @@ import { newId, nowIso } from '../../ids';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { line, parseInput } from '../../validation';
+import { config } from '$lib/server/config';
 import { loadSlaSettings } from '../sla/settings.repository';
 import { slaPolicy } from '../sla/sla-settings';
-import { storeTickets } from '../store';
+import { prepareTickets, storePrepared } from '../store';
 import type { TicketDraft } from '../ticket.types';
 import { assemble } from './assemble';
-import { readCsv, UnreadableFile } from './csv-source';
+import { readCsv, UnreadableFile, type CsvLimits } from './csv-source';
 import { DATE_ORDERS, dateParser, isValidZone } from './dates';
 import type { ImportReport, RejectedRow } from './import-report';
 import { ColumnMapping } from './mapping';
 import { genericPreset, PRESET_KEYS, PRESETS, type Preset } from './presets';
-import { checkHeader, rowMapper, type TicketEvent } from './row-mapper';
+import { checkHeader, rowMapper, type HeaderCheck, type TicketEvent } from './row-mapper';
 import { recordImport } from './imports.repository';
 import { findMapping } from './mappings.repository';
 
@@ -65,17 +69,51 @@ async function presetFor(db: Db, customerId: string, o: ImportOptions): Promise<
 	return genericPreset(mapping, o.source ?? 'csv');
 }
 
-/** Maps the rows of a CSV file; pure apart from the clock. */
-export function mapCsv(bytes: Uint8Array, preset: Preset, o: Pick<ImportOptions, 'source' | 'dateOrder' | 'timeZone'>) {
-	const table = readCsv(bytes);
-	const header = checkHeader(table.header, preset);
+/** The limits of an import, from the configuration (IMPORT_MAX_*). */
+export function importLimits(): CsvLimits {
+	const c = config();
+	return { maxBytes: c.IMPORT_MAX_BYTES, maxRatio: c.IMPORT_MAX_GZIP_RATIO, maxRows: c.IMPORT_MAX_ROWS, maxColumns: c.IMPORT_MAX_COLUMNS };
+}
+
+/** The report names at most this many ignored columns, each at most NAME_CHARS long: the body stays small. */
+const MAX_IGNORED_LISTED = 50;
+const NAME_CHARS = 100;
+
+export interface MappedCsv {
+	rowsRead: number;
+	header: HeaderCheck;
+	events: TicketEvent[];
+	rejected: RejectedRow[];
+	rejectedCount: number;
+}
+
+/**
+ * Maps the rows of a CSV file as they arrive; pure apart from the clock.
+ * A header the preset cannot read stops the reading there. Throws
+ * UnreadableFile (csv-source.ts).
+ */
+export async function mapCsv(
+	source: AsyncIterable<Uint8Array>,
+	preset: Preset,
+	o: Pick<ImportOptions, 'source' | 'dateOrder' | 'timeZone'>,
+	limits: CsvLimits = importLimits()
+): Promise<MappedCsv> {
 	const events: TicketEvent[] = [];
 	const rejected: RejectedRow[] = [];
 	let rejectedCount = 0;
-	if (header.errors.length === 0) {
-		const map = rowMapper(table.header, preset, dateParser(o.dateOrder ?? preset.order, o.timeZone ?? preset.zone), o.source ?? preset.source);
-		for (let i = 0; i < table.rows.length; i++) {
-			const r = map(table.rows[i], table.lines[i], i);
+	let rowsRead = 0;
+	let header: HeaderCheck | null = null;
+	let map: ReturnType<typeof rowMapper> | null = null;
+	const parse = dateParser(o.dateOrder ?? preset.order, o.timeZone ?? preset.zone);
+	reading: for await (const batch of readCsv(source, limits)) {
+		for (const record of batch) {
+			if (!map) {
+				header = checkHeader(record.cells, preset);
+				if (header.errors.length > 0) break reading;
+				map = rowMapper(record.cells, preset, parse, o.source ?? preset.source);
+				continue;
+			}
+			const r = map(record.cells, record.line, rowsRead++);
 			if (r.ok) events.push(r.event);
 			else {
 				rejectedCount++;
@@ -83,10 +121,19 @@ export function mapCsv(bytes: Uint8Array, preset: Preset, o: Pick<ImportOptions,
 			}
 		}
 	}
-	return { rowsRead: table.rows.length, header, events, rejected, rejectedCount };
+	const checked = header ?? { errors: ['The file has no header row'], ignored: [] };
+	const ignored = checked.ignored.slice(0, MAX_IGNORED_LISTED).map((c) => (c.length > NAME_CHARS ? `${c.slice(0, NAME_CHARS)}…` : c));
+	return { rowsRead, header: { errors: checked.errors, ignored }, events, rejected, rejectedCount };
 }
 
-export async function importCsv(db: Db, actor: Actor, customerId: string, bytes: Uint8Array, input: unknown): Promise<ImportReport> {
+export async function importCsv(
+	db: Db,
+	actor: Actor,
+	customerId: string,
+	file: AsyncIterable<Uint8Array>,
+	input: unknown,
+	limits: CsvLimits = importLimits()
+): Promise<ImportReport> {
 	authorize(actor, 'ticket.import', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const o = parseInput(ImportOptions, input);
@@ -108,9 +155,9 @@ export async function importCsv(db: Db, actor: Actor, customerId: string, bytes:
 		ignoredColumns: [],
 		durationMs: 0
 	};
-	let mapped: ReturnType<typeof mapCsv>;
+	let mapped: MappedCsv;
 	try {
-		mapped = mapCsv(bytes, preset, o);
+		mapped = await mapCsv(file, preset, o, limits);
 	} catch (err) {
 		if (!(err instanceof UnreadableFile)) throw err;
 		return { ...base, errors: [err.message], durationMs: Date.now() - started };
@@ -124,7 +171,7 @@ export async function importCsv(db: Db, actor: Actor, customerId: string, bytes:
 		ignoredColumns: mapped.header.ignored
 	};
 	if (report.errors.length > 0 || report.rejected > 0) return { ...report, durationMs: Date.now() - started };
-	const tickets = assemble(mapped.events).map((a) => a.draft);
+	const tickets = (await assemble(mapped.events)).map((a) => a.draft);
 	return commit(db, actor, customerId, tickets, report, o.fileName ?? null, o.dryRun ?? false, started);
 }
 
@@ -142,12 +189,14 @@ export async function commit(
 	started: number
 ): Promise<ImportReport> {
 	const policy = slaPolicy(await loadSlaSettings(db, customerId));
+	// the CPU work before the transaction: on SQLite it holds the one connection
+	const prepared = await prepareTickets(tickets, policy);
 	const importId = newId();
 	let final: ImportReport = report;
 	try {
 		await db.transaction().execute(async (tx) => {
 			const now = nowIso();
-			const stored = await storeTickets(tx, customerId, tickets, policy, importId, now);
+			const stored = await storePrepared(tx, customerId, prepared, importId, now);
 			final = { ...report, ...stored, tickets: tickets.length, status: dryRun ? 'checked' : 'imported', importId: dryRun ? null : importId };
 			if (dryRun) throw new DryRun();
 			final.durationMs = Date.now() - started;

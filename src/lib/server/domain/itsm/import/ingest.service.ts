@@ -163,7 +163,8 @@ export async function ingestTickets(db: Db, actor: Actor, customerId: string, in
 	if (rejectedRows.length) return { ...report, durationMs: Date.now() - started };
 	// several items with the same number are versions of one ticket (the last wins, the rest is history)
 	const lastOf = new Map(drafts.map((d) => [d.number, d]));
-	const tickets = assemble(drafts.map((d, i) => ({ row: i + 1, seq: i, version: null, eventAt: null, ticket: d }))).map((a) => {
+	const assembled = await assemble(drafts.map((d, i) => ({ row: i + 1, seq: i, version: null, eventAt: null, ticket: d })));
+	const tickets = assembled.map((a) => {
 		const last = lastOf.get(a.draft.number)!;
 		return last.history.length ? { ...a.draft, history: last.history } : a.draft;
 	});

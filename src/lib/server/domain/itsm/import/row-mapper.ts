@@ -29,6 +29,12 @@ export interface HeaderCheck {
 
 type Index = Map<string, number[]>;
 
+/** A cell quoted in a reason, cut to 80 characters: 10,000 listed rows of huge cells would make a huge report. */
+export function quoted(v: string | null): string {
+	const text = v ?? '';
+	return `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
+}
+
 function indexHeader(header: string[]): Index {
 	const index: Index = new Map();
 	header.forEach((h, i) => {
@@ -107,14 +113,14 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 			const v = get(f);
 			if (v === null) return null;
 			const ms = parseDate(v);
-			if (ms === null) reasons.push(`${f}: "${v}" is not a date in the chosen format`);
+			if (ms === null) reasons.push(`${f}: ${quoted(v)} is not a date in the chosen format`);
 			return ms;
 		};
 		const int = (f: MappableField): number | null => {
 			const v = get(f);
 			if (v === null) return null;
 			if (!/^-?\d+$/.test(v)) {
-				reasons.push(`${f}: "${v}" is not a whole number`);
+				reasons.push(`${f}: ${quoted(v)} is not a whole number`);
 				return null;
 			}
 			return Number(v);
@@ -123,7 +129,7 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 			const v = get(f);
 			if (v === null) return null;
 			const b = bool(v);
-			if (b === undefined) reasons.push(`${f}: "${v}" is not true or false`);
+			if (b === undefined) reasons.push(`${f}: ${quoted(v)} is not true or false`);
 			return b ?? null;
 		};
 
@@ -135,7 +141,7 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 		const rawStatus = preset.mapping.statusJoin ? all('status').join(' - ') || null : get('status');
 		if (rawStatus !== null) {
 			const s = statusOf(rawStatus);
-			if (s === undefined) reasons.push(`status: unknown status "${rawStatus}"`);
+			if (s === undefined) reasons.push(`status: unknown status ${quoted(rawStatus)}`);
 			else [statusRaw, status] = s;
 		}
 
@@ -143,7 +149,7 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 		let priority: Priority | null = null;
 		if (priorityRaw !== null) {
 			const p = priorityOf(priorityRaw);
-			if (p === undefined) reasons.push(`priority: unknown priority "${priorityRaw}"`);
+			if (p === undefined) reasons.push(`priority: unknown priority ${quoted(priorityRaw)}`);
 			else priority = p;
 		}
 
@@ -157,13 +163,13 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 		if (satisfactionRaw !== null) {
 			satisfaction = Number(satisfactionRaw.replace(',', '.'));
 			if (!Number.isFinite(satisfaction)) {
-				reasons.push(`satisfaction: "${satisfactionRaw}" is not a number`);
+				reasons.push(`satisfaction: ${quoted(satisfactionRaw)} is not a number`);
 				satisfaction = null;
 			}
 		}
 
 		const kind = preset.kind(get('kind'), number ?? '');
-		if (kind === undefined) reasons.push(`kind: unknown ticket type "${get('kind')}"`);
+		if (kind === undefined) reasons.push(`kind: unknown ticket type ${quoted(get('kind'))}`);
 
 		const labels = all('labels').map((l) => l.toLowerCase());
 		const major = get('majorIncident');

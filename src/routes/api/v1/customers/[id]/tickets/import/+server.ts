@@ -1,9 +1,12 @@
 import { importCsv } from '$lib/server/domain/itsm/import/import.service';
-import { authed, MAX_UPLOAD_BYTES, queryFlag, readBody } from '$lib/server/http/api';
+import { authed, MAX_UPLOAD_BYTES, queryFlag } from '$lib/server/http/api';
+import { streamedBody } from '$lib/server/http/request-body';
 
 /**
  * The body is the file itself (CSV, or gzip of it); the options are query
- * parameters. One transaction; the answer is the report.
+ * parameters. The body is read as a stream, after the caller's right to
+ * import is checked, and never held whole (import.service.ts). One
+ * transaction; the answer is the report. The import page uploads here too.
  */
 export const POST = authed(async ({ app, actor, event }) => {
 	const q = event.url.searchParams;
@@ -16,6 +19,10 @@ export const POST = authed(async ({ app, actor, event }) => {
 		fileName: q.get('fileName') ?? undefined,
 		dryRun: queryFlag(event.url, 'dryRun')
 	};
-	const bytes = await readBody(event.request, MAX_UPLOAD_BYTES);
-	return { report: await importCsv(app.db, actor, event.params.id!, bytes, options) };
+	const body = streamedBody(event.request, MAX_UPLOAD_BYTES);
+	try {
+		return { report: await importCsv(app.db, actor, event.params.id!, body.chunks, options) };
+	} finally {
+		body.discardRest();
+	}
 });
