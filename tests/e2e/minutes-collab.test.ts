@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 			.toBe(fx.meetingId);
 	});
 
-	it('a decision block (beslut) written in the minutes lands in the decision register', async () => {
+	it('a decision block (beslut) written in the minutes lands in the decision register as a proposal', async () => {
 		await editor(supplier).locator('p').nth(0).click();
 		await supplier.keyboard.press('End');
 		await supplier.keyboard.press('Enter');
@@ -123,8 +123,10 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 		await supplier.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
 		await expect.poll(() => customer.getByTestId('minutes-decision').allInnerTexts(), { timeout: 10_000 }).toContain('Vi förlänger avtalet med ett år.');
 		await expect
-			.poll(async () => ((await fx.customerAdmin.json('GET', `/api/v1/customers/${fx.customerId}/decisions?q=förlänger`)).body.decisions as { text: string }[]).map((d) => d.text), { timeout: 10_000 })
-			.toEqual(['Vi förlänger avtalet med ett år.']);
+			.poll(async () => ((await fx.customerAdmin.json('GET', `/api/v1/customers/${fx.customerId}/decisions?q=förlänger&status=all`)).body.decisions as { text: string; status: string }[]).map((d) => [d.text, d.status]), { timeout: 10_000 })
+			.toEqual([['Vi förlänger avtalet med ett år.', 'proposed']]);
+		// a proposal until the minutes are approved: not among the decided ones
+		expect((await fx.customerAdmin.json('GET', `/api/v1/customers/${fx.customerId}/decisions?q=förlänger`)).body.decisions).toEqual([]);
 	});
 
 	it('undo takes back only one’s own typing', async () => {

@@ -66,7 +66,25 @@ async function ok(res: Promise<{ status: number; body: unknown }>, status = 200)
 	if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
 }
 
+/** the knowledge-base article written by the 'kb-article' row, for its path */
+let articleId = '';
+
 const FIELDS: Field[] = [
+	{
+		key: 'kb-article',
+		// title, summary, category and body of one article of Norrby's own, read on its page
+		async set(ctx, text) {
+			const { status, body } = await ctx.admin.json('POST', `/api/v1/customers/${norrby(ctx).id}/articles`, {
+				title: text,
+				summary: text,
+				category: text,
+				markup: `## ${text}\n\n${text}\n\n- ${text}`
+			});
+			if (status !== 201) throw new Error(`expected 201, got ${status}: ${JSON.stringify(body)}`);
+			articleId = (body as { article: { id: string } }).article.id;
+		},
+		path: (ctx) => `/customers/${norrby(ctx).id}/portal/kb/${articleId}`
+	},
 	{
 		key: 'customer-name',
 		set: (ctx, text) => ok(ctx.admin.json('POST', '/api/v1/customers', { name: text }), 201),
