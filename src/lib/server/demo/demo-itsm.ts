@@ -104,8 +104,8 @@ export const demoYearStart = (now: number): number =>
 
 /**
  * Spreads incidents over the demo's year: the k-th goes to the k-th of evenly
- * spaced places of a density that is RECENT_DENSITY times as high in the last RECENT_DAYS, moved by whole weeks (so it stays in the year) and
- * cut at now. They are taken in an order mixed by number, not in order of
+ * spaced places of a density that is RECENT_DENSITY times as high in the last
+ * RECENT_DAYS, moved by whole weeks (so it stays in the year) and cut at now. They are taken in an order mixed by number, not in order of
  * opening: a log of a few weeks stretched over a year would otherwise give
  * every week tickets of one weekday and hour only.
  */
