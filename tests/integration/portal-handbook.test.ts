@@ -46,6 +46,18 @@ describe('Samverkanshandbok', () => {
 		await synced(reader);
 	});
 
+	it('starts with real content: the first chapter says what the collaboration is for', async () => {
+		const supplier = await new ApiClient(server.url).login('bam@itmastaren.example');
+		const client = connectClient(server.url, customerHandbookDoc(ids.customers[VATTENSYD].id), supplier.sessionCookie);
+		clients.push(client);
+		await synced(client);
+		const text = () => client.doc.get('root', Y.XmlText).toString();
+		await eventually(() => text().includes('Syfte och omfattning'), 10_000, 'the outline');
+		const first = text().slice(text().indexOf('Syfte och omfattning'), text().indexOf('2. Parter och kontaktvägar'));
+		expect(first).toContain('följa upp och bevaka kvaliteten på drifttjänsterna');
+		expect(text()).toContain('en enda kontaktpunkt (SPOC');
+	});
+
 	it("is unknown to another customer, over the socket and as a page", async () => {
 		const norrby = ids.customers[NORRBY].id;
 		const vatten = await new ApiClient(server.url).login('avtal@vattensyd.example');

@@ -71,6 +71,30 @@ describe('search in Swedish', () => {
 	});
 });
 
+describe('search finds exactly the right articles', () => {
+	// what a member (audience "users") of Norrby gets: shared articles and Norrby's own
+	it.each([
+		// a category's and a service's name
+		['inloggning', ['Beställa behörighet', 'Återställa lösenord']],
+		['Inloggning och konton', ['Beställa behörighet', 'Återställa lösenord']],
+		['utskrift', ['Skrivaren skriver inte ut']],
+		// the printer article, not the password guide that says "skriv ett nytt lösenord"
+		['skrivare', ['Skrivaren skriver inte ut']],
+		['skrivaren', ['Skrivaren skriver inte ut']],
+		// inflections
+		['lösenordet', ['Återställa lösenord']],
+		['behörigheterna', ['Beställa behörighet']],
+		// compounds, found by their last part: lösenords-, självservice-, beställningsportalen; tonerkassetten
+		['portal', ['Beställa behörighet', 'Så anmäler du en incident', 'Återställa lösenord']],
+		['kassetten', ['Skrivaren skriver inte ut']],
+		// a word that appears nowhere
+		['flygplan', []],
+		['skrivbordsfläkt', []]
+	])('%j finds exactly %j', async (q, expected) => {
+		expect(titles(await search(member, q)).sort((a, b) => a.localeCompare(b, 'sv'))).toEqual(expected);
+	});
+});
+
 describe('audiences', () => {
 	it('a member reads articles for all users; admins also theirs; internal ones only the supplier', async () => {
 		const all = (await supplier.json('GET', `/api/v1/customers/${norrby}/articles`)).body.articles as Summary[];

@@ -16,4 +16,6 @@ export interface FrozenFigure {
 	periodLabel: Localized;
 	columns: string[];
 	rows: (string | number | null)[][];
+	/** of a ticket list: how many there are in all (rows shows the first few); absent in minutes frozen before it was kept */
+	total?: number;
 }

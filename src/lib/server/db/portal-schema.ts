@@ -63,6 +63,8 @@ export interface KbSearchTable {
 	article_id: string;
 	title: string;
 	body: string;
+	/** SQLite only: category, service and compound tails (PostgreSQL keeps them in its tsvector) */
+	terms?: string;
 }
 
 export interface PortalTables {

@@ -21,11 +21,10 @@ import { resolveDocument } from '../domain/collab/collab.policy';
 import type { DocumentStore } from '../domain/collab/document-store';
 import { headlessMinutes } from '../domain/collab/headless-minutes';
 import { newId } from '../domain/ids';
-import { escalatedTickets } from '../domain/itsm/escalations';
-import { meetingPeriodOf } from '../domain/meetings/meeting-period';
 import { effectiveDuties } from '../domain/meetings/meeting-duties';
 import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
 import { frozenFigures } from '../domain/meetings/lifecycle.service';
+import type { FrozenFigure } from '../domain/meetings/minutes-model';
 import { SYSTEM_ACTOR } from '../domain/actor';
 
 const FORUMS = ['operational', 'tactical', 'security', 'strategic'];
@@ -40,29 +39,10 @@ const NOTES: Record<string, string[]> = {
 		'Leverantören presenterade ny kontaktperson för servicedesk och uppdaterade öppettider under helger.'
 	],
 	customer_info: ['Kommunen informerade om omorganisation inom socialförvaltningen som påverkar behörigheter.', 'Kunden planerar införande av nytt ärendehanteringssystem under hösten.'],
-	incident_follow_up: [
-		'Två P2-incidenter följdes upp: avbrott i e-post (löst inom SLA) och långsam inloggning i verksamhetssystemet (rotorsak: certifikat).',
-		'En P1-incident med nätverksavbrott på skolorna följdes upp; problemärende öppnat för rotorsaksanalys.'
-	],
-	operations_status: ['Driften har varit stabil. Tillgängligheten för kritiska tjänster var 99,8 % under perioden.', 'Planerade ändringar genomfördes enligt plan; en ändring backades.'],
-	statistics_sla: [
-		'SLA-uppfyllnaden för P3 låg under målet; orsaken var väntan på kund i flera ärenden. Åtgärd diskuterades.',
-		'Alla prioriteringar utom P2 nådde målet. Ärendevolymen ökade med 12 % jämfört med föregående period.'
-	],
+	operations_status: ['Driften har varit stabil under perioden.', 'Planerade ändringar genomfördes enligt plan.'],
 	activity_review: ['Aktivitetslistan gicks igenom; klara punkter stängdes.', 'Aktivitetslistan gicks igenom; två punkter fick nya datum.'],
 	other: ['Inga övriga frågor.', 'Nästa möte enligt plan.']
 };
-
-/**
- * What the minutes say under "Eskaleringar": the number of escalated tickets
- * by the one definition (itsm/escalations.ts), the same count as the frozen
- * table beside it, never a claim the figures contradict.
- */
-export function escalationNote(escalated: number): string {
-	if (escalated === 0) return 'Inga eskalerade ärenden under perioden (inget brutet lösningstids-SLA, ingen större incident).';
-	const what = escalated === 1 ? 'eskalerat ärende' : 'eskalerade ärenden';
-	return `${escalated} ${what} under perioden (brutet lösningstids-SLA eller större incident) gicks igenom, se tabellen Eskalerade ärenden i underlaget.`;
-}
 
 const DECISIONS = [
 	'Vi inför tvåfaktorsinloggning för alla administratörskonton senast vid kvartalsskiftet.',
@@ -83,6 +63,51 @@ const ACTIONS = [
 	{ title: 'Inventera licenser för kontorsprogram', description: '' },
 	{ title: 'Se över rutin för av- och påkoppling av konton', description: 'När personal slutar eller börjar.' }
 ];
+
+const numberWords = ['Inga', 'En', 'Två', 'Tre', 'Fyra', 'Fem', 'Sex', 'Sju', 'Åtta', 'Nio', 'Tio'];
+const counted = (n: number, one: string, many: string) => `${numberWords[n] ?? n} ${n === 1 ? one : many}`;
+const ticketList = (rows: FrozenFigure['rows']) => {
+	const shown = rows.slice(0, 3).map((r) => `${r[0]} (${r[2] || 'utan prioritet'})`);
+	return shown.join(', ') + (rows.length > 3 ? ` med flera` : '');
+};
+
+/**
+ * What the minutes say under the agenda items that deal with figures, written
+ * from the meeting's own frozen figures (meeting-figures.ts), so the text
+ * says what the tables below it show: the escalations, the P1/P2 and major
+ * incidents, and the SLA compliance of the period.
+ */
+export function figureNotes(figures: FrozenFigure[]): Partial<Record<string, string>> {
+	const byId = (id: string) => figures.find((f) => f.id === id);
+	const notes: Partial<Record<string, string>> = {};
+	const escalations = byId('escalations');
+	if (escalations) {
+		const n = escalations.total ?? escalations.rows.length;
+		notes.escalations =
+			n === 0
+				? 'Inga eskalerade ärenden under perioden (inget brutet lösningstids-SLA, ingen större incident).'
+				: `${n === 1 ? 'Ett eskalerat ärende' : counted(n, '', 'eskalerade ärenden')} under perioden (brutet lösningstids-SLA eller större incident) gicks igenom: ${ticketList(escalations.rows)}.`;
+	}
+	const incidents = byId('incidents');
+	if (incidents) {
+		const n = incidents.total ?? incidents.rows.length;
+		notes.incident_follow_up =
+			n === 0
+				? 'Inga P1/P2-incidenter öppnades under perioden.'
+				: `${counted(n, 'P1/P2-incident', 'P1/P2-incidenter')} öppnade under perioden följdes upp: ${ticketList(incidents.rows)}.`;
+	}
+	const sla = byId('sla-resolution');
+	if (sla) {
+		const met = sla.rows.reduce((a, r) => a + Number(r[2]), 0);
+		const breached = sla.rows.reduce((a, r) => a + Number(r[3]), 0);
+		const lowest = [...sla.rows].sort((a, b) => Number(a[2]) / (Number(a[2]) + Number(a[3])) - Number(b[2]) / (Number(b[2]) + Number(b[3])))[0];
+		notes.statistics_sla =
+			met + breached === 0
+				? 'Inga ärenden avgjordes mot SLA under perioden.'
+				: `SLA för lösningstid: ${met} ärenden i tid och ${breached} överskridna under perioden. Lägst uppfyllnad hade ${lowest[0]} (${lowest[4]}).`;
+	}
+	return notes;
+}
 
 const HELD = (ends: string, now: Date) => Date.parse(ends) < now.getTime() - 24 * 3600 * 1000;
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86400_000).toISOString();
@@ -143,9 +168,13 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 				for (const item of agendaItems(doc).toArray()) item.set('done', true);
 			});
 			const decision = i % 2 === 0 || forum.key !== 'operational' ? DECISIONS[(n + i) % DECISIONS.length] : null;
-			const escalated = (await escalatedTickets(db, forum.customer_id, await meetingPeriodOf(db, meeting.id), now, 0)).total;
-			const note = (kind: string) => (kind === 'escalations' ? escalationNote(escalated) : (NOTES[kind] ?? NOTES.other)[(n + i) % 2]);
-			const update = await docs.read(minutesTarget, (doc) => writeMinutes(doc, note, kinds, decision));
+			// the figures the meeting dealt with, frozen at approval below; the minutes text tells them
+			await docs.flushProjection(agendaTarget);
+			const figures = await frozenFigures(db, SYSTEM_ACTOR, meeting.id);
+			const fromFigures = figureNotes(figures);
+			const update = await docs.read(minutesTarget, (doc) =>
+				writeMinutes(doc, (kind) => fromFigures[kind] ?? (NOTES[kind] ?? NOTES.other)[(n + i) % 2], kinds, decision)
+			);
 			await docs.change(minutesTarget, (doc) => Y.applyUpdate(doc, update));
 
 			// Actions: one or two raised per meeting; older ones closed in a later meeting.
@@ -201,7 +230,6 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 				...(customerAdmin && customerAdmin.id !== chairId ? [{ role: 'adjuster' as const, person_id: customerAdmin.id, at: approvedAt }] : [])
 			];
 			for (const t of [agendaTarget, minutesTarget, actionsTarget]) await docs.flushProjection(t);
-			const figures = await frozenFigures(db, SYSTEM_ACTOR, meeting.id);
 			const model = await buildMinutesModel(db, docs, meeting.id, { approvals, figures });
 			const state = await docs.read(minutesTarget, (doc) => Y.encodeStateAsUpdate(doc));
 			const next = meetings[i + 1];

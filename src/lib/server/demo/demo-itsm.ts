@@ -1,16 +1,26 @@
 /**
- * Demo tickets. Norrby kommun gets the first 890 incidents of the UCI
- * "Incident management process enriched event log" (a real ServiceNow audit
- * log: C. Amaral, M. Fantinato, S. Peres, UCI Machine Learning Repository
- * id 498, DOI 10.24432/C57S4H, CC BY 4.0), moved in time by whole weeks so that
- * it ends a few days ago (weekdays, and so business-hour SLAs, stay as they
- * were). Vattenbolaget gets the 67 incidents of the ServiceNow demo instance,
- * moved the same way. Both get a few changes for the change KPIs.
+ * Demo tickets, real ones: Norrby kommun gets the first 890 incidents of the
+ * UCI "Incident management process enriched event log" (a real ServiceNow
+ * audit log: C. Amaral, M. Fantinato, S. Peres, UCI Machine Learning
+ * Repository id 498, DOI 10.24432/C57S4H, CC BY 4.0); Vattenbolaget gets the
+ * next 890 incidents of the same log and the 67 incidents of the ServiceNow
+ * demo instance. Both get a few changes for the change KPIs.
+ *
+ * The log covers a few weeks, the demo a year: each incident keeps its own
+ * course (durations, weekday and time of day, so business-hour SLAs stay as
+ * they were) and is moved by whole weeks to a date spread over the twelve
+ * months up to today (spreadOverYear), more densely in the last ten weeks, so
+ * every meeting period of the demo (a month for the operational forum, two
+ * weeks for the CAB) holds enough tickets for its figures to mean something,
+ * and the month in progress has tickets. What would lie after today is cut
+ * off: the ticket stands as it stood today (asOf).
  *
  * The files are read from ../shared/data (or ITSM_DEMO_DATA); without them the
- * demo simply has no tickets. Parsing the 2 MB log takes about a second.
+ * demo simply has no tickets.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { DateTime } from 'luxon';
 import { resolve } from 'node:path';
 import type { Db } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../domain/actor';
@@ -23,6 +33,7 @@ import { PRESETS } from '../domain/itsm/import/presets';
 import { loadSlaSettings } from '../domain/itsm/sla/settings.repository';
 import { slaPolicy } from '../domain/itsm/sla/sla-settings';
 import { storeTickets } from '../domain/itsm/store';
+import { DEFAULT_TIME_ZONE } from '../domain/time';
 import type { TicketDraft } from '../domain/itsm/ticket.types';
 
 export const UCI_CREDIT =
@@ -50,11 +61,75 @@ function shifted(d: TicketDraft, shift: number): TicketDraft {
 	};
 }
 
-/** Whole weeks that move the latest moment of `drafts` to `daysAgo` days before now. */
-function weeksShift(drafts: TicketDraft[], now: number, daysAgo: number): number {
-	let latest = 0;
-	for (const d of drafts) latest = Math.max(latest, d.openedAt, d.closedAt ?? 0, ...d.history.map((h) => h.at));
-	return Math.round((now - daysAgo * DAY - latest) / WEEK) * WEEK;
+/** The latest moment of a ticket. */
+const latestOf = (d: TicketDraft) => Math.max(d.openedAt, d.closedAt ?? 0, d.resolvedAt ?? 0, ...d.history.map((h) => h.at));
+
+/** The ticket as it stood at `now`: what happened later is not known yet. */
+export function asOf(d: TicketDraft, now: number): TicketDraft {
+	if (latestOf(d) <= now) return d;
+	const past = (v: number | null) => (v !== null && v <= now ? v : null);
+	const history = d.history.filter((h) => h.at <= now);
+	const last = history.at(-1);
+	const resolvedAt = past(d.resolvedAt);
+	return {
+		...d,
+		status: last?.status ?? 'new',
+		statusRaw: last?.statusRaw ?? null,
+		priority: last?.priority ?? d.priority,
+		firstResponseAt: past(d.firstResponseAt),
+		resolvedAt,
+		closedAt: past(d.closedAt),
+		sourceSlaMet: resolvedAt === null ? null : d.sourceSlaMet,
+		history
+	};
+}
+
+/** A stable number per ticket number (FNV-1a), to mix the order by. */
+function mixed(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}
+
+/** The last RECENT_DAYS hold tickets RECENT_DENSITY times as densely as the months before (the CAB meets every other week). */
+const RECENT_DAYS = 70;
+const RECENT_DENSITY = 2.2;
+
+/**
+ * The demo's year: from the start of the month eleven months back (Stockholm
+ * time) up to now, the twelve months the reports show by default.
+ */
+export const demoYearStart = (now: number): number =>
+	DateTime.fromMillis(now, { zone: DEFAULT_TIME_ZONE }).startOf('month').minus({ months: 11 }).toMillis();
+
+/**
+ * Spreads incidents over the demo's year: the k-th goes to the k-th of evenly
+ * spaced places of a density that is RECENT_DENSITY times as high in the last
+ * RECENT_DAYS, moved by whole weeks (so it stays in the year) and cut at now. They are taken in an order mixed by number, not in order of
+ * opening: a log of a few weeks stretched over a year would otherwise give
+ * every week tickets of one weekday and hour only.
+ */
+export function spreadOverYear(drafts: TicketDraft[], now: number): TicketDraft[] {
+	const start = demoYearStart(now);
+	const days = (now - start) / DAY;
+	const older = days - RECENT_DAYS;
+	const weight = older + RECENT_DENSITY * RECENT_DAYS;
+	return [...drafts]
+		.sort((a, b) => mixed(a.number) - mixed(b.number) || a.number.localeCompare(b.number))
+		.map((d, k) => {
+			// place in "weighted days" from the start, then back to days
+			const w = ((k + 0.5) / drafts.length) * weight;
+			const target = start + (w <= older ? w : older + (w - older) / RECENT_DENSITY) * DAY;
+			const weeks = Math.floor((target - d.openedAt) / WEEK);
+			// the nearer of the two whole-week shifts around the target that keeps it in the year
+			const shift =
+				[weeks, weeks + 1]
+					.map((n) => n * WEEK)
+					.filter((sh) => d.openedAt + sh >= start && d.openedAt + sh <= now)
+					.sort((a, b) => Math.abs(d.openedAt + a - target) - Math.abs(d.openedAt + b - target))[0] ?? weeks * WEEK;
+			return asOf(shifted(d, shift), now);
+		})
+		.filter((d) => d.openedAt >= start && d.openedAt <= now);
 }
 
 function changes(now: number, prefix: string, count: number): TicketDraft[] {
@@ -78,30 +153,89 @@ function changes(now: number, prefix: string, count: number): TicketDraft[] {
 	});
 }
 
-async function load(db: Db, customerId: string, file: string, preset: keyof typeof PRESETS, changePrefix: string, now: number) {
-	const path = resolve(dataDir(), file);
-	if (!existsSync(path)) return;
-	const mapped = await mapCsv(createReadStream(path), PRESETS[preset], {});
-	const drafts = (await assemble(mapped.events)).map((a) => a.draft);
-	const shift = weeksShift(drafts, now, 3);
-	const tickets = [...drafts.map((d) => shifted(d, shift)), ...changes(now, changePrefix, 14)];
+/** The incidents of a CSV export, as drafts. */
+async function incidents(csv: Uint8Array, preset: keyof typeof PRESETS) {
+	const mapped = await mapCsv(bytesOf(csv), PRESETS[preset], {});
+	return { rowsRead: mapped.rowsRead, drafts: (await assemble(mapped.events)).map((a) => a.draft) };
+}
+
+/** The file's bytes as the byte stream the import reads. */
+async function* bytesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield bytes;
+}
+
+/**
+ * Incidents `from`..`from + count` (in file order) of the full UCI log: its
+ * header and the event rows of those incidents, as a CSV of its own.
+ */
+function uciSlice(path: string, from: number, count: number): Uint8Array {
+	const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
+	const picked = [lines[0]];
+	let seen = 0;
+	let current = '';
+	for (let i = 1; i < lines.length && seen <= from + count; i++) {
+		const number = lines[i].slice(0, lines[i].indexOf(','));
+		if (number !== current) {
+			current = number;
+			seen++;
+		}
+		if (seen > from && seen <= from + count) picked.push(lines[i]);
+	}
+	return new TextEncoder().encode(picked.join('\n'));
+}
+
+interface DemoSource {
+	file: string;
+	preset: keyof typeof PRESETS;
+	/** the incidents to take from it; the whole file when not given */
+	slice?: { from: number; count: number };
+}
+
+async function load(db: Db, customerId: string, sources: DemoSource[], now: number) {
+	const files = sources.filter((s) => existsSync(resolve(dataDir(), s.file)));
+	if (files.length === 0) return;
+	let rowsRead = 0;
+	const drafts: TicketDraft[] = [];
+	for (const s of files) {
+		const path = resolve(dataDir(), s.file);
+		const read = await incidents(s.slice ? uciSlice(path, s.slice.from, s.slice.count) : new Uint8Array(readFileSync(path)), s.preset);
+		rowsRead += read.rowsRead;
+		// one number is one ticket of the source system: a later file's incident with a number taken is left out
+		const taken = new Set(drafts.map((d) => d.number));
+		drafts.push(...read.drafts.filter((d) => !taken.has(d.number)));
+	}
+	const tickets = [...spreadOverYear(drafts, now), ...changes(now, 'CHG', 14)];
 	const policy = slaPolicy(await loadSlaSettings(db, customerId));
 	await db.transaction().execute(async (tx) => {
 		const at = nowIso();
 		const importId = newId();
 		const stored = await storeTickets(tx, customerId, tickets, policy, importId, at);
+		const preset = files[0].preset;
 		const report: ImportReport = {
-			status: 'imported', importId, preset, source: 'servicenow', rowsRead: mapped.rowsRead, tickets: tickets.length,
+			status: 'imported', importId, preset, source: 'servicenow', rowsRead, tickets: tickets.length,
 			...stored, rejected: 0, errors: [], rejectedRows: [], ignoredColumns: [], durationMs: 0
 		};
-		const fileName = file.startsWith('uci') ? `${file} (demo, moved to today; ${UCI_CREDIT})` : `${file} (demo, moved to today)`;
-		await recordImport(tx, { id: importId, customerId, actor: SYSTEM_ACTOR, fileName, report, at });
+		const names = files.map((s) => (s.slice ? `${s.file} (incidents ${s.slice.from + 1}–${s.slice.from + s.slice.count})` : s.file)).join(', ');
+		const credit = files.some((s) => s.file.startsWith('uci')) ? `; ${UCI_CREDIT}` : '';
+		await recordImport(tx, { id: importId, customerId, actor: SYSTEM_ACTOR, fileName: `${names} (demo, spread over the past year${credit})`, report, at });
 	});
 }
+
+/** Norrby's incidents are the first of the UCI log; Vattenbolaget's the ones after them. */
+const NORRBY_INCIDENTS = 890;
 
 export async function loadDemoTickets(db: Db, customers: { id: string; name: string }[], now = Date.now()): Promise<void> {
 	const norrby = customers.find((c) => c.name === 'Norrby kommun');
 	const vatten = customers.find((c) => c.name.startsWith('Vattenbolaget'));
-	if (norrby) await load(db, norrby.id, 'uci-incident-event-log-prefix-excel.csv', 'servicenow-display', 'CHG', now);
-	if (vatten) await load(db, vatten.id, 'servicenow-incidents-raw-values.csv', 'servicenow-raw', 'CHG', now);
+	if (norrby) await load(db, norrby.id, [{ file: 'uci-incident-event-log-prefix-excel.csv', preset: 'servicenow-display' }], now);
+	if (vatten)
+		await load(
+			db,
+			vatten.id,
+			[
+				{ file: 'uci-incident-event-log-full.csv.gz', preset: 'servicenow-display', slice: { from: NORRBY_INCIDENTS, count: 890 } },
+				{ file: 'servicenow-incidents-raw-values.csv', preset: 'servicenow-raw' }
+			],
+			now
+		);
 }

@@ -22,7 +22,7 @@ const SHARED: DemoArticle[] = [
 	{
 		title: 'Återställa lösenord',
 		summary: 'Har du glömt lösenordet eller har det gått ut? Så byter du det själv på några minuter.',
-		category: 'Konton och inloggning',
+		category: 'Inloggning och konton',
 		service: 'Inloggning och konton',
 		kind: 'guide',
 		audience: 'users',
@@ -69,6 +69,21 @@ Prioriteten sätts av servicedesk utifrån påverkan och brådska enligt avtalet
 - Leveranstid är normalt två arbetsdagar efter godkännande.
 
 Behörigheter som inte längre behövs tas bort på samma sätt. Kontrollera dem minst en gång per år.`
+	},
+	{
+		title: 'Skrivaren skriver inte ut',
+		summary: 'När utskriften fastnar: kontrollera kön, papperet och tonern innan du anmäler fel.',
+		category: 'Skrivare och utskrift',
+		service: 'Utskrift',
+		kind: 'guide',
+		audience: 'users',
+		markup: `## Kontrollera först
+1. Titta i utskriftskön på datorn om dokumentet ligger kvar, och ta bort det om det har fastnat.
+2. Kontrollera att det finns papper i facket och att tonerkassetten inte är tom.
+3. Stäng av nätverksskrivaren, vänta en halv minut och starta den igen.
+
+## Om det fortfarande inte fungerar
+Anmäl en incident och ange skrivarens namn, som står på etiketten på framsidan.`
 	},
 	{
 		title: 'Brandväggen blockerar en tjänst',

@@ -1,6 +1,7 @@
 /**
  * Seeds minutes (Lexical rich text held in Yjs) with one section per agenda
- * item: the item's title as a heading and an empty paragraph to write in.
+ * item: the item's title as a heading and an empty paragraph to write in, or
+ * the item's own text when it has one (the Samverkanshandbok's chapters).
  *
  * Runs Lexical headless with the browser's node list and the same
  * @lexical/yjs binding the browser uses, so the document is exactly what an
@@ -14,7 +15,7 @@ import { headlessMinutes } from './headless-minutes';
 
 export { offlineProvider } from './headless-minutes';
 
-export function seedMinutes(agenda: AgendaItemTemplate[]): Uint8Array {
+export function seedMinutes(agenda: (AgendaItemTemplate & { paragraphs?: readonly string[] })[]): Uint8Array {
 	const doc = new Y.Doc();
 	const { editor, write } = headlessMinutes(doc);
 	const unregister = write();
@@ -23,7 +24,9 @@ export function seedMinutes(agenda: AgendaItemTemplate[]): Uint8Array {
 			const root = $getRoot();
 			root.clear();
 			for (const item of agenda) {
-				root.append($createHeadingNode('h2').append($createTextNode(item.title.sv)), $createParagraphNode());
+				root.append($createHeadingNode('h2').append($createTextNode(item.title.sv)));
+				const paragraphs = item.paragraphs?.length ? item.paragraphs : [''];
+				for (const text of paragraphs) root.append(text ? $createParagraphNode().append($createTextNode(text)) : $createParagraphNode());
 			}
 			if (agenda.length === 0) root.append($createParagraphNode());
 		},

@@ -285,7 +285,7 @@ function writtenContent(data: ArticleData, body: ReturnType<typeof bodyOf>) {
 /** Keeps version `version` of the article and makes it the one search finds. */
 async function storeVersion(tx: Executor, articleId: string, version: number, data: ArticleData, body: ReturnType<typeof bodyOf>, by: string | null, at: string) {
 	await tx.insertInto('kb_article_versions').values({ article_id: articleId, version, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
-	await indexArticle(tx, articleId, data.title, `${data.summary ?? ''}\n${body.text}`);
+	await indexArticle(tx, articleId, { title: data.title, body: `${data.summary ?? ''}\n${body.text}`, category: data.category, service: data.service ?? null });
 }
 
 export async function createArticle(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ArticleView> {

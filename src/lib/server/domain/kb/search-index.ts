@@ -4,6 +4,10 @@
  * weighted tsvector with a GIN index ranked by ts_rank. Both take the same
  * stemmed prefix terms from search-query.ts, so a search finds the same
  * articles on both: "lösenordet" finds "Byt lösenord", "losenord" does too.
+ *
+ * Besides title and text an article is found by its terms: its category and
+ * service ("inloggning" finds the articles of "Inloggning och konton") and the
+ * later parts of its compound words ("portal" finds "lösenordsportalen").
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '$lib/server/db';
@@ -13,15 +17,52 @@ import { fts5Query, tsQuery, type TermMode } from './search-query';
 /** What the PostgreSQL side indexes and queries: lower case without diacritics, as FTS5's remove_diacritics does. */
 export const foldDiacritics = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
-export async function indexArticle(db: Executor, id: string, title: string, body: string): Promise<void> {
+/** Shortest first part and shortest later part of a compound word that search splits off. */
+const MIN_HEAD = 3;
+const MIN_TAIL = 5;
+
+/**
+ * The later parts of the long words of `text`, each ending the word: Swedish
+ * puts the thing a compound names last ("lösenordsportalen" is a portal), so
+ * "portal" as a prefix of "portalen" finds it. Without a dictionary every
+ * split point counts; a tail that starts mid-syllable matches no real word's
+ * prefix in practice.
+ */
+export function compoundTails(text: string): string[] {
+	const tails = new Set<string>();
+	for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+		for (let i = MIN_HEAD; i <= word.length - MIN_TAIL; i++) tails.add(word.slice(i));
+	}
+	return [...tails];
+}
+
+/** What an article is indexed by. */
+export interface IndexedArticle {
+	title: string;
+	/** summary and plain text */
+	body: string;
+	category: string;
+	service: string | null;
+}
+
+/** The terms column: category, service and the compound tails of everything. */
+export const indexTerms = (a: IndexedArticle): string => {
+	const labels = [a.category, a.service ?? ''].join(' ');
+	return [labels, ...compoundTails(`${a.title} ${labels} ${a.body}`)].join(' ');
+};
+
+export async function indexArticle(db: Executor, id: string, article: IndexedArticle): Promise<void> {
+	const { title, body } = article;
+	const terms = indexTerms(article);
 	await db.deleteFrom('kb_search').where('article_id', '=', id).execute();
 	if (dialectOf(db) === 'postgres') {
-		// title weighs most (A), the body least (D): the same 5:1 preference as bm25 below
+		// title weighs most (A), the terms next (B), the body least (D): as bm25's 5:2:1 below
 		await sql`insert into kb_search (article_id, title, body, document) values (${id}, ${title}, ${body},
-			setweight(to_tsvector('simple', ${foldDiacritics(title)}), 'A') || setweight(to_tsvector('simple', ${foldDiacritics(body)}), 'D'))`.execute(db);
+			setweight(to_tsvector('simple', ${foldDiacritics(title)}), 'A') || setweight(to_tsvector('simple', ${foldDiacritics(terms)}), 'B')
+			|| setweight(to_tsvector('simple', ${foldDiacritics(body)}), 'D'))`.execute(db);
 		return;
 	}
-	await db.insertInto('kb_search').values({ article_id: id, title, body }).execute();
+	await db.insertInto('kb_search').values({ article_id: id, title, body, terms }).execute();
 }
 
 export interface IndexMatch {
@@ -49,6 +90,6 @@ export function matchTerms(db: Executor, terms: string[], mode: TermMode): Index
 	return {
 		matches: sql<boolean>`kb_search match ${fts5Query(terms, mode)}`,
 		snippet: sql<string>`snippet(kb_search, 2, '', '', '…', 16)`,
-		bestFirst: sql`bm25(kb_search, 0.0, 5.0, 1.0)`
+		bestFirst: sql`bm25(kb_search, 0.0, 5.0, 1.0, 2.0)`
 	};
 }

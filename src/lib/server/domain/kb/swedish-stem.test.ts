@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fts5Query, searchTerms, tsQuery } from './search-query';
-import { foldDiacritics } from './search-index';
+import { compoundTails, foldDiacritics, indexTerms } from './search-index';
 import { swedishStem } from './swedish-stem';
 
 describe('swedishStem', () => {
@@ -11,7 +11,10 @@ describe('swedishStem', () => {
 		['lösenorden', 'lösenord'],
 		['incidenten', 'incident'],
 		['behörigheter', 'behör'],
-		['behörighet', 'behör']
+		['behörighet', 'behör'],
+		['skrivare', 'skrivar'],
+		['skrivaren', 'skrivar'],
+		['användarens', 'användar']
 	])('%s → %s', (word, stem) => {
 		expect(swedishStem(word)).toBe(stem);
 	});
@@ -29,6 +32,20 @@ describe('swedishStem', () => {
 			['anmäler', 'anmälan']
 		])
 			expect(b.startsWith(swedishStem(a)) || a.startsWith(swedishStem(b))).toBe(true);
+	});
+});
+
+describe('compound tails', () => {
+	it('splits off every later part of five letters or more, so a compound is found by its last part', () => {
+		expect(compoundTails('Lösenordsportalen')).toContain('portalen');
+		expect(compoundTails('nätverksskrivaren')).toContain('skrivaren');
+		expect(compoundTails('skriv ut')).toEqual([]);
+	});
+
+	it('indexes category and service by name', () => {
+		const terms = indexTerms({ title: 'Återställa lösenord', body: 'Skriv ett nytt lösenord', category: 'Inloggning och konton', service: null });
+		expect(terms.split(' ')).toContain('Inloggning');
+		expect(terms).not.toMatch(/\bskrivar/);
 	});
 });
 

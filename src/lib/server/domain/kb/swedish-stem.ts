@@ -3,6 +3,10 @@
  * the R1 region, plus the definite neuter -et/-ets that Snowball keeps (so
  * "lösenordet" meets "lösenord"). Search matches the stem as a prefix, so
  * stemming a little too far only widens the hits, never loses the article.
+ *
+ * One exception to Snowball: the agent noun in -are keeps its "ar"
+ * ("skrivare", "skrivaren" → "skrivar"), or "skrivare" would search for
+ * "skriv" and find every article that says "skriv ut".
  */
 const VOWELS = 'aeiouyäåö';
 const isVowel = (c: string) => VOWELS.includes(c);
@@ -15,6 +19,8 @@ const STEP1 = [
 	'ad', 'en', 'ar', 'er', 'or', 'as', 'es', 'at', 'et',
 	'a', 'e'
 ];
+// -are, -aren, -arens: the "ar" stays (see above)
+const AGENT_NOUN = ['are', 'aren', 'arens'];
 const S_ENDING = 'bcdfghjklmnoprtvy';
 const STEP2 = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
 
@@ -32,7 +38,7 @@ export function swedishStem(input: string): string {
 	const inR1 = (suffix: string) => word.endsWith(suffix) && word.length - suffix.length >= r1;
 
 	const s1 = STEP1.find(inR1);
-	if (s1) word = word.slice(0, -s1.length);
+	if (s1) word = word.slice(0, -(AGENT_NOUN.includes(s1) ? s1.length - 2 : s1.length));
 	else if (inR1('s') && S_ENDING.includes(word[word.length - 2] ?? '')) word = word.slice(0, -1);
 
 	if (STEP2.some(inR1)) word = word.slice(0, -1);

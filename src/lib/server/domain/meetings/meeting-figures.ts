@@ -88,8 +88,8 @@ export async function meetingFigures(db: Db, actor: Actor, meetingId: string): P
 		columns: ['Nyckeltal', 'Värde', 'Mål', 'Status'],
 		rows: deck.kpis.map((k) => [kpiName(k), k.tooFewTickets ? `${TOO_FEW_TICKETS} (${k.tickets})` : kpiValue(k.value, k.unit), kpiValue(k.target, k.unit), k.light ? LIGHTS[k.light] : null])
 	});
-	figures.push({ id: 'incidents', title: incidentsTitle(deck.incidents), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.incidents) });
-	figures.push({ id: 'escalations', title: escalationsTitle(deck.escalations), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.escalations) });
+	figures.push({ id: 'incidents', title: incidentsTitle(deck.incidents), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.incidents), total: deck.incidents.total });
+	figures.push({ id: 'escalations', title: escalationsTitle(deck.escalations), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.escalations), total: deck.escalations.total });
 	if (deck.cab) {
 		figures.push({
 			id: 'cab-changes',
