@@ -10,7 +10,9 @@
  *   of the status history, as the SLA engine already takes it;
  * - `reopened_at`: the last reopen (back from resolved/closed to an open
  *   status), so "reopened in the period" is an index count;
- * - `active`: the source's open/closed flag (ServiceNow `active`).
+ * - `active`: the source's open/closed flag (ServiceNow `active`);
+ * - the backlog at a period's end counts the tickets still open or done after
+ *   it (`tickets_backlog_idx`), instead of every ticket opened before it.
  *
  * The backfill reads each ticket's stored history once, in pages; it repeats
  * the rules of sla-engine.ts (resolutionTime, reopenTime) as they are today,
@@ -82,7 +84,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.createIndex('tickets_mttr_idx').on('tickets').columns(['customer_id', 'kind', 'priority', 'resolution_hours', 'resolved_at']).execute();
 	await db.schema.createIndex('tickets_mttr_all_idx').on('tickets').columns(['customer_id', 'kind', 'resolution_hours', 'resolved_at', 'priority']).execute();
 	await db.schema.createIndex('tickets_reopened_idx').on('tickets').columns(['customer_id', 'reopened_at']).execute();
-	// the resolved-ticket KPIs (counts, sums of durations per priority) stay index-only
+	// backlog at a period's end: tickets still open, and those done only after the end (short ranges for recent periods)
+	await db.schema.dropIndex('tickets_done_idx').execute();
+	await db.schema.createIndex('tickets_backlog_idx').on('tickets').columns(['customer_id', 'done_at', 'kind', 'opened_at']).execute();
+	// the resolved-ticket KPIs stay index-only
 	await db.schema.dropIndex('tickets_resolved_idx').execute();
 	await db.schema
 		.createIndex('tickets_resolved_idx')
@@ -99,6 +104,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 		.on('tickets')
 		.columns(['customer_id', 'resolved_at', 'kind', 'priority', 'opened_at', 'reopen_count', 'reassignment_count', 'satisfaction'])
 		.execute();
-	for (const ix of ['tickets_mttr_idx', 'tickets_mttr_all_idx', 'tickets_reopened_idx']) await db.schema.dropIndex(ix).execute();
+	for (const ix of ['tickets_mttr_idx', 'tickets_mttr_all_idx', 'tickets_reopened_idx', 'tickets_backlog_idx']) await db.schema.dropIndex(ix).execute();
+	await db.schema.createIndex('tickets_done_idx').on('tickets').columns(['customer_id', 'done_at', 'kind']).execute();
 	for (const col of ['reopened_at', 'resolution_hours', 'active']) await db.schema.alterTable('tickets').dropColumn(col).execute();
 }

@@ -97,7 +97,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	const byKind = (row: Record<string, unknown> | undefined): Record<string, number> =>
 		Object.fromEntries(TICKET_KINDS.map((k) => [k, Number(row?.[k] ?? 0)]));
 
-	const [sla, targets, mttr, reopenedIn, opened, resolved, openedBefore, doneBefore, changes, manual] = await Promise.all([
+	const [sla, targets, mttr, reopenedIn, opened, resolved, stillOpen, doneAfter, changes, manual] = await Promise.all([
 		slaReport(db, actor, customerId, period, now),
 		loadTargets(db, customerId),
 		mttrOf(db, customerId, period),
@@ -115,9 +115,10 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 			.where('resolved_at', '>=', from)
 			.where('resolved_at', '<', to)
 			.executeTakeFirst(),
-		// open at period end = opened before it − done before it (covering index counts)
-		base().select(perKind('1')).where('opened_at', '<', to).executeTakeFirst(),
-		base().select(perKind('1')).where('done_at', '<', to).executeTakeFirst(),
+		// open at period end: opened before it and not done before it, i.e. still open or done only after it.
+		// Both are short ranges of tickets_backlog_idx for recent periods (not every ticket before the end).
+		base().select(perKind('1')).where('done_at', 'is', null).where('opened_at', '<', to).executeTakeFirst(),
+		base().select(perKind('1')).where('done_at', '>=', to).where('opened_at', '<', to).executeTakeFirst(),
 		base()
 			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
 			// tickets_change_idx covers this
@@ -138,9 +139,9 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 
 	const openedBy = byKind(opened);
 	const resolvedBy = byKind(resolved);
-	const beforeBy = byKind(openedBefore);
-	const doneBy = byKind(doneBefore);
-	const volumes = TICKET_KINDS.map((kind) => ({ kind, opened: openedBy[kind], resolved: resolvedBy[kind], backlog: beforeBy[kind] - doneBy[kind] })).filter(
+	const openBy = byKind(stillOpen);
+	const doneAfterBy = byKind(doneAfter);
+	const volumes = TICKET_KINDS.map((kind) => ({ kind, opened: openedBy[kind], resolved: resolvedBy[kind], backlog: openBy[kind] + doneAfterBy[kind] })).filter(
 		(v) => v.opened + v.resolved + v.backlog > 0
 	);
 

@@ -39,13 +39,15 @@ interface Period {
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** the incidents resolved in the period with a duration, optionally of one priority */
-function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null) {
+function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, inDurationOrder = false) {
+	// SQLite: unary + keeps the planner off tickets_resolved_idx (a range, then a sort of every row)
+	const resolvedAt = inDurationOrder && dialectOf(db) === 'sqlite' ? sql<string>`+resolved_at` : sql<string>`resolved_at`;
 	let q = db
 		.selectFrom('tickets')
 		.where('customer_id', '=', customerId)
 		.where('kind', '=', 'incident')
-		.where('resolved_at', '>=', period.from)
-		.where('resolved_at', '<', period.to)
+		.where(resolvedAt, '>=', period.from)
+		.where(resolvedAt, '<', period.to)
 		.where('resolution_hours', 'is not', null);
 	q = priority === null ? q.where('priority', 'is not', null) : q.where('priority', '=', priority);
 	return q;
@@ -54,7 +56,7 @@ function resolvedIn(db: Executor, customerId: string, period: Period, priority: 
 /** SQLite: the middle value(s) in duration order; the index gives the order, so no sort */
 async function sqliteMedian(db: Executor, customerId: string, period: Period, priority: Priority | null, n: number): Promise<number | null> {
 	if (n === 0) return null;
-	const rows = await resolvedIn(db, customerId, period, priority)
+	const rows = await resolvedIn(db, customerId, period, priority, true)
 		.select('resolution_hours')
 		.orderBy('resolution_hours')
 		.limit(n % 2 ? 1 : 2)
@@ -63,32 +65,36 @@ async function sqliteMedian(db: Executor, customerId: string, period: Period, pr
 	return rows.length ? rows.reduce((a, r) => a + Number(r.resolution_hours), 0) / rows.length : null;
 }
 
+/** PostgreSQL: percentile_cont per priority and over all of them, in one pass */
+async function pgMedians(db: Executor, customerId: string, period: Period): Promise<(number | null)[]> {
+	const row = (await resolvedIn(db, customerId, period, null)
+		.select([
+			...PRIORITIES.map((p) => sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours) filter (where priority = ${p})`.as(`m${p}`)),
+			sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours)`.as('m')
+		])
+		.executeTakeFirst()) as Record<string, unknown> | undefined;
+	return [...PRIORITIES.map((p) => num(row?.[`m${p}`])), num(row?.m)];
+}
+
 export async function mttrOf(db: Executor, customerId: string, period: Period): Promise<Mttr> {
 	const postgres = dialectOf(db) === 'postgres';
-	// counts and sums per priority in one pass over the period's range of tickets_resolved_idx
-	const sums = await resolvedIn(db, customerId, period, null)
-		.select([
-			...PRIORITIES.flatMap((p) => [
-				sql<number>`sum(case when priority = ${p} then 1 else 0 end)`.as(`n${p}`),
-				sql<number | null>`sum(case when priority = ${p} then resolution_hours end)`.as(`s${p}`)
-			]),
-			...(postgres
-				? PRIORITIES.map((p) => sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours) filter (where priority = ${p})`.as(`m${p}`))
-				: []),
-			...(postgres ? [sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours)`.as('m')] : [])
-		])
-		.executeTakeFirst();
-	const row = (sums ?? {}) as Record<string, unknown>;
-	const count = (p: Priority) => Number(row[`n${p}`] ?? 0);
+	// count and sum per priority: a walk of tickets_mttr_idx, already in priority order (plain aggregates, no CASE per row)
+	const sums = await resolvedIn(db, customerId, period, null, true)
+		.select(['priority', sql<number>`count(*)`.as('n'), sql<number>`sum(resolution_hours)`.as('s')])
+		.groupBy('priority')
+		.execute();
+	const of = (p: Priority) => sums.find((r) => Number(r.priority) === p);
+	const count = (p: Priority) => Number(of(p)?.n ?? 0);
+	const sum = (p: Priority) => Number(of(p)?.s ?? 0);
 	const medians = postgres
-		? [...PRIORITIES.map((p) => num(row[`m${p}`])), num(row.m)]
+		? await pgMedians(db, customerId, period)
 		: await Promise.all([...PRIORITIES.map((p) => sqliteMedian(db, customerId, period, p, count(p))), sqliteMedian(db, customerId, period, null, PRIORITIES.reduce((a, p) => a + count(p), 0))]);
 
 	const byPriority = PRIORITIES.map((p, i) => {
 		const n = count(p);
-		return { priority: p, resolved: n, meanHours: n ? Number(row[`s${p}`]) / n : null, medianHours: medians[i] };
+		return { priority: p, resolved: n, meanHours: n ? sum(p) / n : null, medianHours: medians[i] };
 	});
 	const resolved = byPriority.reduce((a, r) => a + r.resolved, 0);
-	const total = PRIORITIES.reduce((a, p) => a + Number(row[`s${p}`] ?? 0), 0);
+	const total = PRIORITIES.reduce((a, p) => a + sum(p), 0);
 	return { byPriority, overall: { resolved, meanHours: resolved ? total / resolved : null, medianHours: medians[PRIORITIES.length] } };
 }
