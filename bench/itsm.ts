@@ -13,7 +13,7 @@
  *   npm run bench:itsm                       (BENCH_SIZES=25000 for a quick run)
  *
  * Targets: full UCI log < 20 s, event-loop delay max ≤ ~50 ms meanwhile;
- * one-year SLA report over 1,000,000 tickets < 1 s.
+ * one-year SLA and KPI reports over 1,000,000 tickets < 1 s each.
  * Writes bench/results/itsm-<date>.md.
  */
 import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -226,10 +226,11 @@ async function main() {
 		log('');
 		log('## Report latency, one-year period (2026), synthetic tickets');
 		log('');
-		log(`Median of ${RUNS} runs after a warm-up. The SLA report reads the daily aggregate for whole days and the covering indexes for the period's edges; the KPI report adds MTTR (median needs every duration), volumes and backlog.`);
+		log(`Median of ${RUNS} runs after a warm-up. The SLA report reads the daily aggregate for whole days and the covering indexes for the period's edges; the KPI report adds MTTR per priority and overall (mean and exact median in SQL: SQLite walks the duration-ordered MTTR indexes to the middle row), reopened tickets, volumes and backlog.`);
 		log('');
-		log('| tickets | generate + insert | rebuild daily aggregate | SLA report | KPI report | SLA target |');
-		log('|---|---|---|---|---|---|');
+		log('| tickets | generate + insert | rebuild daily aggregate | SLA report | KPI report | SLA target | KPI target |');
+		log('|---|---|---|---|---|---|---|');
+		const runs: string[] = [];
 		for (const n of SIZES) {
 			const id = await addCustomer(db, `Synthetic ${n}`);
 			const fillMs = fill(file, id, n);
@@ -240,9 +241,12 @@ async function main() {
 			const period = YEAR;
 			const sla = await timeIt(() => slaReport(db, SYSTEM_ACTOR, id, period));
 			const kpi = await timeIt(() => kpiReport(db, SYSTEM_ACTOR, id, period));
-			const target = n >= 1_000_000 ? `< 1 s: ${sla.median < 1000 ? 'met' : 'MISSED'}` : '';
-			log(`| ${n.toLocaleString('en')} | ${(fillMs / 1000).toFixed(1)} s | ${(aggMs / 1000).toFixed(2)} s | ${sla.median.toFixed(0)} ms | ${kpi.median.toFixed(0)} ms | ${target} |`);
+			const target = (ms: number) => (n >= 1_000_000 ? `< 1 s: ${ms < 1000 ? 'met' : 'MISSED'}` : '');
+			log(`| ${n.toLocaleString('en')} | ${(fillMs / 1000).toFixed(1)} s | ${(aggMs / 1000).toFixed(2)} s | ${sla.median.toFixed(0)} ms | ${kpi.median.toFixed(0)} ms | ${target(sla.median)} | ${target(kpi.median)} |`);
+			runs.push(`- ${n.toLocaleString('en')} tickets, each run (ms): SLA ${sla.all.map((x) => x.toFixed(0)).join(', ')}; KPI ${kpi.all.map((x) => x.toFixed(0)).join(', ')}; load average then ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 		}
+		log('');
+		for (const r of runs) log(r);
 	} finally {
 		await db.destroy();
 		rmSync(dir, { recursive: true, force: true });

@@ -57,6 +57,27 @@ describe.skipIf(!browserAvailable)('ITSM settings: SLA targets and API tokens', 
 		expect(await p2.inputValue()).toBe('60');
 	});
 
+	it('the SLA page shows MTTR over all priorities beside the rows, the reopen figures with their definition; settings state the pause rule', async () => {
+		const period = 'from=2000-01-01&to=2030-01-01';
+		const { kpis } = await (await admin.request.get(`/api/v1/customers/${norrby}/kpis?${period}`)).json();
+		expect(kpis.mttrOverall.resolved).toBeGreaterThan(0);
+		await admin.goto(`/customers/${norrby}/sla?${period}`);
+		const overall = admin.getByRole('row', { name: /^Alla prioriteter/ });
+		const cells = await overall.getByRole('cell').allTextContents();
+		expect(cells[1]).toBe(String(kpis.mttrOverall.resolved));
+		expect(cells[2]).not.toBe('–');
+		expect(cells[3]).not.toBe('–');
+		// the KPI table: mean and median over all priorities, the reopened count, the rate with its definition beside it
+		for (const name of ['MTTR alla prioriteter (medel)', 'MTTR alla prioriteter (median)', 'Återöppnade ärenden', 'Återöppningsgrad']) {
+			await admin.getByRole('row').filter({ hasText: name }).first().waitFor();
+		}
+		const reopenRow = admin.getByRole('row').filter({ hasText: 'Återöppnade ärenden' }).first();
+		expect((await reopenRow.getByRole('cell').allTextContents())[1]).toBe(String(kpis.reopen.reopened));
+		expect(await admin.getByTestId('reopen-definition').textContent()).toContain('oavsett om de har lösts igen');
+		await admin.goto(`/customers/${norrby}/settings/sla`);
+		expect(await admin.getByText('matchas av understatusen ensam').count()).toBe(1);
+	});
+
 	it('creates a token, shows its secret once, and revokes it after a confirmation', async () => {
 		await admin.getByRole('link', { name: 'API-nycklar' }).click();
 		await admin.waitForURL(`**/customers/${norrby}/settings/tokens`);

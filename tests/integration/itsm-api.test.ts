@@ -3,10 +3,11 @@
  * that changes nothing, JSON ingest with per-customer API tokens, and the
  * tickets / SLA / KPI endpoints with tenant isolation.
  */
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_MAPPINGS } from '../../src/lib/server/domain/itsm/import/presets';
 import { ApiClient } from '../helpers/api-client';
 import { expectContract } from '../helpers/contract';
 import { demoIds, NORRBY, VATTENSYD } from '../helpers/demo-ids';
@@ -157,6 +158,86 @@ describe('CSV import', () => {
 	it('customer people cannot import', async () => {
 		const customerAdmin = await new ApiClient(server.url).login('avtal@vattensyd.example');
 		expect((await upload(vatten, 'number\n', { preset: 'servicenow-display' }, { client: customerAdmin })).status).toBe(403);
+	});
+});
+
+describe('KPIs from imported logs (issue 14, points 5 and 6)', () => {
+	/** The first `incidents` incidents of the BPI 2013 log (rows are grouped by SR Number), header included. */
+	function bpiExcerpt(incidents: number): { text: string; rows: string[][] } {
+		const lines = gunzipSync(readFileSync(resolve(DATA, 'bpic2013-volvo-incidents.csv.gz'))).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+		const out = [lines[0]];
+		const seen = new Set<string>();
+		for (const line of lines.slice(1)) {
+			const number = line.split(',')[0];
+			if (!seen.has(number) && seen.size === incidents) break;
+			seen.add(number);
+			out.push(line);
+		}
+		return { text: out.join('\n'), rows: out.slice(1).map((l) => l.split(',')) };
+	}
+	const BPI_YEARS = 'from=2010-01-01&to=2013-01-01';
+
+	it('a BPI-style event log without a resolved-at column, imported with the shipped example mapping, has MTTR and reopen figures', async () => {
+		const mappingRes = await admin.json('POST', `/api/v1/customers/${vatten}/import-mappings`, {
+			name: 'BPI 2013',
+			mapping: { ...EXAMPLE_MAPPINGS['BPI Challenge 2013 (Volvo IT)'].mapping }
+		});
+		expect(mappingRes.status).toBe(201);
+		const { text, rows } = bpiExcerpt(40);
+		const imported = await upload(vatten, text, { preset: 'generic', mappingId: mappingRes.body.mapping.id, source: 'vinst' }, { client: admin });
+		expect(imported.body.report).toMatchObject({ status: 'imported', tickets: 40, rejected: 0 });
+
+		// the resolution of each ticket is its last entry into Completed in the log (the SLA engine's rule)
+		const tickets = (await admin.json('GET', `/api/v1/customers/${vatten}/tickets?limit=500&${BPI_YEARS}`)).body.tickets as { number: string; status: string; resolvedAt: string | null; openedAt: string }[];
+		const expected = new Map<string, number>();
+		for (const [number, at, status] of rows) {
+			const prev = expected.get(number);
+			if (status !== 'Completed') expected.delete(number);
+			else if (prev === undefined) expected.set(number, Date.parse(at));
+		}
+		const resolved = tickets.filter((t) => t.status === 'resolved' || t.status === 'closed');
+		expect(resolved.length).toBeGreaterThan(10);
+		for (const t of resolved) expect(t.resolvedAt && Date.parse(t.resolvedAt), t.number).toBe(expected.get(t.number));
+
+		const kpis = await admin.json('GET', `/api/v1/customers/${vatten}/kpis?${BPI_YEARS}`);
+		expectContract('getKpis', kpis.body);
+		const r = kpis.body.kpis;
+		const incidentsResolved = resolved.length;
+		expect(r.mttrOverall.resolved).toBe(incidentsResolved);
+		expect(r.mttrOverall.meanHours).toBeGreaterThan(0);
+		expect(r.mttrOverall.medianHours).toBeGreaterThan(0);
+		expect(r.mttr.reduce((a: number, m: { resolved: number }) => a + m.resolved, 0)).toBe(incidentsResolved);
+		// the mean is that of the tickets' own open → resolved times
+		const hours = resolved.map((t) => (Date.parse(t.resolvedAt!) - Date.parse(t.openedAt)) / 3_600_000);
+		expect(r.mttrOverall.meanHours).toBeCloseTo(hours.reduce((a, h) => a + h, 0) / hours.length, 6);
+		const byKey = (k: string) => r.kpis.find((x: { kpi: string }) => x.kpi === k);
+		expect(byKey('mttr_hours').value).toBeCloseTo(r.mttrOverall.meanHours, 9);
+		expect(byKey('mttr_median_hours').value).toBe(r.mttrOverall.medianHours);
+		// reopened: back from Completed to an open status in the log
+		const reopened = new Set<string>();
+		let last: string[] | undefined;
+		for (const row of rows) {
+			if (last && last[0] === row[0] && last[2] === 'Completed' && row[2] !== 'Completed') reopened.add(row[0]);
+			last = row;
+		}
+		expect(reopened.size).toBeGreaterThan(0);
+		expect(r.reopen).toEqual({ reopened: reopened.size, resolved: incidentsResolved, rate: reopened.size / incidentsResolved });
+		expect(byKey('reopened').value).toBe(reopened.size);
+		expect(byKey('reopen_rate').value).toBe(r.reopen.rate);
+	});
+
+	it("a ServiceNow raw export's active column is imported", async () => {
+		const csv = readFileSync(resolve(DATA, 'servicenow-incidents-raw-values.csv'), 'utf8');
+		const imported = await upload(vatten, csv, { preset: 'servicenow-raw', source: 'sn-rest' }, { client: admin });
+		expect(imported.body.report).toMatchObject({ status: 'imported', tickets: 67, rejected: 0 });
+		const list = await admin.json('GET', `/api/v1/customers/${vatten}/tickets?limit=1000`);
+		expectContract('listTickets', list.body);
+		expect(list.body.total).toBeLessThan(1000);
+		const sn = (list.body.tickets as { source: string; status: string; active: boolean | null }[]).filter((t) => t.source === 'sn-rest');
+		expect(sn).toHaveLength(67);
+		// 27 closed (state 7, active false), 40 still open
+		expect(sn.filter((t) => t.active === false).map((t) => t.status)).toEqual(Array(27).fill('closed'));
+		expect(sn.filter((t) => t.active === true)).toHaveLength(40);
 	});
 });
 

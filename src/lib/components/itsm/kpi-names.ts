@@ -4,6 +4,8 @@ import { locale } from '$lib/i18n';
 const NAMES: Record<string, { sv: string; en: string }> = {
 	sla_response: { sv: 'SLA svarstid, uppfyllnad', en: 'SLA response compliance' },
 	sla_resolution: { sv: 'SLA lösningstid, uppfyllnad', en: 'SLA resolution compliance' },
+	mttr_hours: { sv: 'MTTR alla prioriteter (medel)', en: 'MTTR all priorities (mean)' },
+	mttr_median_hours: { sv: 'MTTR alla prioriteter (median)', en: 'MTTR all priorities (median)' },
 	mttr_p1_hours: { sv: 'MTTR P1 (medel)', en: 'MTTR P1 (mean)' },
 	mttr_p2_hours: { sv: 'MTTR P2 (medel)', en: 'MTTR P2 (mean)' },
 	mttr_p3_hours: { sv: 'MTTR P3 (medel)', en: 'MTTR P3 (mean)' },
@@ -12,7 +14,8 @@ const NAMES: Record<string, { sv: string; en: string }> = {
 	opened: { sv: 'Nya ärenden', en: 'New tickets' },
 	resolved: { sv: 'Lösta ärenden', en: 'Resolved tickets' },
 	backlog: { sv: 'Öppna vid periodens slut', en: 'Open at period end' },
-	reopen_rate: { sv: 'Återöppnade', en: 'Reopen rate' },
+	reopened: { sv: 'Återöppnade ärenden', en: 'Reopened tickets' },
+	reopen_rate: { sv: 'Återöppningsgrad', en: 'Reopen rate' },
 	first_contact_resolution: { sv: 'Lösta vid första kontakt', en: 'First-contact resolution' },
 	major_incidents: { sv: 'Större incidenter', en: 'Major incidents' },
 	change_success_rate: { sv: 'Lyckade ändringar', en: 'Change success rate' },

@@ -20,9 +20,12 @@ export const kpiName = (k: { kpi: string; name?: string }): string => {
 	const names: Record<string, () => string> = {
 		sla_response: m.live_kpi_sla_response,
 		sla_resolution: m.live_kpi_sla_resolution,
+		mttr_hours: m.live_kpi_mttr_all,
+		mttr_median_hours: m.live_kpi_mttr_median,
 		opened: m.live_kpi_opened,
 		resolved: m.live_kpi_resolved,
 		backlog: m.live_kpi_backlog,
+		reopened: m.live_kpi_reopened,
 		reopen_rate: m.live_kpi_reopen_rate,
 		first_contact_resolution: m.live_kpi_fcr,
 		major_incidents: m.live_kpi_major_incidents,

@@ -23,6 +23,12 @@ export interface TicketsTable {
 	resolved_at: string | null;
 	closed_at: string | null;
 	reopen_count: number;
+	/** the last reopen (sla-engine reopenTime); null: never reopened */
+	reopened_at: string | null;
+	/** open → resolved in hours (MTTR); null while unresolved */
+	resolution_hours: number | null;
+	/** the source's open/closed flag (ServiceNow `active`): 1, 0 or null */
+	active: number | null;
 	reassignment_count: number;
 	major_incident: number;
 	source_sla_met: number | null;

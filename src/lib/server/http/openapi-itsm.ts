@@ -37,6 +37,8 @@ const Ticket = z.strictObject({
 	closedAt: timestamp().nullable(),
 	majorIncident: z.boolean(),
 	reopenCount: z.int(),
+	reopenedAt: timestamp().nullable().describe('the last reopen (back from resolved/closed), when there was one'),
+	active: z.boolean().nullable().describe("the source system's own open flag (ServiceNow active), when the source has one"),
 	sourceSlaMet: z.boolean().nullable().describe("the source system's own SLA flag"),
 	sla: z.strictObject({
 		response: Outcome,
@@ -106,6 +108,12 @@ const KpiReport = z.strictObject({
 		})
 	),
 	mttr: z.array(z.strictObject({ priority: z.int(), resolved: z.int(), meanHours: z.number().nullable(), medianHours: z.number().nullable() })),
+	mttrOverall: z
+		.strictObject({ resolved: z.int(), meanHours: z.number().nullable(), medianHours: z.number().nullable() })
+		.describe('every incident resolved in the period with a priority (the sum of the mttr rows), open → resolved; also the KPIs mttr_hours and mttr_median_hours'),
+	reopen: z
+		.strictObject({ reopened: z.int(), resolved: z.int(), rate: z.number().nullable() })
+		.describe('reopened: tickets whose last reopen falls in the period, resolved again or not; rate: reopened / tickets resolved in the period (null when none); also the KPIs reopened and reopen_rate'),
 	volumes: z.array(z.strictObject({ kind: z.string(), opened: z.int(), resolved: z.int(), backlog: z.int() })),
 	sla: SlaReport
 });

@@ -1,7 +1,7 @@
 /** Conversions between the in-memory ticket (epoch ms) and its stored row (ISO text, JSON history). */
 import { createHash } from 'node:crypto';
 import type { TicketsTable } from '$lib/server/db/itsm-schema';
-import type { SlaOutcome } from './sla/sla-engine';
+import { reopenTime, resolutionTime, type SlaOutcome } from './sla/sla-engine';
 import { isDone, type HistoryEntry, type TicketDraft } from './ticket.types';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -23,7 +23,11 @@ export function contentHash(d: TicketDraft): string {
 
 export type TicketContent = Omit<TicketsTable, 'id' | 'customer_id' | 'import_id' | 'created_at' | 'updated_at'>;
 
+const HOUR = 3_600_000;
+
 export function toRow(d: TicketDraft, sla: SlaOutcome): TicketContent {
+	// a source without a resolved-at column (event logs): the resolution from the status history, as the SLA engine takes it
+	const resolvedAt = d.resolvedAt ?? resolutionTime(d);
 	const history: StoredHistory[] = d.history.map((h) => ({ at: iso(h.at)!, status: h.status, statusRaw: h.statusRaw, priority: h.priority }));
 	return {
 		source: d.source,
@@ -43,9 +47,12 @@ export function toRow(d: TicketDraft, sla: SlaOutcome): TicketContent {
 		assignment_group: d.assignmentGroup,
 		opened_at: iso(d.openedAt)!,
 		first_response_at: iso(d.firstResponseAt),
-		resolved_at: iso(d.resolvedAt),
+		resolved_at: iso(resolvedAt),
 		closed_at: iso(d.closedAt),
 		reopen_count: d.reopenCount,
+		reopened_at: iso(reopenTime(d)),
+		resolution_hours: resolvedAt === null ? null : (resolvedAt - d.openedAt) / HOUR,
+		active: bit(d.active ?? null),
 		reassignment_count: d.reassignmentCount,
 		major_incident: d.majorIncident ? 1 : 0,
 		source_sla_met: bit(d.sourceSlaMet),
@@ -64,7 +71,7 @@ export function toRow(d: TicketDraft, sla: SlaOutcome): TicketContent {
 		resp_breach_at: iso(sla.response.breachAt),
 		res_met_at: iso(sla.resolution.metAt),
 		res_breach_at: iso(sla.resolution.breachAt),
-		done_at: isDone(d.status) ? iso(d.resolvedAt ?? d.closedAt ?? d.history.findLast((h) => isDone(h.status))?.at ?? d.openedAt) : null
+		done_at: isDone(d.status) ? iso(resolvedAt ?? d.closedAt ?? d.history.findLast((h) => isDone(h.status))?.at ?? d.openedAt) : null
 	};
 }
 
@@ -91,6 +98,7 @@ export function fromRow(r: TicketsTable): TicketDraft {
 		resolvedAt: ms(r.resolved_at),
 		closedAt: ms(r.closed_at),
 		reopenCount: r.reopen_count,
+		...(r.active !== null && { active: r.active === 1 }),
 		reassignmentCount: r.reassignment_count,
 		majorIncident: r.major_incident === 1,
 		sourceSlaMet: r.source_sla_met === null ? null : r.source_sla_met === 1,

@@ -42,6 +42,10 @@ export interface TicketDraft {
 	resolvedAt: number | null;
 	closedAt: number | null;
 	reopenCount: number;
+	/** the source's own time of the last reopen (ServiceNow reopened_time), when it has one */
+	reopenedAt?: number | null;
+	/** the source's own open/closed flag (ServiceNow `active`): stored as given, no rule reads it yet */
+	active?: boolean | null;
 	reassignmentCount: number;
 	majorIncident: boolean;
 	sourceSlaMet: boolean | null;

@@ -35,6 +35,8 @@ export interface TicketView {
 	closedAt: string | null;
 	majorIncident: boolean;
 	reopenCount: number;
+	reopenedAt: string | null;
+	active: boolean | null;
 	sourceSlaMet: boolean | null;
 	sla: {
 		response: 'met' | 'breached' | 'pending' | null;
@@ -70,6 +72,8 @@ export function ticketView(r: TicketRow, now = new Date().toISOString()): Ticket
 		closedAt: r.closed_at,
 		majorIncident: r.major_incident === 1,
 		reopenCount: r.reopen_count,
+		reopenedAt: r.reopened_at,
+		active: r.active === null ? null : r.active === 1,
 		sourceSlaMet: r.source_sla_met === null ? null : r.source_sla_met === 1,
 		sla: {
 			response: outcome(r.resp_met_at, r.resp_breach_at, now),

@@ -29,6 +29,8 @@ const withoutSla = (k: KpiReport): CasesKpis => ({
 	period: k.period,
 	kpis: k.kpis.filter((x) => !SLA_KPIS.includes(x.kpi)),
 	mttr: k.mttr,
+	mttrOverall: k.mttrOverall,
+	reopen: k.reopen,
 	volumes: k.volumes
 });
 

@@ -25,9 +25,13 @@ export const MAPPABLE_FIELDS = [
 	'resolvedAt',
 	'closedAt',
 	'reopenCount',
+	/** when the ticket was last reopened (ServiceNow reopened_time) */
+	'reopenedAt',
 	'reassignmentCount',
 	'majorIncident',
 	'sourceSlaMet',
+	/** the source's open/closed flag (ServiceNow `active`) */
+	'active',
 	'satisfaction',
 	'changeType',
 	'changeRisk',
@@ -48,9 +52,12 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 const columnNames = z.union([z.string().trim().min(1).max(200), z.array(z.string().trim().min(1).max(200)).min(1).max(10)]);
 
+/** Joins the status columns of a `statusJoin` mapping: "Accepted" + "Wait - User" → "Accepted - Wait - User". */
+export const STATUS_JOIN = ' - ';
+
 export const ColumnMapping = z.strictObject({
 	columns: z.partialRecord(z.enum(MAPPABLE_FIELDS), columnNames).refine((c) => c.number !== undefined, 'Map the ticket number'),
-	/** several status columns are joined with " - " (BPI 2013: Status + Sub Status) */
+	/** several status columns are joined with STATUS_JOIN (BPI 2013: Status + Sub Status) */
 	statusJoin: z.boolean().optional(),
 	/** raw value → category; values not listed fall back to the built-in word rules */
 	statusValues: z.record(z.string(), z.enum(STATUS_CATEGORIES)).optional(),

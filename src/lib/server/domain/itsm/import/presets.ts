@@ -43,6 +43,8 @@ const SN_COMMON: ColumnMapping['columns'] = {
 	resolvedAt: 'resolved_at',
 	closedAt: 'closed_at',
 	reopenCount: 'reopen_count',
+	reopenedAt: 'reopened_time',
+	active: 'active',
 	reassignmentCount: 'reassignment_count',
 	sourceSlaMet: 'made_sla',
 	majorIncident: 'major_incident_state',

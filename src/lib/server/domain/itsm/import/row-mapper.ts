@@ -4,7 +4,7 @@
  */
 import type { Priority, StatusCategory, TicketDraft } from '../ticket.types';
 import type { DateParser } from './dates';
-import { fieldColumns, type MappableField } from './mapping';
+import { fieldColumns, STATUS_JOIN, type MappableField } from './mapping';
 import { bool, changeOutcome, changeType } from './normalize';
 import type { Preset } from './presets';
 
@@ -138,7 +138,7 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 
 		let status: StatusCategory = 'new';
 		let statusRaw: string | null = null;
-		const rawStatus = preset.mapping.statusJoin ? all('status').join(' - ') || null : get('status');
+		const rawStatus = preset.mapping.statusJoin ? all('status').join(STATUS_JOIN) || null : get('status');
 		if (rawStatus !== null) {
 			const s = statusOf(rawStatus);
 			if (s === undefined) reasons.push(`status: unknown status ${quoted(rawStatus)}`);
@@ -183,6 +183,8 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 			actualStart: date('actualStart'),
 			actualEnd: date('actualEnd'),
 			reopenCount: int('reopenCount') ?? 0,
+			reopenedAt: date('reopenedAt'),
+			active: flag('active'),
 			reassignmentCount: int('reassignmentCount') ?? 0,
 			version: int('version'),
 			sourceSlaMet: flag('sourceSlaMet'),
@@ -223,6 +225,9 @@ export function rowMapper(header: string[], preset: Preset, parseDate: DateParse
 					resolvedAt: fields.resolvedAt,
 					closedAt: fields.closedAt,
 					reopenCount: fields.reopenCount,
+					// only when the file has them: the content hash of other sources' tickets stays as it was
+					...(fields.reopenedAt !== null && { reopenedAt: fields.reopenedAt }),
+					...(fields.active !== null && { active: fields.active }),
 					reassignmentCount: fields.reassignmentCount,
 					majorIncident: (major !== null && /accepted|true|yes|major/i.test(major)) || labels.some((l) => /major/.test(l)),
 					sourceSlaMet: fields.sourceSlaMet,

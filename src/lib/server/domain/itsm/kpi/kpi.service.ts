@@ -1,7 +1,7 @@
 /**
- * KPIs of a period: SLA compliance, MTTR (open → resolved, never → closed:
- * ServiceNow auto-closes days after resolution), new / resolved / backlog at
- * period end, reopen rate, first-contact resolution where the source reports
+ * KPIs of a period: SLA compliance, MTTR per priority and overall (mttr.ts),
+ * new / resolved / backlog at period end, reopened tickets (count and rate,
+ * below), first-contact resolution where the source reports
  * reassignments, major incidents, change success / failure / emergency share,
  * satisfaction, and the manual KPIs entered for the period. Each with its
  * target and traffic light.
@@ -10,7 +10,6 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import { hoursBetween } from '$lib/server/db/portable-sql';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/audit.repository';
 import { notFound } from '../../errors';
@@ -22,9 +21,12 @@ import { line, multilineText, parseInput, text } from '../../validation';
 import type { Period } from '../period';
 import { authorizeItsmRead } from '../read-access';
 import { slaReport, type SlaReport } from '../sla/sla-report.service';
-import { PRIORITIES, TICKET_KINDS } from '../ticket.types';
+import { TICKET_KINDS } from '../ticket.types';
 import { light, type Light } from './kpi-targets';
 import { loadTargets } from './kpi-targets.service';
+import { mttrOf, type MttrFigure, type MttrRow } from './mttr';
+
+export type { MttrFigure, MttrRow };
 
 export interface KpiValue {
 	kpi: string;
@@ -42,30 +44,37 @@ export interface KpiValue {
 	tooFewTickets?: boolean;
 }
 
-export interface MttrRow {
-	priority: number;
-	resolved: number;
-	meanHours: number | null;
-	medianHours: number | null;
-}
-
 export interface KpiReport {
 	period: Period;
 	kpis: KpiValue[];
 	mttr: MttrRow[];
+	/** every resolved incident with a priority: the sum of the `mttr` rows */
+	mttrOverall: MttrFigure;
+	/** reopenFigures: tickets reopened in the period, and that against the tickets resolved in it */
+	reopen: ReopenFigures;
 	volumes: { kind: string; opened: number; resolved: number; backlog: number }[];
 	sla: SlaReport;
 }
 
+/**
+ * Reopened tickets of a period — the one definition every surface shows:
+ * `reopened` counts the tickets (any kind) whose last reopen (sla-engine
+ * reopenTime) falls in the period, whether or not they have been resolved
+ * again; `rate` is that count over the tickets resolved in the period
+ * (null when none were). Beside the figure the pages write this out
+ * (itsm_reopen_definition).
+ */
+export interface ReopenFigures {
+	reopened: number;
+	resolved: number;
+	rate: number | null;
+}
+
+
 /** manual KPIs are entered for Stockholm calendar dates */
 const localDate = (iso: string) => DateTime.fromISO(iso).setZone(DEFAULT_TIME_ZONE).toISODate()!;
-const median = (xs: number[]) => {
-	if (xs.length === 0) return null;
-	const s = [...xs].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+export const reopenFigures = (reopened: number, resolved: number): ReopenFigures => ({ reopened, resolved, rate: share(reopened, resolved) });
 
 /** The KPIs as the ITSM API and pages read them: a member needs the SLA report granted (read-access.ts). */
 export async function readKpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {
@@ -91,21 +100,16 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	const byKind = (row: Record<string, unknown> | undefined): Record<string, number> =>
 		Object.fromEntries(TICKET_KINDS.map((k) => [k, Number(row?.[k] ?? 0)]));
 
-	const [sla, targets, durations, opened, resolved, openedBefore, doneBefore, changes, manual] = await Promise.all([
+	const [sla, targets, mttr, reopenedIn, opened, resolved, stillOpen, doneAfter, changes, manual] = await Promise.all([
 		slaReport(db, actor, customerId, period, now),
 		loadTargets(db, customerId),
-		// incidents resolved in the period: open → resolved, in hours
-		base()
-			.select(['priority', hoursBetween(db, 'opened_at', 'resolved_at').as('hours')])
-			.where('kind', '=', 'incident')
-			.where('resolved_at', '>=', from)
-			.where('resolved_at', '<', to)
-			.execute(),
+		mttrOf(db, customerId, period),
+		// tickets_reopened_idx covers this
+		base().select(sql<number>`count(*)`.as('n')).where('reopened_at', '>=', from).where('reopened_at', '<', to).executeTakeFirst(),
 		base().select([...perKind('1'), sql<number>`sum(major_incident)`.as('major')]).where('opened_at', '>=', from).where('opened_at', '<', to).executeTakeFirst(),
 		base()
 			.select([
 				...perKind('1'),
-				sql<number>`sum(case when reopen_count > 0 then 1 else 0 end)`.as('reopened'),
 				sql<number>`sum(case when kind = 'incident' and reassignment_count = 0 and reopen_count = 0 then 1 else 0 end)`.as('fcr'),
 				sql<number>`sum(case when kind = 'incident' and reassignment_count > 0 then 1 else 0 end)`.as('reassigned'),
 				sql<number>`sum(satisfaction)`.as('satisfaction'),
@@ -114,9 +118,10 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 			.where('resolved_at', '>=', from)
 			.where('resolved_at', '<', to)
 			.executeTakeFirst(),
-		// open at period end = opened before it − done before it (covering index counts)
-		base().select(perKind('1')).where('opened_at', '<', to).executeTakeFirst(),
-		base().select(perKind('1')).where('done_at', '<', to).executeTakeFirst(),
+		// open at period end: opened before it and not done before it, i.e. still open or done only after it.
+		// Both are short ranges of tickets_backlog_idx for recent periods (not every ticket before the end).
+		base().select(perKind('1')).where('done_at', 'is', null).where('opened_at', '<', to).executeTakeFirst(),
+		base().select(perKind('1')).where('done_at', '>=', to).where('opened_at', '<', to).executeTakeFirst(),
 		base()
 			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
 			// tickets_change_idx covers this
@@ -135,26 +140,16 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 			.execute()
 	]);
 
-	const mttr: MttrRow[] = PRIORITIES.map((p) => {
-		const hours = durations.filter((d) => d.priority === p).map((d) => Number(d.hours));
-		return {
-			priority: p,
-			resolved: hours.length,
-			meanHours: hours.length ? hours.reduce((a, b) => a + b, 0) / hours.length : null,
-			medianHours: median(hours)
-		};
-	});
-
 	const openedBy = byKind(opened);
 	const resolvedBy = byKind(resolved);
-	const beforeBy = byKind(openedBefore);
-	const doneBy = byKind(doneBefore);
-	const volumes = TICKET_KINDS.map((kind) => ({ kind, opened: openedBy[kind], resolved: resolvedBy[kind], backlog: beforeBy[kind] - doneBy[kind] })).filter(
+	const openBy = byKind(stillOpen);
+	const doneAfterBy = byKind(doneAfter);
+	const volumes = TICKET_KINDS.map((kind) => ({ kind, opened: openedBy[kind], resolved: resolvedBy[kind], backlog: openBy[kind] + doneAfterBy[kind] })).filter(
 		(v) => v.opened + v.resolved + v.backlog > 0
 	);
 
 	const allResolved = Object.values(resolvedBy).reduce((a, n) => a + n, 0);
-	const reopened = Number(resolved?.reopened ?? 0);
+	const reopen = reopenFigures(Number(reopenedIn?.n ?? 0), allResolved);
 	const rated = Number(resolved?.rated ?? 0);
 	const satisfactionSum = Number(resolved?.satisfaction ?? 0);
 	const changeTotal = changes.filter((c) => c.change_outcome && c.change_outcome !== 'cancelled').reduce((a, c) => a + Number(c.n), 0);
@@ -164,11 +159,14 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	const values: Omit<KpiValue, 'target' | 'amber' | 'light'>[] = [
 		{ kpi: 'sla_response', value: sla.total.response.compliance, unit: 'share', tickets: sla.total.response.tickets, tooFewTickets: sla.total.response.tooFewTickets },
 		{ kpi: 'sla_resolution', value: sla.total.resolution.compliance, unit: 'share', tickets: sla.total.resolution.tickets, tooFewTickets: sla.total.resolution.tooFewTickets },
-		...mttr.map((m) => ({ kpi: `mttr_p${m.priority}_hours`, value: m.meanHours, unit: 'hours' })),
+		{ kpi: 'mttr_hours', value: mttr.overall.meanHours, unit: 'hours' },
+		{ kpi: 'mttr_median_hours', value: mttr.overall.medianHours, unit: 'hours' },
+		...mttr.byPriority.map((m) => ({ kpi: `mttr_p${m.priority}_hours`, value: m.meanHours, unit: 'hours' })),
 		{ kpi: 'opened', value: volumes.reduce((a, v) => a + v.opened, 0), unit: 'count' },
 		{ kpi: 'resolved', value: allResolved, unit: 'count' },
 		{ kpi: 'backlog', value: volumes.reduce((a, v) => a + v.backlog, 0), unit: 'count' },
-		{ kpi: 'reopen_rate', value: share(reopened, allResolved), unit: 'share' },
+		{ kpi: 'reopened', value: reopen.reopened, unit: 'count' },
+		{ kpi: 'reopen_rate', value: reopen.rate, unit: 'share' },
 		// only when the source reports reassignments at all; otherwise every ticket would look first-contact
 		{ kpi: 'first_contact_resolution', value: Number(resolved?.reassigned ?? 0) > 0 ? share(Number(resolved?.fcr ?? 0), resolvedBy.incident) : null, unit: 'share' },
 		{ kpi: 'major_incidents', value: Number(opened?.major ?? 0), unit: 'count' },
@@ -185,7 +183,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 		...values.map(withLight),
 		...manual.map((m) => withLight({ kpi: m.kpi, name: m.name, value: m.value, unit: m.unit ?? 'score', manual: true }))
 	];
-	return { period, kpis, mttr, volumes, sla };
+	return { period, kpis, mttr: mttr.byPriority, mttrOverall: mttr.overall, reopen, volumes, sla };
 }
 
 export const ManualKpiInput = z.strictObject({

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Priority, StatusCategory, TicketDraft } from '../ticket.types';
-import { computeSla } from './sla-engine';
+import { computeSla, reopenTime } from './sla-engine';
 import { DEFAULT_SETTINGS, slaPolicy } from './sla-settings';
 import { holidayDates, workCalendar } from './calendar';
 
@@ -174,5 +174,23 @@ describe('response SLA', () => {
 	it('without a recorded response, leaving "new" is the response', () => {
 		const r = computeSla(ticket(2, [h('2026-11-23T08:00', 'new'), h('2026-11-23T08:10', 'in_progress')]), policy).response;
 		expect(local(r.metAt)).toBe('2026-11-23T08:10');
+	});
+});
+
+describe('reopenTime: the last reopen', () => {
+	it('is the last move from resolved/closed back to open in the history, resolved again or not', () => {
+		const history = [h('2026-03-02T09:00', 'in_progress'), h('2026-03-02T10:00', 'resolved'), h('2026-03-03T09:00', 'in_progress'), h('2026-03-04T09:00', 'closed'), h('2026-03-05T09:00', 'in_progress')];
+		expect(local(reopenTime(ticket(3, history, { status: 'in_progress' })))).toBe('2026-03-05T09:00');
+		expect(local(reopenTime(ticket(3, history.slice(0, 4), { status: 'closed' })))).toBe('2026-03-03T09:00');
+		// resolved → cancelled is no reopen
+		expect(reopenTime(ticket(3, [h('2026-03-02T09:00', 'in_progress'), h('2026-03-02T10:00', 'resolved'), h('2026-03-03T09:00', 'cancelled')], { status: 'cancelled' }))).toBeNull();
+	});
+
+	it("without one in the history: the source's reopen time, else (reopen count only) the resolution, else the last update", () => {
+		const flat = [h('2026-03-02T09:00', 'in_progress'), h('2026-03-02T12:00', 'resolved')];
+		expect(reopenTime(ticket(3, flat, { status: 'resolved', reopenCount: 0 }))).toBeNull();
+		expect(local(reopenTime(ticket(3, flat, { status: 'resolved', reopenCount: 1, reopenedAt: t('2026-03-02T11:00') })))).toBe('2026-03-02T11:00');
+		expect(local(reopenTime(ticket(3, flat, { status: 'resolved', reopenCount: 1 })))).toBe('2026-03-02T12:00');
+		expect(local(reopenTime(ticket(3, [h('2026-03-02T09:00', 'in_progress'), h('2026-03-06T09:00', 'on_hold')], { status: 'on_hold', reopenCount: 2 })))).toBe('2026-03-06T09:00');
 	});
 });

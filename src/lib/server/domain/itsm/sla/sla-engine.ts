@@ -89,15 +89,36 @@ const hasTarget = (targets: Partial<Record<Priority, MetricTarget>>, p: Priority
 
 /** The moment a ticket became resolved for good: resolved_at when known, else the last entry into resolved/closed. */
 export function resolutionTime(t: Pick<TicketDraft, 'status' | 'resolvedAt' | 'closedAt' | 'history'>): number | null {
-	if (t.status !== 'resolved' && t.status !== 'closed') return null;
+	if (!isSolved(t.status)) return null;
 	if (t.resolvedAt !== null) return t.resolvedAt;
 	const sorted = [...t.history].sort((a, b) => a.at - b.at);
 	for (let i = sorted.length - 1; i >= 0; i--) {
-		const done = sorted[i].status === 'resolved' || sorted[i].status === 'closed';
-		const before = i > 0 && (sorted[i - 1].status === 'resolved' || sorted[i - 1].status === 'closed');
+		const done = isSolved(sorted[i].status);
+		const before = i > 0 && isSolved(sorted[i - 1].status);
 		if (done && !before) return sorted[i].at;
 	}
 	return t.closedAt;
+}
+
+const isSolved = (s: StatusCategory) => s === 'resolved' || s === 'closed';
+
+/**
+ * The moment a ticket was last reopened (docs/decisions.md, "KPIs: MTTR and
+ * reopen"): the last move in its status history from resolved/closed back to
+ * an open status; else the source's own reopen time; else, when the source
+ * counts reopens but says nothing of when, its resolution time (the reopen
+ * happened before it) or, still open, its latest known update. Null: never
+ * reopened. A ticket is "reopened in a period" when this moment falls in it,
+ * whether or not it has been resolved again.
+ */
+export function reopenTime(t: Pick<TicketDraft, 'status' | 'resolvedAt' | 'closedAt' | 'history' | 'reopenCount' | 'reopenedAt'>): number | null {
+	const sorted = [...t.history].sort((a, b) => a.at - b.at);
+	for (let i = sorted.length - 1; i > 0; i--) {
+		if (isSolved(sorted[i - 1].status) && !isSolved(sorted[i].status) && sorted[i].status !== 'cancelled') return sorted[i].at;
+	}
+	if (t.reopenedAt != null) return t.reopenedAt;
+	if (t.reopenCount <= 0) return null;
+	return resolutionTime(t) ?? sorted[sorted.length - 1]?.at ?? null;
 }
 
 /**

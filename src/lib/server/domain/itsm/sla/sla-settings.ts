@@ -2,6 +2,7 @@
  * A customer's SLA settings (definitions per priority, calendar, pause
  * statuses) and the defaults used until the customer has its own.
  */
+import { STATUS_JOIN } from '../import/mapping';
 import type { Priority } from '../ticket.types';
 import { DEFAULT_BUSINESS_HOURS, workCalendar, type BusinessHours } from './calendar';
 import type { SlaPolicy } from './sla-engine';
@@ -18,7 +19,7 @@ export interface SlaSettings {
 	businessHours: BusinessHours;
 	/** date-holidays country code, or null for no holidays */
 	holidays: string | null;
-	/** raw status names that pause the resolution clock; a trailing * matches any ending */
+	/** raw status names that pause the resolution clock: see pauseMatcher for the matching rule */
 	pauseStatuses: string[];
 	definitions: SlaDefinition[];
 }
@@ -35,8 +36,26 @@ export const DEFAULT_DEFINITIONS: SlaDefinition[] = [
 	{ priority: 5, responseMinutes: 2 * 9 * 60, resolutionMinutes: 10 * 9 * 60, calendar: 'business' }
 ];
 
-/** ServiceNow, Jira Service Management and the BPI logs name their waiting states like this. */
-export const DEFAULT_PAUSE_STATUSES = ['On Hold', 'Awaiting*', 'Waiting for*', 'Wait - *', 'Pending*'];
+/**
+ * ServiceNow, Jira Service Management and the BPI logs name their waiting
+ * states like this (a test holds it against the shipped BPI 2013 example
+ * mapping and the UCI log). Waiting for someone other than the service desk
+ * only: not "Awaiting Assignment" (BPI "Queued"), not Jira's "Waiting for
+ * support" (the agent's turn), not BPI's bare "Wait" sub-status.
+ */
+export const DEFAULT_PAUSE_STATUSES = [
+	'On Hold',
+	'Awaiting User*',
+	'Awaiting Caller*',
+	'Awaiting Customer*',
+	'Awaiting Vendor*',
+	'Awaiting Problem*',
+	'Awaiting Change*',
+	'Awaiting Evidence*',
+	'Waiting for customer*',
+	'Wait - *',
+	'Pending*'
+];
 
 export const DEFAULT_SETTINGS: SlaSettings = {
 	timeZone: 'Europe/Stockholm',
@@ -46,7 +65,13 @@ export const DEFAULT_SETTINGS: SlaSettings = {
 	definitions: DEFAULT_DEFINITIONS
 };
 
-/** Case-insensitive matcher for pause patterns. */
+/**
+ * Case-insensitive matcher for pause patterns. A pattern matches the whole raw
+ * status or any part of it that starts after a " - " joint, so a status built
+ * from joined columns ("Accepted - Wait - User", mapping with statusJoin) is
+ * matched by its sub-status alone ("Wait - User", "Wait - *"). A trailing *
+ * matches any ending. The settings page states this rule (itsm_pause_rule).
+ */
 export function pauseMatcher(patterns: string[]): (raw: string | null) => boolean {
 	const exact = new Set<string>();
 	const prefixes: string[] = [];
@@ -55,13 +80,14 @@ export function pauseMatcher(patterns: string[]): (raw: string | null) => boolea
 		if (v.endsWith('*')) prefixes.push(v.slice(0, -1));
 		else if (v) exact.add(v);
 	}
+	const matches = (v: string) => exact.has(v) || prefixes.some((p) => v.startsWith(p));
 	const cache = new Map<string, boolean>();
 	return (raw) => {
 		if (!raw) return false;
 		let hit = cache.get(raw);
 		if (hit === undefined) {
-			const v = raw.trim().toLowerCase();
-			hit = exact.has(v) || prefixes.some((p) => v.startsWith(p));
+			const parts = raw.trim().toLowerCase().split(STATUS_JOIN);
+			hit = parts.some((_, i) => matches(parts.slice(i).join(STATUS_JOIN)));
 			cache.set(raw, hit);
 		}
 		return hit;
