@@ -177,7 +177,8 @@ const QUERY_VALUES: Record<string, string> = {
 /** the same query parameter name with another vocabulary on some paths */
 const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/actions': { status: 'open' },
-	'/articles': { kind: 'guide' }
+	'/articles': { kind: 'guide' },
+	'/audit': { kind: 'duties' }
 };
 
 /** The URL of an operation with ids from `set` (path and query). */
