@@ -199,7 +199,7 @@ describe('filters and pages', () => {
 		for (const q of ['?from=igår', '?to=2026-13-40', '?from=2026-12-06&to=2026-12-01', '?kind=everything', '?page=-1']) {
 			expect((await page(customerAdmin, norrby, q)).status, q).toBe(400);
 		}
-		const bad = await auditOf(customerAdmin, `customerId=${norrby}&from=nope`);
+		const bad = await customerAdmin.json<{ error: { code: string } }>('GET', `/api/v1/audit?customerId=${norrby}&from=nope`);
 		expect(bad.status).toBe(400);
 		expect(bad.body.error.code).toBe('invalid');
 	});

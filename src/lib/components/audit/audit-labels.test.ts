@@ -121,6 +121,10 @@ describe('audit events in words', () => {
 		]);
 		const grant = diffLines({ reports: [] }, { reports: ['sla', 'cases'] });
 		expect(grant[0]).toMatchObject({ label: 'Rapporter', before: '—', after: 'SLA-rapport, Ärendehantering' });
+		expect(diffLines(null, { title: 'VPN', audience: 'internal' }).map((l) => [l.label, l.after])).toEqual([
+			['Titel', 'VPN'],
+			['Målgrupp', 'Leverantörsinternt']
+		]);
 		overwriteGetLocale(() => 'en');
 		const person = diffLines({ email: 'a@x.example', access: 'customer_member' }, { email: 'b@x.example', access: 'customer_admin', password: 'changed', disabled: true });
 		expect(person.map((l) => [l.label, l.before, l.after])).toEqual([

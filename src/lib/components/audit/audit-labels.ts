@@ -1,7 +1,7 @@
 /**
  * The audit log in words: the event, its kind and every field name in the
  * reader's language (messages/audit), and the values that are codes (duties,
- * parties, access levels, reports, yes/no) as words too. One table per
+ * parties, access levels, reports, article audiences, yes/no) as words too. One table per
  * concept; the keys are typed with the server's registry (audit-events.ts),
  * so a new event or field does not compile without its words.
  */
@@ -145,6 +145,7 @@ const DUTIES: readonly string[] = ['convener', 'compiler', 'chair', 'minute_take
 const ACCESS: readonly string[] = ['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member'];
 const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings };
 const PARTIES: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
+const AUDIENCES: Record<string, () => string> = { users: m.portal_audience_users, admins: m.portal_audience_admins, internal: m.portal_audience_internal };
 
 /** A value of a field in words where it is a code; undefined when the field has no words for it. */
 export function valueInWords(field: string, value: unknown): string | undefined {
@@ -153,6 +154,7 @@ export function valueInWords(field: string, value: unknown): string | undefined 
 	if (typeof value !== 'string') return undefined;
 	if (field === 'duty' && DUTIES.includes(value)) return dutyLabel(value as DutyKey);
 	if (field === 'party' && PARTIES[value]) return PARTIES[value]();
+	if (field === 'audience' && AUDIENCES[value]) return AUDIENCES[value]();
 	if (field === 'access' && ACCESS.includes(value)) return accessLabel(value as Access);
 	if (field === 'password' && value === 'changed') return m.audit_value_changed();
 	if ((field === 'startsAt' || field === 'endsAt') && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
