@@ -178,7 +178,8 @@ const QUERY_VALUES: Record<string, string> = {
 const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/actions': { status: 'open' },
 	'/decisions': { status: 'all' },
-	'/articles': { kind: 'guide' }
+	'/articles': { kind: 'guide' },
+	'/audit': { kind: 'duties' }
 };
 
 /** The URL of an operation with ids from `set` (path and query). */

@@ -1,4 +1,4 @@
-import { auditLog } from '$lib/server/domain/audit/audit.service';
+import { auditPage } from '$lib/server/domain/audit/audit.service';
 import { authorize } from '$lib/server/domain/policy';
 import { listCustomers } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
@@ -8,20 +8,17 @@ import { formAction, loadWith } from '$lib/server/http/forms';
 import { addPersonFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
 
-const AUDIT_PAGE = 50;
-
 /** Installation-wide administration: supplier admins only (others get 403). */
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		authorize(actor, 'catalogue.manage');
 		const [audit, roles, customers, staff] = await Promise.all([
-			auditLog(db, actor, null),
+			// the installation's log, a page at a time, filtered by kind and days
+			auditPage(db, actor, null, Object.fromEntries(event.url.searchParams)),
 			listRoles(db),
 			listCustomers(db, actor),
 			listPeople(db, actor, null)
 		]);
-		// the newest AUDIT_PAGE entries, AUDIT_PAGE more per "show more"
-		const shown = Math.min(Math.max(Number(event.url.searchParams.get('audit')) || AUDIT_PAGE, AUDIT_PAGE), audit.length);
 		// ?person=<id> opens the edit form of one staff member (works without JavaScript)
 		const editId = event.url.searchParams.get('person');
 		return {
@@ -30,18 +27,7 @@ export const load: PageServerLoad = (event) =>
 			editingId: editId && staff.some((p) => p.id === editId) ? editId : null,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH,
-			auditTotal: audit.length,
-			audit: audit.slice(0, shown).map((a) => ({
-				id: a.id,
-				at: a.at,
-				actorName: a.actor_name,
-				customerId: a.customer_id,
-				action: a.action,
-				entity: a.entity,
-				entityId: a.entity_id,
-				before: a.before,
-				after: a.after
-			})),
+			audit,
 			customers: Object.fromEntries(customers.map((c) => [c.id, c.name])) as Record<string, string>
 		};
 	});

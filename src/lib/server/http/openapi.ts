@@ -9,6 +9,7 @@
  * cannot drift apart.
  */
 import { z } from 'zod';
+import { AUDIT_KINDS } from '../domain/audit/audit-events';
 import { DUTIES, AGENDA_KINDS, FORUM_LEVELS } from '../domain/governance/catalogue.types';
 import { CreateFromTemplate, DutyInput, ForumUpdate, MemberInput } from '../domain/governance/forums.service';
 import { ScheduleInput } from '../domain/meetings/meetings.service';
@@ -551,8 +552,13 @@ export const OPERATIONS: ApiOperation[] = [
 		tag: 'audit',
 		summary: 'The audit log, newest first (at most 200 entries)',
 		description:
-			"With customerId: that customer's relation (supplier admin, or that customer's admin). Without: the whole installation (supplier admin).",
-		query: { customerId: { schema: z.uuid(), description: 'Only entries about this customer' } },
+			"With customerId: that customer's relation (supplier admin: every entry; that customer's admin: only the customer's own changes, never supplier-internal ones). Without: the whole installation (supplier admin).",
+		query: {
+			customerId: { schema: z.uuid(), description: 'Only entries about this customer' },
+			kind: { schema: z.enum(AUDIT_KINDS), description: 'Only events of this kind' },
+			from: { schema: z.iso.date(), description: 'From this day (Stockholm time), inclusive' },
+			to: { schema: z.iso.date(), description: 'Up to this day (Stockholm time), inclusive' }
+		},
 		success: { status: 200, description: 'Entries', schema: list('entries', AuditEntry) },
 		errors: [403, 404]
 	},

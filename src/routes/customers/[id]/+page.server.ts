@@ -39,6 +39,8 @@ export const load: PageServerLoad = (event) =>
 		// the ITSM settings (SLA and KPI targets, API tokens): only for those who may change them
 		const settings = settingsAccess(actor, customerId);
 		const settingsHref = settings.sla || settings.tokens ? `/customers/${customerId}/settings` : null;
+		// the customer's audit view: its admin and supplier admins
+		const auditHref = can(actor, 'audit.read', { customerId }) ? `/customers/${customerId}/audit` : null;
 		// Everyone on the supplier side who could be given a role here, not only those who hold one.
 		const assignableStaff = canDo.assignSupplierRoles
 			? (await listPeople(db, actor, null)).map((p) => ({ id: p.id, name: p.name, title: p.title }))
@@ -67,6 +69,7 @@ export const load: PageServerLoad = (event) =>
 			templates,
 			itsmHref,
 			settingsHref,
+			auditHref,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};

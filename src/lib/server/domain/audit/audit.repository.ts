@@ -1,9 +1,11 @@
 import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { newId, nowIso } from '../ids';
+import type { AuditAction } from './audit-events';
 
 export interface AuditEntry {
-	action: string;
+	/** one of the registered events (audit-events.ts), so every event has words in both languages */
+	action: AuditAction;
 	entity: string;
 	entityId: string;
 	customerId: string | null;
@@ -32,11 +34,36 @@ export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry)
 
 export interface AuditQuery {
 	customerId?: string | null;
+	/** only these events (an empty list matches nothing) */
+	actions?: readonly string[];
+	/** ISO instants: from inclusive, to exclusive */
+	from?: string;
+	to?: string;
 	limit?: number;
+	offset?: number;
 }
 
-export async function listAudit(db: Executor, q: AuditQuery) {
-	let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(q.limit ?? 200);
+function filtered(db: Executor, q: AuditQuery) {
+	let query = db.selectFrom('audit_log');
 	if (q.customerId) query = query.where('customer_id', '=', q.customerId);
-	return query.execute();
+	if (q.actions) query = q.actions.length ? query.where('action', 'in', [...q.actions]) : query.where((eb) => eb(eb.val(1), '=', 0));
+	if (q.from) query = query.where('at', '>=', q.from);
+	if (q.to) query = query.where('at', '<', q.to);
+	return query;
+}
+
+/** Newest first (id breaks ties, so pages do not overlap). */
+export async function listAudit(db: Executor, q: AuditQuery) {
+	return filtered(db, q)
+		.selectAll()
+		.orderBy('at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(q.limit ?? 200)
+		.offset(q.offset ?? 0)
+		.execute();
+}
+
+export async function countAudit(db: Executor, q: AuditQuery): Promise<number> {
+	const row = await filtered(db, q).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
 }

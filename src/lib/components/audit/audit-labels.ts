@@ -1,0 +1,162 @@
+/**
+ * The audit log in words: the event, its kind and every field name in the
+ * reader's language (messages/audit), and the values that are codes (duties,
+ * parties, access levels, reports, article audiences, yes/no) as words too. One table per
+ * concept; the keys are typed with the server's registry (audit-events.ts),
+ * so a new event or field does not compile without its words.
+ */
+import type { AuditAction, AuditField, AuditKind } from '$lib/server/domain/audit/audit-events';
+import { accessLabel, type Access } from '$lib/components/people/person';
+import { dutyLabel, type DutyKey } from '$lib/components/governance/duty-label';
+import { formatDateTime } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+
+const EVENTS: Record<AuditAction, () => string> = {
+	'person.create': m.audit_event_person_create,
+	'person.update': m.audit_event_person_update,
+	'calendar.feed.create': m.audit_event_calendar_feed_create,
+	'calendar.feed.regenerate': m.audit_event_calendar_feed_regenerate,
+	'calendar.feed.revoke': m.audit_event_calendar_feed_revoke,
+	'role.assign': m.audit_event_role_assign,
+	'role.unassign': m.audit_event_role_unassign,
+	'duty.assign': m.audit_event_duty_assign,
+	'meeting.duty.assign': m.audit_event_meeting_duty_assign,
+	'report.grant': m.audit_event_report_grant,
+	'api_token.create': m.audit_event_api_token_create,
+	'api_token.revoke': m.audit_event_api_token_revoke,
+	'forum.create': m.audit_event_forum_create,
+	'forum.update': m.audit_event_forum_update,
+	'forum.member.add': m.audit_event_forum_member_add,
+	'forum.member.remove': m.audit_event_forum_member_remove,
+	'action.escalate': m.audit_event_action_escalate,
+	'meeting.schedule': m.audit_event_meeting_schedule,
+	'meeting.agenda.publish': m.audit_event_meeting_agenda_publish,
+	'meeting.agenda.republish': m.audit_event_meeting_agenda_republish,
+	'meeting.start': m.audit_event_meeting_start,
+	'meeting.end': m.audit_event_meeting_end,
+	'meeting.attendance': m.audit_event_meeting_attendance,
+	'meeting.adjuster.set': m.audit_event_meeting_adjuster_set,
+	'minutes.approve': m.audit_event_minutes_approve,
+	'minutes.addendum': m.audit_event_minutes_addendum,
+	'minutes.confirm': m.audit_event_minutes_confirm,
+	'cab.recommendation': m.audit_event_cab_recommendation,
+	'kpi.enter': m.audit_event_kpi_enter,
+	'kpi_targets.set': m.audit_event_kpi_targets_set,
+	'sla_settings.update': m.audit_event_sla_settings_update,
+	'import_mapping.save': m.audit_event_import_mapping_save,
+	'tickets.import': m.audit_event_tickets_import,
+	'kb.create': m.audit_event_kb_create,
+	'kb.update': m.audit_event_kb_update,
+	'customer.create': m.audit_event_customer_create,
+	'role.update': m.audit_event_role_update
+};
+
+const KINDS: Record<AuditKind, () => string> = {
+	people: m.audit_kind_people,
+	roles: m.audit_kind_roles,
+	duties: m.audit_kind_duties,
+	reports: m.audit_kind_reports,
+	tokens: m.audit_kind_tokens,
+	forums: m.audit_kind_forums,
+	meetings: m.audit_kind_meetings,
+	figures: m.audit_kind_figures,
+	settings: m.audit_kind_settings,
+	knowledge: m.audit_kind_knowledge,
+	installation: m.audit_kind_installation
+};
+
+const FIELDS: Record<AuditField, () => string> = {
+	id: m.audit_field_id,
+	customer_id: m.audit_field_customer_id,
+	name: m.audit_field_name,
+	email: m.audit_field_email,
+	phone: m.audit_field_phone,
+	title: m.audit_field_title,
+	access: m.audit_field_access,
+	account: m.audit_field_account,
+	password: m.audit_field_password,
+	disabled: m.audit_field_disabled,
+	person: m.audit_field_person,
+	role: m.audit_field_role,
+	name_sv: m.audit_field_name_sv,
+	name_en: m.audit_field_name_en,
+	description_sv: m.audit_field_description_sv,
+	description_en: m.audit_field_description_en,
+	template: m.audit_field_template,
+	members: m.audit_field_members,
+	purpose: m.audit_field_purpose,
+	cadence: m.audit_field_cadence,
+	duty: m.audit_field_duty,
+	party: m.audit_field_party,
+	to: m.audit_field_to,
+	action: m.audit_field_action,
+	startsAt: m.audit_field_startsAt,
+	endsAt: m.audit_field_endsAt,
+	location: m.audit_field_location,
+	items: m.audit_field_items,
+	adjuster: m.audit_field_adjuster,
+	text: m.audit_field_text,
+	confirmedIn: m.audit_field_confirmedIn,
+	meetingId: m.audit_field_meetingId,
+	change: m.audit_field_change,
+	recommendation: m.audit_field_recommendation,
+	rationale: m.audit_field_rationale,
+	approve: m.audit_field_approve,
+	reject: m.audit_field_reject,
+	abstain: m.audit_field_abstain,
+	quorumMet: m.audit_field_quorumMet,
+	reports: m.audit_field_reports,
+	scopes: m.audit_field_scopes,
+	audience: m.audit_field_audience,
+	version: m.audit_field_version,
+	kpi: m.audit_field_kpi,
+	periodFrom: m.audit_field_periodFrom,
+	periodTo: m.audit_field_periodTo,
+	value: m.audit_field_value,
+	unit: m.audit_field_unit,
+	note: m.audit_field_note,
+	preset: m.audit_field_preset,
+	source: m.audit_field_source,
+	fileName: m.audit_field_fileName,
+	rowsRead: m.audit_field_rowsRead,
+	created: m.audit_field_created,
+	updated: m.audit_field_updated,
+	ticketsRecomputed: m.audit_field_ticketsRecomputed,
+	timeZone: m.audit_field_timeZone,
+	businessHours: m.audit_field_businessHours,
+	holidays: m.audit_field_holidays,
+	pauseStatuses: m.audit_field_pauseStatuses,
+	definitions: m.audit_field_definitions,
+	mapping: m.audit_field_mapping,
+	orgNumber: m.audit_field_orgNumber
+};
+
+const has = <K extends string>(table: Record<K, unknown>, key: string): key is K => Object.hasOwn(table, key);
+
+/** "Ansvar i möte omfördelat" for meeting.duty.assign; an unknown key as it is. */
+export const eventLabel = (action: string): string => (has(EVENTS, action) ? EVENTS[action]() : action);
+
+export const kindLabel = (kind: string): string => (has(KINDS, kind) ? KINDS[kind]() : kind);
+
+/** "E-post" for email; other keys (person names in an attendance entry) as they are. */
+export const fieldLabel = (field: string): string => (has(FIELDS, field) ? FIELDS[field]() : field);
+
+const DUTIES: readonly string[] = ['convener', 'compiler', 'chair', 'minute_taker', 'presenter', 'preparer'];
+const ACCESS: readonly string[] = ['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member'];
+const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings };
+const PARTIES: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
+const AUDIENCES: Record<string, () => string> = { users: m.portal_audience_users, admins: m.portal_audience_admins, internal: m.portal_audience_internal };
+
+/** A value of a field in words where it is a code; undefined when the field has no words for it. */
+export function valueInWords(field: string, value: unknown): string | undefined {
+	if (typeof value === 'boolean') return value ? m.audit_value_yes() : m.audit_value_no();
+	if (field === 'reports' && Array.isArray(value)) return value.map((r) => (typeof r === 'string' && REPORTS[r] ? REPORTS[r]() : String(r))).join(', ') || '—';
+	if (typeof value !== 'string') return undefined;
+	if (field === 'duty' && DUTIES.includes(value)) return dutyLabel(value as DutyKey);
+	if (field === 'party' && PARTIES[value]) return PARTIES[value]();
+	if (field === 'audience' && AUDIENCES[value]) return AUDIENCES[value]();
+	if (field === 'access' && ACCESS.includes(value)) return accessLabel(value as Access);
+	if (field === 'password' && value === 'changed') return m.audit_value_changed();
+	if ((field === 'startsAt' || field === 'endsAt') && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
+	return undefined;
+}

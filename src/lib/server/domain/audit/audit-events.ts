@@ -1,0 +1,162 @@
+/**
+ * Every kind of event the audit log can hold: one entry per key that
+ * `recordAudit` may write (its `action` is typed with these keys, so a new key
+ * cannot be written without being listed here, and then labelled in
+ * messages/audit and `$lib/audit-labels`).
+ *
+ * `kind` groups events for the filters; `customer` says whether the event is
+ * one of "the customer's changes" that the customer's own admin may read
+ * (docs/decisions.md, "Audit log in words"). Everything else (SLA and KPI
+ * settings, imports, knowledge-base articles, the installation's catalogue) is
+ * the supplier's own business and reaches supplier admins only.
+ */
+export const AUDIT_KINDS = ['people', 'roles', 'duties', 'reports', 'tokens', 'forums', 'meetings', 'figures', 'settings', 'knowledge', 'installation'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+interface AuditEventMeta {
+	kind: AuditKind;
+	/** shown to the customer's admin in their own customer's audit view */
+	customer: boolean;
+	/** before/after are keyed by person names, not field names (attendance) */
+	keyedByName?: boolean;
+}
+
+export const AUDIT_EVENTS = {
+	'person.create': { kind: 'people', customer: true },
+	'person.update': { kind: 'people', customer: true },
+	'calendar.feed.create': { kind: 'people', customer: true },
+	'calendar.feed.regenerate': { kind: 'people', customer: true },
+	'calendar.feed.revoke': { kind: 'people', customer: true },
+	'role.assign': { kind: 'roles', customer: true },
+	'role.unassign': { kind: 'roles', customer: true },
+	'duty.assign': { kind: 'duties', customer: true },
+	'meeting.duty.assign': { kind: 'duties', customer: true },
+	'report.grant': { kind: 'reports', customer: true },
+	'api_token.create': { kind: 'tokens', customer: true },
+	'api_token.revoke': { kind: 'tokens', customer: true },
+	'forum.create': { kind: 'forums', customer: true },
+	'forum.update': { kind: 'forums', customer: true },
+	'forum.member.add': { kind: 'forums', customer: true },
+	'forum.member.remove': { kind: 'forums', customer: true },
+	'action.escalate': { kind: 'forums', customer: true },
+	'meeting.schedule': { kind: 'meetings', customer: true },
+	'meeting.agenda.publish': { kind: 'meetings', customer: true },
+	'meeting.agenda.republish': { kind: 'meetings', customer: true },
+	'meeting.start': { kind: 'meetings', customer: true },
+	'meeting.end': { kind: 'meetings', customer: true },
+	'meeting.attendance': { kind: 'meetings', customer: true, keyedByName: true },
+	'meeting.adjuster.set': { kind: 'meetings', customer: true },
+	'minutes.approve': { kind: 'meetings', customer: true },
+	'minutes.addendum': { kind: 'meetings', customer: true },
+	'minutes.confirm': { kind: 'meetings', customer: true },
+	'cab.recommendation': { kind: 'meetings', customer: true },
+	'kpi.enter': { kind: 'figures', customer: true },
+	'kpi_targets.set': { kind: 'settings', customer: false },
+	'sla_settings.update': { kind: 'settings', customer: false },
+	'import_mapping.save': { kind: 'settings', customer: false },
+	'tickets.import': { kind: 'settings', customer: false },
+	'kb.create': { kind: 'knowledge', customer: false },
+	'kb.update': { kind: 'knowledge', customer: false },
+	'customer.create': { kind: 'installation', customer: false },
+	'role.update': { kind: 'installation', customer: false }
+} as const satisfies Record<string, AuditEventMeta>;
+
+export type AuditAction = keyof typeof AUDIT_EVENTS;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_EVENTS) as AuditAction[];
+
+export const isAuditAction = (v: string): v is AuditAction => Object.hasOwn(AUDIT_EVENTS, v);
+
+export const isAuditKind = (v: string): v is AuditKind => (AUDIT_KINDS as readonly string[]).includes(v);
+
+export const auditEvent = (action: string): AuditEventMeta | undefined => (isAuditAction(action) ? AUDIT_EVENTS[action] : undefined);
+
+/** The events of these kinds; only the customer's own when `customerView`. */
+export function auditActions(kinds: readonly AuditKind[] | null, customerView: boolean): AuditAction[] {
+	return AUDIT_ACTIONS.filter((a) => {
+		const e: AuditEventMeta = AUDIT_EVENTS[a];
+		return (!customerView || e.customer) && (kinds === null || kinds.includes(e.kind));
+	});
+}
+
+/** The kinds that have at least one event in the customer's view (for its filter). */
+export const CUSTOMER_AUDIT_KINDS: AuditKind[] = AUDIT_KINDS.filter((k) => auditActions([k], true).length > 0);
+
+/**
+ * Every field name (key of before/after) the events write, so each one has a
+ * label in both languages (`$lib/audit-labels`, checked by audit-events.test.ts).
+ */
+export const AUDIT_FIELDS = [
+	// people
+	'id',
+	'customer_id',
+	'name',
+	'email',
+	'phone',
+	'title',
+	'access',
+	'account',
+	'password',
+	'disabled',
+	// roles, catalogue
+	'person',
+	'role',
+	'name_sv',
+	'name_en',
+	'description_sv',
+	'description_en',
+	// forums, duties
+	'template',
+	'members',
+	'purpose',
+	'cadence',
+	'duty',
+	'party',
+	'to',
+	'action',
+	// meetings
+	'startsAt',
+	'endsAt',
+	'location',
+	'items',
+	'adjuster',
+	'text',
+	'confirmedIn',
+	'meetingId',
+	'change',
+	'recommendation',
+	'rationale',
+	'approve',
+	'reject',
+	'abstain',
+	'quorumMet',
+	// reports, tokens
+	'reports',
+	'scopes',
+	// knowledge base
+	'audience',
+	'version',
+	// figures and settings
+	'kpi',
+	'periodFrom',
+	'periodTo',
+	'value',
+	'unit',
+	'note',
+	'preset',
+	'source',
+	'fileName',
+	'rowsRead',
+	'created',
+	'updated',
+	'ticketsRecomputed',
+	'timeZone',
+	'businessHours',
+	'holidays',
+	'pauseStatuses',
+	'definitions',
+	'mapping',
+	// customers
+	'orgNumber'
+] as const;
+export type AuditField = (typeof AUDIT_FIELDS)[number];
