@@ -98,6 +98,7 @@ const FIELDS: Record<AuditField, () => string> = {
 	text: m.audit_field_text,
 	confirmedIn: m.audit_field_confirmedIn,
 	meetingId: m.audit_field_meetingId,
+	earlyMinutes: m.audit_field_earlyMinutes,
 	change: m.audit_field_change,
 	recommendation: m.audit_field_recommendation,
 	rationale: m.audit_field_rationale,

@@ -157,6 +157,8 @@ export const AUDIT_FIELDS = [
 	'definitions',
 	'mapping',
 	// customers
-	'orgNumber'
+	'orgNumber',
+	// a meeting started more than an hour early (lifecycle.service.ts startMeeting)
+	'earlyMinutes'
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
