@@ -3,6 +3,7 @@
  * only: figures come from our server, but nothing here parses HTML).
  */
 import type { FrozenFigure } from '$lib/governance/figures';
+import { formatCell } from '$lib/number-format';
 
 export type FigureTable = FrozenFigure;
 
@@ -36,7 +37,7 @@ export function renderFigureTable(figure: FigureTable | undefined, words: { miss
 	}
 	for (const row of figure.rows) {
 		const tr = body.insertRow();
-		for (const v of row) tr.insertCell().textContent = v === null ? '–' : String(v);
+		for (const v of row) tr.insertCell().textContent = formatCell(v, figure.lang ?? 'sv');
 	}
 	wrap.append(table);
 	return wrap;

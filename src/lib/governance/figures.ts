@@ -9,6 +9,9 @@ export interface FrozenFigure {
 	/** period the figures cover, ISO dates */
 	from: string;
 	to: string;
+	/** the language of the title, columns and words in the cells (absent in figures frozen before it was recorded: Swedish) */
+	lang?: 'sv' | 'en';
 	columns: string[];
+	/** numbers are formatted when shown, in the figure's language (number-format.ts) */
 	rows: (string | number | null)[][];
 }

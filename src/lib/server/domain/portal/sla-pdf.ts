@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import { fontBytes } from '../exports/fonts';
 import type { ExportLocale } from '../exports/labels';
 import type { PortalSlaReport } from './sla-portal.service';
+import { formatNumber, formatPercent } from '$lib/number-format';
 
 const L = {
 	sv: {
@@ -33,8 +34,7 @@ const L = {
 	}
 } as const;
 
-const pct = (v: number | null, locale: ExportLocale) =>
-	v === null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(v);
+const pct = (v: number | null, locale: ExportLocale) => formatPercent(v, locale);
 const target = (minutes: number | null) => (minutes === null ? '–' : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 
 export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
@@ -77,11 +77,11 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 		row([...l.cols], true);
 		r.sla[metric].forEach((s, i) => {
 			const light = r.lights[metric][i];
-			row([`P${s.priority}`, target(s.targetMinutes), String(s.met), String(s.breached), pct(s.compliance, locale), light ? l.light[light] : '–']);
+			row([`P${s.priority}`, target(s.targetMinutes), formatNumber(s.met, locale), formatNumber(s.breached, locale), pct(s.compliance, locale), light ? l.light[light] : '–']);
 		});
 		const t = r.sla.total[metric];
 		const light = r.lights.total[metric];
-		row([l.total, '', String(t.met), String(t.breached), pct(t.compliance, locale), light ? l.light[light] : '–'], true);
+		row([l.total, '', formatNumber(t.met, locale), formatNumber(t.breached, locale), pct(t.compliance, locale), light ? l.light[light] : '–'], true);
 		doc.moveDown();
 	}
 
