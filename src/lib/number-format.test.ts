@@ -25,5 +25,6 @@ describe('number format', () => {
 		expect(formatCell(null, 'sv')).toBe('–');
 		expect(formatCell('P1', 'sv')).toBe('P1');
 		expect(formatCell(8020.3, 'sv')).toBe(`8${NBSP}020,3`);
+		expect(formatCell(0.97, 'sv')).toBe('0,97');
 	});
 });

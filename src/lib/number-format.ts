@@ -26,6 +26,6 @@ export const formatNumber = (value: number | null | undefined, locale: NumberLoc
 export const formatPercent = (share: number | null | undefined, locale: NumberLocale, digits = 1): string =>
 	share === null || share === undefined || !Number.isFinite(share) ? '–' : formatter(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 
-/** A cell of a figure table: numbers formatted, text as it is, no value as '–'. */
+/** A cell of a figure table: numbers formatted (up to three decimals, as stored), text as it is, no value as '–'. */
 export const formatCell = (value: string | number | null | undefined, locale: NumberLocale): string =>
-	typeof value === 'number' ? formatNumber(value, locale) : (value ?? '–');
+	typeof value === 'number' ? formatNumber(value, locale, 3) : (value ?? '–');

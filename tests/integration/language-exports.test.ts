@@ -151,3 +151,34 @@ describe("a meeting's live figure tables", () => {
 		expect(sv).not.toContain('SLA resolution time by priority');
 	});
 });
+
+describe('figures frozen at approval', () => {
+	it('keep the language they were approved in, and say so', async () => {
+		const supplier = await new ApiClient(server.url).login('admin@itmastaren.example');
+		const chair = await new ApiClient(server.url).login('bam@itmastaren.example');
+		const c = ids.customers[NORRBY];
+		const forum = c.forums.operational;
+		const created = await supplier.json('POST', `/api/v1/forums/${forum.id}/meetings`, { title: 'Språktest', startsAt: '2031-02-11T09:00', endsAt: '2031-02-11T10:00' });
+		expect(created.status).toBe(201);
+		const id: string = created.body.meeting.id;
+		const step = async (client: ApiClient, path: string, body: unknown = {}, method = 'POST') => {
+			const r = await client.json(method, `/api/v1/meetings/${id}/${path}`, body);
+			expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(200);
+		};
+		await step(supplier, 'publish');
+		await step(chair, 'start', { confirmEarly: true });
+		await step(supplier, 'adjuster', { personId: c.person('avtal@norrby.example').id }, 'PUT');
+		await step(chair, 'end');
+		await step(chair, 'approve');
+		// the approval that completes the minutes is made in English
+		await step(admin, 'approve?lang=en');
+
+		const page = (lang: string) => fetch(`${server.url}/meetings/${id}`, { headers: { cookie: `${admin.sessionCookie}; PARAGLIDE_LOCALE=${lang}` } }).then((r) => r.text());
+		const sv = await page('sv');
+		expect(sv).toContain('SLA resolution time by priority');
+		expect(sv).toContain('Underlaget frystes på engelska när protokollet justerades');
+		const en = await page('en');
+		expect(en).toContain('SLA resolution time by priority');
+		expect(en).toContain('The figures were frozen in English when the minutes were approved');
+	}, 60_000);
+});
