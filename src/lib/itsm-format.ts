@@ -1,25 +1,15 @@
 /** Display helpers for the ITSM pages. */
-import { m } from '$lib/paraglide/messages';
 import { locale } from './i18n';
+import { m } from './paraglide/messages';
 
-export const percent = (v: number | null | undefined) =>
-	v === null || v === undefined ? '–' : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(v);
+import { formatNumber, formatPercent } from './number-format';
 
-export const decimal = (v: number | null | undefined, digits = 1) =>
-	v === null || v === undefined ? '–' : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(v);
+/** In the interface language, through the one number formatter. */
+export const percent = (v: number | null | undefined) => formatPercent(v, locale());
 
-export const kindLabel = (k: string) =>
-	({ incident: m.itsm_kind_incident(), request: m.itsm_kind_request(), change: m.itsm_kind_change(), problem: m.itsm_kind_problem() })[k] ?? k;
+export const decimal = (v: number | null | undefined, digits = 1) => formatNumber(v, locale(), digits);
 
-export const statusLabel = (s: string) =>
-	({
-		new: m.itsm_status_new(),
-		in_progress: m.itsm_status_in_progress(),
-		on_hold: m.itsm_status_on_hold(),
-		resolved: m.itsm_status_resolved(),
-		closed: m.itsm_status_closed(),
-		cancelled: m.itsm_status_cancelled()
-	})[s] ?? s;
+export { ticketKindLabel as kindLabel, ticketStatusLabel as statusLabel } from './enum-labels';
 
 /** Minutes of a target as "4 h" or "30 min". */
 export const minutes = (v: number | null) => (v === null ? '–' : v % 60 === 0 ? `${v / 60} h` : `${v} min`);

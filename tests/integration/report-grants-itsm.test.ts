@@ -147,8 +147,9 @@ describe('a customer member', () => {
 			expect(report.body.report.kpi.kpis.map((k: { kpi: string }) => k.kpi)).not.toContain('sla_resolution');
 			expect(report.body.report.kpi.kpis.map((k: { kpi: string }) => k.kpi)).toContain('reopen_rate');
 			const csv = await (await member.get(`/api/v1/customers/${norrby}/reports/cases.csv?period=2026-10`)).text();
-			expect(csv).toContain('reopen_rate');
-			expect(csv).not.toMatch(/sla_(response|resolution)/);
+			expect(csv).toContain('Återöppnade');
+			expect(csv).not.toContain('reopen_rate');
+			expect(csv).not.toMatch(/sla_(response|resolution)|SLA (svarstid|lösningstid)/);
 		} finally {
 			await grant([]);
 		}

@@ -4,6 +4,7 @@
  */
 import type { FrozenFigure } from '$lib/governance/figures';
 import { loc } from '$lib/i18n';
+import { formatCell } from '$lib/number-format';
 
 export type FigureTable = FrozenFigure;
 
@@ -37,7 +38,7 @@ export function renderFigureTable(figure: FigureTable | undefined, words: { miss
 	}
 	for (const row of figure.rows) {
 		const tr = body.insertRow();
-		for (const v of row) tr.insertCell().textContent = v === null ? '–' : String(v);
+		for (const v of row) tr.insertCell().textContent = formatCell(v, figure.lang ?? 'sv');
 	}
 	wrap.append(table);
 	return wrap;

@@ -14,7 +14,10 @@ export interface FrozenFigure {
 	to: string;
 	/** the period as every surface shows it, in both languages (itsm/period.ts formatPeriod), frozen with the figures */
 	periodLabel: Localized;
+	/** the language of the title, columns and words in the cells (absent in figures frozen before it was recorded: Swedish) */
+	lang?: 'sv' | 'en';
 	columns: string[];
+	/** numbers are formatted when shown, in the figure's language (number-format.ts) */
 	rows: (string | number | null)[][];
 	/** of a ticket list: how many there are in all (rows shows the first few); absent in minutes frozen before it was kept */
 	total?: number;

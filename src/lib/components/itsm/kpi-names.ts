@@ -1,5 +1,5 @@
-/** Names of the computed KPIs (keys of kpi.service.ts), in both languages: the SLA page and the KPI-target settings. */
-import { locale } from '$lib/i18n';
+/** Names of the computed KPIs (keys of kpi.service.ts), in both languages: the SLA page, the KPI-target settings, the room's slides and the meeting's figure tables. */
+import { locale, type Locale } from '$lib/i18n';
 
 const NAMES: Record<string, { sv: string; en: string }> = {
 	sla_response: { sv: 'SLA svarstid, uppfyllnad', en: 'SLA response compliance' },
@@ -23,5 +23,5 @@ const NAMES: Record<string, { sv: string; en: string }> = {
 	change_emergency_share: { sv: 'Akuta ändringar', en: 'Emergency changes' },
 	satisfaction: { sv: 'Nöjdhet (snitt)', en: 'Satisfaction (average)' }
 };
-/** The KPI's name, or null for a key of the customer's own (manual KPIs). */
-export const kpiName = (kpi: string): string | null => NAMES[kpi]?.[locale()] ?? null;
+/** The KPI's name, or null for a key of the customer's own (manual KPIs); `lang` for exports, else the interface language. */
+export const kpiName = (kpi: string, lang?: Locale): string | null => NAMES[kpi]?.[lang ?? locale()] ?? null;

@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { isSupplier } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { getForum } from '$lib/server/domain/governance/forums.service';
@@ -39,7 +40,7 @@ export const load: PageServerLoad = (event) =>
 			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
 			forumEscalationLinks(db, actor, forum.id)
 		]);
-		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status);
+		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv');
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
 		return {
 			meeting,
@@ -71,7 +72,7 @@ export const actions: Actions = {
 	start: formAction(({ app, actor, data, event }) => startMeeting(app.db, actor, meetingId(event), { confirmEarly: data.confirmEarly === 'true' })),
 	end: formAction(({ app, actor, event }) => endMeeting(app.db, actor, meetingId(event))),
 	adjuster: formAction(({ app, actor, data, event }) => setAdjuster(app.db, actor, meetingId(event), { personId: data.personId })),
-	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event))),
+	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event), getLocale() === 'en' ? 'en' : 'sv')),
 	addendum: formAction(({ app, actor, data, event }) => addAddendum(app.db, actor, meetingId(event), { text: data.text })),
 	confirmPrevious: formAction(({ app, actor, event }) => confirmPreviousMinutes(app.db, actor, meetingId(event)))
 };

@@ -5,7 +5,7 @@
  */
 import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
 import type { ExportLocale } from './labels';
-import { decisionNumber, minutesOutline, safeHref, type Outline } from './minutes-outline';
+import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 
 export const escapeHtml = (s: string): string =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -26,8 +26,9 @@ const runsHtml = (runs: MinutesRun[]) => runs.map(runHtml).join('');
 
 function figureHtml(f: FrozenFigure, o: Outline): string {
 	const head = f.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+	const text = figureCells(f);
 	const body = f.rows
-		.map((row) => `<tr>${row.map((v) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${escapeHtml(v === null ? o.labels.none : String(v))}</td>`).join('')}</tr>`)
+		.map((row, i) => `<tr>${row.map((v, j) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${escapeHtml(text[i][j])}</td>`).join('')}</tr>`)
 		.join('\n');
 	return `<figure class="data"><table><caption>${escapeHtml(f.title)} <span class="muted">(${escapeHtml(o.labels.period)}: ${escapeHtml(f.periodLabel[o.locale])})</span></caption>
 <thead><tr>${head}</tr></thead>

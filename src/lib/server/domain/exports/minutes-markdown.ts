@@ -5,7 +5,7 @@
  */
 import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
 import type { ExportLocale } from './labels';
-import { decisionNumber, minutesOutline, safeHref, type Outline } from './minutes-outline';
+import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 
 /**
  * Backslash-escapes what could format or inject: emphasis, code, links,
@@ -49,7 +49,7 @@ const table = (headers: string[], rows: string[][]) =>
 
 function figureMd(f: FrozenFigure, o: Outline): string {
 	const caption = `**${inline(f.title)}** (${inline(`${o.labels.period}: ${f.periodLabel[o.locale]}`)})`;
-	return `${caption}\n\n${table(f.columns, f.rows.map((r) => r.map((v) => (v === null ? o.labels.none : String(v)))))}`;
+	return `${caption}\n\n${table(f.columns, figureCells(f))}`;
 }
 
 function blockMd(block: MinutesBlock, model: MinutesModel, o: Outline): string {

@@ -5,12 +5,19 @@
 import { DateTime } from 'luxon';
 import type { Party } from '$lib/server/db/schema';
 import type { EscalationEnd } from '../meetings/escalation.service';
-import type { MinutesAction, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import type { FrozenFigure, MinutesAction, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import { formatCell } from '$lib/number-format';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { exportLabels, type ExportLabels, type ExportLocale } from './labels';
 
 const zoned = (iso: string, locale: ExportLocale) =>
 	DateTime.fromISO(iso, { zone: 'utc' }).setZone(DEFAULT_TIME_ZONE).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE');
+
+/**
+ * A frozen figure's cells as text, numbers in the figure's own language (the
+ * language it was approved in: its words are in that language too).
+ */
+export const figureCells = (f: FrozenFigure): string[][] => f.rows.map((r) => r.map((v) => formatCell(v, f.lang ?? 'sv')));
 
 /** "28 november 2026" / "28 November 2026", in Stockholm. */
 export const formatDay = (iso: string, locale: ExportLocale) => zoned(iso, locale).toFormat('d MMMM yyyy');

@@ -65,4 +65,13 @@ describe('minutesToPdf', { timeout: 20_000 }, () => {
 		expect(text).toContain(`Sida ${pages} av ${pages}`);
 		expect(text).toContain('Aktivitet nummer 79');
 	}, 30_000);
+
+	it('writes the figures\' numbers the Swedish way: decimal comma, space between thousands', async () => {
+		const model = sampleMinutes();
+		model.figures[0].rows.push(['MTTR P3', 8020.3]);
+		const { text } = await pdfText(await minutesToPdf(model, 'sv'));
+		expect(text).not.toContain('8020.3');
+		expect(text.replace(/\s+/g, ' ')).toContain('8 020,3');
+		expect(text).toContain('0,97');
+	}, 30_000);
 });

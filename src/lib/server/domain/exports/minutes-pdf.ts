@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
 import { fontBytes } from './fonts';
 import type { ExportLocale } from './labels';
-import { decisionNumber, minutesOutline, safeHref, type Outline } from './minutes-outline';
+import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 
 const MARGIN = { top: 72, bottom: 64, left: 62, right: 62 };
 const INK = '#0f172a';
@@ -115,7 +115,7 @@ function figure(doc: Doc, f: FrozenFigure, o: Outline) {
 	doc.font('Bold').fontSize(10.5).text(f.title, MARGIN.left, doc.y, { continued: true });
 	doc.font('Regular').fillColor(MUTED).text(`  (${o.labels.period}: ${f.periodLabel[o.locale]})`);
 	doc.fillColor(INK).moveDown(0.2);
-	table(doc, f.columns, f.rows.map((r) => r.map((v) => (v === null ? o.labels.none : String(v)))));
+	table(doc, f.columns, figureCells(f));
 }
 
 function block(doc: Doc, b: MinutesBlock, model: MinutesModel, o: Outline) {

@@ -35,7 +35,7 @@ describe('minutesToHtml', () => {
 	it('nests list items by depth and shows frozen figures in place', () => {
 		expect(html).toMatch(/<ul><li>\*\*inte fetstil\*\*<ul><li>underpunkt<\/li><\/ul><\/li><\/ul>/);
 		expect(html).toContain('<caption>SLA per prioritet');
-		expect(html).toContain('<td class="num">0.97</td>');
+		expect(html).toContain('<td class="num">0,97</td>');
 	});
 
 	it('renders English when asked', () => {
@@ -63,7 +63,7 @@ describe('minutesToMarkdown', () => {
 		expect(md).toContain('| Åsa Öberg | Business Account Manager | Ordförande, Sammankallande | Närvarande |');
 		expect(md).toContain('1. **Beslut 1:** Beslut om ny åtgärdsplan för överföring');
 		expect(md).toContain('| Ta fram åtgärdsplan för säkerhetskopior | Åsa Öberg | 2026-02-01 | Öppen |');
-		expect(md).toContain('| P2 | 0.97 |');
+		expect(md).toContain('| P2 | 0,97 |');
 	});
 
 	it('escapes Markdown and HTML in user text', () => {

@@ -33,11 +33,18 @@ import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure, MinutesModel } from './minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
 import { previousMeetingOf, type PreviousMeeting } from './previous-meeting';
+import type { Locale } from '$lib/i18n';
 
 export { previousMeetingOf, type PreviousMeeting };
 
 /** What the meeting page shows: live figures until approval, afterwards the ones frozen with the minutes. */
-export async function meetingFiguresView(db: Db, actor: Actor, meetingId: string, status: MeetingStatus): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
+export async function meetingFiguresView(
+	db: Db,
+	actor: Actor,
+	meetingId: string,
+	status: MeetingStatus,
+	lang: Locale = 'sv'
+): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
 	if (status === 'minutes_approved' || status === 'confirmed') {
 		const v = await db
 			.selectFrom('minutes_versions')
@@ -48,18 +55,18 @@ export async function meetingFiguresView(db: Db, actor: Actor, meetingId: string
 			.executeTakeFirst();
 		return { figures: v ? readFrozenFigures((JSON.parse(v.content) as MinutesModel).figures) : [], frozenAt: v?.created_at ?? null };
 	}
-	return { figures: await frozenFigures(db, actor, meetingId), frozenAt: null };
+	return { figures: await frozenFigures(db, actor, meetingId, lang), frozenAt: null };
 }
 
-/** The delivery figures of a meeting whose agenda deals with them, as they stand now. */
-export async function frozenFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
+/** The delivery figures of a meeting whose agenda deals with them, as they stand now, in `lang`. */
+export async function frozenFigures(db: Db, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
 	let kinds = (await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meetingId).execute()).map((k) => k.kind);
 	if (kinds.length === 0) {
 		// agenda not made yet (nobody has opened it): the forum's standing agenda says what it will hold
 		const forum = await db.selectFrom('meetings').innerJoin('forums', 'forums.id', 'meetings.forum_id').select('forums.content').where('meetings.id', '=', meetingId).executeTakeFirst();
 		kinds = forum ? ((JSON.parse(forum.content) as { agenda?: { kind: string }[] }).agenda ?? []).map((a) => a.kind) : [];
 	}
-	return agendaHasData(kinds) ? meetingFigures(db, actor, meetingId) : [];
+	return agendaHasData(kinds) ? meetingFigures(db, actor, meetingId, lang) : [];
 }
 
 export interface LifecycleContext {
@@ -247,7 +254,8 @@ export async function listApprovals(db: Executor, meetingId: string): Promise<Ap
  * the minutes and the agenda for everyone and freezes the approved version.
  * Returns whether the minutes are now approved.
  */
-export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, meetingId: string): Promise<{ approved: boolean; role: ApprovalRole }> {
+/** `lang`: the approver's language; the figures are frozen in the language of the approval that completes the minutes. */
+export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<{ approved: boolean; role: ApprovalRole }> {
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
 	if (meeting.status === 'minutes_approved' || meeting.status === 'confirmed') throw conflict('The minutes are already approved');
 	authorize(actor, 'minutes.approve', resource);
@@ -275,7 +283,7 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 	// Counted after our own approval is stored, so that of two approvals made
 	// at the same instant at least the later one sees both and freezes.
 	const approvals = await approvalsOf(db, meetingId);
-	const approved = approvals.length === 2 && (await freezeApprovedMinutes(db, docs, actor, meeting, approvals));
+	const approved = approvals.length === 2 && (await freezeApprovedMinutes(db, docs, actor, meeting, approvals, lang));
 	return { approved, role };
 }
 
@@ -294,7 +302,8 @@ async function freezeApprovedMinutes(
 	docs: DocumentStore,
 	actor: Actor,
 	meeting: { id: string; forum_id: string },
-	approvals: { role: ApprovalRole; person_id: string; at: string }[]
+	approvals: { role: ApprovalRole; person_id: string; at: string }[],
+	lang: Locale
 ): Promise<boolean> {
 	const names = { minutes: meetingMinutesDoc(meeting.id), agenda: meetingAgendaDoc(meeting.id), actions: forumActionsDoc(meeting.forum_id) };
 	// Lock first, so that nothing typed after this moment slips into the
@@ -304,7 +313,7 @@ async function freezeApprovedMinutes(
 	const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
 	await Promise.all(targets.map((t) => docs.flushProjection(t)));
 	const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
-	const figures = await frozenFigures(db, actor, meeting.id);
+	const figures = await frozenFigures(db, actor, meeting.id, lang);
 	const model = await buildMinutesModel(db, docs, meeting.id, { approvals, figures });
 	const at = approvals[approvals.length - 1].at;
 	const frozen = await db.transaction().execute(async (tx) => {

@@ -15,60 +15,42 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { slideDeck, type TicketList } from '../room/slides.service';
 import type { FrozenFigure } from './minutes-model';
+import { kpiName } from '$lib/components/itsm/kpi-names';
+import { changeTypeLabel, lightLabel } from '$lib/enum-labels';
+import type { Locale } from '$lib/i18n';
+import { formatPercent } from '$lib/number-format';
+import { m } from '$lib/paraglide/messages';
 
 const DATA_KINDS = ['statistics_sla', 'incident_follow_up', 'escalations', 'cab_changes'];
 
-const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1).replace('.', ',')} %`);
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 const hours = (minutes: number | null) => (minutes === null ? null : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
+const opt = (lang: Locale) => ({ locale: lang });
 
-const KPI_NAMES: Record<string, string> = {
-	sla_response: 'SLA svarstid',
-	sla_resolution: 'SLA lösningstid',
-	opened: 'Nya ärenden',
-	resolved: 'Lösta ärenden',
-	backlog: 'Ärendestock vid periodens slut',
-	mttr_hours: 'Medelledtid alla prioriteter (h)',
-	mttr_median_hours: 'Medianledtid alla prioriteter (h)',
-	reopened: 'Återöppnade ärenden',
-	reopen_rate: 'Återöppningsgrad',
-	first_contact_resolution: 'Löst vid första kontakt',
-	major_incidents: 'Större incidenter',
-	change_success_rate: 'Lyckade ändringar',
-	change_failed_share: 'Misslyckade ändringar',
-	change_emergency_share: 'Akuta ändringar',
-	satisfaction: 'Nöjdhet (snitt)'
-};
-function kpiName(k: { kpi: string; name?: string }): string {
-	const mttr = /^mttr_p(\d)_hours$/.exec(k.kpi);
-	return k.name ?? KPI_NAMES[k.kpi] ?? (mttr ? `Medelledtid P${mttr[1]} (h)` : k.kpi);
-}
-
-const LIGHTS: Record<string, string> = { green: 'Grön', amber: 'Gul', red: 'Röd' };
-
-function kpiValue(value: number | null, unit: string): string | number | null {
+function kpiValue(value: number | null, unit: string, lang: Locale): string | number | null {
 	if (value === null) return null;
-	if (unit === 'share') return pct(value);
+	if (unit === 'share') return formatPercent(value, lang);
 	if (unit === 'hours') return Math.round(value * 10) / 10;
 	return value;
 }
 
-const ticketRows = (list: TicketList) => list.tickets.map((t) => [t.number, t.title ?? '', t.priority ? `P${t.priority}` : '', day(t.openedAt), day(t.resolvedAt), t.breached ? 'Brutet' : '']);
-const TICKET_COLUMNS = ['Ärende', 'Rubrik', 'Prioritet', 'Öppnat', 'Löst', 'SLA'];
+const ticketRows = (list: TicketList, lang: Locale) =>
+	list.tickets.map((t) => [t.number, t.title ?? '', t.priority ? `P${t.priority}` : '', day(t.openedAt), day(t.resolvedAt), t.breached ? m.figures_breached({}, opt(lang)) : '']);
+const ticketColumns = (lang: Locale) =>
+	[m.figures_col_ticket, m.figures_col_title, m.figures_col_priority, m.figures_col_opened, m.figures_col_resolved, m.figures_col_sla].map((c) => c({}, opt(lang)));
 
-/** What a share of too few tickets says instead of a percentage. */
-export const TOO_FEW_TICKETS = 'för få ärenden';
+/** What a share of too few tickets says instead of a percentage (itsm/sample-size.ts decides). */
+const tooFew = (tickets: number, lang: Locale) => m.figures_too_few({ tickets }, opt(lang));
 
-/** The titles of the two ticket tables say what each counts, and how many there are in all. */
-const shown = (list: TicketList) => (list.total > list.tickets.length ? ` (de ${list.tickets.length} första visas)` : '');
-export const incidentsTitle = (list: TicketList) => `P1/P2-incidenter öppnade i perioden: ${list.total}${shown(list)}`;
-export const escalationsTitle = (list: TicketList) =>
-	`Eskalerade ärenden (brutet lösningstids-SLA eller större incident i perioden): ${list.total}${shown(list)}`;
+/** The titles of the two ticket tables say what each counts, and how many there are in all (the table shows the first few). */
+const ticketTitle = (title: typeof m.figures_incidents, list: TicketList, lang: Locale) =>
+	title({ total: list.total }, opt(lang)) + (list.total > list.tickets.length ? ' ' + m.figures_first_shown({ shown: list.tickets.length }, opt(lang)) : '');
 
 /** Whether this agenda deals with delivery figures at all. */
 export const agendaHasData = (kinds: string[]) => kinds.some((k) => DATA_KINDS.includes(k));
 
-export async function meetingFigures(db: Db, actor: Actor, meetingId: string): Promise<FrozenFigure[]> {
+/** The tables in `lang` (the interface language while live; the approver's when frozen). */
+export async function meetingFigures(db: Db, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
 	const deck = await slideDeck(db, actor, meetingId);
 	const period = { from: deck.period.firstDay, to: deck.period.lastDay, periodLabel: deck.period.label };
 	const figures: FrozenFigure[] = [];
@@ -77,29 +59,37 @@ export async function meetingFigures(db: Db, actor: Actor, meetingId: string): P
 			id,
 			title,
 			...period,
-			columns: ['Prioritet', 'Mål', 'Uppfyllt', 'Brutet', 'Ärenden', 'Uppfyllnad'],
+			lang,
+			columns: [m.figures_col_priority, m.figures_col_target, m.figures_col_met, m.figures_col_breached, m.figures_col_tickets, m.figures_col_compliance].map((c) => c({}, opt(lang))),
 			rows: rows
 				.filter((r) => r.priority > 0 && r.tickets > 0)
-				.map((r) => [`P${r.priority}`, hours(r.targetMinutes), r.met, r.breached, r.tickets, r.tooFewTickets ? TOO_FEW_TICKETS : pct(r.compliance)])
+				.map((r) => [`P${r.priority}`, hours(r.targetMinutes), r.met, r.breached, r.tickets, r.tooFewTickets ? tooFew(r.tickets, lang) : r.compliance === null ? null : formatPercent(r.compliance, lang)])
 		});
-	slaTable('sla-resolution', 'SLA lösningstid per prioritet', deck.sla.resolution);
-	slaTable('sla-response', 'SLA svarstid per prioritet', deck.sla.response);
+	slaTable('sla-resolution', m.figures_sla_resolution({}, opt(lang)), deck.sla.resolution);
+	slaTable('sla-response', m.figures_sla_response({}, opt(lang)), deck.sla.response);
 	figures.push({
 		id: 'kpis',
-		title: 'Nyckeltal',
+		title: m.figures_kpis({}, opt(lang)),
 		...period,
-		columns: ['Nyckeltal', 'Värde', 'Mål', 'Status'],
-		rows: deck.kpis.map((k) => [kpiName(k), k.tooFewTickets ? `${TOO_FEW_TICKETS} (${k.tickets})` : kpiValue(k.value, k.unit), kpiValue(k.target, k.unit), k.light ? LIGHTS[k.light] : null])
+		lang,
+		columns: [m.figures_col_kpi, m.figures_col_value, m.figures_col_target, m.figures_col_status].map((c) => c({}, opt(lang))),
+		rows: deck.kpis.map((k) => [
+			k.name ?? kpiName(k.kpi, lang) ?? k.kpi,
+			k.tooFewTickets ? tooFew(k.tickets ?? 0, lang) : kpiValue(k.value, k.unit, lang),
+			kpiValue(k.target, k.unit, lang),
+			k.light ? lightLabel(k.light, lang) : null
+		])
 	});
-	figures.push({ id: 'incidents', title: incidentsTitle(deck.incidents), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.incidents), total: deck.incidents.total });
-	figures.push({ id: 'escalations', title: escalationsTitle(deck.escalations), ...period, columns: TICKET_COLUMNS, rows: ticketRows(deck.escalations), total: deck.escalations.total });
+	figures.push({ id: 'incidents', title: ticketTitle(m.figures_incidents, deck.incidents, lang), ...period, lang, columns: ticketColumns(lang), rows: ticketRows(deck.incidents, lang), total: deck.incidents.total });
+	figures.push({ id: 'escalations', title: ticketTitle(m.figures_escalations, deck.escalations, lang), ...period, lang, columns: ticketColumns(lang), rows: ticketRows(deck.escalations, lang), total: deck.escalations.total });
 	if (deck.cab) {
 		figures.push({
 			id: 'cab-changes',
-			title: 'Ändringar för CAB',
+			title: m.figures_cab_changes({}, opt(lang)),
 			...period,
-			columns: ['Ändring', 'Rubrik', 'Typ', 'Risk', 'Planerad start'],
-			rows: deck.changes.upcoming.map((c) => [c.number, c.title ?? '', c.changeType, c.risk, day(c.plannedStart)])
+			lang,
+			columns: [m.figures_col_change, m.figures_col_title, m.figures_col_type, m.figures_col_risk, m.figures_col_planned_start].map((c) => c({}, opt(lang))),
+			rows: deck.changes.upcoming.map((c) => [c.number, c.title ?? '', c.changeType ? changeTypeLabel(c.changeType, lang) : null, c.risk, day(c.plannedStart)])
 		});
 	}
 	return figures;

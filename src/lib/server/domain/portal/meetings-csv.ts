@@ -1,4 +1,5 @@
 /** The meetings report's tables as CSV: the decision register or the open actions. */
+import { actionStatusLabel } from '$lib/enum-labels';
 import type { ExportLocale } from '../exports/labels';
 import { invalid } from '../errors';
 import { toCsv } from './csv';
@@ -19,7 +20,7 @@ export function meetingsCsv(r: MeetingsReport, table: string | null, locale: Exp
 		const all = [...r.openActions.customer, ...r.openActions.supplier, ...r.openActions.unassigned];
 		return toCsv(
 			[...l.actions],
-			all.map((a) => [a.title, a.forumName[locale], a.owner?.name ?? null, a.owner ? l[a.owner.side] : null, a.dueDate, a.status, a.overdue ? l.yes : l.no])
+			all.map((a) => [a.title, a.forumName[locale], a.owner?.name ?? null, a.owner ? l[a.owner.side] : null, a.dueDate, actionStatusLabel(a.status, locale), a.overdue ? l.yes : l.no])
 		);
 	}
 	throw invalid('Unknown table', { table: 'decisions or actions' });

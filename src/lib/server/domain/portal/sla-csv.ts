@@ -1,4 +1,5 @@
 /** The SLA report and its drill-down as CSV (see csv.ts for the format), headings in the reader's language. */
+import { lightLabel, slaCalendarLabel, slaStateLabel, ticketKindLabel, ticketStatusLabel } from '$lib/enum-labels';
 import type { ExportLocale } from '../exports/labels';
 import { toCsv, type CsvCell } from './csv';
 import type { PortalSlaReport, slaDrillDown } from './sla-portal.service';
@@ -10,7 +11,6 @@ const L = {
 		response: 'Svarstid',
 		resolution: 'Lösningstid',
 		total: 'Totalt',
-		light: { green: 'Grön', amber: 'Gul', red: 'Röd' },
 		yes: 'ja'
 	},
 	en: {
@@ -19,7 +19,6 @@ const L = {
 		response: 'Response',
 		resolution: 'Resolution',
 		total: 'Total',
-		light: { green: 'Green', amber: 'Amber', red: 'Red' },
 		yes: 'yes'
 	}
 } as const;
@@ -34,11 +33,11 @@ export function slaReportCsv(r: PortalSlaReport, locale: ExportLocale): string {
 		const target = r.targets[metric]?.target ?? null;
 		r.sla[metric].forEach((row, i) => {
 			const light = r.lights[metric][i];
-			rows.push([r.period.key, l[metric], `P${row.priority}`, row.targetMinutes, row.calendar, row.met, row.breached, share(row), target, light ? l.light[light] : null, ...counts(row)]);
+			rows.push([r.period.key, l[metric], `P${row.priority}`, row.targetMinutes, slaCalendarLabel(row.calendar, locale), row.met, row.breached, share(row), target, light ? lightLabel(light, locale) : null, ...counts(row)]);
 		});
 		const t = r.sla.total[metric];
 		const light = r.lights.total[metric];
-		rows.push([r.period.key, l[metric], l.total, null, null, t.met, t.breached, share(t), target, light ? l.light[light] : null, ...counts(t)]);
+		rows.push([r.period.key, l[metric], l.total, null, null, t.met, t.breached, share(t), target, light ? lightLabel(light, locale) : null, ...counts(t)]);
 	}
 	return toCsv([...l.report], rows);
 }
@@ -47,6 +46,17 @@ export function drillDownCsv(d: Awaited<ReturnType<typeof slaDrillDown>>, locale
 	const l = L[locale];
 	return toCsv(
 		[...l.drill],
-		d.tickets.map((t) => [t.number, t.kind, t.title, t.priority, t.status, t.service, t.openedAt, t.resolvedAt, t.sla.response, t.sla.resolution])
+		d.tickets.map((t) => [
+			t.number,
+			ticketKindLabel(t.kind, locale),
+			t.title,
+			t.priority ? `P${t.priority}` : null,
+			ticketStatusLabel(t.status, locale),
+			t.service,
+			t.openedAt,
+			t.resolvedAt,
+			t.sla.response ? slaStateLabel(t.sla.response, locale) : null,
+			t.sla.resolution ? slaStateLabel(t.sla.resolution, locale) : null
+		])
 	);
 }

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import { fontBytes } from '../exports/fonts';
 import type { ExportLocale } from '../exports/labels';
 import type { PortalSlaReport } from './sla-portal.service';
+import { formatNumber, formatPercent } from '$lib/number-format';
 
 const L = {
 	sv: {
@@ -35,11 +36,10 @@ const L = {
 	}
 } as const;
 
-const pct = (v: number | null, locale: ExportLocale) =>
-	v === null ? '–' : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(v);
+const pct = (v: number | null, locale: ExportLocale) => formatPercent(v, locale);
 /** A share with the tickets behind it, or "too few tickets" (itsm/sample-size.ts decided). */
 const share = (v: number | null, s: { tickets: number; tooFewTickets: boolean }, locale: ExportLocale) =>
-	s.tooFewTickets ? L[locale].tooFew(s.tickets) : v === null ? '–' : `${pct(v, locale)} (${s.tickets})`;
+	s.tooFewTickets ? L[locale].tooFew(s.tickets) : v === null ? '–' : `${pct(v, locale)} (${formatNumber(s.tickets, locale)})`;
 const target = (minutes: number | null) => (minutes === null ? '–' : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
 
 export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
@@ -82,11 +82,11 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 		row([...l.cols], true);
 		r.sla[metric].forEach((s, i) => {
 			const light = r.lights[metric][i];
-			row([`P${s.priority}`, target(s.targetMinutes), String(s.met), String(s.breached), share(s.compliance, s, locale), light ? l.light[light] : '–']);
+			row([`P${s.priority}`, target(s.targetMinutes), formatNumber(s.met, locale), formatNumber(s.breached, locale), share(s.compliance, s, locale), light ? l.light[light] : '–']);
 		});
 		const t = r.sla.total[metric];
 		const light = r.lights.total[metric];
-		row([l.total, '', String(t.met), String(t.breached), share(t.compliance, t, locale), light ? l.light[light] : '–'], true);
+		row([l.total, '', formatNumber(t.met, locale), formatNumber(t.breached, locale), share(t.compliance, t, locale), light ? l.light[light] : '–'], true);
 		doc.moveDown();
 	}
 
