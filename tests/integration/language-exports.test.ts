@@ -80,7 +80,7 @@ describe('Swedish CSV exports', () => {
 		const all = cells(text);
 		for (const raw of RAW) expect(all, raw).not.toContain(raw);
 		expect(text).toContain('Ärendetyp;Incident;nya;');
-		expect(text).toContain('Nyckeltal;Återöppnade;andel;');
+		expect(text).toContain('Nyckeltal;Återöppningsgrad;andel;');
 		const en = await (await admin.get(`/api/v1/customers/${norrby}/reports/cases.csv?period=${busyMonth}&lang=en`)).text();
 		expect(en).toContain('Kind;Incident;new;');
 		expect(en).toContain('KPI;Reopen rate;share;');
