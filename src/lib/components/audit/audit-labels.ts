@@ -146,6 +146,13 @@ const DUTIES: readonly string[] = ['convener', 'compiler', 'chair', 'minute_take
 const ACCESS: readonly string[] = ['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member'];
 const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings };
 const PARTIES: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
+const TEMPLATES: Record<string, () => string> = {
+	cab: m.audit_value_template_cab,
+	operational: m.audit_value_template_operational,
+	tactical: m.audit_value_template_tactical,
+	security: m.audit_value_template_security,
+	strategic: m.audit_value_template_strategic
+};
 const AUDIENCES: Record<string, () => string> = { users: m.portal_audience_users, admins: m.portal_audience_admins, internal: m.portal_audience_internal };
 
 /** A value of a field in words where it is a code; undefined when the field has no words for it. */
@@ -156,6 +163,7 @@ export function valueInWords(field: string, value: unknown): string | undefined 
 	if (field === 'duty' && DUTIES.includes(value)) return dutyLabel(value as DutyKey);
 	if (field === 'party' && PARTIES[value]) return PARTIES[value]();
 	if (field === 'audience' && AUDIENCES[value]) return AUDIENCES[value]();
+	if (field === 'template' && TEMPLATES[value]) return TEMPLATES[value]();
 	if (field === 'access' && ACCESS.includes(value)) return accessLabel(value as Access);
 	if (field === 'password' && value === 'changed') return m.audit_value_changed();
 	if ((field === 'startsAt' || field === 'endsAt') && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
