@@ -27,7 +27,7 @@ import { createDb, type Db } from '../src/lib/server/db/index.ts';
 import type { TicketsTable } from '../src/lib/server/db/itsm-schema.ts';
 import { migrateToLatest, migrationSetFromModules } from '../src/lib/server/db/migrator.ts';
 import { SYSTEM_ACTOR } from '../src/lib/server/domain/actor.ts';
-import { importCsv } from '../src/lib/server/domain/itsm/import/import.service.ts';
+import { importCsv } from '../src/lib/server/domain/itsm/import/ticket-import.service.ts';
 import { kpiReport } from '../src/lib/server/domain/itsm/kpi/kpi.service.ts';
 import { computeSla } from '../src/lib/server/domain/itsm/sla/sla-engine.ts';
 import { rebuildSlaDaily } from '../src/lib/server/domain/itsm/sla/sla-daily.repository.ts';

@@ -1,5 +1,5 @@
 import { isSupplier } from '$lib/server/domain/actor';
-import { listMyForums } from '$lib/server/domain/governance/overview.service';
+import { listMyForums } from '$lib/server/domain/governance/forum-summaries.service';
 import { myActions } from '$lib/server/domain/meetings/actions.service';
 import { upcomingMeetingsFor } from '$lib/server/domain/meetings/meetings.service';
 import { loadWith } from '$lib/server/http/forms';

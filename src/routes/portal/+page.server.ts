@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isSupplier } from '$lib/server/domain/actor';
-import { supplierOverview } from '$lib/server/domain/portal/overview.service';
+import { supplierOverview } from '$lib/server/domain/portal/supplier-overview.service';
 import { loadWith, requireActor } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
 

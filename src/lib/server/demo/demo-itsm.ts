@@ -27,7 +27,7 @@ import { SYSTEM_ACTOR } from '../domain/actor';
 import { newId, nowIso } from '../domain/ids';
 import { assemble } from '../domain/itsm/import/assemble';
 import type { ImportReport } from '../domain/itsm/import/import-report';
-import { mapCsv } from '../domain/itsm/import/import.service';
+import { mapCsv } from '../domain/itsm/import/ticket-import.service';
 import { recordImport } from '../domain/itsm/import/imports.repository';
 import { PRESETS } from '../domain/itsm/import/presets';
 import { loadSlaSettings } from '../domain/itsm/sla/settings.repository';

@@ -8,7 +8,7 @@ import { ManualKpiInput } from '../domain/itsm/kpi/kpi.service';
 import { KpiTargetsInput } from '../domain/itsm/kpi/kpi-targets.service';
 import { IngestInput, TicketInput } from '../domain/itsm/import/ingest.service';
 import { DATE_ORDERS } from '../domain/itsm/import/dates';
-import { MappingInput } from '../domain/itsm/import/mappings.service';
+import { MappingInput } from '../domain/itsm/import/saved-mappings.service';
 import { PRESET_KEYS } from '../domain/itsm/import/presets';
 import { SlaSettingsInput } from '../domain/itsm/sla/sla-settings.service';
 import { TokenInput } from '../domain/itsm/tokens/api-tokens.service';

@@ -4,8 +4,8 @@ import { settingsAccess } from '$lib/server/domain/itsm/settings/settings-pages.
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
-import { listForumSummaries } from '$lib/server/domain/governance/overview.service';
-import { customerGovernanceHealth } from '$lib/server/domain/meetings/governance-health';
+import { listForumSummaries } from '$lib/server/domain/governance/forum-summaries.service';
+import { customerGovernanceHealth } from '$lib/server/domain/governance/governance-health';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
 import { listPeople } from '$lib/server/domain/tenancy/people.service';

@@ -3,7 +3,7 @@ import { isSupplier } from '$lib/server/domain/actor';
 import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
 import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
 import { listForumMeetings, scheduleMeeting } from '$lib/server/domain/meetings/meetings.service';
-import { forumGovernanceHealth } from '$lib/server/domain/meetings/governance-health';
+import { forumGovernanceHealth } from '$lib/server/domain/governance/governance-health';
 import { can, type Resource } from '$lib/server/domain/policy';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith } from '$lib/server/http/forms';

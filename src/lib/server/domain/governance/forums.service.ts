@@ -5,7 +5,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
-import { cadenceStatus, type CadenceStatus } from '../meetings/cadence';
+import { cadenceStatus, type CadenceStatus } from './cadence';
 import { authorize } from '../policy';
 import { findCustomer, findPerson } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';

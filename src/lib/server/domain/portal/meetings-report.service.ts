@@ -7,7 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { ForumLevel } from '$lib/server/db/schema';
 import { DateTime } from 'luxon';
 import type { Actor } from '../actor';
-import { customerGovernanceHealth, type CustomerHealth } from '../meetings/governance-health';
+import { customerGovernanceHealth, type CustomerHealth } from '../governance/governance-health';
 import { listCustomerActions, listCustomerDecisions, type ActionView, type DecisionView } from '../meetings/actions.service';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-home.service';

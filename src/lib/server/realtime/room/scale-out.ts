@@ -6,7 +6,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { MemoryRoomStore, type RoomStore } from '$lib/server/domain/room/room-store';
 import { createRedis, instanceId } from '$lib/server/redis/connection';
-import { RedisRoomStore } from '$lib/server/redis/room-store';
+import { RedisRoomStore } from '$lib/server/redis/redis-room-store';
 import type { RoomIo } from './types';
 
 export interface RoomScaleOut {

@@ -1,4 +1,4 @@
-import { recentImports } from '$lib/server/domain/itsm/import/imports.service';
+import { recentImports } from '$lib/server/domain/itsm/import/import-history.service';
 import { ticketList } from '$lib/server/domain/itsm/tickets.service';
 import { can } from '$lib/server/domain/policy';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';

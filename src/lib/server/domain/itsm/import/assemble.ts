@@ -7,7 +7,7 @@
  */
 import { yielder } from '../cooperative';
 import type { HistoryEntry, TicketDraft } from '../ticket.types';
-import type { TicketEvent } from './row-mapper';
+import type { TicketEvent } from './row-to-ticket';
 
 function byVersion(a: TicketEvent, b: TicketEvent): number {
 	if (a.version !== null && b.version !== null && a.version !== b.version) return a.version - b.version;

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { EXAMPLE_MAPPINGS } from './presets';
-import { importCsv } from './import.service';
+import { importCsv } from './ticket-import.service';
 import { actor, countBy, CUSTOMER, itsmDb } from '../test/itsm-db';
 
 const DATA = process.env.ITSM_DEMO_DATA ?? resolve(import.meta.dirname, '../../../../../../../shared/data');

@@ -14,7 +14,7 @@ import { CHANGE_OUTCOMES, CHANGE_TYPES, PRIORITIES, STATUS_CATEGORIES, TICKET_KI
 import { assemble } from './assemble';
 import { dateParser, isValidZone, type DateParser } from './dates';
 import type { ImportReport, RejectedRow } from './import-report';
-import { commit } from './import.service';
+import { commit } from './ticket-import.service';
 import { statusCategory } from './normalize';
 
 const str = (max = 200) => z.string().trim().max(max).nullish();

@@ -4,7 +4,7 @@
  */
 import type { Priority, StatusCategory, TicketKind } from '../ticket.types';
 import type { DateOrder } from './dates';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping } from './column-mapping';
 import { kindFromNumber, kindFromWord, numericPriority, SERVICENOW_STATES, statusCategory, wordPriority } from './normalize';
 
 export const PRESET_KEYS = ['servicenow-display', 'servicenow-raw', 'jira', 'generic'] as const;

@@ -1,6 +1,6 @@
 /** Reads a customer's SLA settings, falling back to the defaults for what is not set. */
 import type { Executor } from '$lib/server/db';
-import type { BusinessHours } from './calendar';
+import type { BusinessHours } from './working-time';
 import { DEFAULT_SETTINGS, type SlaDefinition, type SlaSettings } from './sla-settings';
 
 export async function loadSlaSettings(db: Executor, customerId: string): Promise<SlaSettings> {

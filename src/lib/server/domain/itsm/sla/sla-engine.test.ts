@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Priority, StatusCategory, TicketDraft } from '../ticket.types';
 import { computeSla, reopenTime } from './sla-engine';
 import { DEFAULT_SETTINGS, slaPolicy } from './sla-settings';
-import { holidayDates, workCalendar } from './calendar';
+import { holidayDates, workCalendar } from './working-time';
 
 const policy = slaPolicy(DEFAULT_SETTINGS);
 /** Stockholm wall-clock time → epoch ms */

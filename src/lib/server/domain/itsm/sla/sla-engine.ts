@@ -15,7 +15,7 @@
  * - Cancelled tickets have no outcome.
  */
 import type { HistoryEntry, Priority, StatusCategory, TicketDraft } from '../ticket.types';
-import type { WorkCalendar } from './calendar';
+import type { WorkCalendar } from './working-time';
 
 export interface MetricTarget {
 	/** target in working milliseconds, or null: no target for this metric */

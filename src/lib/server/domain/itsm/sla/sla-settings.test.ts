@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dateParser } from '../import/dates';
 import { EXAMPLE_MAPPINGS, genericPreset, PRESETS, type Preset } from '../import/presets';
-import { rowMapper } from '../import/row-mapper';
+import { rowMapper } from '../import/row-to-ticket';
 import { DEFAULT_PAUSE_STATUSES, pauseMatcher } from './sla-settings';
 
 const DATA = resolve('../shared/data');

@@ -2,9 +2,9 @@
  * A customer's SLA settings (definitions per priority, calendar, pause
  * statuses) and the defaults used until the customer has its own.
  */
-import { STATUS_JOIN } from '../import/mapping';
+import { STATUS_JOIN } from '../import/column-mapping';
 import type { Priority } from '../ticket.types';
-import { DEFAULT_BUSINESS_HOURS, workCalendar, type BusinessHours } from './calendar';
+import { DEFAULT_BUSINESS_HOURS, workCalendar, type BusinessHours } from './working-time';
 import type { SlaPolicy } from './sla-engine';
 
 export interface SlaDefinition {

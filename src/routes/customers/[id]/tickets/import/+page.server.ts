@@ -1,5 +1,5 @@
-import { recentImports } from '$lib/server/domain/itsm/import/imports.service';
-import { savedMappings } from '$lib/server/domain/itsm/import/mappings.service';
+import { recentImports } from '$lib/server/domain/itsm/import/import-history.service';
+import { savedMappings } from '$lib/server/domain/itsm/import/saved-mappings.service';
 import { EXAMPLE_MAPPINGS, PRESET_KEYS, PRESETS } from '$lib/server/domain/itsm/import/presets';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';

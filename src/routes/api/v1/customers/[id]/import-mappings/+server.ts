@@ -1,4 +1,4 @@
-import { saveMapping, savedMappings } from '$lib/server/domain/itsm/import/mappings.service';
+import { saveMapping, savedMappings } from '$lib/server/domain/itsm/import/saved-mappings.service';
 import { authed, readJson } from '$lib/server/http/api';
 
 export const GET = authed(async ({ app, actor, event }) => ({ mappings: await savedMappings(app.db, actor, event.params.id!) }));

@@ -1,11 +1,11 @@
-import { importCsv } from '$lib/server/domain/itsm/import/import.service';
+import { importCsv } from '$lib/server/domain/itsm/import/ticket-import.service';
 import { authed, MAX_UPLOAD_BYTES, queryFlag } from '$lib/server/http/api';
 import { streamedBody } from '$lib/server/http/request-body';
 
 /**
  * The body is the file itself (CSV, or gzip of it); the options are query
  * parameters. The body is read as a stream, after the caller's right to
- * import is checked, and never held whole (import.service.ts). One
+ * import is checked, and never held whole (ticket-import.service.ts). One
  * transaction; the answer is the report. The import page uploads here too.
  */
 export const POST = authed(async ({ app, actor, event }) => {

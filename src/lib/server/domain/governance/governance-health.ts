@@ -17,7 +17,7 @@ import type { ForumLevel, MeetingStatus, Party } from '$lib/server/db/schema';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
-import type { ForumContent, Localized } from '../governance/catalogue.types';
+import type { ForumContent, Localized } from './catalogue.types';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { cadenceStatus, type CadenceStatus } from './cadence';

@@ -8,8 +8,8 @@ import { newId, nowIso } from '../../ids';
 import { authorize } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput, text } from '../../validation';
-import { ColumnMapping } from './mapping';
-import { listMappings, upsertMapping } from './mappings.repository';
+import { ColumnMapping } from './column-mapping';
+import { listMappings, upsertMapping } from './saved-mappings.repository';
 
 export const MappingInput = z.strictObject({ name: text(80), mapping: ColumnMapping });
 

@@ -1,6 +1,6 @@
 /** Column mappings saved per customer for the generic CSV preset. */
 import type { Executor } from '$lib/server/db';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping } from './column-mapping';
 
 export async function findMapping(db: Executor, customerId: string, id: string) {
 	const row = await db.selectFrom('import_mappings').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();

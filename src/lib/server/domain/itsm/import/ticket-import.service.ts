@@ -24,11 +24,11 @@ import { assemble } from './assemble';
 import { readCsv, UnreadableFile, type CsvLimits } from './csv-source';
 import { DATE_ORDERS, dateParser, isValidZone } from './dates';
 import type { ImportReport, RejectedRow } from './import-report';
-import { ColumnMapping } from './mapping';
+import { ColumnMapping } from './column-mapping';
 import { genericPreset, PRESET_KEYS, PRESETS, type Preset } from './presets';
-import { checkHeader, rowMapper, type HeaderCheck, type TicketEvent } from './row-mapper';
+import { checkHeader, rowMapper, type HeaderCheck, type TicketEvent } from './row-to-ticket';
 import { recordImport } from './imports.repository';
-import { findMapping } from './mappings.repository';
+import { findMapping } from './saved-mappings.repository';
 
 export const ImportOptions = z.strictObject({
 	preset: z.enum(PRESET_KEYS),

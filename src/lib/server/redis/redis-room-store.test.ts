@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Participant } from '$lib/realtime/room/events';
 import { SLIDE_KEYS } from '$lib/realtime/room/slides';
-import { RedisRoomStore } from './room-store';
+import { RedisRoomStore } from './redis-room-store';
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
 const IN_CI = process.env.CI === 'true';

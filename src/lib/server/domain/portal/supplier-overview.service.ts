@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { light, type Light } from '../itsm/kpi/kpi-targets';
 import { loadTargets } from '../itsm/kpi/kpi-targets.service';
 import { slaReport } from '../itsm/sla/sla-report.service';
-import { customerGovernanceHealth } from '../meetings/governance-health';
+import { customerGovernanceHealth } from '../governance/governance-health';
 import { authorize } from '../policy';
 import { listCustomers } from '../tenancy/customers.service';
 import { currentMonth } from './report-period';

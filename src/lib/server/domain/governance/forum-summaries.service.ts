@@ -8,7 +8,7 @@ import type { Db } from '$lib/server/db';
 import type { ForumLevel } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
-import type { CadenceStatus } from '../meetings/cadence';
+import type { CadenceStatus } from './cadence';
 import { authorize } from '../policy';
 import { listCustomerRows } from '../tenancy/tenancy.repository';
 import type { ForumKey, Localized } from './catalogue.types';

@@ -4,7 +4,7 @@
  */
 import type { Priority, StatusCategory, TicketDraft } from '../ticket.types';
 import type { DateParser } from './dates';
-import { fieldColumns, STATUS_JOIN, type MappableField } from './mapping';
+import { fieldColumns, STATUS_JOIN, type MappableField } from './column-mapping';
 import { bool, changeOutcome, changeType } from './normalize';
 import type { Preset } from './presets';
 
