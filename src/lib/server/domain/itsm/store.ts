@@ -68,7 +68,7 @@ export async function storePrepared(db: Executor, customerId: string, prepared: 
 		}
 		await insertTickets(db, inserts);
 	}
-	if (result.created + result.updated > 0) await rebuildSlaDaily(db, customerId);
+	if (result.created + result.updated > 0) await rebuildSlaDaily(db, customerId, pause);
 	return result;
 }
 

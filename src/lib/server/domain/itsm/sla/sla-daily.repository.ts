@@ -16,18 +16,52 @@ export interface Count {
 	n: number;
 }
 
-/** Rebuilds a customer's aggregate; called in the transaction that changed its tickets. */
-export async function rebuildSlaDaily(db: Executor, customerId: string): Promise<void> {
+/**
+ * Rebuilds a customer's aggregate; called in the transaction that changed its
+ * tickets. Built one column and one calendar month at a time (each a range of
+ * that column's covering index), with `between` awaited after every step: the
+ * import passes its yielder, so a rebuild over a year of tickets is many short
+ * statements and never one long stall of the event loop.
+ */
+export async function rebuildSlaDaily(db: Executor, customerId: string, between: () => Promise<void> = async () => {}): Promise<void> {
 	await db.deleteFrom('sla_daily').where('customer_id', '=', customerId).execute();
 	for (const col of SLA_COLUMNS) {
+		const span = await db
+			.selectFrom('tickets')
+			.select((eb) => [eb.fn.min(col).as('first'), eb.fn.max(col).as('last')])
+			.where('customer_id', '=', customerId)
+			.where(col, 'is not', null)
+			.executeTakeFirst();
+		if (!span?.first || !span.last) continue;
 		// resolution decisions keep the source system's own verdict; response ones have none
 		const withFlag = col.startsWith('res_');
-		await sql`
-			insert into sla_daily (customer_id, metric, day, priority, flag, n)
-			select customer_id, ${col}, substr(${sql.ref(col)}, 1, 10), priority, ${withFlag ? sql`source_sla_met` : sql`cast(null as integer)`}, count(*)
-			from tickets
-			where customer_id = ${customerId} and ${sql.ref(col)} is not null
-			group by customer_id, substr(${sql.ref(col)}, 1, 10), priority${withFlag ? sql`, source_sla_met` : sql``}`.execute(db);
+		for (const [from, to] of monthsCovering(String(span.first), String(span.last))) {
+			await sql`
+				insert into sla_daily (customer_id, metric, day, priority, flag, n)
+				select customer_id, ${col}, substr(${sql.ref(col)}, 1, 10), priority, ${withFlag ? sql`source_sla_met` : sql`cast(null as integer)`}, count(*)
+				from tickets
+				where customer_id = ${customerId} and ${sql.ref(col)} >= ${from} and ${sql.ref(col)} < ${to}
+				group by customer_id, substr(${sql.ref(col)}, 1, 10), priority${withFlag ? sql`, source_sla_met` : sql``}`.execute(db);
+			await between();
+		}
+	}
+}
+
+/** [from, to) ISO bounds of every UTC calendar month from the one holding `first` to the one holding `last`. */
+export function monthsCovering(first: string, last: string): [string, string][] {
+	const months: [string, string][] = [];
+	let y = Number(first.slice(0, 4));
+	let m = Number(first.slice(5, 7));
+	const bound = (yy: number, mm: number) => `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-01T00:00:00.000Z`;
+	const lastKey = last.slice(0, 7);
+	for (;;) {
+		const from = bound(y, m);
+		if (m === 12) {
+			y++;
+			m = 1;
+		} else m++;
+		months.push([from, bound(y, m)]);
+		if (from.slice(0, 7) >= lastKey) return months;
 	}
 }
 
