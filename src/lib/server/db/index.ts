@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { checkpointInWorker } from './wal-checkpointer';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -59,6 +60,7 @@ function createSqlite(filename: string): Db {
 	sqlite.pragma('busy_timeout = 5000');
 	// WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
 	sqlite.pragma('synchronous = NORMAL');
+	if (filename !== ':memory:') checkpointInWorker(sqlite, filename);
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

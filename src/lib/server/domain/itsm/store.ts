@@ -45,7 +45,7 @@ export async function storePrepared(db: Executor, customerId: string, prepared: 
 		else bySource.set(row.source, [row]);
 	}
 	for (const [source, list] of bySource) {
-		const existing = await ticketKeys(db, customerId, source);
+		const existing = await ticketKeys(db, customerId, source, pause);
 		await pause();
 		let inserts: TicketRow[] = [];
 		for (const row of list) {

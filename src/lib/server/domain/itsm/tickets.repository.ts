@@ -5,19 +5,43 @@ import type { TicketsTable } from '$lib/server/db/itsm-schema';
 
 export type TicketRow = TicketsTable;
 
-/** (number → id, hash) of one customer's tickets from one source: the upsert's lookup. */
-export async function ticketKeys(db: Executor, customerId: string, source: string): Promise<Map<string, { id: string; hash: string }>> {
-	const rows = await db
-		.selectFrom('tickets')
-		.select(['id', 'number', 'content_hash'])
-		.where('customer_id', '=', customerId)
-		.where('source', '=', source)
-		.execute();
-	return new Map(rows.map((r) => [r.number, { id: r.id, hash: r.content_hash }]));
+/**
+ * The stored tickets of one source as number → id and content hash, read in
+ * pages along the natural-key index (customer, source, number) with `between`
+ * awaited after each page: a re-import of 25,000 tickets is a dozen short
+ * reads instead of one that holds the event loop for a quarter of a second.
+ */
+export async function ticketKeys(
+	db: Executor,
+	customerId: string,
+	source: string,
+	between: () => Promise<void> = async () => {}
+): Promise<Map<string, { id: string; hash: string }>> {
+	const keys = new Map<string, { id: string; hash: string }>();
+	let after: string | null = null;
+	for (;;) {
+		let q = db
+			.selectFrom('tickets')
+			.select(['id', 'number', 'content_hash'])
+			.where('customer_id', '=', customerId)
+			.where('source', '=', source)
+			.orderBy('number')
+			.limit(KEY_PAGE);
+		if (after !== null) q = q.where('number', '>', after);
+		const rows = await q.execute();
+		for (const r of rows) keys.set(r.number, { id: r.id, hash: r.content_hash });
+		if (rows.length < KEY_PAGE) return keys;
+		after = rows[rows.length - 1].number;
+		await between();
+	}
 }
 
+const KEY_PAGE = 2_000;
+
 /** Tickets per multi-row insert statement. */
-export const INSERT_BATCH = 200;
+// Small enough that one statement (a row plus every covering index it feeds)
+// stays well under the import's ~50 ms bound on the event loop.
+export const INSERT_BATCH = 50;
 
 /** Multi-row inserts: one statement per INSERT_BATCH tickets instead of one each. */
 export async function insertTickets(db: Executor, rows: TicketRow[]): Promise<void> {

@@ -56,7 +56,7 @@ afterEach(async () => {
 });
 
 describe('rebuildSlaDaily', () => {
-	it('gives what one statement over all tickets gives, over 14 months with edges at midnight and at month ends', async () => {
+	it('gives what one statement over all tickets gives, over 14 months with edges at midnight and at month ends', { timeout: 30_000 }, async () => {
 		const start = Date.parse('2025-11-30T22:30:00.000Z');
 		const tickets = Array.from({ length: 400 }, (_, n) => ticket(n, start + n * 26 * 3_600_000 + (n % 11) * 60_000, n % 6 === 0 ? null : (n % 9) * 5 * 3_600_000));
 		await storeTickets(db, CUSTOMER, tickets, slaPolicy(DEFAULT_SETTINGS), null, new Date().toISOString());
