@@ -42,6 +42,14 @@ describe("the layout's load decides the viewer's side once", () => {
 		expect(await menu(admin, '/')).toEqual({ '/': 'Hem', '/customers': 'Kunder', '/portal': 'Portal', '/admin': 'Administration' });
 	});
 
+	it("the home page reads the layout's answer: the supplier's subtitle for the supplier, the customer's name for its people", async () => {
+		const supplierHome = await (await staff.get('/')).text();
+		expect(supplierHome).toContain('Dina kommande möten och forum hos kunderna.');
+		const customerHome = await (await customerAdmin.get('/')).text();
+		expect(customerHome).not.toContain('Dina kommande möten och forum hos kunderna.');
+		expect(customerHome).toContain(NORRBY);
+	});
+
 	it('supplier staff get all customers but no administration (and the admin page refuses them)', async () => {
 		expect(await menu(staff, '/')).toEqual({ '/': 'Hem', '/customers': 'Kunder', '/portal': 'Portal' });
 		expect((await staff.get('/admin')).status).toBe(403);
