@@ -1,7 +1,18 @@
+import { isSupplier } from '$lib/server/domain/actor';
+import { can } from '$lib/server/domain/policy';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	actor: locals.actor
-		? { name: locals.actor.name, email: locals.actor.email, access: locals.actor.access, customerId: locals.actor.customerId }
-		: null
-});
+/**
+ * Who is signed in, and the one answer every page reads for "is this the
+ * supplier's side" and "may this person open the installation's administration"
+ * (the same rule the admin page authorizes with). Pages read these from
+ * `page.data` / their `data` prop; no route looks at access strings itself.
+ */
+export const load: LayoutServerLoad = ({ locals }) => {
+	const actor = locals.actor;
+	return {
+		actor: actor ? { name: actor.name, email: actor.email, customerId: actor.customerId } : null,
+		isSupplier: actor ? isSupplier(actor) : false,
+		isAdmin: actor ? can(actor, 'catalogue.manage') : false
+	};
+};

@@ -1,4 +1,3 @@
-import { isSupplier } from '$lib/server/domain/actor';
 import { listMyForums } from '$lib/server/domain/governance/forum-summaries.service';
 import { myActions } from '$lib/server/domain/meetings/actions.service';
 import { upcomingMeetingsFor } from '$lib/server/domain/meetings/meetings.service';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = (event) =>
 			meetings,
 			myForums,
 			actions,
-			isSupplier: isSupplier(actor),
+			// isSupplier: from the root layout's load
 			now: now.toISOString()
 		};
 	});

@@ -3,6 +3,7 @@ import { can } from '$lib/server/domain/policy';
 import { settingsAccess } from '$lib/server/domain/itsm/settings/settings-pages.service';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
+import { templatesToOffer } from '$lib/server/domain/governance/forum-offers';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';
 import { listForumSummaries } from '$lib/server/domain/governance/forum-summaries.service';
 import { customerGovernanceHealth } from '$lib/server/domain/governance/governance-health';
@@ -10,6 +11,7 @@ import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
 import { listPeople } from '$lib/server/domain/tenancy/people.service';
 import { listRelationStaff } from '$lib/server/domain/tenancy/relation.service';
+import { roleOffers } from '$lib/server/domain/tenancy/role-offers';
 import { assignRole, listRoles, unassignRole } from '$lib/server/domain/tenancy/roles.service';
 import { supplierName } from '$lib/server/domain/tenancy/supplier.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
@@ -41,21 +43,21 @@ export const load: PageServerLoad = (event) =>
 		const settingsHref = settings.sla || settings.tokens ? `/customers/${customerId}/settings` : null;
 		// the customer's audit view: its admin and supplier admins
 		const auditHref = can(actor, 'audit.read', { customerId }) ? `/customers/${customerId}/audit` : null;
-		// Everyone on the supplier side who could be given a role here, not only those who hold one.
-		const assignableStaff = canDo.assignSupplierRoles
-			? (await listPeople(db, actor, null)).map((p) => ({ id: p.id, name: p.name, title: p.title }))
-			: [];
-		const roles =
-			canDo.assignCustomerRoles || canDo.assignSupplierRoles
-				? (await listRoles(db))
-						.filter((r) => (r.party === 'customer' ? canDo.assignCustomerRoles : canDo.assignSupplierRoles))
-						.map((r) => ({ id: r.id, party: r.party, nameSv: r.nameSv, nameEn: r.nameEn }))
-				: [];
-		const templates = canDo.createForum
-			? (await listTemplates(db))
-					.filter((t) => !forums.some((f) => f.templateKey === t.key))
-					.map((t) => ({ key: t.key, level: t.level, name: t.name, cadenceText: t.cadence.text }))
-			: [];
+		// What the forms may offer, as the domain decides it: the roles each person can still be
+		// given (any supplier staff member can be given a role here, not only those who hold one)
+		// and the templates the customer has no forum of yet.
+		const may = { customer: canDo.assignCustomerRoles, supplier: canDo.assignSupplierRoles };
+		const offers =
+			may.customer || may.supplier
+				? roleOffers({
+						catalogue: await listRoles(db),
+						may,
+						staff: may.supplier ? await listPeople(db, actor, null) : [],
+						relationStaff: staff,
+						customerPeople: people
+					})
+				: { roles: [], people: [] };
+		const templates = canDo.createForum ? templatesToOffer(await listTemplates(db), forums) : [];
 		return {
 			customer,
 			health: await customerGovernanceHealth(db, actor, customerId),
@@ -64,8 +66,7 @@ export const load: PageServerLoad = (event) =>
 			staff,
 			forums,
 			canDo,
-			assignableStaff,
-			roles,
+			roleOffers: offers,
 			templates,
 			itsmHref,
 			settingsHref,

@@ -1,5 +1,5 @@
 import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
-import { isSupplier } from '$lib/server/domain/actor';
+import { dutyRecipients, memberCandidates } from '$lib/server/domain/governance/forum-offers';
 import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
 import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
 import { listForumMeetings, scheduleMeeting } from '$lib/server/domain/meetings/meetings.service';
@@ -42,9 +42,12 @@ export const load: PageServerLoad = (event) =>
 			customer: { id: customer.id, name: customer.name },
 			upcoming: meetings.filter((mt) => Date.parse(mt.endsAt) >= now),
 			past: meetings.filter((mt) => Date.parse(mt.endsAt) < now).reverse(),
-			people,
-			may,
-			viewerIsSupplier: isSupplier(actor)
+			// what the forms may offer: who can be handed a duty, who can join (and with which role)
+			dutyRecipients: dutyRecipients(people),
+			memberCandidates: memberCandidates(people, forum.members),
+			// the end of a new meeting is suggested from the agenda's length
+			agendaMinutes: forum.content.agenda.reduce((sum, item) => sum + item.minutes, 0),
+			may
 		};
 	});
 

@@ -9,9 +9,9 @@ import type { Localized } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { loadTargets } from '../itsm/kpi/kpi-targets.service';
-import { light, type Light } from '../itsm/kpi/kpi-targets';
 import { periodLabels } from '../itsm/period';
-import { slaReport, type SlaReport, type SlaRow } from '../itsm/sla/sla-report.service';
+import { slaLights, type SlaLights } from '../itsm/sla/sla-lights';
+import { slaReport, type SlaReport } from '../itsm/sla/sla-report.service';
 import { ticketView, type TicketView } from '../itsm/tickets.service';
 import { PRIORITIES } from '../itsm/ticket.types';
 import { parseInput } from '../validation';
@@ -29,7 +29,7 @@ export interface PortalSlaReport {
 	periodLabel: Localized;
 	sla: SlaReport;
 	targets: { response: SlaTarget | null; resolution: SlaTarget | null };
-	lights: { response: (Light | null)[]; resolution: (Light | null)[]; total: { response: Light | null; resolution: Light | null } };
+	lights: SlaLights;
 	/** oldest first, ending with the report's period */
 	trend: {
 		key: string;
@@ -68,8 +68,6 @@ export async function portalSlaReport(db: Db, actor: Actor, customerId: string, 
 	}
 	const resp = t('sla_response');
 	const res = t('sla_resolution');
-	// a share of too few tickets gets no traffic light: it is not shown at all
-	const lit = (row: SlaRow, target: Parameters<typeof light>[1]) => (row.tooFewTickets ? null : light(row.compliance, target));
 	return {
 		period,
 		periodLabel: periodLabels(period),
@@ -78,11 +76,7 @@ export async function portalSlaReport(db: Db, actor: Actor, customerId: string, 
 			response: resp ? { target: resp.target, amber: resp.amber } : null,
 			resolution: res ? { target: res.target, amber: res.amber } : null
 		},
-		lights: {
-			response: sla.response.map((r) => lit(r, resp)),
-			resolution: sla.resolution.map((r) => lit(r, res)),
-			total: { response: lit(sla.total.response, resp), resolution: lit(sla.total.resolution, res) }
-		},
+		lights: slaLights(sla, targets),
 		trend
 	};
 }

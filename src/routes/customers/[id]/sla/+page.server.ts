@@ -1,6 +1,8 @@
 import { enterManualKpi, readKpiReport } from '$lib/server/domain/itsm/kpi/kpi.service';
+import { kpiTargets } from '$lib/server/domain/itsm/kpi/kpi-targets.service';
 import { parsePeriod } from '$lib/server/domain/itsm/period';
 import { minTickets } from '$lib/server/domain/itsm/sample-size';
+import { slaLights } from '$lib/server/domain/itsm/sla/sla-lights';
 import { slaDisagreements } from '$lib/server/domain/itsm/sla/sla-report.service';
 import { can } from '$lib/server/domain/policy';
 import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
@@ -15,11 +17,17 @@ export const load: PageServerLoad = (event) =>
 		const q = event.url.searchParams;
 		const period = parsePeriod({ from: q.get('from'), to: q.get('to') });
 		// 403 for a member without the SLA report granted
-		const [report, disagreements] = await Promise.all([readKpiReport(db, actor, customerId, period), slaDisagreements(db, actor, customerId, period)]);
+		const [report, disagreements, targets] = await Promise.all([
+			readKpiReport(db, actor, customerId, period),
+			slaDisagreements(db, actor, customerId, period),
+			kpiTargets(db, actor, customerId)
+		]);
 		return {
 			customer: { id: customer.id, name: customer.name },
 			query: { from: q.get('from') ?? '', to: q.get('to') ?? '' },
 			report,
+			// the same lights as the portal's SLA report
+			lights: slaLights(report.sla, targets),
 			minTickets: minTickets(),
 			disagreements,
 			reports: await visibleReports(db, actor, customerId),

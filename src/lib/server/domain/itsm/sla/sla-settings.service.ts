@@ -19,7 +19,7 @@ import { setSlaColumns, ticketPage } from '../tickets.repository';
 import { loadSlaSettings, saveSlaSettings } from './settings.repository';
 import { rebuildSlaDaily } from './sla-daily.repository';
 import { computeSla } from './sla-engine';
-import { slaPolicy, type SlaSettings } from './sla-settings';
+import { HOLIDAY_COUNTRIES, slaPolicy, type SlaSettings } from './sla-settings';
 
 const minutesOfDay = z.int().min(0).max(1440);
 const day = z.tuple([minutesOfDay, minutesOfDay]).nullable();
@@ -27,7 +27,7 @@ const day = z.tuple([minutesOfDay, minutesOfDay]).nullable();
 export const SlaSettingsInput = z.strictObject({
 	timeZone: z.string().refine(isValidZone, 'Not a known time zone'),
 	businessHours: z.strictObject({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day }).partial(),
-	holidays: z.enum(['SE', 'NO', 'DK', 'FI']).nullable(),
+	holidays: z.enum(HOLIDAY_COUNTRIES).nullable(),
 	pauseStatuses: z.array(text(80)).max(50),
 	definitions: z
 		.array(

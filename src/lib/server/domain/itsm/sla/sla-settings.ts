@@ -14,6 +14,19 @@ export interface SlaDefinition {
 	calendar: 'business' | '24x7';
 }
 
+/**
+ * The countries whose public holidays an SLA calendar can skip (date-holidays
+ * codes). The settings page offers these, and only these are accepted.
+ */
+export const HOLIDAY_COUNTRIES = ['SE', 'NO', 'DK', 'FI'] as const;
+export type HolidayCountry = (typeof HOLIDAY_COUNTRIES)[number];
+
+/**
+ * The time zones the settings page suggests (Nordic customers, and UTC). Any
+ * IANA zone is accepted (isValidZone); these are only the suggestions.
+ */
+export const SUGGESTED_ZONES: readonly string[] = ['Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Europe/Helsinki', 'UTC'];
+
 export interface SlaSettings {
 	timeZone: string;
 	businessHours: BusinessHours;

@@ -1,4 +1,5 @@
 import { settingsAccess, slaSettingsForEdit } from '$lib/server/domain/itsm/settings/settings-pages.service';
+import { HOLIDAY_COUNTRIES, SUGGESTED_ZONES } from '$lib/server/domain/itsm/sla/sla-settings';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { saveSlaSettingsFromForm } from '$lib/server/http/itsm-settings-form';
@@ -10,7 +11,14 @@ export const load: PageServerLoad = (event) =>
 		// 404 for another customer's people, 403 for those of this customer who may not configure
 		const settings = await slaSettingsForEdit(db, actor, customerId);
 		const customer = await getCustomer(db, actor, customerId);
-		return { customer: { id: customer.id, name: customer.name }, settings, access: settingsAccess(actor, customerId) };
+		return {
+			customer: { id: customer.id, name: customer.name },
+			settings,
+			access: settingsAccess(actor, customerId),
+			// what the form offers: the domain's suggested zones and the holiday countries it accepts
+			zones: SUGGESTED_ZONES,
+			countries: HOLIDAY_COUNTRIES
+		};
 	});
 
 export const actions: Actions = {
