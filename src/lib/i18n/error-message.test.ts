@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, englishText, isErrorCode, type CodedMessage } from '$lib/errors/error-codes';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
-import { errorMessage, failureMessage, fieldMessage, firstFieldError } from './error-message';
+import { apiErrorText, errorMessage, failureMessage, fieldMessage, firstFieldError } from './error-message';
 
 /** Parameters every code may use, so a message that names one shows it. */
 const PARAMS = { min: 713, max: 917 };
@@ -90,5 +90,15 @@ describe('no sentence matching left', () => {
 		]) {
 			expect(existsSync(file), file).toBe(false);
 		}
+	});
+});
+
+describe('apiErrorText: an /api/v1 error on a page', () => {
+	it('says a specific refusal, else the first field error, else the English message', () => {
+		expect(apiErrorText({ message: 'x', messageCode: 'minutes.no_adjuster' }, 'HTTP 409')).toBe('Utse först en justerare från kundens sida.');
+		expect(apiErrorText({ message: 'Invalid input', messageCode: 'error.invalid', fieldCodes: { name: { code: 'import.name_format' } } }, 'HTTP 400')).toBe('name: Små bokstäver, siffror, . _ -');
+		expect(apiErrorText({ message: 'The request body is larger than 64 MiB', messageCode: 'error.invalid' }, 'HTTP 413')).toBe('The request body is larger than 64 MiB');
+		expect(apiErrorText({ messageCode: 'no.such' }, 'HTTP 500')).toBe('HTTP 500');
+		expect(apiErrorText(undefined, 'HTTP 502')).toBe('HTTP 502');
 	});
 });

@@ -145,3 +145,23 @@ export function failureMessage(failure: CodedFailure, otherwise: () => string): 
 	if (isSpecific(failure?.messageCode)) return errorMessage(failure.messageCode);
 	return otherwise();
 }
+
+/** The `error` of an /api/v1 answer, as a page that called the API receives it. */
+export interface ApiError {
+	message?: string;
+	messageCode?: string;
+	params?: ErrorParams;
+	fieldCodes?: Record<string, CodedMessage>;
+}
+
+/**
+ * An /api/v1 error in the user's language: its refusal when it names a specific
+ * one, else its first field error ("field: message"), else the English message.
+ */
+export function apiErrorText(error: ApiError | null | undefined, otherwise: string): string {
+	const code = error?.messageCode;
+	if (code && Object.hasOwn(MESSAGES, code) && !code.startsWith('error.')) return errorMessage({ code: code as ErrorCode, params: error?.params });
+	const [field] = Object.entries(error?.fieldCodes ?? {});
+	if (field) return `${field[0]}: ${errorMessage(field[1])}`;
+	return error?.message ?? otherwise;
+}

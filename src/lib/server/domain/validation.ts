@@ -18,6 +18,7 @@ export function issueCode(issue: Issue): CodedMessage {
 	if ('minimum' in issue) limits.min = bound(issue.minimum);
 	if ('maximum' in issue) limits.max = bound(issue.maximum);
 	const custom = issue.code === 'custom' ? (issue.params as ErrorParams | undefined) : undefined;
+	if (issue.message === 'field.required') return { code: 'field.required' };
 	if (isErrorCode(issue.message)) return { code: issue.message, ...(Object.keys(limits).length || custom ? { params: { ...limits, ...custom } } : {}) };
 	const origin = 'origin' in issue ? issue.origin : undefined;
 	switch (issue.code) {
