@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from './errors';
 import { NO_CONTROL_CHARACTERS, NO_LINE_BREAKS } from '$lib/text-rules';
-import { email, id, line, multilineText, optionalText, parseInput, text } from './validation';
+import { email, id, issueCode, line, multilineText, optionalText, parseInput, text } from './validation';
 
 const caught = (fn: () => unknown): DomainError => {
 	try {
@@ -143,5 +143,13 @@ describe('field errors carry codes (issue 20.4): the schema names them, zod issu
 		const err = caught(() => parseInput(Password, { p: 'short' }));
 		expect(err.fieldCodes).toEqual({ p: { code: 'field.too_short', params: { min: 12 } } });
 		expect(err.fields).toEqual({ p: 'At least 12 characters' });
+	});
+});
+
+describe('issueCode without the input reported (the room parses payloads itself)', () => {
+	it('calls a wrong type invalid, not missing', () => {
+		const result = z.object({ itemId: z.string() }).safeParse({ itemId: 42 });
+		expect(result.success).toBe(false);
+		expect(issueCode(result.error!.issues[0])).toEqual({ code: 'field.invalid' });
 	});
 });

@@ -23,7 +23,8 @@ export function issueCode(issue: Issue): CodedMessage {
 	const origin = 'origin' in issue ? issue.origin : undefined;
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined && issue.expected !== 'never') return { code: 'field.required' };
+			// missing, when the parse reported its input (parseInput does); otherwise only the type is known
+			if ('input' in issue && issue.input === undefined && issue.expected !== 'never') return { code: 'field.required' };
 			return { code: issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint' ? 'field.number' : 'field.invalid' };
 		case 'too_small':
 			if (origin === 'string') return limits.min === 1 ? { code: 'field.required' } : { code: 'field.too_short', params: limits };
