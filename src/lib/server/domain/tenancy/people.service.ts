@@ -44,7 +44,8 @@ const password = z
 	.optional()
 	.transform((v) => (v ? v : undefined))
 	.refine((v) => v === undefined || v.length >= MIN_PASSWORD_LENGTH, {
-		message: 'field.too_short', params: { min: MIN_PASSWORD_LENGTH }
+		message: 'field.too_short',
+		params: { min: MIN_PASSWORD_LENGTH }
 	});
 
 export const PersonInput = z.object({
