@@ -20,7 +20,7 @@ export interface RoomError {
 	code: RoomErrorCode;
 	/** English, for logs and old clients */
 	message: string;
-	/** what went wrong as a code ($lib/errors/error-codes), shown in the user's language by $lib/i18n/error-message */
+	/** a specific refusal as a code ($lib/errors/error-codes), shown in the user's language by $lib/i18n/error-message; absent when `code` says it all */
 	messageCode?: CodedMessage;
 	/** field (payload path) → code of its error */
 	fieldCodes?: Record<string, CodedMessage>;

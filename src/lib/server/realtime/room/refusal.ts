@@ -11,11 +11,13 @@ export function roomError(event: string, err: unknown): RoomError {
 		return { event, code: err.code, message: err.message, holder: { duty, party, personId, personName } };
 	}
 	if (err instanceof DomainError) {
-		return { event, code: err.code, message: err.message, messageCode: err.messageCode, ...(Object.keys(err.fieldCodes).length ? { fieldCodes: err.fieldCodes } : {}) };
+		// the codes when they say more than `code` already does (a specific refusal, field errors)
+		const specific = err.messageCode.code !== `error.${err.code}`;
+		return { event, code: err.code, message: err.message, ...(specific ? { messageCode: err.messageCode } : {}), ...(Object.keys(err.fieldCodes).length ? { fieldCodes: err.fieldCodes } : {}) };
 	}
 	if (err instanceof z.ZodError) {
 		const fieldCodes = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || 'payload', issueCode(i)]).reverse());
-		return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), messageCode: { code: 'error.invalid' }, fieldCodes };
+		return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), fieldCodes };
 	}
 	console.error(`room: ${event} failed`, err);
 	return { event, code: 'error', message: 'Something went wrong' };
