@@ -1,6 +1,7 @@
 /** Words of the meeting lifecycle in the user's language (states, next steps, refusals). */
 import { formatDateTime } from '$lib/format';
 import { earlyParts } from '$lib/governance/early-start';
+import { errorMessage, isSpecific, type CodedFailure } from '$lib/i18n/error-message';
 import { m } from '$lib/paraglide/messages';
 
 export type MeetingState = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed';
@@ -36,25 +37,9 @@ const NEXT: Record<string, () => string> = {
 
 export const nextStepText = (step: string): string => (NEXT[step] ?? m.lifecycle_next_done)();
 
-/** The domain's refusals (English, stable) in the user's language. */
-const REFUSALS: Record<string, () => string> = {
-	'The minutes are already approved': m.lifecycle_err_already_approved,
-	'You have already approved these minutes': m.lifecycle_err_already_approved_you,
-	'The chair and the adjuster must be two different people': m.lifecycle_err_same_person,
-	'Name an adjuster (justerare) from the customer side first': m.lifecycle_err_no_adjuster,
-	'The minutes can be approved once the meeting has ended': m.lifecycle_err_not_ended,
-	'The meeting is already in progress': m.lifecycle_err_in_progress,
-	'The meeting has already been held': m.lifecycle_err_held,
-	'Only a meeting in progress can be ended': m.lifecycle_err_not_in_progress,
-	'The meeting has started; its agenda can no longer be published': m.lifecycle_err_started,
-	'The previous minutes are not approved yet': m.lifecycle_err_previous_not_approved,
-	'The previous minutes are already confirmed': m.lifecycle_err_previous_confirmed,
-	'The adjuster must be a person of the customer': m.lifecycle_err_adjuster_customer
-};
-
-export function lifecycleErrorText(message: string, status: number): string {
-	const known = REFUSALS[message];
-	if (known) return known();
+/** A refusal of a lifecycle step in the user's language: the domain's code when it names one, else no permission or "try again". */
+export function lifecycleErrorText(failure: CodedFailure, status: number): string {
+	if (isSpecific(failure?.messageCode)) return errorMessage(failure.messageCode);
 	if (status === 403) return m.error_forbidden();
 	return m.lifecycle_err_generic();
 }

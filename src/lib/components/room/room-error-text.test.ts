@@ -24,4 +24,9 @@ describe('roomErrorText', () => {
 		expect(roomErrorText({ event: 'room:join', code: 'not_found', message: 'x' })).toBe('Mötet finns inte.');
 		expect(roomErrorText({ event: 'item:set', code: 'conflict', message: 'No agenda item' })).toBe('Det gick inte: No agenda item');
 	});
+
+	it('says a specific refusal by its code, and a field error by its code', () => {
+		expect(roomErrorText({ event: 'minutes:approve', code: 'conflict', message: 'x', messageCode: { code: 'minutes.same_person' } })).toBe('Ordförande och justerare måste vara två olika personer.');
+		expect(roomErrorText({ event: 'item:set', code: 'invalid', message: 'No such agenda item', fieldCodes: { itemId: { code: 'meeting.unknown_item' } } })).toBe('Det gick inte: Punkten finns inte på dagordningen.');
+	});
 });

@@ -5,6 +5,7 @@
  * Every client event may carry an acknowledgement callback; refusals come
  * both as the ack's answer and as a `room:error` event to that socket only.
  */
+import type { CodedMessage } from '$lib/errors/error-codes';
 import type { DutyKey, RecommendationKey, VoteChoiceKey } from './schemas';
 import type { SlideKey } from './slides';
 
@@ -17,7 +18,12 @@ export interface RoomError {
 	/** the client event that was refused */
 	event: string;
 	code: RoomErrorCode;
+	/** English, for logs and old clients */
 	message: string;
+	/** a specific refusal as a code ($lib/errors/error-codes), shown in the user's language by $lib/i18n/error-message; absent when `code` says it all */
+	messageCode?: CodedMessage;
+	/** field (payload path) → code of its error */
+	fieldCodes?: Record<string, CodedMessage>;
 	/** a control refused because another holds its duty now: who (the chair taken over by someone else) */
 	holder?: Pick<DutyHolder, 'duty' | 'party' | 'personId' | 'personName'>;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from './errors';
 import { NO_CONTROL_CHARACTERS, NO_LINE_BREAKS } from '$lib/text-rules';
-import { email, id, line, multilineText, optionalText, parseInput, text } from './validation';
+import { email, id, issueCode, line, multilineText, optionalText, parseInput, text } from './validation';
 
 const caught = (fn: () => unknown): DomainError => {
 	try {
@@ -100,3 +100,56 @@ describe('single-line and multi-line text', () => {
 	});
 });
 
+
+describe('field errors carry codes (issue 20.4): the schema names them, zod issues are mapped once', () => {
+	const Schema = z.object({ name: text(5), mail: email(), note: optionalText(10), ref: id().optional(), notes: multilineText(20).optional() });
+
+	it('gives each field its code and limit, with the English text unchanged', () => {
+		const err = caught(() => parseInput(Schema, { name: '   ', mail: 'nope', note: 'x'.repeat(11), ref: 'abc', notes: 'a\u0007' }));
+		expect(err.fieldCodes).toEqual({
+			name: { code: 'field.required' },
+			mail: { code: 'field.email' },
+			note: { code: 'field.too_long', params: { max: 10 } },
+			ref: { code: 'field.id' },
+			notes: { code: 'field.control_characters' }
+		});
+		expect(err.fields.note).toBe('At most 10 characters');
+		expect(err.messageCode).toEqual({ code: 'error.invalid' });
+	});
+
+	it('gives line breaks their code', () => {
+		expect(caught(() => parseInput(Schema, { name: 'a\nb', mail: 'a@b.se' })).fieldCodes).toEqual({ name: { code: 'field.line_breaks' } });
+	});
+
+	it("maps zod's own issues by kind and keeps zod's English text", () => {
+		const Raw = z.strictObject({ n: z.int().min(1).max(365), s: z.string().min(3), list: z.array(z.string()).min(1).max(2), kind: z.enum(['a', 'b']), must: z.string() });
+		const err = caught(() => parseInput(Raw, { n: 400, s: 'ab', list: ['a', 'b', 'c'], kind: 'c', extra: 1 }));
+		expect(err.fieldCodes).toEqual({
+			n: { code: 'field.too_big', params: { max: 365 } },
+			s: { code: 'field.too_short', params: { min: 3 } },
+			list: { code: 'field.too_many', params: { max: 2 } },
+			kind: { code: 'field.choose' },
+			must: { code: 'field.required' },
+			_: { code: 'field.unknown_key' }
+		});
+		expect(err.fields.must).toMatch(/expected string/);
+		expect(caught(() => parseInput(Raw, { n: 'x' })).fieldCodes.n).toEqual({ code: 'field.number' });
+		expect(caught(() => parseInput(Raw, { n: 0 })).fieldCodes.n).toEqual({ code: 'field.too_small', params: { min: 1 } });
+		expect(caught(() => parseInput(Raw, { list: [] })).fieldCodes.list).toEqual({ code: 'field.required' });
+	});
+
+	it('takes a refinement\'s parameters along with its code', () => {
+		const Password = z.object({ p: z.string().refine((v) => v.length >= 12, { message: 'field.too_short', params: { min: 12 } }) });
+		const err = caught(() => parseInput(Password, { p: 'short' }));
+		expect(err.fieldCodes).toEqual({ p: { code: 'field.too_short', params: { min: 12 } } });
+		expect(err.fields).toEqual({ p: 'At least 12 characters' });
+	});
+});
+
+describe('issueCode without the input reported (the room parses payloads itself)', () => {
+	it('calls a wrong type invalid, not missing', () => {
+		const result = z.object({ itemId: z.string() }).safeParse({ itemId: 42 });
+		expect(result.success).toBe(false);
+		expect(issueCode(result.error!.issues[0])).toEqual({ code: 'field.invalid' });
+	});
+});

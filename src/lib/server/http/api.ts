@@ -116,7 +116,7 @@ export async function readNoInput(request: Request): Promise<void> {
 	if (!request.body) return;
 	const value = await readJson(request);
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new DomainError('invalid', 'Invalid input: send no body or an empty JSON object', { _: 'Send no body or {}' });
+		throw new DomainError('invalid', 'Invalid input: send no body or an empty JSON object', { _: 'field.no_body' });
 	}
 }
 
@@ -128,7 +128,7 @@ export function queryFlag(url: URL, name: string): boolean | undefined {
 	if (!url.searchParams.has(name)) return undefined;
 	const value = url.searchParams.getAll(name);
 	if (value.length === 1 && (value[0] === 'true' || value[0] === 'false')) return value[0] === 'true';
-	throw new DomainError('invalid', `Invalid input: ${name}: Send true or false`, { [name]: 'Send true or false' });
+	throw new DomainError('invalid', `Invalid input: ${name}: Send true or false`, { [name]: 'field.true_or_false' });
 }
 
 type Handler = (ctx: ApiContext) => Promise<unknown>;

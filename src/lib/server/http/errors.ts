@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import type { CodedMessage } from '$lib/errors/error-codes';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -12,9 +13,27 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export const statusOf = (code: DomainErrorCode): number => STATUS[code];
 
-/** `{"error":{"code","message","fields"?}}`, the one error shape of /api/v1. */
-export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>) {
-	return json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, { status });
+/**
+ * `{"error":{"code","message","fields"?,"messageCode"?,"params"?,"fieldCodes"?}}`, the one
+ * error shape of /api/v1: `code` is the kind, `message` and `fields` are English,
+ * `messageCode` and `fieldCodes` the stable codes of $lib/errors/error-codes (with
+ * their parameters) a client shows in its user's language.
+ */
+export function errorResponse(
+	status: number,
+	code: string,
+	message: string,
+	fields?: Record<string, string>,
+	coded?: { messageCode: CodedMessage; fieldCodes: Record<string, CodedMessage> }
+) {
+	const codes = coded
+		? {
+				messageCode: coded.messageCode.code,
+				...(coded.messageCode.params ? { params: coded.messageCode.params } : {}),
+				...(Object.keys(coded.fieldCodes).length ? { fieldCodes: coded.fieldCodes } : {})
+			}
+		: {};
+	return json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}), ...codes } }, { status });
 }
 
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
@@ -28,7 +47,7 @@ export class BodyTooLarge extends Error {
 }
 
 export function toErrorResponse(err: unknown): Response {
-	if (err instanceof DomainError) return errorResponse(statusOf(err.code), err.code, err.message, err.fields);
+	if (err instanceof DomainError) return errorResponse(statusOf(err.code), err.code, err.message, err.fields, err);
 	if (err instanceof BodyTooLarge) return errorResponse(413, 'too_large', err.message);
 	console.error(err);
 	return errorResponse(500, 'internal', 'Something went wrong on the server');

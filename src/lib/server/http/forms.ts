@@ -65,7 +65,7 @@ export function formAction<T>(handler: (ctx: FormContext) => Promise<T>) {
 			if (err.code === 'not_found') error(404, err.message);
 			if (err.code === 'unauthenticated') redirect(303, '/login');
 			const { password: _p, ...values } = data;
-			return fail(statusOf(err.code), { form: data._form ?? null, message: err.message, fields: err.fields, values });
+			return fail(statusOf(err.code), { form: data._form ?? null, message: err.message, fields: err.fields, messageCode: err.messageCode, fieldCodes: err.fieldCodes, values });
 		}
 	};
 }

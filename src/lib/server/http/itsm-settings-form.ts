@@ -79,10 +79,7 @@ export async function saveKpiTargetsFromForm(db: Db, actor: Actor, customerId: s
 		await setKpiTargets(db, actor, customerId, input);
 	} catch (err) {
 		if (!(err instanceof DomainError) || !Object.keys(err.fields).length) throw err;
-		const fields = Object.fromEntries(
-			Object.entries(err.fields).map(([k, v]) => [k.replace(/^targets\.(\d+)\./, (_, j: string) => `targets.${rows[Number(j)] ?? j}.`), v])
-		);
-		throw new DomainError(err.code, err.message, fields, err.reason);
+		throw err.renameFields((k) => k.replace(/^targets\.(\d+)\./, (_, j: string) => `targets.${rows[Number(j)] ?? j}.`));
 	}
 	return { saved: true };
 }

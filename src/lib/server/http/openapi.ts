@@ -18,6 +18,7 @@ import { CustomerInput } from '../domain/tenancy/customers.service';
 import { PersonInput, PersonUpdate } from '../domain/tenancy/people.service';
 import { AssignInput, RoleUpdate } from '../domain/tenancy/roles.service';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
+import { ERROR_CODES as MESSAGE_CODES } from '$lib/errors/error-codes';
 import type { DomainErrorCode } from '../domain/errors';
 import { ITSM_INPUT_SCHEMAS, ITSM_OPERATIONS, ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { MEETINGS_INPUT_SCHEMAS, MEETINGS_OPERATIONS, MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
@@ -190,11 +191,19 @@ const AuditEntry = z.strictObject({
 	after: z.unknown().describe('the changed values after the change, or null')
 });
 
+const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const ErrorBody = z.strictObject({
 	error: z.strictObject({
 		code: z.enum(ERROR_CODES),
 		message: z.string(),
-		fields: z.record(z.string(), z.string()).optional().describe('field name → message, for invalid input')
+		fields: z.record(z.string(), z.string()).optional().describe('field name → message, for invalid input'),
+		messageCode: z.enum(MESSAGE_CODES).optional().describe('what went wrong, as a stable code to show in the user\'s language'),
+		params: ErrorParams.optional().describe('the parameters of messageCode'),
+		fieldCodes: z
+			.record(z.string(), z.strictObject({ code: z.enum(MESSAGE_CODES), params: ErrorParams.optional() }))
+			.optional()
+			.describe('field name → stable code (and parameters) of its error')
 	})
 });
 

@@ -36,8 +36,8 @@ const MAX_PAGE = 10_000;
 const date = z
 	.string()
 	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (yyyy-mm-dd)')
-	.refine((v) => DateTime.fromISO(v, { zone: DEFAULT_TIME_ZONE }).isValid, 'A date (yyyy-mm-dd)');
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date')
+	.refine((v) => DateTime.fromISO(v, { zone: DEFAULT_TIME_ZONE }).isValid, 'field.date');
 
 /** The filters of the audit pages and GET /api/v1/audit; empty values mean "no filter", other parameters are ignored. */
 export const AuditFilterInput = z
@@ -45,9 +45,9 @@ export const AuditFilterInput = z
 		kind: z.enum(AUDIT_KINDS).optional(),
 		from: date.optional(),
 		to: date.optional(),
-		page: z.coerce.number().int('A whole number').min(0).max(MAX_PAGE).optional()
+		page: z.coerce.number().int('field.whole_number').min(0).max(MAX_PAGE).optional()
 	})
-	.refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'Must not be before from', path: ['to'] });
+	.refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'field.not_before_from', path: ['to'] });
 export type AuditFilter = z.output<typeof AuditFilterInput>;
 
 /** Stockholm calendar days, both ends included: [from 00:00, the day after `to` 00:00). */

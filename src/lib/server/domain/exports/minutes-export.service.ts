@@ -74,7 +74,7 @@ export async function approvedMinutes(db: Executor, actor: Actor, meetingId: str
 }
 
 export async function exportMinutes(db: Executor, actor: Actor, meetingId: string, format: string, locale: ExportLocale): Promise<ExportedFile> {
-	if (!isExportFormat(format)) throw invalid('Unknown export format: use pdf, html or md', { format: 'pdf, html or md' });
+	if (!isExportFormat(format)) throw invalid('Unknown export format: use pdf, html or md', { format: 'export.format' });
 	const model = await approvedMinutes(db, actor, meetingId);
 	const body =
 		format === 'pdf' ? await minutesToPdf(model, locale) : format === 'html' ? minutesToHtml(model, locale) : minutesToMarkdown(model, locale);

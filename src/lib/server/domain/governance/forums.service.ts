@@ -125,7 +125,7 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 			.where('customer_id', '=', customerId)
 			.where('template_id', '=', template.id)
 			.executeTakeFirst();
-		if (existing) throw conflict('The customer already has this forum', { templateKey: 'Already exists' });
+		if (existing) throw conflict('The customer already has this forum', { templateKey: 'field.exists' });
 		const now = nowIso();
 		const content: ForumContent = {
 			purpose: template.purpose,
@@ -190,7 +190,7 @@ export const ForumUpdate = z
 	})
 	.partial()
 	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
-		message: 'The minimum cannot be above the maximum',
+		message: 'forum.cadence_min_max',
 		path: ['cadenceMinPerYear']
 	});
 
@@ -225,7 +225,7 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 export async function personOfRelation(db: Executor, personId: string, customerId: string) {
 	const person = await findPerson(db, personId);
 	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
-		throw invalid('This person does not belong to the supplier or this customer', { personId: 'Unknown person' });
+		throw invalid('This person does not belong to the supplier or this customer', { personId: 'person.unknown' });
 	}
 	return person;
 }
@@ -240,13 +240,13 @@ export async function addMember(db: Db, actor: Actor, forumId: string, input: un
 	let role: { id: string; name_sv: string; name_en: string } | null = null;
 	if (data.roleId) {
 		const row = await db.selectFrom('roles').select(['id', 'party', 'name_sv', 'name_en']).where('id', '=', data.roleId).executeTakeFirst();
-		if (!row) throw invalid('No such role', { roleId: 'Unknown role' });
-		if (row.party !== party) throw invalid('This role belongs to the other party', { roleId: 'Role of the other party' });
+		if (!row) throw invalid('No such role', { roleId: 'role.unknown' });
+		if (row.party !== party) throw invalid('This role belongs to the other party', { roleId: 'role.other_party' });
 		role = row;
 	}
 	await db.transaction().execute(async (tx) => {
 		const exists = await tx.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', person.id).executeTakeFirst();
-		if (exists) throw conflict('Already a member', { personId: 'Already a member' });
+		if (exists) throw conflict('Already a member', { personId: 'forum.already_member' });
 		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: role?.id ?? null, created_at: nowIso() }).execute();
 		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name, role: role?.name_sv ?? null } });
 	});
@@ -300,7 +300,7 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 	if (data.personId) {
 		const person = await personOfRelation(db, data.personId, forum.customer_id);
 		const party: Party = person.customer_id ? 'customer' : 'supplier';
-		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'Not of this party' });
+		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'person.not_of_party' });
 		personName = person.name;
 	}
 	const assigned = await db.transaction().execute(async (tx) => {

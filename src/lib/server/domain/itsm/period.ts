@@ -27,7 +27,7 @@ export function parsePeriod(query: { from?: string | null; to?: string | null },
 	const q = parseInput(PeriodQuery, { from: query.from || undefined, to: query.to || undefined });
 	const end = q.to ? toIso(q.to) : DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE }).startOf('month').plus({ months: 1 }).toUTC().toISO()!;
 	const start = q.from ? toIso(q.from) : DateTime.fromISO(end).setZone(DEFAULT_TIME_ZONE).minus({ months: 12 }).toUTC().toISO()!;
-	if (start >= end) parseInput(z.object({ to: z.never({ message: 'Must be after from' }) }), { to: q.to });
+	if (start >= end) parseInput(z.object({ to: z.never({ message: 'field.after_from' }) }), { to: q.to });
 	return { from: start, to: end };
 }
 

@@ -17,7 +17,7 @@ import { blocksOf, plainText } from '../collab/minutes-reader';
 
 const MAX_BODY_CHARS = 200_000;
 
-const tooDeepBody = () => invalid('The article is nested too deeply', { body: `Nested more than ${MAX_JSON_DEPTH} levels deep` });
+const tooDeepBody = () => invalid('The article is nested too deeply', { body: { code: 'kb.too_deep', params: { max: MAX_JSON_DEPTH } } });
 
 const textNode = (text: string, format = 0) => ({ type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' });
 const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -92,7 +92,7 @@ export function normalizeState(input: unknown): SerializedEditorState {
 		// nested too deep for JSON.stringify itself (the API refuses such bodies before they get here)
 		throw tooDeepBody();
 	}
-	if (json.length > MAX_BODY_CHARS) throw invalid('The article is too long', { body: `At most ${MAX_BODY_CHARS} characters` });
+	if (json.length > MAX_BODY_CHARS) throw invalid('The article is too long', { body: { code: 'field.too_long', params: { max: MAX_BODY_CHARS } } });
 	// Lexical and every reader of the stored body walk the tree recursively
 	if (tooDeep(json)) throw tooDeepBody();
 	const editor = createHeadlessEditor({
@@ -106,7 +106,7 @@ export function normalizeState(input: unknown): SerializedEditorState {
 		const state = editor.parseEditorState(json);
 		return state.toJSON();
 	} catch {
-		throw invalid('Not a rich-text document', { body: 'Not a valid Lexical editor state' });
+		throw invalid('Not a rich-text document', { body: 'kb.not_rich_text' });
 	}
 }
 

@@ -259,7 +259,7 @@ export const ArticleInput = z
 		/** or the light markup (## rubrik, - punkt, 1. steg, **fet**, [text](https://…)) */
 		markup: multilineText(100_000).optional()
 	})
-	.refine((v) => v.body !== undefined || v.markup !== undefined, { message: 'Send body (Lexical JSON) or markup', path: ['body'] });
+	.refine((v) => v.body !== undefined || v.markup !== undefined, { message: 'kb.body_or_markup', path: ['body'] });
 
 type ArticleData = z.output<typeof ArticleInput>;
 

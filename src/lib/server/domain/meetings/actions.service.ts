@@ -177,7 +177,7 @@ export async function openActionsOfMyForums(db: Executor, actor: Actor, limit = 
 
 export const DecisionFilter = z.object({
 	q: z.string().trim().max(200).optional(),
-	forumId: z.string().uuid('Not a valid id').optional(),
+	forumId: z.string().uuid('field.id').optional(),
 	/** decided (the default), proposed (minutes not approved yet) or all */
 	status: DecisionStatusFilter
 });

@@ -16,7 +16,7 @@ import type { AttendanceStatus } from '$lib/server/db/attendance-schema';
 import type { Duty, Party } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
-import { conflict, invalid } from '../errors';
+import { conflict, invalid, type FieldErrors } from '../errors';
 import type { Localized } from '../governance/catalogue.types';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
@@ -127,7 +127,7 @@ export const AttendanceEntry = z.object({
 });
 
 export const AttendanceInput = z.object({
-	entries: z.array(AttendanceEntry).min(1, 'Required').max(500)
+	entries: z.array(AttendanceEntry).min(1, 'field.required').max(500)
 });
 
 /**
@@ -143,9 +143,9 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: string, in
 	if (LOCKED_STATUSES.has(meeting.status)) throw conflict('The minutes are approved: attendance can no longer change');
 	const view = await buildView(db, actor, meeting);
 	const known = new Map(view.attendees.map((a) => [a.personId, a]));
-	const fields: Record<string, string> = {};
+	const fields: FieldErrors = {};
 	data.entries.forEach((e, i) => {
-		if (!known.has(e.personId)) fields[`entries.${i}.personId`] = 'Not invited to this meeting';
+		if (!known.has(e.personId)) fields[`entries.${i}.personId`] = 'meeting.not_invited';
 	});
 	if (Object.keys(fields).length) throw invalid('Only the meeting\'s invitees can be marked', fields);
 	// the last entry for a person wins

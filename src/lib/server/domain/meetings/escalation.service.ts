@@ -106,7 +106,7 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	const forum = await loadForum(db, actor, forumId, 'forum.read');
 	authorize(actor, 'action.escalate', { customerId: forum.customer_id, kind: 'Forum' });
 	const to = await escalationTarget(db, forum);
-	if (!to) throw invalid('There is no higher forum to escalate to', { forumId: 'Highest level' });
+	if (!to) throw invalid('There is no higher forum to escalate to', { forumId: 'forum.highest_level' });
 
 	const source = await resolveDocument(db, parseDocName(forumActionsDoc(forumId))!);
 	const action = await docs.read(source, (doc) => readActions(doc).find((a) => a.id === actionId) ?? null);

@@ -23,7 +23,8 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { resolveDocument, type DocumentTarget } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
-import { conflict, invalid, notFound } from '../errors';
+import type { CodedMessage } from '$lib/errors/error-codes';
+import { conflict, fieldValue, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize, can, type Resource } from '../policy';
 import { id, multilineText, parseInput } from '../validation';
@@ -91,8 +92,8 @@ export async function lifecycleContext(db: Executor, actor: Actor, meetingId: st
 
 const target = (db: Executor, name: string): Promise<DocumentTarget> => resolveDocument(db, parseDocName(name)!);
 
-function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string): void {
-	if (!allowed.includes(meeting.status)) throw conflict(message, { status: meeting.status });
+function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string | CodedMessage): void {
+	if (!allowed.includes(meeting.status)) throw conflict(message, { status: fieldValue(meeting.status) });
 }
 
 async function setSteps(db: Executor, meetingId: string, values: Partial<Meeting>): Promise<void> {
@@ -121,7 +122,7 @@ export interface PublishedItem {
 export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, meetingId: string): Promise<void> {
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
 	authorize(actor, 'meeting.publish', resource);
-	requireState(meeting, ['planned', 'agenda_published'], 'The meeting has started; its agenda can no longer be published');
+	requireState(meeting, ['planned', 'agenda_published'], { code: 'meeting.agenda_after_start' });
 	const agenda = await docs.read(await target(db, meetingAgendaDoc(meetingId)), (doc) => readAgenda(doc));
 	const snapshot: PublishedItem[] = agenda.map((i) => ({ id: i.id, kind: i.kind, title: i.title, plannedMinutes: i.plannedMinutes }));
 	const now = nowIso();
@@ -188,10 +189,10 @@ export async function startMeeting(db: Db, actor: Actor, meetingId: string, inpu
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
 	const { confirmEarly } = parseInput(StartInput, input ?? {});
-	requireState(meeting, ['planned', 'agenda_published'], meeting.status === 'in_progress' ? 'The meeting is already in progress' : 'The meeting has already been held');
+	requireState(meeting, ['planned', 'agenda_published'], { code: meeting.status === 'in_progress' ? 'meeting.in_progress' : 'meeting.held' });
 	const early = earlyStartMinutes(meeting.starts_at, now);
 	if (early !== null && !confirmEarly) {
-		throw conflict(EARLY_START_REFUSAL, { confirmEarly: 'Required to start more than an hour early', startsAt: meeting.starts_at, earlyMinutes: String(early) });
+		throw conflict(EARLY_START_REFUSAL, { confirmEarly: 'meeting.confirm_early', startsAt: fieldValue(meeting.starts_at), earlyMinutes: fieldValue(String(early)) });
 	}
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { status: 'in_progress', started_at: nowIso(), started_by: actor.personId });
@@ -202,7 +203,7 @@ export async function startMeeting(db: Db, actor: Actor, meetingId: string, inpu
 export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promise<void> {
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
-	requireState(meeting, ['in_progress'], 'Only a meeting in progress can be ended');
+	requireState(meeting, ['in_progress'], { code: 'meeting.not_in_progress' });
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
 		await recordAudit(tx, actor, { action: 'meeting.end', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
@@ -221,7 +222,7 @@ export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input
 	requireState(meeting, ['planned', 'agenda_published', 'in_progress', 'minutes_draft'], 'The minutes are approved; the adjuster can no longer change');
 	const person = await db.selectFrom('people').select(['id', 'name', 'customer_id']).where('id', '=', personId).executeTakeFirst();
 	if (!person || person.customer_id !== meeting.customer_id) {
-		throw invalid('The adjuster must be a person of the customer', { personId: 'Not a person of this customer' });
+		throw invalid({ code: 'minutes.adjuster_not_customer' }, { personId: 'person.not_of_customer' });
 	}
 	const approvals = await db.selectFrom('meeting_approvals').select('role').where('meeting_id', '=', meetingId).execute();
 	if (approvals.some((a) => a.role === 'adjuster')) throw conflict('The adjuster has already approved the minutes');
@@ -257,17 +258,17 @@ export async function listApprovals(db: Executor, meetingId: string): Promise<Ap
 /** `lang`: the approver's language; the figures are frozen in the language of the approval that completes the minutes. */
 export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<{ approved: boolean; role: ApprovalRole }> {
 	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
-	if (meeting.status === 'minutes_approved' || meeting.status === 'confirmed') throw conflict('The minutes are already approved');
+	if (meeting.status === 'minutes_approved' || meeting.status === 'confirmed') throw conflict({ code: 'minutes.already_approved' });
 	authorize(actor, 'minutes.approve', resource);
-	requireState(meeting, ['minutes_draft'], 'The minutes can be approved once the meeting has ended');
-	if (!meeting.adjuster_person_id) throw conflict('Name an adjuster (justerare) from the customer side first');
+	requireState(meeting, ['minutes_draft'], { code: 'minutes.not_ended' });
+	if (!meeting.adjuster_person_id) throw conflict({ code: 'minutes.no_adjuster' });
 	const done = await approvalsOf(db, meetingId);
 	const mine: ApprovalRole[] = [];
 	if (resource.duties?.includes('chair')) mine.push('chair');
 	if (resource.adjuster) mine.push('adjuster');
 	const role = mine.find((r) => !done.some((d) => d.role === r));
-	if (!role) throw conflict('You have already approved these minutes');
-	if (done.some((d) => d.person_id === actor.personId)) throw conflict('The chair and the adjuster must be two different people');
+	if (!role) throw conflict({ code: 'minutes.already_approved_by_you' });
+	if (done.some((d) => d.person_id === actor.personId)) throw conflict({ code: 'minutes.same_person' });
 
 	const now = nowIso();
 	// (meeting_id, role) is the key: of two people approving as the same role at once, one gets a conflict
@@ -337,7 +338,7 @@ async function freezeApprovedMinutes(
 	return frozen;
 }
 
-export const AddendumInput = z.object({ text: multilineText(20_000).min(1, 'Required') });
+export const AddendumInput = z.object({ text: multilineText(20_000).min(1, 'field.required') });
 
 /** A dated correction to approved minutes, by the minute-taker; the approved text itself never changes. */
 export async function addAddendum(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
@@ -381,8 +382,8 @@ export async function confirmPreviousMinutes(db: Db, actor: Actor, meetingId: st
 	authorize(actor, 'meeting.run', resource);
 	const previous = await previousMeetingOf(db, meeting);
 	if (!previous) throw conflict('This is the forum’s first meeting; there are no previous minutes');
-	if (previous.status === 'confirmed') throw conflict('The previous minutes are already confirmed');
-	if (previous.status !== 'minutes_approved') throw conflict('The previous minutes are not approved yet');
+	if (previous.status === 'confirmed') throw conflict({ code: 'minutes.previous_confirmed' });
+	if (previous.status !== 'minutes_approved') throw conflict({ code: 'minutes.previous_not_approved' });
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, previous.id, { status: 'confirmed', confirmed_at: nowIso(), confirmed_by: actor.personId, confirmed_in_meeting_id: meetingId });
 		await recordAudit(tx, actor, { action: 'minutes.confirm', entity: 'meeting', entityId: previous.id, customerId: meeting.customer_id, after: { confirmedIn: meetingId } });

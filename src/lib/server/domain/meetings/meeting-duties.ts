@@ -120,7 +120,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, meetingId: string,
 	if (data.personId) {
 		const person = await personOfRelation(db, data.personId, meeting.customer_id);
 		const party: Party = person.customer_id ? 'customer' : 'supplier';
-		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'Not of this party' });
+		if (party !== data.party) throw invalid('The person is not of the chosen party', { personId: 'person.not_of_party' });
 		personName = person.name;
 	}
 	await db.transaction().execute(async (tx) => {

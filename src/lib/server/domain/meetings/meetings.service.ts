@@ -144,11 +144,11 @@ const NO_LIFECYCLE_STEPS = {
 
 export const ScheduleInput = z.object({
 	title: optionalText(200),
-	startsAt: z.string().trim().min(1, 'Required').max(40),
-	endsAt: z.string().trim().min(1, 'Required').max(40),
+	startsAt: z.string().trim().min(1, 'field.required').max(40),
+	endsAt: z.string().trim().min(1, 'field.required').max(40),
 	location: optionalText(200),
 	videoUrl: optionalText(500).refine((v) => v === null || /^https:\/\/\S+$/.test(v), {
-		message: 'Must be an https:// link'
+		message: 'field.https'
 	})
 });
 
@@ -158,9 +158,9 @@ export async function scheduleMeeting(db: Db, actor: Actor, forumId: string, inp
 	const data = parseInput(ScheduleInput, input);
 	const startsAt = toUtcIso(data.startsAt, 'startsAt');
 	const endsAt = toUtcIso(data.endsAt, 'endsAt');
-	if (endsAt <= startsAt) throw invalid('The meeting must end after it starts', { endsAt: 'Must be after the start' });
+	if (endsAt <= startsAt) throw invalid('The meeting must end after it starts', { endsAt: 'meeting.ends_after_start' });
 	if (Date.parse(endsAt) - Date.parse(startsAt) > 24 * 3600 * 1000) {
-		throw invalid('A meeting cannot last more than 24 hours', { endsAt: 'At most 24 hours after the start' });
+		throw invalid('A meeting cannot last more than 24 hours', { endsAt: 'meeting.max_24h' });
 	}
 	const now = nowIso();
 	const meeting: Meeting = {

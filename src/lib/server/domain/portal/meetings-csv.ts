@@ -23,5 +23,5 @@ export function meetingsCsv(r: MeetingsReport, table: string | null, locale: Exp
 			all.map((a) => [a.title, a.forumName[locale], a.owner?.name ?? null, a.owner ? l[a.owner.side] : null, a.dueDate, actionStatusLabel(a.status, locale), a.overdue ? l.yes : l.no])
 		);
 	}
-	throw invalid('Unknown table', { table: 'decisions or actions' });
+	throw invalid('Unknown table', { table: 'report.table' });
 }

@@ -70,7 +70,7 @@ export async function listReportGrants(db: Db, actor: Actor, customerId: string)
 }
 
 export const ReportGrantInput = z.strictObject({
-	personId: z.uuid('Not a valid id'),
+	personId: z.uuid('field.id'),
 	reports: z.array(z.enum(PORTAL_REPORTS)).max(PORTAL_REPORTS.length)
 });
 
@@ -81,8 +81,8 @@ export async function setReportGrants(db: Db, actor: Actor, customerId: string, 
 	const data = parseInput(ReportGrantInput, input);
 	const person = await db.selectFrom('people').select(['id', 'access', 'customer_id']).where('id', '=', data.personId).executeTakeFirst();
 	// someone of another customer (or the supplier) is not a member of this one
-	if (!person || person.customer_id !== customerId) throw invalid('Not a member of this customer', { personId: 'Not a member of this customer' });
-	if (person.access !== 'customer_member') throw invalid('Admins see every report', { personId: 'Admins see every report already' });
+	if (!person || person.customer_id !== customerId) throw invalid('Not a member of this customer', { personId: 'report.not_member' });
+	if (person.access !== 'customer_member') throw invalid('Admins see every report', { personId: 'report.admin_sees_all' });
 	const reports = [...new Set(data.reports)];
 	await db.transaction().execute(async (tx) => {
 		const before = (await tx.selectFrom('report_grants').select('report').where('person_id', '=', person.id).execute()).map((r) => r.report);

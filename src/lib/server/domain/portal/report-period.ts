@@ -39,7 +39,7 @@ export function parseReportPeriod(key: string | null | undefined, now = new Date
 	if (month && +month[2] >= 1 && +month[2] <= 12 && +month[1] >= 2000 && +month[1] <= 2100) return build('month', +month[1], +month[2]);
 	const quarter = /^(\d{4})-Q([1-4])$/i.exec(key);
 	if (quarter && +quarter[1] >= 2000 && +quarter[1] <= 2100) return build('quarter', +quarter[1], +quarter[2]);
-	throw invalid('Not a report period', { period: 'A month (yyyy-mm) or a quarter (yyyy-Qn)' });
+	throw invalid('Not a report period', { period: 'report.period' });
 }
 
 /** The period `steps` months or quarters away (negative: earlier). */

@@ -67,7 +67,7 @@ async function changeOfMeeting(db: Executor, meeting: MeetingRef, changeId: stri
 		.where('customer_id', '=', meeting.customer_id)
 		.where('kind', '=', 'change')
 		.executeTakeFirst();
-	if (!row) throw invalid('Not a change of this customer', { changeId: 'Unknown change' });
+	if (!row) throw invalid('Not a change of this customer', { changeId: 'meeting.unknown_change' });
 	return row;
 }
 

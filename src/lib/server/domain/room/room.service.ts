@@ -40,7 +40,7 @@ export async function setCurrentItem(db: Db, actor: Actor, meetingId: string, in
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { itemId } = parseInput(ItemPayload, input);
 	if (itemId !== null && !(await roomAgenda(db, ctx.meeting)).some((i) => i.id === itemId)) {
-		throw invalid('No such agenda item', { itemId: 'Not an item of this agenda' });
+		throw invalid('No such agenda item', { itemId: 'meeting.unknown_item' });
 	}
 	const startedAt = itemId === null ? null : nowIso();
 	const previous = await currentItemOf(db, meetingId);
@@ -92,7 +92,7 @@ export async function passPresenter(db: Db, actor: Actor, meetingId: string, inp
 	const { personId } = parseInput(PassPresenterPayload, input);
 	const person = await db.selectFrom('people').select(['customer_id']).where('id', '=', personId).executeTakeFirst();
 	if (!person || (person.customer_id !== null && person.customer_id !== ctx.meeting.customer_id)) {
-		throw invalid('Not a person of this meeting', { personId: 'Unknown person' });
+		throw invalid('Not a person of this meeting', { personId: 'person.unknown' });
 	}
 	const party = person.customer_id ? 'customer' : 'supplier';
 	return assignMeetingDuty(db, actor, meetingId, { duty: 'presenter', party, personId, scope: 'meeting' });

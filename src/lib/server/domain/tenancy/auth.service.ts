@@ -10,8 +10,8 @@ import { accessChanged, sessionIdOf } from './access-events';
 import { createSession, deleteSession } from './sessions';
 
 export const LoginInput = z.object({
-	email: z.string().trim().toLowerCase().min(1, 'Required').max(254),
-	password: z.string().min(1, 'Required').max(1024)
+	email: z.string().trim().toLowerCase().min(1, 'field.required').max(254),
+	password: z.string().min(1, 'field.required').max(1024)
 });
 
 export interface LoginResult {

@@ -50,7 +50,7 @@ export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Cus
 export const CustomerInput = z.object({
 	name: text(120),
 	orgNumber: optionalText(20).refine((v) => v === null || /^\d{6}-?\d{4}$/.test(v), {
-		message: 'Organisation number must look like 556677-8899'
+		message: 'customer.org_number'
 	})
 });
 
@@ -59,7 +59,7 @@ export async function createCustomer(db: Db, actor: Actor, input: unknown): Prom
 	const data = parseInput(CustomerInput, input);
 	return db.transaction().execute(async (tx) => {
 		const clash = await tx.selectFrom('customers').select('id').where('name', '=', data.name).executeTakeFirst();
-		if (clash) throw conflict('A customer with this name already exists', { name: 'Already exists' });
+		if (clash) throw conflict('A customer with this name already exists', { name: 'field.exists' });
 		const now = nowIso();
 		const row = { id: newId(), name: data.name, org_number: data.orgNumber, created_at: now, updated_at: now };
 		await tx.insertInto('customers').values(row).execute();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANNOT_DISABLE_SELF, CANNOT_LOWER_OWN_ACCESS } from '$lib/account-messages';
+import { englishText, type ErrorCode } from '$lib/errors/error-codes';
 import type { Db } from '$lib/server/db';
 import type { Access } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
@@ -44,7 +44,8 @@ const password = z
 	.optional()
 	.transform((v) => (v ? v : undefined))
 	.refine((v) => v === undefined || v.length >= MIN_PASSWORD_LENGTH, {
-		message: `At least ${MIN_PASSWORD_LENGTH} characters`
+		message: 'field.too_short',
+		params: { min: MIN_PASSWORD_LENGTH }
 	});
 
 export const PersonInput = z.object({
@@ -108,16 +109,16 @@ export async function createPerson(db: Db, actor: Actor, customerId: string | nu
 	const data = parseInput(PersonInput, input);
 	const allowed: readonly Access[] = customerId ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
 	if (!allowed.includes(data.access)) {
-		throw invalid('This access level does not belong to this party', { access: 'Not allowed for this party' });
+		throw invalid('This access level does not belong to this party', { access: 'person.access_not_for_party' });
 	}
 	if (actor.access === 'customer_admin' && data.access === 'customer_admin' && actor.customerId !== customerId) {
-		throw invalid('Not allowed', { access: 'Not allowed' });
+		throw invalid('Not allowed', { access: 'person.access_not_allowed' });
 	}
 	const passwordHash = data.password ? await hashPassword(data.password) : null;
 	return db.transaction().execute(async (tx) => {
 		if (customerId && !(await findCustomer(tx, customerId))) throw notFound('Customer');
 		if (await findPersonByEmail(tx, data.email)) {
-			throw conflict('Someone already has this e-mail address', { email: 'Already in use' });
+			throw conflict('Someone already has this e-mail address', { email: 'person.email_in_use' });
 		}
 		const now = nowIso();
 		const person = {
@@ -167,11 +168,11 @@ export function selfChangeErrors(
 	personId: string,
 	currentAccess: Access,
 	change: { access?: Access; disabled?: boolean }
-): Record<string, string> {
+): Record<string, ErrorCode> {
 	if (actor.personId !== personId) return {};
-	const errors: Record<string, string> = {};
-	if (change.disabled) errors.disabled = CANNOT_DISABLE_SELF;
-	if (change.access && ACCESS_RANK[change.access] < ACCESS_RANK[currentAccess]) errors.access = CANNOT_LOWER_OWN_ACCESS;
+	const errors: Record<string, ErrorCode> = {};
+	if (change.disabled) errors.disabled = 'person.cannot_disable_self';
+	if (change.access && ACCESS_RANK[change.access] < ACCESS_RANK[currentAccess]) errors.access = 'person.cannot_lower_own_access';
 	return errors;
 }
 
@@ -186,14 +187,14 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 	const data = parseInput(PersonUpdate, input);
 	if (data.access) {
 		const allowed: readonly Access[] = existing.customer_id ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
-		if (!allowed.includes(data.access)) throw invalid('Not allowed for this party', { access: 'Not allowed for this party' });
+		if (!allowed.includes(data.access)) throw invalid('Not allowed for this party', { access: 'person.access_not_for_party' });
 	}
 	const selfErrors = selfChangeErrors(actor, personId, existing.access, data);
-	if (Object.keys(selfErrors).length) throw invalid(Object.values(selfErrors).join('; '), selfErrors);
+	if (Object.keys(selfErrors).length) throw invalid(Object.values(selfErrors).map((code) => englishText({ code })).join('; '), selfErrors);
 	const passwordHash = data.password ? await hashPassword(data.password) : null;
 	const updated = await db.transaction().execute(async (tx) => {
 		if (data.email && data.email !== existing.email && (await findPersonByEmail(tx, data.email))) {
-			throw conflict('Someone already has this e-mail address', { email: 'Already in use' });
+			throw conflict('Someone already has this e-mail address', { email: 'person.email_in_use' });
 		}
 		const now = nowIso();
 		const changes = {

@@ -99,14 +99,14 @@ export async function assignRole(db: Db, actor: Actor, customerId: string, input
 	const person = await findPerson(db, data.personId);
 	// Another customer's person is as unknown here as one that does not exist.
 	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
-		throw invalid('This person does not belong to the supplier or this customer', { personId: 'Unknown person' });
+		throw invalid('This person does not belong to the supplier or this customer', { personId: 'person.unknown' });
 	}
 	authorize(actor, 'role.assign', { customerId, personCustomerId: person.customer_id, kind: 'Customer' });
 	const role = await db.selectFrom('roles').selectAll().where('id', '=', data.roleId).executeTakeFirst();
-	if (!role) throw invalid('No such role', { roleId: 'Unknown role' });
+	if (!role) throw invalid('No such role', { roleId: 'role.unknown' });
 	const personParty: Party = person.customer_id ? 'customer' : 'supplier';
 	if (role.party !== personParty) {
-		throw invalid('This role belongs to the other party', { roleId: 'Role of the other party' });
+		throw invalid('This role belongs to the other party', { roleId: 'role.other_party' });
 	}
 	return db.transaction().execute(async (tx) => {
 		if (!(await findCustomer(tx, customerId))) throw notFound('Customer');
@@ -117,7 +117,7 @@ export async function assignRole(db: Db, actor: Actor, customerId: string, input
 			.where('person_id', '=', person.id)
 			.where('role_id', '=', role.id)
 			.executeTakeFirst();
-		if (exists) throw conflict('The person already holds this role', { roleId: 'Already assigned' });
+		if (exists) throw conflict('The person already holds this role', { roleId: 'role.already_held' });
 		const row = { id: newId(), customer_id: customerId, person_id: person.id, role_id: role.id, created_at: nowIso() };
 		await tx.insertInto('role_assignments').values(row).execute();
 		await recordAudit(tx, actor, {

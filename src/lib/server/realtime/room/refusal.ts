@@ -1,6 +1,7 @@
 /** A domain refusal as the room's error event; anything unexpected is logged and reported as "error". */
 import { z } from 'zod';
 import { DomainError } from '$lib/server/domain/errors';
+import { issueCode } from '$lib/server/domain/validation';
 import { DutyRefusal } from '$lib/server/domain/room/room-context';
 import type { RoomError } from '$lib/realtime/room/events';
 
@@ -10,9 +11,14 @@ export function roomError(event: string, err: unknown): RoomError {
 		return { event, code: err.code, message: err.message, holder: { duty, party, personId, personName } };
 	}
 	if (err instanceof DomainError) {
-		return { event, code: err.code, message: err.message };
+		// the codes when they say more than `code` already does (a specific refusal, field errors)
+		const specific = err.messageCode.code !== `error.${err.code}`;
+		return { event, code: err.code, message: err.message, ...(specific ? { messageCode: err.messageCode } : {}), ...(Object.keys(err.fieldCodes).length ? { fieldCodes: err.fieldCodes } : {}) };
 	}
-	if (err instanceof z.ZodError) return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
+	if (err instanceof z.ZodError) {
+		const fieldCodes = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || 'payload', issueCode(i)]).reverse());
+		return { event, code: 'invalid', message: err.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '), fieldCodes };
+	}
 	console.error(`room: ${event} failed`, err);
 	return { event, code: 'error', message: 'Something went wrong' };
 }

@@ -64,7 +64,7 @@ export const IngestInput = z.strictObject({
 	source: z
 		.string()
 		.trim()
-		.regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'Lower-case letters, digits, . _ -')
+		.regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'import.name_format')
 		.default('api'),
 	timeZone: z
 		.string()

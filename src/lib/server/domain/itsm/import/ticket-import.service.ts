@@ -36,7 +36,7 @@ export const ImportOptions = z.strictObject({
 	source: z
 		.string()
 		.trim()
-		.regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'Lower-case letters, digits, . _ -')
+		.regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'import.name_format')
 		.optional(),
 	dateOrder: z.enum(DATE_ORDERS).optional(),
 	timeZone: z
@@ -65,7 +65,7 @@ async function presetFor(db: Db, customerId: string, o: ImportOptions): Promise<
 		if (!saved) throw notFound('Mapping');
 		mapping = saved.mapping;
 	}
-	if (!mapping) throw invalid('The generic preset needs a column mapping (mapping or mappingId)', { mapping: 'Required' });
+	if (!mapping) throw invalid('The generic preset needs a column mapping (mapping or mappingId)', { mapping: 'field.required' });
 	return genericPreset(mapping, o.source ?? 'csv');
 }
 

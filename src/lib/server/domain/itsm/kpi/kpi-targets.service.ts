@@ -15,18 +15,18 @@ export const KpiTargetsInput = z.strictObject({
 		.array(
 			z
 				.strictObject({
-					kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _'),
+					kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'kpi.key_format'),
 					target: z.number().finite(),
 					amber: z.number().finite(),
 					higherIsBetter: z.boolean()
 				})
 				.refine((t) => (t.higherIsBetter ? t.amber <= t.target : t.amber >= t.target), {
-					message: 'The amber limit must lie on the worse side of the target',
+					message: 'kpi.amber_side',
 					path: ['amber']
 				})
 		)
 		.max(100)
-		.refine((ts) => new Set(ts.map((t) => t.kpi)).size === ts.length, 'One target per KPI')
+		.refine((ts) => new Set(ts.map((t) => t.kpi)).size === ts.length, 'kpi.duplicate')
 });
 
 /** The customer's own targets, then the defaults for KPIs it has none for. */

@@ -187,7 +187,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 }
 
 export const ManualKpiInput = z.strictObject({
-	kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _'),
+	kpi: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'kpi.key_format'),
 	name: text(120),
 	periodFrom: z.iso.date(),
 	periodTo: z.iso.date(),
@@ -200,7 +200,7 @@ export const ManualKpiInput = z.strictObject({
 export async function enterManualKpi(db: Db, actor: Actor, customerId: string, input: unknown) {
 	authorize(actor, 'kpi.enter', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
-	const k = parseInput(ManualKpiInput.refine((v) => v.periodFrom < v.periodTo, { message: 'Must be after periodFrom', path: ['periodTo'] }), input);
+	const k = parseInput(ManualKpiInput.refine((v) => v.periodFrom < v.periodTo, { message: 'field.after_period_from', path: ['periodTo'] }), input);
 	return db.transaction().execute(async (tx) => {
 		await tx
 			.deleteFrom('manual_kpis')

@@ -21,25 +21,25 @@ import { rebuildSlaDaily } from './sla-daily.repository';
 import { computeSla } from './sla-engine';
 import { HOLIDAY_COUNTRIES, slaPolicy, type SlaSettings } from './sla-settings';
 
-const minutesOfDay = z.int().min(0).max(1440);
+const minutesOfDay = z.int('sla.hours').min(0, 'sla.hours').max(1440, 'sla.hours');
 const day = z.tuple([minutesOfDay, minutesOfDay]).nullable();
 
 export const SlaSettingsInput = z.strictObject({
-	timeZone: z.string().refine(isValidZone, 'Not a known time zone'),
+	timeZone: z.string().refine(isValidZone, 'sla.time_zone'),
 	businessHours: z.strictObject({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day }).partial(),
-	holidays: z.enum(HOLIDAY_COUNTRIES).nullable(),
+	holidays: z.enum(HOLIDAY_COUNTRIES, 'sla.holidays').nullable(),
 	pauseStatuses: z.array(text(80)).max(50),
 	definitions: z
 		.array(
 			z.strictObject({
 				priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
-				responseMinutes: z.int().min(1).max(525_600).nullable(),
-				resolutionMinutes: z.int().min(1).max(525_600).nullable(),
-				calendar: z.enum(['business', '24x7'])
+				responseMinutes: z.int('sla.minutes').min(1, 'sla.minutes').max(525_600, 'sla.minutes').nullable(),
+				resolutionMinutes: z.int('sla.minutes').min(1, 'sla.minutes').max(525_600, 'sla.minutes').nullable(),
+				calendar: z.enum(['business', '24x7'], 'sla.calendar')
 			})
 		)
 		.max(5)
-		.refine((d) => new Set(d.map((x) => x.priority)).size === d.length, 'One definition per priority')
+		.refine((d) => new Set(d.map((x) => x.priority)).size === d.length, 'sla.definition_duplicate')
 });
 
 /** The settings (targets per priority, business hours) are part of the SLA report: a member needs it granted (read-access.ts). */

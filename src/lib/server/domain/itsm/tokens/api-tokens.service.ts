@@ -21,7 +21,7 @@ const SCOPES = Object.keys(TOKEN_SCOPES) as [TokenScope, ...TokenScope[]];
 
 export const TokenInput = z.strictObject({
 	name: text(80),
-	scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length)
+	scopes: z.array(z.enum(SCOPES)).min(1, 'token.scopes').max(SCOPES.length)
 });
 
 export interface ApiTokenView {

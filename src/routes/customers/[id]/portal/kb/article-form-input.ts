@@ -19,11 +19,11 @@ function bodyInput(data: Record<string, string>): { body: unknown } | { markup: 
 		} catch {
 			return { body: posted };
 		}
-		if (isSerializedState(body) && !stateHasContent(body)) throw invalid('The article has no content', { body: 'Write the content of the article' });
+		if (isSerializedState(body) && !stateHasContent(body)) throw invalid('The article has no content', { body: 'kb.empty' });
 		return { body };
 	}
 	const markup = data.markup ?? '';
-	if (!markup.trim()) throw invalid('The article has no content', { body: 'Write the content of the article' });
+	if (!markup.trim()) throw invalid('The article has no content', { body: 'kb.empty' });
 	return { markup };
 }
 

@@ -3,6 +3,7 @@
  * in the browser first (CompressionStream): the 46 MB UCI log becomes 2.4 MB.
  * XMLHttpRequest, because fetch has no upload progress.
  */
+import { apiErrorText, type ApiError } from '$lib/i18n/error-message';
 // Type-only: erased at build time, so no server code reaches the browser.
 import type { ImportReport } from '$lib/server/domain/itsm/import/import-report';
 export type { ImportReport };
@@ -32,14 +33,14 @@ export async function uploadImport(opts: {
 		xhr.upload.onload = () => opts.onPhase('processing', 1);
 		xhr.onerror = () => reject(new Error('Network error'));
 		xhr.onload = () => {
-			let parsed: { report?: ImportReport; error?: { message: string } } = {};
+			let parsed: { report?: ImportReport; error?: ApiError } = {};
 			try {
 				parsed = JSON.parse(xhr.responseText);
 			} catch {
 				return reject(new Error(`HTTP ${xhr.status}`));
 			}
 			if (xhr.status === 200 && parsed.report) resolve(parsed.report);
-			else reject(new Error(parsed.error?.message ?? `HTTP ${xhr.status}`));
+			else reject(new Error(apiErrorText(parsed.error, `HTTP ${xhr.status}`)));
 		};
 		opts.onPhase('uploading', 0);
 		xhr.send(body);

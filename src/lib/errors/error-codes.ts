@@ -1,0 +1,131 @@
+/**
+ * The codes of the errors users see: every refusal and field error the domain
+ * raises carries one of these codes and its parameters, never a sentence to be
+ * matched. The English text here is what the JSON API and the logs show
+ * (`error.message`, `error.fields`); the user's language comes from the one
+ * translator, $lib/i18n/error-message.ts, which has a message for every code.
+ *
+ * To add an error: add its code and English text here, its message to the
+ * translator (TypeScript refuses a code without one) and its sv/en texts to
+ * messages/<area>/{sv,en}.json; then throw it (`invalid(..., { field: 'code' })`).
+ */
+import { NO_CONTROL_CHARACTERS, NO_LINE_BREAKS } from '$lib/text-rules';
+
+export type ErrorParams = Record<string, string | number>;
+
+const n = (p: ErrorParams, key: string) => p[key] ?? '?';
+
+/** Code → English text. Field codes say what is wrong with one field; the others are refusals of a whole request. */
+const ENGLISH = {
+	// a whole request, by kind (when no more specific code applies)
+	'error.invalid': () => 'Invalid input',
+	'error.conflict': () => 'This cannot be done in the current state',
+	'error.not_found': () => 'Not found',
+	'error.forbidden': () => 'You do not have permission to do this',
+	'error.unauthenticated': () => 'Sign in first',
+	'error.rate_limited': () => 'Too many requests; try again later',
+
+	// any field
+	'field.required': () => 'Required',
+	'field.too_short': (p) => `At least ${n(p, 'min')} characters`,
+	'field.too_long': (p) => `At most ${n(p, 'max')} characters`,
+	'field.too_small': (p) => `At least ${n(p, 'min')}`,
+	'field.too_big': (p) => `At most ${n(p, 'max')}`,
+	'field.too_few': (p) => `At least ${n(p, 'min')} values`,
+	'field.too_many': (p) => `At most ${n(p, 'max')} values`,
+	'field.number': () => 'Not a number',
+	'field.whole_number': () => 'A whole number',
+	'field.choose': () => 'Not one of the allowed values',
+	'field.unknown_key': () => 'Unknown field',
+	'field.line_breaks': () => NO_LINE_BREAKS,
+	'field.control_characters': () => NO_CONTROL_CHARACTERS,
+	'field.email': () => 'Not a valid e-mail address',
+	'field.id': () => 'Not a valid id',
+	'field.date': () => 'A date (yyyy-mm-dd)',
+	'field.datetime': () => 'Not a valid date and time',
+	'field.after_from': () => 'Must be after from',
+	'field.not_before_from': () => 'Must not be before from',
+	'field.after_period_from': () => 'Must be after periodFrom',
+	'field.https': () => 'Must be an https:// link',
+	'field.exists': () => 'Already exists',
+	'field.true_or_false': () => 'Send true or false',
+	'field.no_body': () => 'Send no body or {}',
+	'field.invalid': () => 'Invalid value',
+
+	// people, roles, forums
+	'person.unknown': () => 'Unknown person',
+	'person.not_of_party': () => 'Not of this party',
+	'person.not_of_customer': () => 'Not a person of this customer',
+	'person.email_in_use': () => 'Already in use',
+	'person.access_not_for_party': () => 'Not allowed for this party',
+	'person.access_not_allowed': () => 'Not allowed',
+	'person.cannot_disable_self': () => 'You cannot disable your own account',
+	'person.cannot_lower_own_access': () => 'You cannot lower your own access',
+	'role.unknown': () => 'Unknown role',
+	'role.other_party': () => 'Role of the other party',
+	'role.already_held': () => 'Already assigned',
+	'customer.org_number': () => 'Organisation number must look like 556677-8899',
+	'forum.already_member': () => 'Already a member',
+	'forum.highest_level': () => 'Highest level',
+	'forum.cadence_min_max': () => 'The minimum cannot be above the maximum',
+
+	// meetings and minutes
+	'meeting.ends_after_start': () => 'Must be after the start',
+	'meeting.max_24h': () => 'At most 24 hours after the start',
+	'meeting.confirm_early': () => 'Required to start more than an hour early',
+	'meeting.not_invited': () => 'Not invited to this meeting',
+	'meeting.unknown_item': () => 'Not an item of this agenda',
+	'meeting.unknown_change': () => 'Unknown change',
+	'meeting.agenda_after_start': () => 'The meeting has started; its agenda can no longer be published',
+	'meeting.in_progress': () => 'The meeting is already in progress',
+	'meeting.held': () => 'The meeting has already been held',
+	'meeting.not_in_progress': () => 'Only a meeting in progress can be ended',
+	'minutes.not_ended': () => 'The minutes can be approved once the meeting has ended',
+	'minutes.already_approved': () => 'The minutes are already approved',
+	'minutes.already_approved_by_you': () => 'You have already approved these minutes',
+	'minutes.same_person': () => 'The chair and the adjuster must be two different people',
+	'minutes.no_adjuster': () => 'Name an adjuster (justerare) from the customer side first',
+	'minutes.adjuster_not_customer': () => 'The adjuster must be a person of the customer',
+	'minutes.previous_not_approved': () => 'The previous minutes are not approved yet',
+	'minutes.previous_confirmed': () => 'The previous minutes are already confirmed',
+	'export.format': () => 'pdf, html or md',
+
+	// portal
+	'report.not_member': () => 'Not a member of this customer',
+	'report.admin_sees_all': () => 'Admins see every report already',
+	'report.period': () => 'A month (yyyy-mm) or a quarter (yyyy-Qn)',
+	'report.table': () => 'decisions or actions',
+	'kb.too_deep': (p) => `Nested more than ${n(p, 'max')} levels deep`,
+	'kb.not_rich_text': () => 'Not a valid Lexical editor state',
+	'kb.empty': () => 'Write the content of the article',
+	'kb.body_or_markup': () => 'Send body (Lexical JSON) or markup',
+
+	// ITSM settings and import
+	'sla.minutes': () => 'A whole number of minutes from 1 to 525600, or empty',
+	'sla.calendar': () => 'business or 24x7',
+	'sla.hours': () => 'Minutes of the day from 0 to 1440',
+	'sla.time_zone': () => 'Not a known time zone',
+	'sla.holidays': () => 'SE, NO, DK or FI',
+	'sla.definition_duplicate': () => 'One definition per priority',
+	'kpi.key_format': () => 'Lower-case letters, digits and _',
+	'kpi.amber_side': () => 'The amber limit must lie on the worse side of the target',
+	'kpi.duplicate': () => 'One target per KPI',
+	'token.scopes': () => 'Choose at least one scope',
+	'import.name_format': () => 'Lower-case letters, digits, . _ -'
+} satisfies Record<string, (p: ErrorParams) => string>;
+
+export type ErrorCode = keyof typeof ENGLISH;
+
+/** A code with its parameters, e.g. { code: 'field.too_long', params: { max: 200 } }. */
+export interface CodedMessage {
+	code: ErrorCode;
+	params?: ErrorParams;
+}
+
+/** Every code, for the translator's test. */
+export const ERROR_CODES = Object.keys(ENGLISH) as ErrorCode[];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ENGLISH, value);
+
+/** The English text of a code (API `message`/`fields`, logs). */
+export const englishText = (c: CodedMessage): string => ENGLISH[c.code](c.params ?? {});
