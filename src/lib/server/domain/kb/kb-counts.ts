@@ -51,3 +51,14 @@ export async function customerCounts(db: Executor, customerId: string, articleId
 	const { reads, answers } = await customerCountRows(db, customerId, articleIds);
 	return mergeCounts(reads, answers);
 }
+
+/** Totals over articles that carry one customer's counts; the ten most read first. */
+export function summarizeCounts<T extends ArticleCounts>(articles: readonly T[]) {
+	return {
+		articles: articles.length,
+		views: articles.reduce((a, r) => a + r.views, 0),
+		helpfulYes: articles.reduce((a, r) => a + r.helpfulYes, 0),
+		helpfulNo: articles.reduce((a, r) => a + r.helpfulNo, 0),
+		top: [...articles].sort((a, b) => b.views - a.views).slice(0, 10)
+	};
+}

@@ -29,7 +29,7 @@ import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { multilineText, optionalText, parseInput, text } from '../validation';
 import { bodyBlocks, bodyText, markupToState, normalizeState, stateToMarkup } from './article-body';
-import { customerCounts, NO_COUNTS, viewerCustomer, type ArticleCounts } from './kb-counts';
+import { customerCounts, NO_COUNTS, summarizeCounts, viewerCustomer, type ArticleCounts } from './kb-counts';
 import {
 	addView,
 	articlesInScope,
@@ -295,17 +295,6 @@ export async function searchArticles(db: Db, actor: Actor, customerId: string, i
 	if (rows.length === 0 && terms.length > 1) rows = await run('any');
 	const counts = await customerCounts(db, customerId, rows.map((r) => r.id));
 	return rows.map((r) => ({ ...toSummary(r, counts.get(r.id)), snippet: r.snippet }));
-}
-
-/** Totals over articles that carry one customer's counts; the ten most read first. */
-export function summarizeCounts(articles: readonly ArticleSummary[]) {
-	return {
-		articles: articles.length,
-		views: articles.reduce((a, r) => a + r.views, 0),
-		helpfulYes: articles.reduce((a, r) => a + r.helpfulYes, 0),
-		helpfulNo: articles.reduce((a, r) => a + r.helpfulNo, 0),
-		top: [...articles].sort((a, b) => b.views - a.views).slice(0, 10)
-	};
 }
 
 /**

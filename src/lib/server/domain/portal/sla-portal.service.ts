@@ -12,7 +12,7 @@ import { loadTargets } from '../itsm/kpi/kpi-targets.service';
 import { light, type Light } from '../itsm/kpi/kpi-targets';
 import { periodLabels } from '../itsm/period';
 import { slaReport, type SlaReport, type SlaRow } from '../itsm/sla/sla-report.service';
-import { ticketView, type TicketView } from '../itsm/tickets.service';
+import { ticketView, type TicketView } from '../itsm/ticket-view';
 import { parseInput } from '../validation';
 import { authorizeReport } from './report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
