@@ -283,7 +283,7 @@ export const SearchQuery = z.object({ q: z.string().default('') });
 /**
  * Full-text search over the articles the actor reads, best match first. Any
  * input is fine: what cannot be searched for gives an empty list. Kept behind
- * one function; search-index.ts speaks FTS5 or PostgreSQL's tsvector.
+ * one function; search-index.repository.ts speaks FTS5 or PostgreSQL's tsvector.
  */
 export async function searchArticles(db: Db, actor: Actor, customerId: string, input: unknown, limit = 20): Promise<SearchHit[]> {
 	await requireCustomer(db, actor, customerId);
