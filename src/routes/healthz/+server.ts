@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { sql } from 'kysely';
 import { app } from '$lib/server/app';
+import { pingDatabase } from '$lib/server/db';
 import { dialectOf } from '$lib/server/db/dialect';
 import { instanceId } from '$lib/server/redis/connection';
 
@@ -13,7 +13,7 @@ import { instanceId } from '$lib/server/redis/connection';
 export async function GET() {
 	try {
 		const { db, documents } = await app();
-		await sql`select 1`.execute(db);
+		await pingDatabase(db);
 		const fanout = documents.metrics();
 		return json({
 			status: 'ok',

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { checkpointInWorker } from './wal-checkpointer';
@@ -92,4 +92,9 @@ function createPostgres(connectionString: string): Db {
 	// An idle client losing its connection (database restart) must not crash the process.
 	pool.on('error', (err) => console.error('postgres: idle connection failed', err.message));
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Resolves when the database answers a trivial query (health checks); rejects otherwise. */
+export async function pingDatabase(db: Db): Promise<void> {
+	await sql`select 1`.execute(db);
 }

@@ -16,6 +16,7 @@ import { createPerson } from '../domain/tenancy/people.service';
 import { assignRole } from '../domain/tenancy/roles.service';
 import { renameSupplier } from '../domain/tenancy/supplier.service';
 import { DEFAULT_TIME_ZONE } from '../domain/time';
+import { allRoles, hasCustomers } from './demo.repository';
 import { loadDemoTickets } from './demo-itsm';
 import { loadDemoKb } from './demo-kb';
 
@@ -128,11 +129,10 @@ const PLACES: Record<ForumKey, string> = {
 
 /** Loads the demo into an empty database; does nothing when customers exist. */
 export async function loadDemoData(db: Db, now = new Date()): Promise<boolean> {
-	const existing = await db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
-	if (existing) return false;
+	if (await hasCustomers(db)) return false;
 	const actor = SYSTEM_ACTOR;
 	await renameSupplier(db, 'IT-mästaren');
-	const roles = await db.selectFrom('roles').select(['id', 'key', 'party']).execute();
+	const roles = await allRoles(db);
 	const roleId = (party: string, key: string) => roles.find((r) => r.party === party && r.key === key)!.id;
 
 	const byEmail = new Map<string, string>();

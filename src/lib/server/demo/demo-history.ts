@@ -26,6 +26,7 @@ import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
 import { frozenFigures } from '../domain/meetings/lifecycle.service';
 import type { FrozenFigure } from '../domain/meetings/minutes-model';
 import { SYSTEM_ACTOR } from '../domain/actor';
+import { firstCustomerAdmin, forumMembersWithParty, forumsWithTemplateKey, insertAttendance, meetingsOfForum, recordApprovedMeeting } from './demo.repository';
 
 const FORUMS = ['operational', 'tactical', 'security', 'strategic'];
 /** at most this many past meetings per forum get a history (CAB meets every other week) */
@@ -143,16 +144,16 @@ function writeMinutes(source: Y.Doc, pick: (kind: string) => string, headingKind
 }
 
 export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Date()): Promise<void> {
-	const forums = await db.selectFrom('forums').innerJoin('forum_templates as t', 't.id', 'forums.template_id').select(['forums.id', 'forums.customer_id', 't.key']).execute();
+	const forums = await forumsWithTemplateKey(db);
 	let n = 0;
 	for (const forum of forums.filter((f) => FORUMS.includes(f.key))) {
-		const meetings = (await db.selectFrom('meetings').selectAll().where('forum_id', '=', forum.id).orderBy('starts_at').execute()).filter((m) => HELD(m.ends_at, now)).slice(-PER_FORUM);
+		const meetings = (await meetingsOfForum(db, forum.id)).filter((m) => HELD(m.ends_at, now)).slice(-PER_FORUM);
 		if (meetings.length === 0) continue;
 		const ref = { id: meetings[0].id, forum_id: forum.id, customer_id: forum.customer_id };
 		const duties = await effectiveDuties(db, ref);
 		const chairId = duties.find((d) => d.duty === 'chair')?.personId ?? null;
-		const customerAdmin = await db.selectFrom('people').select('id').where('customer_id', '=', forum.customer_id).where('access', '=', 'customer_admin').orderBy('created_at').executeTakeFirst();
-		const members = await db.selectFrom('forum_members').innerJoin('people', 'people.id', 'forum_members.person_id').select(['people.id', 'people.customer_id']).where('forum_id', '=', forum.id).execute();
+		const customerAdmin = await firstCustomerAdmin(db, forum.customer_id);
+		const members = await forumMembersWithParty(db, forum.id);
 		const supplierMember = members.find((p) => !p.customer_id)?.id ?? chairId;
 		const customerMember = members.find((p) => p.customer_id)?.id ?? customerAdmin?.id ?? null;
 		const actionsTarget = await resolveDocument(db, parseDocName(forumActionsDoc(forum.id))!);
@@ -218,10 +219,10 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 
 			// Attendance: everybody, except one excused now and then.
 			const at = meeting.ends_at;
-			await db
-				.insertInto('meeting_attendance')
-				.values(members.map((p, k) => ({ meeting_id: meeting.id, person_id: p.id, status: (k + i) % 5 === 4 ? ('excused' as const) : ('attended' as const), updated_by: chairId, updated_at: at })))
-				.execute();
+			await insertAttendance(
+				db,
+				members.map((p, k) => ({ meeting_id: meeting.id, person_id: p.id, status: (k + i) % 5 === 4 ? ('excused' as const) : ('attended' as const), updated_by: chairId, updated_at: at }))
+			);
 
 			// Held, then approved a few days later by the chair and the customer's adjuster.
 			const approvedAt = addDays(meeting.ends_at, 2 + (i % 3));
@@ -234,9 +235,10 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 			const state = await docs.read(minutesTarget, (doc) => Y.encodeStateAsUpdate(doc));
 			const next = meetings[i + 1];
 			await db.transaction().execute(async (tx) => {
-				await tx
-					.updateTable('meetings')
-					.set({
+				await recordApprovedMeeting(
+					tx,
+					meeting.id,
+					{
 						status: next ? 'confirmed' : 'minutes_approved',
 						agenda_published_at: addDays(meeting.starts_at, -7),
 						agenda_published_by: chairId,
@@ -249,14 +251,10 @@ export async function loadDemoHistory(db: Db, docs: DocumentStore, now = new Dat
 						confirmed_at: next ? next.starts_at : null,
 						confirmed_by: next ? chairId : null,
 						confirmed_in_meeting_id: next?.id ?? null
-					})
-					.where('id', '=', meeting.id)
-					.execute();
-				if (approvals.length > 0) await tx.insertInto('meeting_approvals').values(approvals.map((a) => ({ meeting_id: meeting.id, ...a }))).execute();
-				await tx
-					.insertInto('minutes_versions')
-					.values({ id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: approvals.at(-1)?.person_id ?? null, created_at: approvedAt })
-					.execute();
+					},
+					approvals.map((a) => ({ meeting_id: meeting.id, ...a })),
+					{ id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: approvals.at(-1)?.person_id ?? null, created_at: approvedAt }
+				);
 			});
 			docs.lock(minutesTarget.name);
 			docs.lock(agendaTarget.name);

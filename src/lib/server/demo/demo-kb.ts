@@ -7,6 +7,7 @@
 import type { Db } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../domain/actor';
 import { createArticle } from '../domain/kb/kb.service';
+import { insertArticleAnswer, insertArticleViews, peopleOfCustomer } from './demo.repository';
 
 interface DemoArticle {
 	title: string;
@@ -168,17 +169,17 @@ type CreatedArticle = { id: string; title: string; customerId: string | null; au
 async function loadDemoCounts(db: Db, customers: DemoCustomer[], articles: CreatedArticle[]) {
 	for (const [ci, c] of customers.entries()) {
 		const scale = ci === 0 ? 3 : 1;
-		const people = await db.selectFrom('people').select(['id', 'email', 'access']).where('customer_id', '=', c.id).orderBy('email').execute();
+		const people = await peopleOfCustomer(db, c.id);
 		const answering = people.filter((p) => !ANSWER_THEMSELVES.has(p.email));
 		for (const a of articles) {
 			if (a.audience === 'internal' || (a.customerId !== null && a.customerId !== c.id)) continue;
 			const readers = answering.filter((p) => a.audience === 'users' || p.access === 'customer_admin');
 			const answers = readers.filter((p) => demoNumber(`${p.email}:${a.title}:answers`, 3) > 0);
 			const views = answers.length + 2 + scale * demoNumber(`${c.name}:${a.title}:views`, 25);
-			await db.insertInto('kb_article_reads').values({ article_id: a.id, customer_id: c.id, views }).execute();
+			await insertArticleViews(db, { article_id: a.id, customer_id: c.id, views });
 			for (const p of answers) {
 				const helpful = demoNumber(`${p.email}:${a.title}:helpful`, 5) > 0 ? 1 : 0;
-				await db.insertInto('kb_feedback').values({ article_id: a.id, person_id: p.id, helpful, at: new Date().toISOString() }).execute();
+				await insertArticleAnswer(db, { article_id: a.id, person_id: p.id, helpful, at: new Date().toISOString() });
 			}
 		}
 	}

@@ -14,6 +14,18 @@ import { findMeetingRef } from '../meetings/meeting-duties';
 import { forbidden } from '../errors';
 import { nowIso } from '../ids';
 import { authorize } from '../policy';
+import {
+	agendaTitlesOf,
+	calendarMeetingById,
+	calendarMeetingsBetween,
+	customersWithRolesOf,
+	deleteFeed,
+	findFeed,
+	findFeedOwner,
+	replaceFeed,
+	touchFeed,
+	type CalendarMeetingRow
+} from './calendar.repository';
 import { meetingsCalendar, type CalendarMeeting } from './ics';
 
 /** How far back and ahead a feed reaches. */
@@ -26,36 +38,9 @@ type Locale = 'sv' | 'en';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const meetingRows = (db: Executor) =>
-	db
-		.selectFrom('meetings')
-		.innerJoin('forums', 'forums.id', 'meetings.forum_id')
-		.innerJoin('customers', 'customers.id', 'meetings.customer_id')
-		.select([
-			'meetings.id',
-			'meetings.title',
-			'meetings.starts_at',
-			'meetings.ends_at',
-			'meetings.location',
-			'meetings.video_url',
-			'meetings.created_at',
-			'meetings.updated_at',
-			'meetings.forum_id',
-			'meetings.customer_id',
-			'forums.name_sv',
-			'forums.name_en',
-			'forums.content',
-			'customers.name as customer_name'
-		]);
-
-type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingRows>['execute']>>[number];
-
 /** The agenda as the meeting has it (projected from its document), else the forum's standard agenda. */
-async function toCalendarMeetings(db: Executor, rows: MeetingRow[], locale: Locale): Promise<CalendarMeeting[]> {
-	const ids = rows.map((r) => r.id);
-	const items = ids.length
-		? await db.selectFrom('agenda_items').select(['meeting_id', 'title']).where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('position').execute()
-		: [];
+async function toCalendarMeetings(db: Executor, rows: CalendarMeetingRow[], locale: Locale): Promise<CalendarMeeting[]> {
+	const items = await agendaTitlesOf(db, rows.map((r) => r.id));
 	return rows.map((r) => {
 		const own = items.filter((i) => i.meeting_id === r.id).map((i) => i.title);
 		const standard = (JSON.parse(r.content) as { agenda?: AgendaItemTemplate[] }).agenda ?? [];
@@ -79,7 +64,7 @@ async function toCalendarMeetings(db: Executor, rows: MeetingRow[], locale: Loca
 export async function meetingInvitationIcs(db: Db, actor: Actor, meetingId: string, origin: string, locale: Locale = 'sv'): Promise<string> {
 	const ref = await findMeetingRef(db, meetingId);
 	authorize(actor, 'meeting.read', { customerId: ref.customer_id, kind: 'Meeting' });
-	const rows = await meetingRows(db).where('meetings.id', '=', ref.id).execute();
+	const rows = await calendarMeetingById(db, ref.id);
 	const meetings = await toCalendarMeetings(db, rows, locale);
 	return meetingsCalendar(meetings, { origin, name: meetings[0]?.title ?? 'Samverkan', locale });
 }
@@ -91,7 +76,7 @@ export interface FeedStatus {
 }
 
 export async function calendarFeedStatus(db: Db, actor: Actor): Promise<FeedStatus> {
-	const row = await db.selectFrom('calendar_feeds').select(['created_at', 'last_used_at']).where('person_id', '=', actor.personId).executeTakeFirst();
+	const row = await findFeed(db, actor.personId);
 	return { active: row !== undefined, createdAt: row?.created_at ?? null, lastUsedAt: row?.last_used_at ?? null };
 }
 
@@ -105,9 +90,7 @@ export async function createCalendarFeed(db: Db, actor: Actor): Promise<{ token:
 	const token = randomBytes(32).toString('base64url');
 	const now = nowIso();
 	await db.transaction().execute(async (tx) => {
-		const existed = await tx.selectFrom('calendar_feeds').select('person_id').where('person_id', '=', actor.personId).executeTakeFirst();
-		await tx.deleteFrom('calendar_feeds').where('person_id', '=', actor.personId).execute();
-		await tx.insertInto('calendar_feeds').values({ person_id: actor.personId, token_hash: digest(token), created_at: now, last_used_at: null }).execute();
+		const existed = await replaceFeed(tx, actor.personId, digest(token), now);
 		await recordAudit(tx, actor, {
 			action: existed ? 'calendar.feed.regenerate' : 'calendar.feed.create',
 			entity: 'person',
@@ -120,8 +103,7 @@ export async function createCalendarFeed(db: Db, actor: Actor): Promise<{ token:
 
 export async function revokeCalendarFeed(db: Db, actor: Actor): Promise<FeedStatus> {
 	await db.transaction().execute(async (tx) => {
-		const { numDeletedRows } = await tx.deleteFrom('calendar_feeds').where('person_id', '=', actor.personId).executeTakeFirst();
-		if (numDeletedRows > 0n) {
+		if (await deleteFeed(tx, actor.personId)) {
 			await recordAudit(tx, actor, { action: 'calendar.feed.revoke', entity: 'person', entityId: actor.personId, customerId: actor.customerId });
 		}
 	});
@@ -138,16 +120,10 @@ interface FeedOwner {
 /** The token's owner, if the token is known and the owner may still sign in. */
 async function feedOwner(db: Db, token: string, now: Date): Promise<FeedOwner | null> {
 	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-	const row = await db
-		.selectFrom('calendar_feeds')
-		.innerJoin('people', 'people.id', 'calendar_feeds.person_id')
-		.innerJoin('accounts', 'accounts.person_id', 'people.id')
-		.select(['people.id', 'people.name', 'people.access', 'people.customer_id', 'accounts.disabled_at', 'calendar_feeds.last_used_at'])
-		.where('calendar_feeds.token_hash', '=', digest(token))
-		.executeTakeFirst();
+	const row = await findFeedOwner(db, digest(token));
 	if (!row || row.disabled_at) return null;
 	if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
-		await db.updateTable('calendar_feeds').set({ last_used_at: now.toISOString() }).where('person_id', '=', row.id).execute();
+		await touchFeed(db, row.id, now.toISOString());
 	}
 	return { personId: row.id, name: row.name, access: row.access, customerId: row.customer_id };
 }
@@ -159,19 +135,15 @@ async function feedOwner(db: Db, token: string, now: Date): Promise<FeedOwner | 
  * page); a customer's people without membership get their customer's. A
  * customer's person never gets another customer's meeting, whatever the data.
  */
-export async function feedMeetingRows(db: Executor, owner: FeedOwner, now: Date): Promise<MeetingRow[]> {
+async function feedMeetingRows(db: Executor, owner: FeedOwner, now: Date): Promise<CalendarMeetingRow[]> {
 	const from = new Date(now.getTime() - FEED_PAST_DAYS * 86400_000).toISOString();
 	const to = new Date(now.getTime() + FEED_FUTURE_DAYS * 86400_000).toISOString();
-	let q = meetingRows(db).where('meetings.starts_at', '>=', from).where('meetings.starts_at', '<=', to).orderBy('meetings.starts_at');
 	const supplier = owner.access === 'supplier_admin' || owner.access === 'supplier_staff';
-	if (!supplier) q = q.where('meetings.customer_id', '=', owner.customerId ?? '');
+	const customerId = supplier ? undefined : (owner.customerId ?? '');
 	const forums = await forumIdsOfMember(db, owner.personId);
-	if (forums.length > 0) q = q.where('meetings.forum_id', 'in', forums);
-	else if (supplier) {
-		const customers = (await db.selectFrom('role_assignments').select('customer_id').distinct().where('person_id', '=', owner.personId).execute()).map((r) => r.customer_id);
-		if (customers.length > 0) q = q.where('meetings.customer_id', 'in', customers);
-	}
-	return q.execute();
+	if (forums.length > 0) return calendarMeetingsBetween(db, { from, to, customerId, forumIds: forums });
+	const customers = supplier ? await customersWithRolesOf(db, owner.personId) : [];
+	return calendarMeetingsBetween(db, { from, to, customerId, customerIds: customers.length > 0 ? customers : undefined });
 }
 
 /** GET /calendar/{token}.ics: null for an unknown or revoked token (answered 404). */

@@ -10,6 +10,7 @@ import { readFrozenFigures } from '../meetings/frozen-figures';
 import { findMeetingRef } from '../meetings/meeting-duties';
 import type { MinutesModel } from '../meetings/minutes-model';
 import { authorize } from '../policy';
+import { addendumVersions, latestApprovedVersion } from './approved-minutes.repository';
 import type { ExportLocale } from './labels';
 import { minutesToHtml } from './minutes-html';
 import { minutesToMarkdown } from './minutes-markdown';
@@ -37,13 +38,7 @@ export const isExportFormat = (v: string | null | undefined): v is ExportFormat 
 export async function approvedMinutes(db: Executor, actor: Actor, meetingId: string): Promise<MinutesModel> {
 	const meeting = await findMeetingRef(db, meetingId);
 	authorize(actor, 'minutes.export', { customerId: meeting.customer_id, kind: 'Meeting' });
-	const approved = await db
-		.selectFrom('minutes_versions')
-		.select(['content', 'created_at'])
-		.where('meeting_id', '=', meeting.id)
-		.where('kind', '=', 'approved')
-		.orderBy('created_at', 'desc')
-		.executeTakeFirst();
+	const approved = await latestApprovedVersion(db, meeting.id);
 	if (!approved) throw conflict('The minutes are not approved yet: only approved (justerade) minutes can be exported');
 	const frozen = JSON.parse(approved.content) as Partial<MinutesModel> & Pick<MinutesModel, 'meeting'>;
 	// Versions frozen by an older release may lack lists added since; render them empty rather than fail.
@@ -58,14 +53,7 @@ export async function approvedMinutes(db: Executor, actor: Actor, meetingId: str
 		figures: readFrozenFigures(frozen.figures),
 		actions: { new: [], closed: [], open: [], ...frozen.actions }
 	};
-	const addenda = await db
-		.selectFrom('minutes_versions')
-		.leftJoin('people', 'people.id', 'minutes_versions.created_by')
-		.select(['minutes_versions.content', 'minutes_versions.created_at', 'people.name'])
-		.where('minutes_versions.meeting_id', '=', meeting.id)
-		.where('minutes_versions.kind', '=', 'addendum')
-		.orderBy('minutes_versions.created_at')
-		.execute();
+	const addenda = await addendumVersions(db, meeting.id);
 	const known = new Set(model.addenda.map((a) => `${a.at}\u0000${a.text}`));
 	const later = addenda
 		.map((r) => ({ at: r.created_at, by: r.name ?? '', text: String((JSON.parse(r.content) as { text?: unknown }).text ?? '') }))

@@ -16,6 +16,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import type { Period } from './period';
+import { countAndFirstTickets } from './tickets.repository';
 
 /** The ticket fields the rule looks at. */
 export interface EscalationFacts {
@@ -47,21 +48,10 @@ export const escalatedIn =
 export const priorityIncidentsIn = (period: Period) => (eb: ExpressionBuilder<Database, 'tickets'>) =>
 	eb.and([eb('kind', '=', 'incident'), eb('priority', '<=', 2), eb('opened_at', '>=', period.from), eb('opened_at', '<', period.to)]);
 
-const LINE_COLUMNS = ['id', 'number', 'title', 'priority', 'opened_at', 'resolved_at', 'status', 'major_incident', 'res_breach_at'] as const;
-
-/** A list of tickets behind a figure: the full count and the first `limit` of them (by priority, then opened). */
-export async function ticketList(db: Db, customerId: string, filter: ReturnType<typeof priorityIncidentsIn>, limit: number) {
-	const base = db.selectFrom('tickets').where('customer_id', '=', customerId).where(filter);
-	const [count, rows] = await Promise.all([
-		base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-		base.select(LINE_COLUMNS).orderBy('priority').orderBy('opened_at').orderBy('number').limit(limit).execute()
-	]);
-	return { total: Number(count.n), rows };
-}
-
 /** The escalated tickets of a customer in a period: how many, and the first `limit`. */
 export const escalatedTickets = (db: Db, customerId: string, period: Period, now = new Date(), limit = 12) =>
-	ticketList(db, customerId, escalatedIn(period, now), limit);
+	countAndFirstTickets(db, customerId, escalatedIn(period, now), limit);
 
 /** The P1/P2 incidents opened in a period: how many, and the first `limit`. */
-export const priorityIncidents = (db: Db, customerId: string, period: Period, limit = 12) => ticketList(db, customerId, priorityIncidentsIn(period), limit);
+export const priorityIncidents = (db: Db, customerId: string, period: Period, limit = 12) =>
+	countAndFirstTickets(db, customerId, priorityIncidentsIn(period), limit);

@@ -1,7 +1,8 @@
 /** Ticket queries. Repository functions take the executor first so they work inside a transaction. */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type ExpressionWrapper, type SqlBool } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import type { TicketsTable } from '$lib/server/db/itsm-schema';
+import type { Database } from '$lib/server/db/schema';
 
 export type TicketRow = TicketsTable;
 
@@ -94,4 +95,39 @@ export async function setSlaColumns(
 	cols: Pick<TicketRow, 'resp_met_at' | 'resp_breach_at' | 'res_met_at' | 'res_breach_at'>
 ): Promise<void> {
 	await db.updateTable('tickets').set(cols).where('id', '=', id).execute();
+}
+
+/** A filter on `tickets` built by a domain rule (escalations.ts). */
+export type TicketFilter = (eb: ExpressionBuilder<Database, 'tickets'>) => ExpressionWrapper<Database, 'tickets', SqlBool>;
+
+const LINE_COLUMNS = ['id', 'number', 'title', 'priority', 'opened_at', 'resolved_at', 'status', 'major_incident', 'res_breach_at'] as const;
+
+/** A list of tickets behind a figure: the full count and the first `limit` of them (by priority, then opened). */
+export async function countAndFirstTickets(db: Executor, customerId: string, filter: TicketFilter, limit: number) {
+	const base = db.selectFrom('tickets').where('customer_id', '=', customerId).where(filter);
+	const [count, rows] = await Promise.all([
+		base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+		base.select(LINE_COLUMNS).orderBy('priority').orderBy('opened_at').orderBy('number').limit(limit).execute()
+	]);
+	return { total: Number(count.n), rows };
+}
+
+/**
+ * Tickets whose resolution outcome was decided in [from, to) — met before `to`, breached before
+ * `breachTo` — and on which the source's SLA flag says the opposite; oldest first.
+ */
+export async function slaFlagDisagreements(db: Executor, customerId: string, from: string, to: string, breachTo: string, limit: number) {
+	return db
+		.selectFrom('tickets')
+		.select(['id', 'number', 'priority', 'title', 'res_met_at', 'res_breach_at', 'source_sla_met', 'opened_at', 'resolved_at'])
+		.where('customer_id', '=', customerId)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('res_met_at', '>=', from), eb('res_met_at', '<', to), eb('source_sla_met', '=', 0)]),
+				eb.and([eb('res_breach_at', '>=', from), eb('res_breach_at', '<', breachTo), eb('source_sla_met', '=', 1)])
+			])
+		)
+		.orderBy('opened_at')
+		.limit(limit)
+		.execute();
 }

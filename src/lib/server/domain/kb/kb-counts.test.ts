@@ -11,7 +11,8 @@ import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { demoNumber } from '$lib/server/demo/demo-kb';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
-import { createArticle, customerCounts, getArticle, giveFeedback, kbStatistics, listArticles, mergeCounts, searchArticles, summarizeCounts, viewerCustomer, type ArticleSummary } from './kb.service';
+import { customerCounts, mergeCounts, summarizeCounts, viewerCustomer } from './kb-counts';
+import { createArticle, getArticle, giveFeedback, kbStatistics, listArticles, searchArticles, type ArticleSummary } from './kb.service';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';

@@ -16,10 +16,8 @@
  * Visibility is one rule (`visibleTo`), used by lists, search and single
  * reads, so an article outside it is "not found" everywhere alike.
  */
-import { sql, type ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
-import type { Database } from '$lib/server/db/schema';
 import type { KbAudience, KbKind } from '$lib/server/db/portal-schema';
 import type { MinutesBlock } from '../meetings/minutes-model';
 import type { Actor } from '../actor';
@@ -31,7 +29,21 @@ import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { multilineText, optionalText, parseInput, text } from '../validation';
 import { bodyBlocks, bodyText, markupToState, normalizeState, stateToMarkup } from './article-body';
-import { indexArticle, matchTerms } from './search-index';
+import { customerCounts, NO_COUNTS, summarizeCounts, viewerCustomer, type ArticleCounts } from './kb-counts';
+import {
+	addView,
+	articlesInScope,
+	articleVersions,
+	findAnswer,
+	findArticleInScope,
+	insertArticle,
+	insertArticleVersion,
+	saveAnswer,
+	updateArticleRow,
+	type ArticleRow,
+	type ArticleScope
+} from './kb.repository';
+import { indexArticle, searchIndex } from './search-index.repository';
 import { searchTerms } from './search-query';
 
 export const KB_AUDIENCES = ['users', 'admins', 'internal'] as const satisfies readonly KbAudience[];
@@ -69,76 +81,9 @@ const audiencesOf = (actor: Actor): KbAudience[] =>
 	isSupplier(actor) ? [...KB_AUDIENCES] : actor.access === 'customer_admin' ? ['users', 'admins'] : ['users'];
 
 /** The articles an actor reads in one customer's knowledge base: its own and the shared ones. */
-const visibleTo =
-	(actor: Actor, customerId: string) =>
-	(eb: ExpressionBuilder<Database, 'kb_articles'>) =>
-		eb.and([
-			eb.or([eb('kb_articles.customer_id', '=', customerId), eb('kb_articles.customer_id', 'is', null)]),
-			eb('kb_articles.audience', 'in', audiencesOf(actor))
-		]);
-
-type ArticleRow = Database['kb_articles'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
+const visibleTo = (actor: Actor, customerId: string): ArticleScope => ({ customerId, audiences: audiencesOf(actor) });
 
 /** One customer's numbers for one article. */
-export interface ArticleCounts {
-	views: number;
-	helpfulYes: number;
-	helpfulNo: number;
-}
-
-const NO_COUNTS: ArticleCounts = { views: 0, helpfulYes: 0, helpfulNo: 0 };
-
-/**
- * Whose views a read counts toward: a customer's own person reading in that
- * customer's knowledge base counts for it; supplier staff (also when reading
- * in a customer's portal), the system and anyone else count for nobody.
- */
-export function viewerCustomer(actor: Actor, customerId: string): string | null {
-	return !isSupplier(actor) && actor.customerId !== null && actor.customerId === customerId ? customerId : null;
-}
-
-/** Joins a customer's view rows and answer tallies into counts per article. */
-export function mergeCounts(
-	reads: readonly { article_id: string; views: number }[],
-	answers: readonly { article_id: string; yes: number | string | null; no: number | string | null }[]
-): Map<string, ArticleCounts> {
-	const counts = new Map<string, ArticleCounts>();
-	const of = (id: string) => counts.get(id) ?? counts.set(id, { ...NO_COUNTS }).get(id)!;
-	for (const r of reads) of(r.article_id).views += Number(r.views);
-	for (const a of answers) {
-		const c = of(a.article_id);
-		c.helpfulYes += Number(a.yes ?? 0);
-		c.helpfulNo += Number(a.no ?? 0);
-	}
-	return counts;
-}
-
-/**
- * One customer's counts: views by its people (kb_article_reads) and the
- * answers of its people (kb_feedback by people.customer_id). Only the given
- * articles, or every article the customer has numbers for.
- */
-export async function customerCounts(db: Executor, customerId: string, articleIds?: readonly string[]): Promise<Map<string, ArticleCounts>> {
-	if (articleIds && articleIds.length === 0) return new Map();
-	let reads = db.selectFrom('kb_article_reads').select(['article_id', 'views']).where('customer_id', '=', customerId);
-	let answers = db
-		.selectFrom('kb_feedback as f')
-		.innerJoin('people as p', 'p.id', 'f.person_id')
-		.select([
-			'f.article_id',
-			sql<number>`sum(case when f.helpful = 1 then 1 else 0 end)`.as('yes'),
-			sql<number>`sum(case when f.helpful = 1 then 0 else 1 end)`.as('no')
-		])
-		.where('p.customer_id', '=', customerId)
-		.groupBy('f.article_id');
-	if (articleIds) {
-		reads = reads.where('article_id', 'in', articleIds);
-		answers = answers.where('f.article_id', 'in', articleIds);
-	}
-	const [r, a] = await Promise.all([reads.execute(), answers.execute()]);
-	return mergeCounts(r, a);
-}
-
 const toSummary = (r: ArticleRow, counts: ArticleCounts = NO_COUNTS): ArticleSummary => ({
 	id: r.id,
 	customerId: r.customer_id,
@@ -175,11 +120,7 @@ export const ArticleListQuery = z.object({
 export async function listArticles(db: Db, actor: Actor, customerId: string, input: unknown = {}): Promise<ArticleSummary[]> {
 	await requireCustomer(db, actor, customerId);
 	const q = parseInput(ArticleListQuery, input);
-	let query = db.selectFrom('kb_articles').selectAll().where(visibleTo(actor, customerId));
-	if (q.kind) query = query.where('kind', '=', q.kind);
-	if (q.category) query = query.where('category', '=', q.category);
-	if (q.service) query = query.where('service', '=', q.service);
-	const [rows, counts] = await Promise.all([query.orderBy('category').orderBy('title').execute(), customerCounts(db, customerId)]);
+	const [rows, counts] = await Promise.all([articlesInScope(db, visibleTo(actor, customerId), q), customerCounts(db, customerId)]);
 	return rows.map((r) => toSummary(r, counts.get(r.id)));
 }
 
@@ -193,21 +134,17 @@ export async function listGuides(db: Db, actor: Actor, customerId: string): Prom
 async function visibleArticle(db: Executor, actor: Actor, customerId: string, articleId: string): Promise<ArticleRow> {
 	await requireCustomer(db, actor, customerId);
 	if (!z.uuid().safeParse(articleId).success) throw notFound('Article');
-	const row = await db.selectFrom('kb_articles').selectAll().where('id', '=', articleId).where(visibleTo(actor, customerId)).executeTakeFirst();
+	const row = await findArticleInScope(db, visibleTo(actor, customerId), articleId);
 	// the policy is asked too, so a change to the rule there cannot be bypassed here
 	if (!row || !can(actor, 'kb.read', { customerId: row.customer_id, audience: row.audience })) throw notFound('Article');
-	return row as ArticleRow;
+	return row;
 }
 
 /** Counts one view of the article for the reader's customer (nobody's for supplier staff). */
 async function countView(db: Executor, actor: Actor, customerId: string, articleId: string) {
 	const reader = viewerCustomer(actor, customerId);
 	if (!reader) return;
-	await db
-		.insertInto('kb_article_reads')
-		.values({ article_id: articleId, customer_id: reader, views: 1 })
-		.onConflict((oc) => oc.columns(['article_id', 'customer_id']).doUpdateSet({ views: sql`kb_article_reads.views + 1` }))
-		.execute();
+	await addView(db, articleId, reader);
 }
 
 /**
@@ -218,21 +155,15 @@ export async function getArticle(db: Db, actor: Actor, customerId: string, artic
 	const row = await visibleArticle(db, actor, customerId, articleId);
 	if (opts.countView) await countView(db, actor, customerId, row.id);
 	const [versions, mine, counts] = await Promise.all([
-		db
-			.selectFrom('kb_article_versions as v')
-			.leftJoin('people as p', 'p.id', 'v.created_by')
-			.select(['v.version', 'v.title', 'v.created_at', 'p.name'])
-			.where('v.article_id', '=', row.id)
-			.orderBy('v.version', 'desc')
-			.execute(),
-		db.selectFrom('kb_feedback').select('helpful').where('article_id', '=', row.id).where('person_id', '=', actor.personId).executeTakeFirst(),
+		articleVersions(db, row.id),
+		findAnswer(db, row.id, actor.personId),
 		customerCounts(db, customerId, [row.id])
 	]);
 	return {
 		...toSummary(row, counts.get(row.id)),
 		blocks: bodyBlocks(row.body),
 		body: JSON.parse(row.body),
-		myFeedback: mine ? mine.helpful === 1 : null,
+		myFeedback: mine === undefined ? null : mine === 1,
 		versions: versions.map((v) => ({ version: v.version, title: v.title, createdAt: v.created_at, by: v.name })),
 		mayEdit: can(actor, 'kb.manage', { customerId: row.customer_id, audience: row.audience })
 	};
@@ -284,7 +215,7 @@ function writtenContent(data: ArticleData, body: ReturnType<typeof bodyOf>) {
 
 /** Keeps version `version` of the article and makes it the one search finds. */
 async function storeVersion(tx: Executor, articleId: string, version: number, data: ArticleData, body: ReturnType<typeof bodyOf>, by: string | null, at: string) {
-	await tx.insertInto('kb_article_versions').values({ article_id: articleId, version, title: data.title, body: body.json, created_by: by, created_at: at }).execute();
+	await insertArticleVersion(tx, { articleId, version, title: data.title, body: body.json, by, at });
 	await indexArticle(tx, articleId, { title: data.title, body: `${data.summary ?? ''}\n${body.text}`, category: data.category, service: data.service ?? null });
 }
 
@@ -298,10 +229,7 @@ export async function createArticle(db: Db, actor: Actor, customerId: string, in
 	const at = nowIso();
 	const by = actor.personId === 'system' ? null : actor.personId;
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('kb_articles')
-			.values({ id, customer_id: owner, ...writtenContent(data, body), version: 1, created_by: by, created_at: at, updated_by: by, updated_at: at })
-			.execute();
+		await insertArticle(tx, { id, customer_id: owner, ...writtenContent(data, body), version: 1, created_by: by, created_at: at, updated_by: by, updated_at: at });
 		await storeVersion(tx, id, 1, data, body, by, at);
 		await recordAudit(tx, actor, { action: 'kb.create', entity: 'kb_article', entityId: id, customerId: owner, after: { title: data.title, audience: data.audience } });
 	});
@@ -320,11 +248,7 @@ export async function updateArticle(db: Db, actor: Actor, customerId: string, ar
 	const by = actor.personId === 'system' ? null : actor.personId;
 	await db.transaction().execute(async (tx) => {
 		const version = row.version + 1;
-		await tx
-			.updateTable('kb_articles')
-			.set({ ...writtenContent(data, body), version, updated_by: by, updated_at: at })
-			.where('id', '=', row.id)
-			.execute();
+		await updateArticleRow(tx, row.id, { ...writtenContent(data, body), version, updated_by: by, updated_at: at });
 		await storeVersion(tx, row.id, version, data, body, by, at);
 		await recordAudit(tx, actor, { action: 'kb.update', entity: 'kb_article', entityId: row.id, customerId: row.customer_id, before: { version: row.version }, after: { version } });
 	});
@@ -343,11 +267,7 @@ export async function giveFeedback(db: Db, actor: Actor, customerId: string, art
 	authorize(actor, 'kb.feedback', { customerId: row.customer_id, audience: row.audience, kind: 'Article' });
 	const { helpful } = parseInput(FeedbackInput, input);
 	const at = nowIso();
-	await db
-		.insertInto('kb_feedback')
-		.values({ article_id: row.id, person_id: actor.personId, helpful: helpful ? 1 : 0, at })
-		.onConflict((oc) => oc.columns(['article_id', 'person_id']).doUpdateSet({ helpful: helpful ? 1 : 0, at }))
-		.execute();
+	await saveAnswer(db, { articleId: row.id, personId: actor.personId, helpful, at });
 	const after = (await customerCounts(db, customerId, [row.id])).get(row.id) ?? NO_COUNTS;
 	return { helpful, helpfulYes: after.helpfulYes, helpfulNo: after.helpfulNo };
 }
@@ -363,41 +283,18 @@ export const SearchQuery = z.object({ q: z.string().default('') });
 /**
  * Full-text search over the articles the actor reads, best match first. Any
  * input is fine: what cannot be searched for gives an empty list. Kept behind
- * one function; search-index.ts speaks FTS5 or PostgreSQL's tsvector.
+ * one function; search-index.repository.ts speaks FTS5 or PostgreSQL's tsvector.
  */
 export async function searchArticles(db: Db, actor: Actor, customerId: string, input: unknown, limit = 20): Promise<SearchHit[]> {
 	await requireCustomer(db, actor, customerId);
 	const { q } = parseInput(SearchQuery, typeof input === 'string' ? { q: input } : input);
 	const terms = searchTerms(q);
 	if (terms.length === 0) return [];
-	const run = (mode: 'all' | 'any') => {
-		const m = matchTerms(db, terms, mode);
-		return db
-			.selectFrom('kb_search')
-			.innerJoin('kb_articles', 'kb_articles.id', 'kb_search.article_id')
-			.selectAll('kb_articles')
-			.select(m.snippet.as('snippet'))
-			.where(m.matches)
-			.where(visibleTo(actor, customerId))
-			.orderBy(m.bestFirst)
-			.limit(limit)
-			.execute();
-	};
+	const run = (mode: 'all' | 'any') => searchIndex(db, visibleTo(actor, customerId), terms, mode, limit);
 	let rows = await run('all');
 	if (rows.length === 0 && terms.length > 1) rows = await run('any');
 	const counts = await customerCounts(db, customerId, rows.map((r) => r.id));
-	return rows.map((r) => ({ ...toSummary(r as ArticleRow, counts.get(r.id)), snippet: r.snippet }));
-}
-
-/** Totals over articles that carry one customer's counts; the ten most read first. */
-export function summarizeCounts(articles: readonly ArticleSummary[]) {
-	return {
-		articles: articles.length,
-		views: articles.reduce((a, r) => a + r.views, 0),
-		helpfulYes: articles.reduce((a, r) => a + r.helpfulYes, 0),
-		helpfulNo: articles.reduce((a, r) => a + r.helpfulNo, 0),
-		top: [...articles].sort((a, b) => b.views - a.views).slice(0, 10)
-	};
+	return rows.map((r) => ({ ...toSummary(r, counts.get(r.id)), snippet: r.snippet }));
 }
 
 /**

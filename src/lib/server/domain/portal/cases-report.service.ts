@@ -4,17 +4,12 @@
  * new tickets by category, channel and priority, changes by outcome, and the
  * backlog and MTTR trend over the preceding periods.
  */
-import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { kpiReport, type KpiReport } from '../itsm/kpi/kpi.service';
 import { authorizeReport } from './report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
-
-export interface CountRow {
-	key: string | null;
-	count: number;
-}
+import { changeOutcomeCounts, openedCountsBy, type CountRow } from './report-tickets.repository';
 
 /**
  * The KPI report without its SLA figures: those belong to the SLA report, and
@@ -46,45 +41,15 @@ export interface CasesReport {
 
 const TREND = { month: 6, quarter: 4 } as const;
 
-async function openedBy(db: Db, customerId: string, p: ReportPeriod, column: 'category' | 'channel' | 'priority'): Promise<CountRow[]> {
-	const rows = await db
-		.selectFrom('tickets')
-		.select([sql<string | null>`cast(${sql.ref(column)} as text)`.as('key'), sql<number>`count(*)`.as('count')])
-		.where('customer_id', '=', customerId)
-		.where('opened_at', '>=', p.from)
-		.where('opened_at', '<', p.to)
-		.groupBy(column)
-		.orderBy(sql`count(*)`, 'desc')
-		.limit(25)
-		.execute();
-	return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
-}
-
-/** Changes that ended in the period (actual end, else resolved or closed), by outcome. */
-async function changesByOutcome(db: Db, customerId: string, p: ReportPeriod): Promise<CountRow[]> {
-	const ended = sql<string>`coalesce(actual_end, resolved_at, closed_at)`;
-	const rows = await db
-		.selectFrom('tickets')
-		.select(['change_outcome as key', sql<number>`count(*)`.as('count')])
-		.where('customer_id', '=', customerId)
-		.where('kind', '=', 'change')
-		.where(ended, '>=', p.from)
-		.where(ended, '<', p.to)
-		.groupBy('change_outcome')
-		.orderBy(sql`count(*)`, 'desc')
-		.execute();
-	return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
-}
-
 export async function casesReport(db: Db, actor: Actor, customerId: string, periodKey: string | null, now = new Date()): Promise<CasesReport> {
 	await authorizeReport(db, actor, customerId, 'cases');
 	const period = parseReportPeriod(periodKey, now);
 	const kpi = await kpiReport(db, actor, customerId, { from: period.from, to: period.to });
 	const [byCategory, byChannel, byPriority, changes] = await Promise.all([
-		openedBy(db, customerId, period, 'category'),
-		openedBy(db, customerId, period, 'channel'),
-		openedBy(db, customerId, period, 'priority'),
-		changesByOutcome(db, customerId, period)
+		openedCountsBy(db, customerId, period, 'category'),
+		openedCountsBy(db, customerId, period, 'channel'),
+		openedCountsBy(db, customerId, period, 'priority'),
+		changeOutcomeCounts(db, customerId, period)
 	]);
 	const trend = [];
 	for (const p of trailingPeriods(period, TREND[period.kind])) {

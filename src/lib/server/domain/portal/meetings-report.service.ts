@@ -10,7 +10,7 @@ import type { Actor } from '../actor';
 import { customerGovernanceHealth, type CustomerHealth } from '../governance/governance-health';
 import { listCustomerActions, listCustomerDecisions, type ActionView, type DecisionView } from '../meetings/actions.service';
 import { DEFAULT_TIME_ZONE } from '../time';
-import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-home.service';
+import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-meetings.repository';
 import { authorizeReport } from './report-grants.service';
 
 export const LEVELS: ForumLevel[] = ['strategic', 'tactical', 'operational'];

@@ -4,7 +4,6 @@
  * recently approved minutes and the self-help guides per service.
  */
 import type { Db } from '$lib/server/db';
-import type { ForumLevel, MeetingStatus } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { notFound } from '../errors';
@@ -15,20 +14,9 @@ import { listCustomerActions, type ActionView } from '../meetings/actions.servic
 import { authorize } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { listGuides, type ArticleSummary } from '../kb/kb.service';
+import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-meetings.repository';
 import { visibleReports } from './report-grants.service';
 import { currentMonth } from './report-period';
-
-export interface PortalMeeting {
-	id: string;
-	title: string;
-	startsAt: string;
-	endsAt: string;
-	status: MeetingStatus;
-	approvedAt: string | null;
-	forumId: string;
-	forumName: { sv: string; en: string };
-	level: ForumLevel;
-}
 
 export interface PortalHome {
 	customer: { id: string; name: string };
@@ -44,44 +32,6 @@ export interface PortalHome {
 	} | null;
 	recentMinutes: PortalMeeting[];
 	guides: ArticleSummary[];
-}
-
-const meetingsOf = (db: Db, customerId: string) =>
-	db
-		.selectFrom('meetings as m')
-		.innerJoin('forums as f', 'f.id', 'm.forum_id')
-		.select(['m.id', 'm.title', 'm.starts_at', 'm.ends_at', 'm.status', 'm.approved_at', 'm.forum_id', 'f.name_sv', 'f.name_en', 'f.level'])
-		.where('m.customer_id', '=', customerId);
-
-type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingsOf>['execute']>>[number];
-
-export const toPortalMeeting = (r: MeetingRow): PortalMeeting => ({
-	id: r.id,
-	title: r.title,
-	startsAt: r.starts_at,
-	endsAt: r.ends_at,
-	status: r.status,
-	approvedAt: r.approved_at,
-	forumId: r.forum_id,
-	forumName: { sv: r.name_sv, en: r.name_en },
-	level: r.level
-});
-
-/** Meetings of the customer from `from` on, soonest first. */
-export async function upcomingCustomerMeetings(db: Db, customerId: string, from: string, limit: number): Promise<PortalMeeting[]> {
-	return (await meetingsOf(db, customerId).where('m.ends_at', '>=', from).orderBy('m.starts_at').limit(limit).execute()).map(toPortalMeeting);
-}
-
-/** Meetings whose minutes are approved (justerat), newest approval first. */
-export async function approvedMinutesOf(db: Db, customerId: string, limit: number): Promise<PortalMeeting[]> {
-	return (
-		await meetingsOf(db, customerId)
-			.where('m.status', 'in', ['minutes_approved', 'confirmed'])
-			.where('m.approved_at', 'is not', null)
-			.orderBy('m.approved_at', 'desc')
-			.limit(limit)
-			.execute()
-	).map(toPortalMeeting);
 }
 
 export async function portalHome(db: Db, actor: Actor, customerId: string, now = new Date()): Promise<PortalHome> {

@@ -13,13 +13,13 @@ import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { parseInput } from '../validation';
+import { customerMembers, findGrantee, grantedReports, grantsOfCustomer, replaceGrants } from './report-grants.repository';
 
 export const PORTAL_REPORTS = ['sla', 'cases', 'meetings'] as const satisfies readonly PortalReport[];
 
 async function grantedTo(db: Executor, actor: Actor, customerId: string): Promise<Set<PortalReport>> {
 	if (actor.customerId !== customerId || actor.access !== 'customer_member') return new Set();
-	const rows = await db.selectFrom('report_grants').select('report').where('person_id', '=', actor.personId).where('customer_id', '=', customerId).execute();
-	return new Set(rows.map((r) => r.report));
+	return new Set(await grantedReports(db, customerId, actor.personId));
 }
 
 /** Throws unless the actor may open this report of the customer (404 for other customers and unknown ids). */
@@ -49,16 +49,7 @@ export interface ReportGrantsView {
 export async function listReportGrants(db: Db, actor: Actor, customerId: string): Promise<ReportGrantsView> {
 	authorize(actor, 'report.grant', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
-	const [people, grants] = await Promise.all([
-		db
-			.selectFrom('people')
-			.select(['id', 'name', 'email'])
-			.where('customer_id', '=', customerId)
-			.where('access', '=', 'customer_member')
-			.orderBy('name')
-			.execute(),
-		db.selectFrom('report_grants').select(['person_id', 'report']).where('customer_id', '=', customerId).execute()
-	]);
+	const [people, grants] = await Promise.all([customerMembers(db, customerId), grantsOfCustomer(db, customerId)]);
 	return {
 		members: people.map((p) => ({
 			personId: p.id,
@@ -79,19 +70,14 @@ export async function setReportGrants(db: Db, actor: Actor, customerId: string, 
 	authorize(actor, 'report.grant', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const data = parseInput(ReportGrantInput, input);
-	const person = await db.selectFrom('people').select(['id', 'access', 'customer_id']).where('id', '=', data.personId).executeTakeFirst();
+	const person = await findGrantee(db, data.personId);
 	// someone of another customer (or the supplier) is not a member of this one
 	if (!person || person.customer_id !== customerId) throw invalid('Not a member of this customer', { personId: 'report.not_member' });
 	if (person.access !== 'customer_member') throw invalid('Admins see every report', { personId: 'report.admin_sees_all' });
 	const reports = [...new Set(data.reports)];
 	await db.transaction().execute(async (tx) => {
-		const before = (await tx.selectFrom('report_grants').select('report').where('person_id', '=', person.id).execute()).map((r) => r.report);
-		await tx.deleteFrom('report_grants').where('person_id', '=', person.id).execute();
-		if (reports.length)
-			await tx
-				.insertInto('report_grants')
-				.values(reports.map((report) => ({ customer_id: customerId, person_id: person.id, report, granted_by: actor.personId === 'system' ? null : actor.personId, granted_at: nowIso() })))
-				.execute();
+		const grantedBy = actor.personId === 'system' ? null : actor.personId;
+		const before = await replaceGrants(tx, { customerId, personId: person.id, reports, grantedBy, grantedAt: nowIso() });
 		await recordAudit(tx, actor, { action: 'report.grant', entity: 'person', entityId: person.id, customerId, before: { reports: before }, after: { reports } });
 	});
 	return listReportGrants(db, actor, customerId);

@@ -12,11 +12,12 @@ import { loadTargets } from '../itsm/kpi/kpi-targets.service';
 import { periodLabels } from '../itsm/period';
 import { slaLights, type SlaLights } from '../itsm/sla/sla-lights';
 import { slaReport, type SlaReport } from '../itsm/sla/sla-report.service';
-import { ticketView, type TicketView } from '../itsm/tickets.service';
+import { ticketView, type TicketView } from '../itsm/ticket-view';
 import { PRIORITIES } from '../itsm/ticket.types';
 import { parseInput } from '../validation';
 import { authorizeReport } from './report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
+import { ticketsDecidedIn } from './report-tickets.repository';
 
 export interface SlaTarget {
 	target: number;
@@ -108,13 +109,8 @@ export async function slaDrillDown(db: Db, actor: Actor, customerId: string, inp
 	const col = COLUMN[q.metric][q.outcome];
 	const nowIso = now.toISOString();
 	const to = q.outcome === 'breached' && nowIso < period.to ? nowIso : period.to;
-	let query = db.selectFrom('tickets').where('customer_id', '=', customerId).where(col, '>=', period.from).where(col, '<', to);
 	// the total row sums the five priorities; tickets without one are in no figure
-	query = q.priority ? query.where('priority', '=', q.priority) : query.where('priority', 'in', [...PRIORITIES]);
-	const [rows, total] = await Promise.all([
-		query.selectAll().orderBy(col).orderBy('number').limit(q.limit).offset(q.offset).execute(),
-		query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
+	const { rows, total } = await ticketsDecidedIn(db, customerId, { column: col, from: period.from, to, priority: q.priority, limit: q.limit, offset: q.offset });
 	const tickets: TicketView[] = rows.map((r) => ticketView(r, nowIso));
-	return { period, metric: q.metric, outcome: q.outcome, priority: q.priority ?? null, total: Number(total.n), tickets, limit: q.limit, offset: q.offset };
+	return { period, metric: q.metric, outcome: q.outcome, priority: q.priority ?? null, total, tickets, limit: q.limit, offset: q.offset };
 }

@@ -17,6 +17,7 @@ import { findCustomer } from '../../tenancy/tenancy.repository';
 import type { Period } from '../period';
 import { authorizeItsmRead } from '../read-access';
 import { PRIORITIES } from '../ticket.types';
+import { slaFlagDisagreements } from '../tickets.repository';
 import { shareOf } from '../sample-size';
 import { loadSlaSettings } from './settings.repository';
 import { countDecisions, type Count } from './sla-daily.repository';
@@ -133,17 +134,5 @@ export async function slaReport(db: Db, actor: Actor, customerId: string, period
 export async function slaDisagreements(db: Db, actor: Actor, customerId: string, period: Period, limit = 100, now = new Date()) {
 	await authorizeItsmRead(db, actor, customerId, 'sla');
 	const breachTo = period.to < now.toISOString() ? period.to : now.toISOString();
-	return db
-		.selectFrom('tickets')
-		.select(['id', 'number', 'priority', 'title', 'res_met_at', 'res_breach_at', 'source_sla_met', 'opened_at', 'resolved_at'])
-		.where('customer_id', '=', customerId)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('res_met_at', '>=', period.from), eb('res_met_at', '<', period.to), eb('source_sla_met', '=', 0)]),
-				eb.and([eb('res_breach_at', '>=', period.from), eb('res_breach_at', '<', breachTo), eb('source_sla_met', '=', 1)])
-			])
-		)
-		.orderBy('opened_at')
-		.limit(limit)
-		.execute();
+	return slaFlagDisagreements(db, customerId, period.from, period.to, breachTo, limit);
 }

@@ -49,7 +49,7 @@ export async function getSlaSettings(db: Db, actor: Actor, customerId: string): 
 }
 
 /** Recomputes every ticket's SLA columns with the customer's current settings. */
-export async function recomputeSla(db: Executor, customerId: string): Promise<number> {
+async function recomputeSla(db: Executor, customerId: string): Promise<number> {
 	const policy = slaPolicy(await loadSlaSettings(db, customerId));
 	let after = '';
 	let n = 0;

@@ -15,6 +15,7 @@ import { authorize, TOKEN_SCOPES, type TokenScope } from '../../policy';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput, text } from '../../validation';
 import { accessChanged } from '../../tenancy/access-events';
+import { findCustomerToken, findTokenByHash, insertToken, setTokenLastUsed, setTokenRevoked, tokensOfCustomer } from './api-tokens.repository';
 
 export const TOKEN_PREFIX = 'smv_';
 const SCOPES = Object.keys(TOKEN_SCOPES) as [TokenScope, ...TokenScope[]];
@@ -50,8 +51,7 @@ const view = (r: Row): ApiTokenView => ({
 export async function listTokens(db: Db, actor: Actor, customerId: string): Promise<ApiTokenView[]> {
 	authorize(actor, 'token.manage', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
-	const rows = await db.selectFrom('api_tokens').selectAll().where('customer_id', '=', customerId).orderBy('created_at', 'desc').execute();
-	return rows.map(view);
+	return (await tokensOfCustomer(db, customerId)).map(view);
 }
 
 export async function createToken(db: Db, actor: Actor, customerId: string, input: unknown): Promise<{ token: ApiTokenView; secret: string }> {
@@ -71,7 +71,7 @@ export async function createToken(db: Db, actor: Actor, customerId: string, inpu
 		revoked_at: null
 	};
 	await db.transaction().execute(async (tx) => {
-		await tx.insertInto('api_tokens').values(row).execute();
+		await insertToken(tx, row);
 		await recordAudit(tx, actor, { action: 'api_token.create', entity: 'api_token', entityId: row.id, customerId, after: { name: t.name, scopes: t.scopes } });
 	});
 	return { token: view(row), secret };
@@ -79,11 +79,11 @@ export async function createToken(db: Db, actor: Actor, customerId: string, inpu
 
 export async function revokeToken(db: Db, actor: Actor, customerId: string, tokenId: string): Promise<void> {
 	authorize(actor, 'token.manage', { customerId, kind: 'Customer' });
-	const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).where('customer_id', '=', customerId).executeTakeFirst();
+	const row = await findCustomerToken(db, customerId, tokenId);
 	if (!row) throw notFound('Token');
 	if (row.revoked_at) return;
 	await db.transaction().execute(async (tx) => {
-		await tx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', tokenId).execute();
+		await setTokenRevoked(tx, tokenId, nowIso());
 		await recordAudit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId, customerId });
 	});
 	// integrations connected with it (/collab) are cut off now, on every instance
@@ -93,12 +93,12 @@ export async function revokeToken(db: Db, actor: Actor, customerId: string, toke
 /** The Actor of a bearer token, or null when it is unknown or revoked. */
 export async function actorFromToken(db: Executor, secret: string): Promise<Actor | null> {
 	if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 100) return null;
-	const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashToken(secret)).executeTakeFirst();
+	const row = await findTokenByHash(db, hashToken(secret));
 	if (!row || row.revoked_at) return null;
 	const now = nowIso();
 	// at most one write a minute per token, not one per request
 	if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
-		await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+		await setTokenLastUsed(db, row.id, now);
 	}
 	return {
 		personId: row.id,
