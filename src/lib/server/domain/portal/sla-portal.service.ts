@@ -13,7 +13,6 @@ import { periodLabels } from '../itsm/period';
 import { slaLights, type SlaLights } from '../itsm/sla/sla-lights';
 import { slaReport, type SlaReport } from '../itsm/sla/sla-report.service';
 import { ticketView, type TicketView } from '../itsm/ticket-view';
-import { PRIORITIES } from '../itsm/ticket.types';
 import { parseInput } from '../validation';
 import { authorizeReport } from './report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
