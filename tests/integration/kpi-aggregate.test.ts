@@ -18,7 +18,6 @@ import { openTestDb } from '../helpers/test-db';
 let server: TestServer;
 let admin: ApiClient;
 let norrby: string;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 let db: Kysely<any>;
 
 beforeAll(async () => {
