@@ -4,9 +4,10 @@
  *
  * - `kpi_daily`: per customer, event (opened | resolved | reopened: the
  *   ticket's opened_at, resolved_at, reopened_at), UTC day and kind, the
- *   tickets (n) and, of those, the major incidents, the incidents resolved
- *   without reassignment or reopen (first_contact), the incidents reassigned,
- *   the rated ones and the sum of their satisfaction;
+ *   tickets (n) and, of the opened, the major incidents; of the resolved, the
+ *   incidents without reassignment or reopen (first_contact), the incidents
+ *   reassigned, the rated tickets and the sum of their satisfaction (0 where
+ *   the event has no such figure);
  * - `kpi_mttr_daily`: per customer, UTC day of resolution, priority and
  *   duration bucket, the resolved incidents with a priority (n) and the sum of
  *   their open → resolved durations in whole milliseconds (ms). The buckets are
@@ -26,6 +27,12 @@ import { sql, type Kysely } from 'kysely';
 import { float } from './lib/portable';
 
 const THRESHOLDS = Array.from({ length: 24 }, (_, i) => 2 ** (i - 8)).flatMap((t) => [t, 1.5 * t]);
+/** bucket b: THRESHOLDS[b - 1] <= resolution_hours < THRESHOLDS[b], as nested CASEs (a binary search) */
+const bucketCase = (lo: number, hi: number): string => {
+	if (lo === hi) return String(lo);
+	const mid = (lo + hi + 1) >> 1;
+	return `case when resolution_hours < ${THRESHOLDS[mid - 1]} then ${bucketCase(lo, mid - 1)} else ${bucketCase(mid, hi)} end`;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -58,20 +65,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema.createIndex('kpi_mttr_daily_idx').on('kpi_mttr_daily').columns(['customer_id', 'day', 'priority', 'bucket', 'n', 'ms']).execute();
 
-	const one = (cond: string) => sql.raw(`sum(case when ${cond} then 1 else 0 end)`);
+	// of each event only what the report takes of it (0 otherwise), so each pass reads the event's covering index
+	const zeros = (...cols: string[]) => cols.map((c) => `0 as ${c}`).join(', ');
+	const sums = {
+		opened: `count(*), sum(major_incident), ${zeros('first_contact', 'reassigned', 'rated', 'satisfaction')}`,
+		resolved: `count(*), 0 as major, sum(case when kind = 'incident' and reassignment_count = 0 and reopen_count = 0 then 1 else 0 end),
+			sum(case when kind = 'incident' and reassignment_count > 0 then 1 else 0 end), count(satisfaction), coalesce(sum(satisfaction), 0)`,
+		reopened: `count(*), ${zeros('major', 'first_contact', 'reassigned', 'rated', 'satisfaction')}`
+	};
 	for (const [event, col] of [
 		['opened', 'opened_at'],
 		['resolved', 'resolved_at'],
 		['reopened', 'reopened_at']
 	] as const) {
 		await sql`insert into kpi_daily (customer_id, event, day, kind, n, major, first_contact, reassigned, rated, satisfaction)
-			select customer_id, ${event}, substr(${sql.ref(col)}, 1, 10), kind, count(*), sum(major_incident),
-				${one("kind = 'incident' and reassignment_count = 0 and reopen_count = 0")}, ${one("kind = 'incident' and reassignment_count > 0")},
-				count(satisfaction), coalesce(sum(satisfaction), 0)
+			select customer_id, ${event}, substr(${sql.ref(col)}, 1, 10), kind, ${sql.raw(sums[event])}
 			from tickets where ${sql.ref(col)} is not null
 			group by customer_id, substr(${sql.ref(col)}, 1, 10), kind`.execute(db);
 	}
-	const bucket = sql.raw(`case ${THRESHOLDS.map((t, i) => `when resolution_hours < ${t} then ${i}`).join(' ')} else ${THRESHOLDS.length} end`);
+	const bucket = sql.raw(bucketCase(0, THRESHOLDS.length));
 	await sql`insert into kpi_mttr_daily (customer_id, day, priority, bucket, n, ms)
 		select customer_id, substr(resolved_at, 1, 10), priority, ${bucket}, count(*), sum(cast(round(resolution_hours * 3600000) as bigint))
 		from tickets

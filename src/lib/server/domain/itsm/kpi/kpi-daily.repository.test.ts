@@ -55,6 +55,20 @@ describe('MTTR buckets', () => {
 		for (const t of MTTR_THRESHOLDS) expect(Number(String(t))).toBe(t);
 	});
 
+	it('put a duration on a bound into the bucket it opens, and one just below into the bucket before', async () => {
+		db = await itsmDb();
+		// from 2^-7 h up a bound is a whole number of milliseconds, so a ticket can last exactly that long (up to 6 weeks here)
+		const bounds = MTTR_THRESHOLDS.map((t, i) => [t, i + 1] as const).filter(([t]) => Number.isInteger(t * H) && t <= 1024);
+		expect(bounds.length).toBeGreaterThan(30);
+		await store(db, CUSTOMER, bounds.flatMap(([t], i) => [incident(`ON${i}`, t), incident(`BELOW${i}`, t - 0.001)]));
+		const expected = new Map<number, number>();
+		for (const [, b] of bounds) for (const bucket of [b, b - 1]) expected.set(bucket, (expected.get(bucket) ?? 0) + 1);
+		// summed over the days of resolution
+		const actual = new Map<number, number>();
+		for (const m of (await aggregates(db)).mttr) actual.set(Number(m.bucket), (actual.get(Number(m.bucket)) ?? 0) + Number(m.n));
+		expect(actual).toEqual(expected);
+	}, 20_000);
+
 	it('the median is exact when the middle lies on a bound or between two buckets, for odd and even counts, negative durations included', async () => {
 		db = await itsmDb();
 		// 1 and 1.5 h lie in neighbouring buckets; 1.5 is a bucket's lower bound; -2 h (resolved before opened) is in bucket 0

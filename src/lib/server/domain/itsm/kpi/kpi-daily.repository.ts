@@ -10,25 +10,25 @@
  * Each customer's aggregates are rebuilt in the transaction that changed its
  * tickets (itsm/store.ts), so an update, not only an insert, is reflected.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '$lib/server/db';
 
 /** What kpi_daily counts a ticket under on a day: the day of its opened_at, resolved_at or reopened_at. */
 export const KPI_EVENTS = { opened: 'opened_at', resolved: 'resolved_at', reopened: 'reopened_at' } as const;
 export type KpiEvent = keyof typeof KPI_EVENTS;
 
-/** Of the tickets of one event and kind: how many, and of them the figures the KPIs take. */
+/** Of the tickets of one event and kind: how many, and of them the figures the KPIs take of that event (0 for the others). */
 export interface EventSums {
 	event: KpiEvent;
 	kind: string;
 	n: number;
-	/** major incidents */
+	/** major incidents (opened) */
 	major: number;
-	/** incidents without reassignment or reopen */
+	/** incidents without reassignment or reopen (resolved) */
 	firstContact: number;
-	/** incidents reassigned at least once */
+	/** incidents reassigned at least once (resolved) */
 	reassigned: number;
-	/** tickets with a satisfaction score, and the sum of the scores */
+	/** tickets with a satisfaction score, and the sum of the scores (resolved) */
 	rated: number;
 	satisfaction: number;
 }
@@ -54,14 +54,30 @@ export interface MttrBucket {
 	ms: number;
 }
 
-const BUCKET_OF = sql.raw(`case ${MTTR_THRESHOLDS.map((t, i) => `when resolution_hours < ${t} then ${i}`).join(' ')} else ${MTTR_THRESHOLDS.length} end`);
+/** the bucket of resolution_hours among buckets lo..hi: a binary search of nested CASEs (6 comparisons, not up to 48) */
+const bucketCase = (lo: number, hi: number): string => {
+	if (lo === hi) return String(lo);
+	const mid = (lo + hi + 1) >> 1;
+	return `case when resolution_hours < ${MTTR_THRESHOLDS[mid - 1]} then ${bucketCase(lo, mid - 1)} else ${bucketCase(mid, hi)} end`;
+};
+const BUCKET_OF = sql.raw(bucketCase(0, MTTR_THRESHOLDS.length));
 /** open → resolved in whole milliseconds: exact integer sums, whatever order the database adds them in */
 const MS_OF = sql`cast(round(resolution_hours * 3600000) as bigint)`;
 const one = (cond: string) => sql.raw(`sum(case when ${cond} then 1 else 0 end)`);
-const EVENT_SUMS = sql`count(*) as n, sum(major_incident) as major,
-	${one("kind = 'incident' and reassignment_count = 0 and reopen_count = 0")} as first_contact,
-	${one("kind = 'incident' and reassignment_count > 0")} as reassigned,
-	count(satisfaction) as rated, coalesce(sum(satisfaction), 0) as satisfaction`;
+/**
+ * The sums of each event, in the column order of kpi_daily: only what the
+ * report takes of that event (major incidents of the opened; first contact,
+ * reassignment and satisfaction of the resolved; 0 otherwise), so each is
+ * read from the event's covering index (tickets_opened_idx, tickets_resolved_idx).
+ */
+const EVENT_SUMS: Record<KpiEvent, RawBuilder<unknown>> = {
+	opened: sql`count(*) as n, sum(major_incident) as major, 0 as first_contact, 0 as reassigned, 0 as rated, 0 as satisfaction`,
+	resolved: sql`count(*) as n, 0 as major,
+		${one("kind = 'incident' and reassignment_count = 0 and reopen_count = 0")} as first_contact,
+		${one("kind = 'incident' and reassignment_count > 0")} as reassigned,
+		count(satisfaction) as rated, coalesce(sum(satisfaction), 0) as satisfaction`,
+	reopened: sql`count(*) as n, 0 as major, 0 as first_contact, 0 as reassigned, 0 as rated, 0 as satisfaction`
+};
 /** the incidents MTTR counts: resolved, with a duration and a priority */
 const MTTR_TICKETS = sql`kind = 'incident' and priority is not null and resolution_hours is not null`;
 
@@ -73,7 +89,7 @@ export async function rebuildKpiDaily(db: Executor, customerId: string): Promise
 		const col = sql.ref(column);
 		await sql`
 			insert into kpi_daily (customer_id, event, day, kind, n, major, first_contact, reassigned, rated, satisfaction)
-			select customer_id, ${event}, substr(${col}, 1, 10), kind, ${EVENT_SUMS}
+			select customer_id, ${event}, substr(${col}, 1, 10), kind, ${EVENT_SUMS[event as KpiEvent]}
 			from tickets
 			where customer_id = ${customerId} and ${col} is not null
 			group by customer_id, substr(${col}, 1, 10), kind`.execute(db);
@@ -122,7 +138,7 @@ export async function eventSums(db: Executor, customerId: string, from: string, 
 			Object.entries(KPI_EVENTS).map(async ([event, column]) => {
 				const col = sql.ref(column);
 				const { rows } = await sql<SumsRow>`
-					select kind, ${EVENT_SUMS} from tickets
+					select kind, ${EVENT_SUMS[event as KpiEvent]} from tickets
 					where customer_id = ${customerId} and ${col} >= ${f} and ${col} < ${t}
 					group by kind`.execute(db);
 				return rows.map((r) => toSums(event as KpiEvent, r));
