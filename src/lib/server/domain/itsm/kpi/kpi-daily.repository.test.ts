@@ -10,7 +10,7 @@ import { toRow } from '../ticket-row';
 import type { TicketDraft } from '../ticket.types';
 import { actor, CUSTOMER, itsmDb, OTHER } from '../test/itsm-db';
 import { kpiReport } from './kpi.service';
-import { bucketFloor, MTTR_THRESHOLDS, rebuildKpiDaily } from './kpi-daily.repository';
+import { bucketCeiling, bucketFloor, MTTR_THRESHOLDS, rebuildKpiDaily } from './kpi-daily.repository';
 
 const H = 3_600_000;
 const NEW_MIGRATION = '2026-12-06T1330_kpi-daily';
@@ -52,6 +52,8 @@ describe('MTTR buckets', () => {
 		expect(MTTR_THRESHOLDS.slice(16, 22)).toEqual([1, 1.5, 2, 3, 4, 6]);
 		expect(bucketFloor(0)).toBeNull();
 		expect(bucketFloor(17)).toBe(1);
+		expect(bucketCeiling(17)).toBe(1.5);
+		expect(bucketCeiling(MTTR_THRESHOLDS.length)).toBeNull();
 		for (const t of MTTR_THRESHOLDS) expect(Number(String(t))).toBe(t);
 	});
 

@@ -45,6 +45,8 @@ export const MTTR_THRESHOLDS: readonly number[] = Array.from({ length: 24 }, (_,
 
 /** The lowest duration of bucket b, in hours (null for bucket 0: it has no lower bound). */
 export const bucketFloor = (bucket: number): number | null => (bucket === 0 ? null : MTTR_THRESHOLDS[bucket - 1]);
+/** The bound above bucket b, in hours, not in it (null for the last bucket: it has no upper bound). */
+export const bucketCeiling = (bucket: number): number | null => (bucket >= MTTR_THRESHOLDS.length ? null : MTTR_THRESHOLDS[bucket]);
 
 /** Resolved incidents with a priority, of one priority and duration bucket: how many, and their durations' sum in whole ms. */
 export interface MttrBucket {

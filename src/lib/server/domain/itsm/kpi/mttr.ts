@@ -11,17 +11,18 @@
  *   exact in any order and the mean is the one correctly rounded division;
  * - the exact median (the middle value, or the mean of the two middle values
  *   for an even count): the aggregate's duration buckets, summed over the
- *   period, say which bucket holds the middle and how many durations lie below
- *   it; then the duration-ordered index (`tickets_mttr_idx`,
- *   `tickets_mttr_all_idx`) is read from that bucket's lower bound, skipping
- *   only the rows of that bucket before the middle. No duration is read into
- *   JavaScript, and no walk over half the period's rows.
+ *   period, say which bucket holds the middle (and which the value after it,
+ *   for an even count) and how many durations lie below it; then the
+ *   duration-ordered index (`tickets_mttr_idx`, `tickets_mttr_all_idx`) is
+ *   read within those buckets' bounds only, skipping the rows of the bucket
+ *   before the middle. No duration is read into JavaScript, and no walk over
+ *   half the period's rows.
  */
 import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { dialectOf } from '$lib/server/db/dialect';
 import { PRIORITIES, type Priority } from '../ticket.types';
-import { bucketFloor, mttrBuckets, type MttrBucket } from './kpi-daily.repository';
+import { bucketCeiling, bucketFloor, mttrBuckets, type MttrBucket } from './kpi-daily.repository';
 
 export interface MttrFigure {
 	resolved: number;
@@ -45,8 +46,8 @@ interface Period {
 
 const HOUR_MS = 3_600_000;
 
-/** the incidents resolved in the period with a duration of at least `floor` hours, of one priority or of any */
-function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, floor: number | null) {
+/** the incidents resolved in the period with a duration in [floor, ceiling) hours (null: unbounded), of one priority or of any */
+function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, floor: number | null, ceiling: number | null) {
 	// SQLite: unary + keeps the planner off tickets_resolved_idx (a range, then a sort of every row)
 	const resolvedAt = dialectOf(db) === 'sqlite' ? sql<string>`+resolved_at` : sql<string>`resolved_at`;
 	let q = db
@@ -57,24 +58,31 @@ function resolvedIn(db: Executor, customerId: string, period: Period, priority: 
 		.where(resolvedAt, '<', period.to)
 		.where('resolution_hours', 'is not', null);
 	q = priority === null ? q.where('priority', 'is not', null) : q.where('priority', '=', priority);
-	return floor === null ? q : q.where('resolution_hours', '>=', floor);
+	if (floor !== null) q = q.where('resolution_hours', '>=', floor);
+	return ceiling === null ? q : q.where('resolution_hours', '<', ceiling);
 }
 
 /**
  * The median of the durations the buckets count (ascending by bucket): the
- * middle one or two in duration order, read from the middle's bucket on.
+ * middle one or two in duration order, read from the rows of the bucket(s)
+ * that hold them, and only those.
  */
 async function median(db: Executor, customerId: string, period: Period, priority: Priority | null, buckets: MttrBucket[]): Promise<number | null> {
 	const n = buckets.reduce((a, b) => a + b.n, 0);
 	if (n === 0) return null;
 	const middle = (n - 1) >> 1;
+	const last = n % 2 ? middle : middle + 1;
+	// first: the bucket of the middle, `below` durations before it; upto: the bucket of the last one wanted
 	let below = 0;
-	let i = 0;
-	while (below + buckets[i].n <= middle) below += buckets[i++].n;
-	const rows = await resolvedIn(db, customerId, period, priority, bucketFloor(buckets[i].bucket))
+	let first = 0;
+	while (below + buckets[first].n <= middle) below += buckets[first++].n;
+	let upto = first;
+	let through = below + buckets[first].n;
+	while (through <= last) through += buckets[++upto].n;
+	const rows = await resolvedIn(db, customerId, period, priority, bucketFloor(buckets[first].bucket), bucketCeiling(buckets[upto].bucket))
 		.select('resolution_hours')
 		.orderBy('resolution_hours')
-		.limit(n % 2 ? 1 : 2)
+		.limit(last - middle + 1)
 		.offset(middle - below)
 		.execute();
 	return rows.length ? rows.reduce((a, r) => a + Number(r.resolution_hours), 0) / rows.length : null;
