@@ -63,6 +63,33 @@ export interface SlaDailyTable {
 	n: number;
 }
 
+/** The daily KPI aggregate (migrations/2026-12-06T1330_kpi-daily.ts, itsm/kpi/kpi-daily.repository.ts). */
+export interface KpiDailyTable {
+	customer_id: string;
+	/** opened | resolved | reopened */
+	event: string;
+	/** yyyy-mm-dd (UTC) */
+	day: string;
+	kind: string;
+	n: number;
+	major: number;
+	first_contact: number;
+	reassigned: number;
+	rated: number;
+	satisfaction: number;
+}
+
+/** Resolved incidents per UTC day, priority and duration bucket, for MTTR (itsm/kpi/kpi-daily.repository.ts). */
+export interface KpiMttrDailyTable {
+	customer_id: string;
+	day: string;
+	priority: number;
+	bucket: number;
+	n: number;
+	/** the sum of the open → resolved durations, whole milliseconds */
+	ms: number;
+}
+
 export interface TicketImportsTable {
 	id: string;
 	customer_id: string;
@@ -143,6 +170,8 @@ export interface ManualKpisTable {
 export interface ItsmTables {
 	tickets: TicketsTable;
 	sla_daily: SlaDailyTable;
+	kpi_daily: KpiDailyTable;
+	kpi_mttr_daily: KpiMttrDailyTable;
 	ticket_imports: TicketImportsTable;
 	import_mappings: ImportMappingsTable;
 	api_tokens: ApiTokensTable;

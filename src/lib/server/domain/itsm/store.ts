@@ -12,6 +12,7 @@
 import type { Executor } from '$lib/server/db';
 import { newId } from '../ids';
 import { yielder } from './cooperative';
+import { rebuildKpiDaily } from './kpi/kpi-daily.repository';
 import { rebuildSlaDaily } from './sla/sla-daily.repository';
 import { computeSla, type SlaPolicy } from './sla/sla-engine';
 import { toRow, type TicketContent } from './ticket-row';
@@ -68,7 +69,10 @@ export async function storePrepared(db: Executor, customerId: string, prepared: 
 		}
 		await insertTickets(db, inserts);
 	}
-	if (result.created + result.updated > 0) await rebuildSlaDaily(db, customerId, pause);
+	if (result.created + result.updated > 0) {
+		await rebuildSlaDaily(db, customerId, pause);
+		await rebuildKpiDaily(db, customerId, pause);
+	}
 	return result;
 }
 

@@ -24,6 +24,7 @@ import { slaReport, type SlaReport } from '../sla/sla-report.service';
 import { TICKET_KINDS } from '../ticket.types';
 import { light, type Light } from './kpi-targets';
 import { loadTargets } from './kpi-targets.service';
+import { eventSums, type KpiEvent } from './kpi-daily.repository';
 import { mttrOf, type MttrFigure, type MttrRow } from './mttr';
 
 export type { MttrFigure, MttrRow };
@@ -93,31 +94,19 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	const { from, to } = period;
 	const base = () => db.selectFrom('tickets').where('customer_id', '=', customerId);
 
-	// Counts per kind are conditional sums in one pass over a covering index:
-	// GROUP BY kind would sort every row of the period first (10× slower).
+	// The backlog's counts per kind are conditional sums in one pass over a covering index:
+	// GROUP BY kind would sort every row of the range first (10× slower).
 	const perKind = (expr: string) =>
 		TICKET_KINDS.map((k) => sql<number>`sum(case when kind = ${k} then ${sql.raw(expr)} else 0 end)`.as(k));
 	const byKind = (row: Record<string, unknown> | undefined): Record<string, number> =>
 		Object.fromEntries(TICKET_KINDS.map((k) => [k, Number(row?.[k] ?? 0)]));
 
-	const [sla, targets, mttr, reopenedIn, opened, resolved, stillOpen, doneAfter, changes, manual] = await Promise.all([
+	const [sla, targets, mttr, sums, stillOpen, doneAfter, changes, manual] = await Promise.all([
 		slaReport(db, actor, customerId, period, now),
 		loadTargets(db, customerId),
 		mttrOf(db, customerId, period),
-		// tickets_reopened_idx covers this
-		base().select(sql<number>`count(*)`.as('n')).where('reopened_at', '>=', from).where('reopened_at', '<', to).executeTakeFirst(),
-		base().select([...perKind('1'), sql<number>`sum(major_incident)`.as('major')]).where('opened_at', '>=', from).where('opened_at', '<', to).executeTakeFirst(),
-		base()
-			.select([
-				...perKind('1'),
-				sql<number>`sum(case when kind = 'incident' and reassignment_count = 0 and reopen_count = 0 then 1 else 0 end)`.as('fcr'),
-				sql<number>`sum(case when kind = 'incident' and reassignment_count > 0 then 1 else 0 end)`.as('reassigned'),
-				sql<number>`sum(satisfaction)`.as('satisfaction'),
-				sql<number>`count(satisfaction)`.as('rated')
-			])
-			.where('resolved_at', '>=', from)
-			.where('resolved_at', '<', to)
-			.executeTakeFirst(),
+		// opened, resolved and reopened tickets per kind: the daily aggregate for whole days, the indexes for the edges
+		eventSums(db, customerId, from, to),
 		// open at period end: opened before it and not done before it, i.e. still open or done only after it.
 		// Both are short ranges of tickets_backlog_idx for recent periods (not every ticket before the end).
 		base().select(perKind('1')).where('done_at', 'is', null).where('opened_at', '<', to).executeTakeFirst(),
@@ -140,8 +129,11 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 			.execute()
 	]);
 
-	const openedBy = byKind(opened);
-	const resolvedBy = byKind(resolved);
+	const of = (event: KpiEvent) => sums.filter((r) => r.event === event);
+	const total = (event: KpiEvent, key: 'n' | 'major' | 'firstContact' | 'reassigned' | 'rated' | 'satisfaction') => of(event).reduce((a, r) => a + r[key], 0);
+	const countsBy = (event: KpiEvent) => Object.fromEntries(TICKET_KINDS.map((k) => [k, of(event).find((r) => r.kind === k)?.n ?? 0]));
+	const openedBy = countsBy('opened');
+	const resolvedBy = countsBy('resolved');
 	const openBy = byKind(stillOpen);
 	const doneAfterBy = byKind(doneAfter);
 	const volumes = TICKET_KINDS.map((kind) => ({ kind, opened: openedBy[kind], resolved: resolvedBy[kind], backlog: openBy[kind] + doneAfterBy[kind] })).filter(
@@ -149,9 +141,9 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	);
 
 	const allResolved = Object.values(resolvedBy).reduce((a, n) => a + n, 0);
-	const reopen = reopenFigures(Number(reopenedIn?.n ?? 0), allResolved);
-	const rated = Number(resolved?.rated ?? 0);
-	const satisfactionSum = Number(resolved?.satisfaction ?? 0);
+	const reopen = reopenFigures(total('reopened', 'n'), allResolved);
+	const rated = total('resolved', 'rated');
+	const satisfactionSum = total('resolved', 'satisfaction');
 	const changeTotal = changes.filter((c) => c.change_outcome && c.change_outcome !== 'cancelled').reduce((a, c) => a + Number(c.n), 0);
 	const changeCount = (pred: (c: (typeof changes)[number]) => boolean) => changes.filter(pred).reduce((a, c) => a + Number(c.n), 0);
 	const allChanges = changeCount(() => true);
@@ -168,8 +160,8 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 		{ kpi: 'reopened', value: reopen.reopened, unit: 'count' },
 		{ kpi: 'reopen_rate', value: reopen.rate, unit: 'share' },
 		// only when the source reports reassignments at all; otherwise every ticket would look first-contact
-		{ kpi: 'first_contact_resolution', value: Number(resolved?.reassigned ?? 0) > 0 ? share(Number(resolved?.fcr ?? 0), resolvedBy.incident) : null, unit: 'share' },
-		{ kpi: 'major_incidents', value: Number(opened?.major ?? 0), unit: 'count' },
+		{ kpi: 'first_contact_resolution', value: total('resolved', 'reassigned') > 0 ? share(total('resolved', 'firstContact'), resolvedBy.incident) : null, unit: 'share' },
+		{ kpi: 'major_incidents', value: total('opened', 'major'), unit: 'count' },
 		{ kpi: 'change_success_rate', value: share(changeCount((c) => c.change_outcome === 'successful'), changeTotal), unit: 'share' },
 		{ kpi: 'change_failed_share', value: share(changeCount((c) => c.change_outcome === 'failed' || c.change_outcome === 'backed_out'), changeTotal), unit: 'share' },
 		{ kpi: 'change_emergency_share', value: share(changeCount((c) => c.change_type === 'emergency'), allChanges), unit: 'share' },

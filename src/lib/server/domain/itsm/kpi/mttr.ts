@@ -4,17 +4,25 @@
  * resolution), per priority and overall. Overall is every resolved incident
  * with a priority, so its count is the sum of the per-priority rows.
  *
- * Mean and the exact median are computed by the database from the stored
- * `resolution_hours`: PostgreSQL's percentile_cont(0.5); SQLite has no
- * percentile, so it steps through `tickets_mttr_idx` / `tickets_mttr_all_idx`
- * in duration order to the middle one or two rows (the mean of the two middle
- * values for an even count, as percentile_cont). No duration is read into
- * JavaScript: the KPI report over a million tickets stays under a second.
+ * Both figures come from the stored `resolution_hours`, on both engines alike:
+ *
+ * - the mean from the daily aggregate `kpi_mttr_daily` (kpi-daily.repository.ts):
+ *   the count and the sum of the durations in whole milliseconds, so the sum is
+ *   exact in any order and the mean is the one correctly rounded division;
+ * - the exact median (the middle value, or the mean of the two middle values
+ *   for an even count): the aggregate's duration buckets, summed over the
+ *   period, say which bucket holds the middle (and which the value after it,
+ *   for an even count) and how many durations lie below it; then the
+ *   duration-ordered index (`tickets_mttr_idx`, `tickets_mttr_all_idx`) is
+ *   read within those buckets' bounds only, skipping the rows of the bucket
+ *   before the middle. No duration is read into JavaScript, and no walk over
+ *   half the period's rows.
  */
 import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { dialectOf } from '$lib/server/db/dialect';
 import { PRIORITIES, type Priority } from '../ticket.types';
+import { bucketCeiling, bucketFloor, mttrBuckets, type MttrBucket } from './kpi-daily.repository';
 
 export interface MttrFigure {
 	resolved: number;
@@ -36,12 +44,12 @@ interface Period {
 	to: string;
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const HOUR_MS = 3_600_000;
 
-/** the incidents resolved in the period with a duration, optionally of one priority */
-function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, inDurationOrder = false) {
+/** the incidents resolved in the period with a duration in [floor, ceiling) hours (null: unbounded), of one priority or of any */
+function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, floor: number | null, ceiling: number | null) {
 	// SQLite: unary + keeps the planner off tickets_resolved_idx (a range, then a sort of every row)
-	const resolvedAt = inDurationOrder && dialectOf(db) === 'sqlite' ? sql<string>`+resolved_at` : sql<string>`resolved_at`;
+	const resolvedAt = dialectOf(db) === 'sqlite' ? sql<string>`+resolved_at` : sql<string>`resolved_at`;
 	let q = db
 		.selectFrom('tickets')
 		.where('customer_id', '=', customerId)
@@ -50,51 +58,54 @@ function resolvedIn(db: Executor, customerId: string, period: Period, priority: 
 		.where(resolvedAt, '<', period.to)
 		.where('resolution_hours', 'is not', null);
 	q = priority === null ? q.where('priority', 'is not', null) : q.where('priority', '=', priority);
-	return q;
+	if (floor !== null) q = q.where('resolution_hours', '>=', floor);
+	return ceiling === null ? q : q.where('resolution_hours', '<', ceiling);
 }
 
-/** SQLite: the middle value(s) in duration order; the index gives the order, so no sort */
-async function sqliteMedian(db: Executor, customerId: string, period: Period, priority: Priority | null, n: number): Promise<number | null> {
+/**
+ * The median of the durations the buckets count (ascending by bucket): the
+ * middle one or two in duration order, read from the rows of the bucket(s)
+ * that hold them, and only those.
+ */
+async function median(db: Executor, customerId: string, period: Period, priority: Priority | null, buckets: MttrBucket[]): Promise<number | null> {
+	const n = buckets.reduce((a, b) => a + b.n, 0);
 	if (n === 0) return null;
-	const rows = await resolvedIn(db, customerId, period, priority, true)
+	const middle = (n - 1) >> 1;
+	const last = n % 2 ? middle : middle + 1;
+	// first: the bucket of the middle, `below` durations before it; upto: the bucket of the last one wanted
+	let below = 0;
+	let first = 0;
+	while (below + buckets[first].n <= middle) below += buckets[first++].n;
+	let upto = first;
+	let through = below + buckets[first].n;
+	while (through <= last) through += buckets[++upto].n;
+	const rows = await resolvedIn(db, customerId, period, priority, bucketFloor(buckets[first].bucket), bucketCeiling(buckets[upto].bucket))
 		.select('resolution_hours')
 		.orderBy('resolution_hours')
-		.limit(n % 2 ? 1 : 2)
-		.offset((n - 1) >> 1)
+		.limit(last - middle + 1)
+		.offset(middle - below)
 		.execute();
 	return rows.length ? rows.reduce((a, r) => a + Number(r.resolution_hours), 0) / rows.length : null;
 }
 
-/** PostgreSQL: percentile_cont per priority and over all of them, in one pass */
-async function pgMedians(db: Executor, customerId: string, period: Period): Promise<(number | null)[]> {
-	const row = (await resolvedIn(db, customerId, period, null)
-		.select([
-			...PRIORITIES.map((p) => sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours) filter (where priority = ${p})`.as(`m${p}`)),
-			sql<number | null>`percentile_cont(0.5) within group (order by resolution_hours)`.as('m')
-		])
-		.executeTakeFirst()) as Record<string, unknown> | undefined;
-	return [...PRIORITIES.map((p) => num(row?.[`m${p}`])), num(row?.m)];
+/** count, mean and median of the buckets of one priority (or of all) */
+async function figure(db: Executor, customerId: string, period: Period, priority: Priority | null, buckets: MttrBucket[]): Promise<MttrFigure> {
+	const resolved = buckets.reduce((a, b) => a + b.n, 0);
+	const ms = buckets.reduce((a, b) => a + b.ms, 0);
+	return { resolved, meanHours: resolved ? ms / (resolved * HOUR_MS) : null, medianHours: await median(db, customerId, period, priority, buckets) };
 }
 
 export async function mttrOf(db: Executor, customerId: string, period: Period): Promise<Mttr> {
-	const postgres = dialectOf(db) === 'postgres';
-	// count and sum per priority: a walk of tickets_mttr_idx, already in priority order (plain aggregates, no CASE per row)
-	const sums = await resolvedIn(db, customerId, period, null, true)
-		.select(['priority', sql<number>`count(*)`.as('n'), sql<number>`sum(resolution_hours)`.as('s')])
-		.groupBy('priority')
-		.execute();
-	const of = (p: Priority) => sums.find((r) => Number(r.priority) === p);
-	const count = (p: Priority) => Number(of(p)?.n ?? 0);
-	const sum = (p: Priority) => Number(of(p)?.s ?? 0);
-	const medians = postgres
-		? await pgMedians(db, customerId, period)
-		: await Promise.all([...PRIORITIES.map((p) => sqliteMedian(db, customerId, period, p, count(p))), sqliteMedian(db, customerId, period, null, PRIORITIES.reduce((a, p) => a + count(p), 0))]);
-
-	const byPriority = PRIORITIES.map((p, i) => {
-		const n = count(p);
-		return { priority: p, resolved: n, meanHours: n ? sum(p) / n : null, medianHours: medians[i] };
-	});
-	const resolved = byPriority.reduce((a, r) => a + r.resolved, 0);
-	const total = PRIORITIES.reduce((a, p) => a + sum(p), 0);
-	return { byPriority, overall: { resolved, meanHours: resolved ? total / resolved : null, medianHours: medians[PRIORITIES.length] } };
+	const buckets = await mttrBuckets(db, customerId, period.from, period.to);
+	// every priority's buckets together, per bucket: the overall figure's
+	const overall = new Map<number, MttrBucket>();
+	for (const b of buckets) {
+		const o = overall.get(b.bucket);
+		overall.set(b.bucket, { priority: 0, bucket: b.bucket, n: (o?.n ?? 0) + b.n, ms: (o?.ms ?? 0) + b.ms });
+	}
+	const [all, ...byPriority] = await Promise.all([
+		figure(db, customerId, period, null, [...overall.values()].sort((a, b) => a.bucket - b.bucket)),
+		...PRIORITIES.map(async (p) => ({ priority: p, ...(await figure(db, customerId, period, p, buckets.filter((b) => b.priority === p))) }))
+	]);
+	return { byPriority, overall: all };
 }
