@@ -67,7 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
 	const port = await new Promise<number>((resolvePort, reject) => {
 		// loading the whole demo (with its year of history) rather than copying the template takes a while under load
-		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${out}`)), opts.demo && !demoCopy ? 120_000 : 45_000);
+		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${out}`)), opts.demo && !demoCopy ? 120_000 : 90_000);
 		const onData = () => {
 			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
 			if (match) {
