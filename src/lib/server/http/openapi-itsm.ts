@@ -4,15 +4,8 @@
  * drift and contract tests cover them.
  */
 import { z } from 'zod';
-import { timestamp, uuid } from './openapi-schemas';
-import { ManualKpiInput } from '../domain/itsm/kpi/kpi.service';
-import { KpiTargetsInput } from '../domain/itsm/kpi/kpi-targets.service';
-import { IngestInput, TicketInput } from '../domain/itsm/import/ingest.service';
-import { DATE_ORDERS } from '../domain/itsm/import/dates';
-import { MappingInput } from '../domain/itsm/import/saved-mappings.service';
-import { PRESET_KEYS } from '../domain/itsm/import/presets';
-import { SlaSettingsInput } from '../domain/itsm/sla/sla-settings.service';
-import { TokenInput } from '../domain/itsm/tokens/api-tokens.service';
+import { queryOf, timestamp, uuid } from './openapi-schemas';
+import { PeriodQuery } from '../domain/itsm/period';
 import { STATUS_CATEGORIES, TICKET_KINDS } from '../domain/itsm/ticket.types';
 import { TOKEN_SCOPES, type TokenScope } from '../domain/policy';
 
@@ -156,8 +149,9 @@ export const KpiTarget = z.strictObject({ kpi: z.string(), target: z.number(), a
 
 export const ITSM_OUTPUT_SCHEMAS = { KpiTarget, SlaSettings, Ticket, ImportReport, SlaReport, KpiReport, ApiToken, SavedMapping, ManualKpi } satisfies Record<string, z.ZodType>;
 
-const date = (d: string) => ({ schema: z.string(), description: d });
-export const PERIOD = {
-	from: date('Start (inclusive): yyyy-mm-dd (Stockholm midnight) or ISO-8601; default twelve months before `to`'),
-	to: date('End (exclusive): yyyy-mm-dd or ISO-8601; default the start of next month')
+/** The reporting period of the SLA and KPI queries (and the opening time of ticket lists). */
+export const FROM_TO = {
+	from: 'Start (inclusive): yyyy-mm-dd (Stockholm midnight) or ISO-8601; default twelve months before `to`',
+	to: 'End (exclusive): yyyy-mm-dd or ISO-8601; default the start of next month'
 };
+export const FROM_TO_QUERY = queryOf(PeriodQuery, FROM_TO);

@@ -7,8 +7,7 @@
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';
 import { DUTIES } from '../domain/governance/catalogue.types';
-import { ATTENDANCE_STATUSES, AttendanceInput } from '../domain/meetings/attendance.service';
-import { EXPORT_FORMATS } from '../domain/exports/minutes-export.service';
+import { ATTENDANCE_STATUSES } from '../domain/meetings/attendance.service';
 
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
 const Party = z.enum(['supplier', 'customer']);
@@ -78,5 +77,3 @@ export const GovernanceHealth = z.strictObject({
 });
 
 export const LIFECYCLE_OUTPUT_SCHEMAS = { Attendance, Attendee, ForumHealth, GovernanceHealth } satisfies Record<string, z.ZodType>;
-
-export const lang = { schema: z.enum(['sv', 'en']), description: "Language of the file; default the caller's language (Swedish)" };

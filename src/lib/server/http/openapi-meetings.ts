@@ -4,7 +4,8 @@
  * lifecycle steps of a meeting. openapi.ts merges these into its tables.
  */
 import { z } from 'zod';
-import { timestamp, uuid } from './openapi-schemas';
+import { queryOf, timestamp, uuid } from './openapi-schemas';
+import { ActionFilter } from '../domain/meetings/actions.service';
 import { ACTION_STATUSES } from '$lib/realtime/actions-doc';
 import { DECISION_STATUSES } from '../domain/meetings/decision-status';
 import type { OperationDescription } from './openapi';
@@ -56,13 +57,10 @@ export const Decision = z.strictObject({
 	status: z.enum(DECISION_STATUSES).describe('`proposed` (förslag till beslut) until the minutes that hold it are approved (justerat), then `decided`')
 });
 
-export const ACTION_QUERY = {
-	status: {
-		schema: z.enum(['open', 'in_progress', 'done', 'cancelled', 'all']),
-		description: '`open`: not finished (open or in progress); the others exactly that status; default all'
-	},
-	side: { schema: z.enum(['supplier', 'customer']), description: "Only actions owned by a person of this side" }
-};
+export const ACTION_QUERY = queryOf(ActionFilter, {
+	status: '`open`: not finished (open or in progress); the others exactly that status; default all',
+	side: 'Only actions owned by a person of this side'
+});
 
 const MeetingStatus = z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed']);
 const AgendaChanges = z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()), moved: z.boolean() });

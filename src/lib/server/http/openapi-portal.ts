@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';
-import { ArticleInput, FeedbackInput, KB_AUDIENCES, KB_KINDS } from '../domain/kb/kb.service';
-import { PORTAL_REPORTS, ReportGrantInput } from '../domain/portal/report-grants.service';
+import { KB_AUDIENCES, KB_KINDS } from '../domain/kb/kb.service';
+import { PORTAL_REPORTS } from '../domain/portal/report-grants.service';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 
 const ratio = () => z.number().min(0).max(1).nullable();
@@ -93,11 +93,12 @@ export const SearchHit = ArticleSummary.extend({ snippet: z.string() });
 
 export const PORTAL_OUTPUT_SCHEMAS = { PortalSlaReport, SlaDrillDown, ReportGrants, ArticleSummary, Article, SearchHit } satisfies Record<string, z.ZodType>;
 
-export const PERIOD = { period: { schema: z.string().max(20), description: 'A month (yyyy-mm) or a quarter (yyyy-Qn), Stockholm time; default the current month' } };
+export const PERIOD_QUERY = { period: { schema: z.string().max(20), description: 'A month (yyyy-mm) or a quarter (yyyy-Qn), Stockholm time; default the current month' } };
+/** One figure of the SLA report, as the drill-down takes it. */
 export const DRILL = {
-	...PERIOD,
-	metric: { schema: z.enum(['response', 'resolution']), description: 'Which SLA metric (required)' },
-	outcome: { schema: z.enum(['met', 'breached']), description: 'Which figure (required)' },
-	priority: { schema: z.int().min(1).max(5), description: 'One priority row; without: the total row' }
+	period: PERIOD_QUERY.period.description,
+	metric: 'Which SLA metric (required)',
+	outcome: 'Which figure (required)',
+	priority: 'One priority row; without: the total row'
 };
-export const CSV = 'CSV for Swedish Excel: UTF-8 with BOM, `;` between fields, decimal comma, CRLF; cells that would start a formula are prefixed with an apostrophe.';
+export const CSV_FORMAT = 'CSV for Swedish Excel: UTF-8 with BOM, `;` between fields, decimal comma, CRLF; cells that would start a formula are prefixed with an apostrophe.';

@@ -213,3 +213,26 @@ export const CORE_OUTPUT_SCHEMAS = {
 export const one = (key: string, schema: z.ZodType) => z.strictObject({ [key]: schema });
 /** A body of one named list: `{ [key]: schema[] }`. */
 export const list = (key: string, schema: z.ZodType) => z.strictObject({ [key]: z.array(schema) });
+
+/** A query parameter of an operation. */
+export interface QueryParameter {
+	schema: z.core.$ZodType;
+	description: string;
+	/** the service rejects a request without it */
+	required?: boolean;
+}
+
+/**
+ * The query parameters of an operation, from the zod object its service
+ * parses the query with: each field's own schema, required when the field
+ * takes no undefined. Every field needs a description, so a field added to
+ * the service's schema does not type-check until it is described.
+ */
+export function queryOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, descriptions: Record<keyof Shape & string, string>): Record<string, QueryParameter> {
+	return Object.fromEntries(
+		Object.entries(schema.shape).map(([name, field]) => [
+			name,
+			{ schema: field, description: descriptions[name as keyof Shape & string], ...(z.safeParse(field, undefined).success ? {} : { required: true }) }
+		])
+	);
+}

@@ -35,7 +35,7 @@ async function routeOperations(): Promise<string[]> {
 
 type Doc = {
 	openapi: string;
-	paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown[] }>>;
+	paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string; required?: boolean; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown[] }>>;
 	components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
 };
 
@@ -116,5 +116,17 @@ describe('OpenAPI document', () => {
 		expect(schemas.DutyAssignmentInput.properties).not.toHaveProperty('duty');
 		expect(schemas.DutyAssignmentInput.required).toEqual(['party']);
 		expect(schemas.PersonUpdate.required ?? []).toEqual([]);
+	});
+
+	it('takes query parameters from the schemas the services parse the query with (required, defaults and bounds come through)', () => {
+		const query = (path: string) => Object.fromEntries((doc.paths[path].get.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p]));
+		const drill = query('/api/v1/customers/{id}/reports/sla/tickets');
+		expect(Object.keys(drill)).toEqual(['period', 'metric', 'outcome', 'priority', 'limit', 'offset']);
+		expect([drill.metric.required, drill.outcome.required, drill.priority.required]).toEqual([true, true, false]);
+		expect(drill.limit.schema).toMatchObject({ type: 'integer', default: 500, maximum: 5000 });
+		expect(Object.keys(query('/api/v1/customers/{id}/reports/sla/tickets.csv'))).toEqual(['period', 'metric', 'outcome', 'priority']);
+		expect(query('/api/v1/customers/{id}/tickets').offset.schema).toMatchObject({ default: 0, maximum: 10_000_000 });
+		expect(query('/api/v1/customers/{id}/sla').from.schema).toMatchObject({ type: 'string', maxLength: 40 });
+		expect(query('/api/v1/forums/{id}/actions').status.schema).toMatchObject({ default: 'all' });
 	});
 });

@@ -19,7 +19,7 @@ import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
 import { MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
 import { PORTAL_OUTPUT_SCHEMAS } from './openapi-portal';
-import { CORE_OUTPUT_SCHEMAS } from './openapi-schemas';
+import { CORE_OUTPUT_SCHEMAS, type QueryParameter } from './openapi-schemas';
 
 export { ErrorBody } from './openapi-schemas';
 
@@ -39,7 +39,7 @@ export interface OperationDescription {
 	description?: string;
 	/** false: answered without a session */
 	auth?: boolean;
-	query?: Record<string, { schema: z.ZodType; description: string }>;
+	query?: Record<string, QueryParameter>;
 	/** the JSON body: `{ SchemaName: schema }`, one entry; the name becomes components.schemas.SchemaName */
 	body?: Record<string, z.ZodType>;
 	/** a body that is not JSON (a file upload) */
@@ -215,7 +215,7 @@ export function openApiDocument(): Record<string, unknown> {
 		for (const [name, q] of Object.entries(op.query ?? {})) {
 			const schema = z.toJSONSchema(q.schema, { io: 'input' }) as Record<string, unknown>;
 			delete schema.$schema;
-			parameters.push({ name, in: 'query', required: false, description: q.description, schema });
+			parameters.push({ name, in: 'query', required: q.required ?? false, description: q.description, schema });
 		}
 		const responses: Record<string, unknown> = {
 			[op.success.status]: {

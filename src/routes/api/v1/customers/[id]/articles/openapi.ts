@@ -1,8 +1,9 @@
 /** The OpenAPI description of /api/v1/customers/{id}/articles; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { ArticleInput, KB_KINDS } from '$lib/server/domain/kb/kb.service';
+import { ArticleInput, ArticleListQuery } from '$lib/server/domain/kb/kb.service';
 import { Article, ArticleSummary } from '$lib/server/http/openapi-portal';
+import { queryOf } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
 	GET: {
@@ -10,11 +11,7 @@ export const openapi: RouteDescription = {
 		tag: 'knowledge base',
 		summary: "Knowledge-base articles the caller reads: the customer's own and the shared ones, by audience",
 		description: 'An API token needs the scope `kb:read` and reads what every user of its customer reads.',
-		query: {
-			kind: { schema: z.enum(KB_KINDS), description: 'Only articles or only guides' },
-			category: { schema: z.string().max(100), description: 'Only this category' },
-			service: { schema: z.string().max(100), description: 'Only this service' }
-		},
+		query: queryOf(ArticleListQuery, { kind: 'Only articles or only guides', category: 'Only this category', service: 'Only this service' }),
 		success: { status: 200, description: 'Articles', schema: z.strictObject({ articles: z.array(ArticleSummary) }) },
 		errors: [403]
 	},

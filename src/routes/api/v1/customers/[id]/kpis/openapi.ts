@@ -1,7 +1,7 @@
 /** The OpenAPI description of /api/v1/customers/{id}/kpis; assembled by $lib/server/http/openapi. */
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { ManualKpiInput } from '$lib/server/domain/itsm/kpi/kpi.service';
-import { KpiReport, ManualKpi, PERIOD } from '$lib/server/http/openapi-itsm';
+import { FROM_TO_QUERY, KpiReport, ManualKpi } from '$lib/server/http/openapi-itsm';
 import { one } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
@@ -10,7 +10,7 @@ export const openapi: RouteDescription = {
 		tag: 'itsm',
 		summary: 'KPIs of a period with targets and traffic lights',
 		description: "A customer member needs the SLA report granted by the customer's admin (403 without it); API tokens go by their scope tickets:read.",
-		query: PERIOD,
+		query: FROM_TO_QUERY,
 		success: { status: 200, description: 'The KPI report', schema: one('kpis', KpiReport) },
 		errors: [400, 403]
 	},

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { IngestInput, TicketInput } from '$lib/server/domain/itsm/import/ingest.service';
-import { STATUS_CATEGORIES, TICKET_KINDS } from '$lib/server/domain/itsm/ticket.types';
-import { ImportReport, PERIOD, Ticket } from '$lib/server/http/openapi-itsm';
-import { one } from '$lib/server/http/openapi-schemas';
+import { TicketListQuery } from '$lib/server/domain/itsm/tickets.service';
+import { FROM_TO, ImportReport, Ticket } from '$lib/server/http/openapi-itsm';
+import { one, queryOf } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
 	GET: {
@@ -13,14 +13,14 @@ export const openapi: RouteDescription = {
 		summary: "The customer's tickets, newest first, with their SLA state",
 		description:
 			"from/to filter on the opening time. A customer member needs the case-handling report granted by the customer's admin (403 without it). Also for API tokens with scope tickets:read.",
-		query: {
-			kind: { schema: z.enum(TICKET_KINDS), description: 'Only this kind' },
-			priority: { schema: z.int().min(1).max(5), description: 'Only this priority' },
-			status: { schema: z.enum(STATUS_CATEGORIES), description: 'Only this status category' },
-			...PERIOD,
-			limit: { schema: z.int().min(1).max(1000), description: 'Page size (default 100)' },
-			offset: { schema: z.int().min(0), description: 'Tickets to skip' }
-		},
+		query: queryOf(TicketListQuery, {
+			kind: 'Only this kind',
+			priority: 'Only this priority',
+			status: 'Only this status category',
+			...FROM_TO,
+			limit: 'Page size (default 100)',
+			offset: 'Tickets to skip'
+		}),
 		success: {
 			status: 200,
 			description: 'A page of tickets',

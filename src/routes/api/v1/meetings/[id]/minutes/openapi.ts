@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { EXPORT_FORMATS } from '$lib/server/domain/exports/minutes-export.service';
-import { lang } from '$lib/server/http/openapi-lifecycle';
+
+const lang = { schema: z.enum(['sv', 'en']), description: "Language of the file; default the caller's language (Swedish)" };
 
 export const openapi: RouteDescription = {
 	GET: {

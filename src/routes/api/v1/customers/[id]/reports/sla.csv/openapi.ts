@@ -1,14 +1,14 @@
 /** The OpenAPI description of /api/v1/customers/{id}/reports/sla.csv; assembled by $lib/server/http/openapi. */
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { CSV, PERIOD } from '$lib/server/http/openapi-portal';
+import { CSV_FORMAT, PERIOD_QUERY } from '$lib/server/http/openapi-portal';
 
 export const openapi: RouteDescription = {
 	GET: {
 		operationId: 'exportPortalSlaReportCsv',
 		tag: 'portal',
 		summary: 'The SLA report as CSV (text/csv)',
-		description: CSV,
-		query: PERIOD,
+		description: CSV_FORMAT,
+		query: PERIOD_QUERY,
 		success: { status: 200, description: 'text/csv attachment' },
 		errors: [403]
 	}

@@ -1,7 +1,7 @@
 /** The OpenAPI description of /api/v1/customers/{id}/reports/sla; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { PERIOD, PortalSlaReport } from '$lib/server/http/openapi-portal';
+import { PERIOD_QUERY, PortalSlaReport } from '$lib/server/http/openapi-portal';
 
 export const openapi: RouteDescription = {
 	GET: {
@@ -9,7 +9,7 @@ export const openapi: RouteDescription = {
 		tag: 'portal',
 		summary: 'SLA report of a month or quarter: compliance per priority and metric against target, and the trend',
 		description: 'Customer admins and supplier staff always; a customer member once granted the report (else 403).',
-		query: PERIOD,
+		query: PERIOD_QUERY,
 		success: { status: 200, description: 'The report', schema: z.strictObject({ report: PortalSlaReport }) },
 		errors: [403]
 	}
