@@ -1,7 +1,8 @@
 /**
- * The ITSM part of the OpenAPI document (tickets, import, SLA, KPIs, API
- * tokens, saved mappings). openapi.ts merges these into its tables; the same
- * drift and contract tests cover them.
+ * Response schemas of the ITSM part of the OpenAPI document (tickets, import,
+ * SLA, KPIs, API tokens, saved mappings), and the query parameters its route
+ * descriptions share. The operations are described next to their routes
+ * (an openapi.ts beside each src/routes/api/v1 route); openapi.ts assembles the document.
  */
 import { z } from 'zod';
 import { queryOf, timestamp, uuid } from './openapi-schemas';

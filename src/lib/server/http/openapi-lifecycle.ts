@@ -1,8 +1,9 @@
 /**
- * Calendar files, attendance, exports of approved minutes and governance
- * health in the OpenAPI document. openapi.ts merges these into its tables;
- * the same drift and contract tests cover them. Files (ics, PDF, HTML,
- * Markdown) have no JSON body: their content type is in the description.
+ * Response schemas of attendance and governance health in the OpenAPI
+ * document. The operations (also the calendar file and the minutes export,
+ * whose files have no JSON body: their content type is in the description)
+ * are described next to their routes (an openapi.ts beside each src/routes/api/v1 route);
+ * openapi.ts assembles the document.
  */
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';

@@ -1,7 +1,9 @@
 /**
- * The meeting-lifecycle part of the OpenAPI document: action items and
- * decisions across meetings (projected from the shared documents), and the
- * lifecycle steps of a meeting. openapi.ts merges these into its tables.
+ * Response schemas of the meeting-lifecycle part of the OpenAPI document:
+ * action items and decisions across meetings (projected from the shared
+ * documents), and the lifecycle steps of a meeting (`step`, shared by the
+ * step routes' descriptions). The operations are described next to their
+ * routes (an openapi.ts beside each src/routes/api/v1 route); openapi.ts assembles the document.
  */
 import { z } from 'zod';
 import { queryOf, timestamp, uuid } from './openapi-schemas';

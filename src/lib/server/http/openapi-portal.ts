@@ -1,8 +1,10 @@
 /**
  * The customer-portal part of the OpenAPI document: the SLA report per month
  * or quarter with its drill-down and CSV exports, report grants, and the
- * knowledge base (articles, versions, feedback, search). openapi.ts merges
- * these into its tables.
+ * knowledge base (articles, versions, feedback, search): response schemas
+ * and what the route descriptions share. The operations are described next
+ * to their routes (an openapi.ts beside each src/routes/api/v1 route); openapi.ts assembles
+ * the document.
  */
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';
