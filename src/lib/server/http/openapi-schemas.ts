@@ -236,3 +236,8 @@ export function queryOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>,
 		])
 	);
 }
+
+/** `?lang=sv|en`: the language of an export (exportLocale); without it the caller's. */
+export const langQuery = (description = "Language of the file; default the caller's language (Swedish)") => ({
+	lang: { schema: z.enum(['sv', 'en']), description }
+});

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorStatuses, HTTP_METHODS, OPERATIONS, openApiDocument, openApiPath, pathParams, type RouteDescription } from './openapi';
@@ -124,9 +124,25 @@ describe('OpenAPI document', () => {
 		expect(Object.keys(drill)).toEqual(['period', 'metric', 'outcome', 'priority', 'limit', 'offset']);
 		expect([drill.metric.required, drill.outcome.required, drill.priority.required]).toEqual([true, true, false]);
 		expect(drill.limit.schema).toMatchObject({ type: 'integer', default: 500, maximum: 5000 });
-		expect(Object.keys(query('/api/v1/customers/{id}/reports/sla/tickets.csv'))).toEqual(['period', 'metric', 'outcome', 'priority']);
+		expect(Object.keys(query('/api/v1/customers/{id}/reports/sla/tickets.csv'))).toEqual(['period', 'metric', 'outcome', 'priority', 'lang']);
 		expect(query('/api/v1/customers/{id}/tickets').offset.schema).toMatchObject({ default: 0, maximum: 10_000_000 });
 		expect(query('/api/v1/customers/{id}/sla').from.schema).toMatchObject({ type: 'string', maxLength: 40 });
 		expect(query('/api/v1/forums/{id}/actions').status.schema).toMatchObject({ default: 'all' });
+	});
+
+	it('documents every query parameter a handler reads itself', () => {
+		const reads = /(?:searchParams|\bq)\.get\('(\w+)'\)|queryFlag\([^,]+,\s*'(\w+)'\)/g;
+		let checked = 0;
+		for (const file of apiFiles('+server.ts')) {
+			const source = readFileSync(join(API_DIR, file), 'utf8');
+			const read = new Set([...source.matchAll(reads)].map((m) => m[1] ?? m[2]));
+			// ?lang= of the exports (export-locale.ts)
+			if (source.includes('exportLocale(')) read.add('lang');
+			const path = openApiPath(['/api/v1', ...dirname(file).split(sep)].join('/'));
+			const documented = new Set(Object.values(doc.paths[path]).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)));
+			for (const name of read) expect(documented, `${file} reads ?${name}`).toContain(name);
+			checked += read.size;
+		}
+		expect(checked).toBeGreaterThan(10);
 	});
 });

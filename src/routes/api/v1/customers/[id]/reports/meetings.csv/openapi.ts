@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { CSV_FORMAT } from '$lib/server/http/openapi-portal';
+import { langQuery } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
 	GET: {
@@ -11,7 +12,8 @@ export const openapi: RouteDescription = {
 		description: CSV_FORMAT,
 		query: {
 			table: { schema: z.enum(['decisions', 'actions']), description: 'Which table (required)' },
-			q: { schema: z.string().max(200), description: 'Decisions: only those containing this' }
+			q: { schema: z.string().max(200), description: 'Decisions: only those containing this' },
+			...langQuery()
 		},
 		success: { status: 200, description: 'text/csv attachment' },
 		errors: [403]

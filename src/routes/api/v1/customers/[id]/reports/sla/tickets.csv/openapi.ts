@@ -2,7 +2,7 @@
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { DrillDownQuery } from '$lib/server/domain/portal/sla-portal.service';
 import { CSV_FORMAT, DRILL } from '$lib/server/http/openapi-portal';
-import { queryOf } from '$lib/server/http/openapi-schemas';
+import { langQuery, queryOf } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
 	GET: {
@@ -11,7 +11,7 @@ export const openapi: RouteDescription = {
 		summary: 'The tickets behind one figure as CSV (text/csv, at most 5000)',
 		description: CSV_FORMAT,
 		// the file holds at most 5000 tickets: no paging
-		query: queryOf(DrillDownQuery.omit({ limit: true, offset: true }), DRILL),
+		query: { ...queryOf(DrillDownQuery.omit({ limit: true, offset: true }), DRILL), ...langQuery() },
 		success: { status: 200, description: 'text/csv attachment' },
 		errors: [403]
 	}
