@@ -1,17 +1,15 @@
 /**
- * Calendar files, attendance, exports of approved minutes and governance
- * health in the OpenAPI document. openapi.ts merges these into its tables;
- * the same drift and contract tests cover them. Files (ics, PDF, HTML,
- * Markdown) have no JSON body: their content type is in the description.
+ * Response schemas of attendance and governance health in the OpenAPI
+ * document. The operations (also the calendar file and the minutes export,
+ * whose files have no JSON body: their content type is in the description)
+ * are described next to their routes (an openapi.ts beside each src/routes/api/v1 route);
+ * openapi.ts assembles the document.
  */
 import { z } from 'zod';
+import { timestamp, uuid } from './openapi-schemas';
 import { DUTIES } from '../domain/governance/catalogue.types';
-import { ATTENDANCE_STATUSES, AttendanceInput } from '../domain/meetings/attendance.service';
-import { EXPORT_FORMATS } from '../domain/exports/minutes-export.service';
-import type { ApiOperation } from './openapi';
+import { ATTENDANCE_STATUSES } from '../domain/meetings/attendance.service';
 
-const uuid = () => z.uuid();
-const timestamp = () => z.iso.datetime();
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
 const Party = z.enum(['supplier', 'customer']);
 const ratio = () => z.number().min(0).max(1).nullable();
@@ -27,7 +25,7 @@ const Attendee = z.strictObject({
 	updatedByName: z.string().nullable()
 });
 
-const Attendance = z.strictObject({
+export const Attendance = z.strictObject({
 	meetingId: uuid(),
 	canMark: z.boolean().describe('the caller may mark attendance (chair, minute-taker, supplier staff) and the minutes are not approved'),
 	locked: z.boolean().describe('approved minutes freeze attendance'),
@@ -63,7 +61,7 @@ const ForumHealth = z.strictObject({
 	actions: z.strictObject({ total: z.int(), done: z.int(), open: z.int(), closureRate: ratio(), overdue: z.int() })
 });
 
-const GovernanceHealth = z.strictObject({
+export const GovernanceHealth = z.strictObject({
 	customerId: uuid(),
 	year: z.int(),
 	forums: z.array(ForumHealth),
@@ -80,61 +78,3 @@ const GovernanceHealth = z.strictObject({
 });
 
 export const LIFECYCLE_OUTPUT_SCHEMAS = { Attendance, Attendee, ForumHealth, GovernanceHealth } satisfies Record<string, z.ZodType>;
-
-export const LIFECYCLE_INPUT_SCHEMAS = { AttendanceInput } satisfies Record<string, z.ZodType>;
-
-const lang = { schema: z.enum(['sv', 'en']), description: "Language of the file; default the caller's language (Swedish)" };
-
-export const LIFECYCLE_OPERATIONS: ApiOperation[] = [
-	{
-		method: 'get',
-		path: '/api/v1/meetings/{id}/invite.ics',
-		operationId: 'getMeetingInvitation',
-		tag: 'meetings',
-		summary: 'The meeting as an iCalendar file (text/calendar)',
-		description:
-			'One VEVENT with a stable UID (`<meeting id>@<host>`), DTSTART/DTEND in Europe/Stockholm with its VTIMEZONE, the agenda in the description and a SEQUENCE that grows whenever the meeting changes. METHOD:PUBLISH.',
-		success: { status: 200, description: 'text/calendar; charset=utf-8' }
-	},
-	{
-		method: 'get',
-		path: '/api/v1/meetings/{id}/attendance',
-		operationId: 'getAttendance',
-		tag: 'meetings',
-		summary: 'Who was invited and who attended, by side',
-		success: { status: 200, description: 'Attendance', schema: z.strictObject({ attendance: Attendance }) }
-	},
-	{
-		method: 'put',
-		path: '/api/v1/meetings/{id}/attendance',
-		operationId: 'markAttendance',
-		tag: 'meetings',
-		summary: 'Mark attendance (chair, minute-taker or supplier staff)',
-		description: 'Each entry sets one invitee to attended, absent or excused (null clears it). Only invitees can be marked; approved minutes freeze attendance (409).',
-		body: 'AttendanceInput',
-		success: { status: 200, description: 'Attendance after the change', schema: z.strictObject({ attendance: Attendance }) },
-		errors: [403, 409]
-	},
-	{
-		method: 'get',
-		path: '/api/v1/meetings/{id}/minutes',
-		operationId: 'exportMinutes',
-		tag: 'meetings',
-		summary: 'The approved minutes as PDF, HTML or Markdown',
-		description:
-			'Renders what approval froze, with any later addenda. `application/pdf` (PDF/A-2b, fonts embedded), `text/html` (standalone, no scripts) or `text/markdown`. 409 while the minutes are not approved.',
-		query: { format: { schema: z.enum(EXPORT_FORMATS).default('pdf'), description: 'pdf (default), html or md' }, lang },
-		success: { status: 200, description: 'application/pdf, text/html or text/markdown' },
-		errors: [409]
-	},
-	{
-		method: 'get',
-		path: '/api/v1/customers/{id}/governance-health',
-		operationId: 'getGovernanceHealth',
-		tag: 'customers',
-		summary: "Governance health this year: cadence, required roles present, days to approved minutes, actions",
-		description: 'An API token needs the scope `governance:read`.',
-		success: { status: 200, description: 'Per forum and in total', schema: z.strictObject({ health: GovernanceHealth }) },
-		errors: [403]
-	}
-];

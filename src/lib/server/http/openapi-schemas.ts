@@ -1,0 +1,252 @@
+/**
+ * The response schemas of the core of /api/v1 (session, customers, people,
+ * roles, forums, meetings, audit) and the helpers the route descriptions
+ * share. The named ones become components.schemas of the OpenAPI document;
+ * the integration tests parse real responses with them (tests/helpers/contract.ts).
+ */
+import { z } from 'zod';
+import { DUTIES, AGENDA_KINDS, FORUM_LEVELS } from '../domain/governance/catalogue.types';
+import { ERROR_CODES as MESSAGE_CODES } from '$lib/errors/error-codes';
+import type { DomainErrorCode } from '../domain/errors';
+
+export const uuid = () => z.uuid();
+export const timestamp = () => z.iso.datetime();
+
+const Access = z.enum(['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member']);
+const Party = z.enum(['supplier', 'customer']);
+const DutyName = z.enum(DUTIES as [string, ...string[]]);
+const ForumKey = z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']);
+const ERROR_CODES = ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'too_large', 'method_not_allowed', 'internal'] as const satisfies readonly (DomainErrorCode | string)[];
+
+const Localized = z.strictObject({ sv: z.string(), en: z.string() });
+
+export const Me = z.strictObject({
+	personId: uuid(),
+	name: z.string(),
+	email: z.email(),
+	access: Access,
+	customerId: uuid().nullable().describe('null for the supplier\'s own staff')
+});
+
+export const Customer = z.strictObject({ id: uuid(), name: z.string(), orgNumber: z.string().nullable() });
+
+export const CustomerSummary = z.strictObject({
+	...Customer.shape,
+	people: z.int().nonnegative(),
+	forums: z.int().nonnegative(),
+	meetings: z.int().nonnegative()
+});
+
+const PersonRole = z.strictObject({
+	assignmentId: uuid(),
+	roleId: uuid(),
+	key: z.string(),
+	nameSv: z.string(),
+	nameEn: z.string()
+});
+
+export const Person = z.strictObject({
+	id: uuid(),
+	customerId: uuid().nullable().describe('null for the supplier\'s own staff'),
+	name: z.string(),
+	email: z.email(),
+	phone: z.string().nullable(),
+	title: z.string().nullable(),
+	access: Access,
+	hasAccount: z.boolean().describe('has a login that is not disabled'),
+	accountDisabled: z.boolean().describe('has a login that an admin disabled'),
+	lastLoginAt: timestamp().nullable(),
+	roles: z.array(PersonRole).describe("roles held in the person's customer relation (empty for supplier staff)")
+});
+
+export const CustomerDetail = z.strictObject({ ...Customer.shape, people: z.array(Person) });
+
+export const Role = z.strictObject({
+	id: uuid(),
+	key: z.string(),
+	party: Party,
+	nameSv: z.string(),
+	nameEn: z.string(),
+	descriptionSv: z.string(),
+	descriptionEn: z.string()
+});
+
+export const RoleAssignment = z.strictObject({
+	id: uuid(),
+	customerId: uuid(),
+	personId: uuid(),
+	roleId: uuid(),
+	createdAt: timestamp()
+});
+
+export const ForumMember = z.strictObject({
+	personId: uuid(),
+	name: z.string(),
+	email: z.email(),
+	party: Party,
+	roleId: uuid().nullable(),
+	roleName: Localized.nullable()
+});
+
+export const DutyAssignment = z.strictObject({
+	duty: DutyName,
+	party: Party,
+	personId: uuid().nullable(),
+	personName: z.string().nullable()
+});
+
+const AgendaItem = z.strictObject({ kind: z.enum(AGENDA_KINDS), title: Localized, minutes: z.int().nonnegative() });
+
+const ForumContent = z.strictObject({
+	purpose: Localized,
+	cadenceText: Localized,
+	tasks: z.array(Localized),
+	agenda: z.array(AgendaItem),
+	participants: z.strictObject({ supplier: z.array(z.string()), customer: z.array(z.string()) }),
+	preparation: Localized.nullable()
+});
+
+const Cadence = z.strictObject({
+	year: z.int(),
+	held: z.int().nonnegative(),
+	planned: z.int().nonnegative(),
+	minPerYear: z.int().nullable(),
+	maxPerYear: z.int().nullable(),
+	state: z.enum(['on_track', 'behind', 'over', 'as_needed'])
+});
+
+export const Forum = z.strictObject({
+	id: uuid(),
+	customerId: uuid(),
+	templateKey: ForumKey.nullable(),
+	level: z.enum(FORUM_LEVELS as [string, ...string[]]),
+	name: Localized,
+	content: ForumContent,
+	members: z.array(ForumMember),
+	duties: z.array(DutyAssignment),
+	cadence: Cadence
+});
+
+export const Meeting = z.strictObject({
+	id: uuid(),
+	forumId: uuid(),
+	customerId: uuid(),
+	title: z.string(),
+	startsAt: timestamp(),
+	endsAt: timestamp(),
+	location: z.string().nullable(),
+	videoUrl: z.string().nullable(),
+	status: z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed']),
+	agendaPublishedAt: timestamp().nullable(),
+	startedAt: timestamp().nullable(),
+	endedAt: timestamp().nullable(),
+	approvedAt: timestamp().nullable().describe('when both the chair and the adjuster had approved (justerat)'),
+	confirmedAt: timestamp().nullable().describe("confirmed at the next meeting's previous-minutes item"),
+	adjusterPersonId: uuid().nullable()
+});
+
+export const MeetingDetail = z.strictObject({
+	...Meeting.shape,
+	forumNameSv: z.string(),
+	forumNameEn: z.string(),
+	customerName: z.string(),
+	documents: z
+		.strictObject({
+			agenda: z.string(),
+			minutes: z.string(),
+			actions: z.string(),
+			internal: z.string().optional().describe('supplier-internal notes; only for supplier staff')
+		})
+		.describe('names of the shared documents, to open at /collab/<name>')
+});
+
+export const AuditEntry = z.strictObject({
+	id: uuid(),
+	at: timestamp(),
+	actorId: uuid().nullable(),
+	actorName: z.string().nullable(),
+	customerId: uuid().nullable(),
+	action: z.string(),
+	entity: z.string(),
+	entityId: z.string(),
+	before: z.unknown().describe('the changed values before the change, or null'),
+	after: z.unknown().describe('the changed values after the change, or null')
+});
+
+const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const ErrorBody = z.strictObject({
+	error: z.strictObject({
+		code: z.enum(ERROR_CODES),
+		message: z.string(),
+		fields: z.record(z.string(), z.string()).optional().describe('field name → message, for invalid input'),
+		messageCode: z.enum(MESSAGE_CODES).optional().describe('what went wrong, as a stable code to show in the user\'s language'),
+		params: ErrorParams.optional().describe('the parameters of messageCode'),
+		fieldCodes: z
+			.record(z.string(), z.strictObject({ code: z.enum(MESSAGE_CODES), params: ErrorParams.optional() }))
+			.optional()
+			.describe('field name → stable code (and parameters) of its error')
+	})
+});
+
+export const OpenApiDocumentSchema = z.looseObject({
+	openapi: z.string(),
+	info: z.looseObject({ title: z.string(), version: z.string() }),
+	paths: z.record(z.string(), z.unknown())
+});
+
+/** Named response schemas; they become components.schemas. */
+export const CORE_OUTPUT_SCHEMAS = {
+	Error: ErrorBody,
+	Localized,
+	Me,
+	Customer,
+	CustomerSummary,
+	CustomerDetail,
+	Person,
+	PersonRole,
+	Role,
+	RoleAssignment,
+	Forum,
+	ForumContent,
+	ForumMember,
+	DutyAssignment,
+	Cadence,
+	Meeting,
+	MeetingDetail,
+	AuditEntry,
+	OpenApiDocument: OpenApiDocumentSchema
+} satisfies Record<string, z.ZodType>;
+
+/** A body of one named value: `{ [key]: schema }`. */
+export const one = (key: string, schema: z.ZodType) => z.strictObject({ [key]: schema });
+/** A body of one named list: `{ [key]: schema[] }`. */
+export const list = (key: string, schema: z.ZodType) => z.strictObject({ [key]: z.array(schema) });
+
+/** A query parameter of an operation. */
+export interface QueryParameter {
+	schema: z.core.$ZodType;
+	description: string;
+	/** the service rejects a request without it */
+	required?: boolean;
+}
+
+/**
+ * The query parameters of an operation, from the zod object its service
+ * parses the query with: each field's own schema, required when the field
+ * takes no undefined. Every field needs a description, so a field added to
+ * the service's schema does not type-check until it is described.
+ */
+export function queryOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, descriptions: Record<keyof Shape & string, string>): Record<string, QueryParameter> {
+	return Object.fromEntries(
+		Object.entries(schema.shape).map(([name, field]) => [
+			name,
+			{ schema: field, description: descriptions[name as keyof Shape & string], ...(z.safeParse(field, undefined).success ? {} : { required: true }) }
+		])
+	);
+}
+
+/** `?lang=sv|en`: the language of an export (exportLocale); without it the caller's. */
+export const langQuery = (description = "Language of the file; default the caller's language (Swedish)") => ({
+	lang: { schema: z.enum(['sv', 'en']), description }
+});
