@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ArticleInput, FeedbackInput, KB_AUDIENCES, KB_KINDS } from '../domain/kb/kb.service';
-import { PORTAL_REPORTS, ReportGrantInput } from '../domain/portal/report-grants.service';
+import { PORTAL_REPORTS, ReportGrantInput } from '../domain/tenancy/report-grants.service';
 import type { ApiOperation } from './openapi';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 

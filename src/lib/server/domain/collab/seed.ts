@@ -10,7 +10,7 @@ import type { AgendaItemTemplate, ForumContent } from '../governance/catalogue.t
 import { newId } from '../ids';
 import { previousMeetingOf } from '../meetings/previous-meeting';
 import type { DocumentTarget } from './collab.policy';
-import { HANDBOOK_OUTLINE } from '../portal/handbook-outline';
+import { HANDBOOK_OUTLINE } from './handbook-outline';
 import { seedMinutes } from './seed-minutes';
 
 /** The seed as a Yjs update, or null when the document starts empty. */

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { kpiReport, type KpiReport } from '../itsm/kpi/kpi.service';
-import { authorizeReport } from './report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
 
 export interface CountRow {

@@ -15,7 +15,7 @@ import { listCustomerActions, type ActionView } from '../meetings/actions.servic
 import { authorize } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { listGuides, type ArticleSummary } from '../kb/kb.service';
-import { visibleReports } from './report-grants.service';
+import { visibleReports } from '../tenancy/report-grants.service';
 import { currentMonth } from './report-period';
 
 export interface PortalMeeting {

@@ -15,7 +15,7 @@ import { slaReport, type SlaReport, type SlaRow } from '../itsm/sla/sla-report.s
 import { ticketView, type TicketView } from '../itsm/tickets.service';
 import { PRIORITIES } from '../itsm/ticket.types';
 import { parseInput } from '../validation';
-import { authorizeReport } from './report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
 
 export interface SlaTarget {
