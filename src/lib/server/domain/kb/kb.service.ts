@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import type { KbAudience, KbKind } from '$lib/server/db/portal-schema';
-import type { MinutesBlock } from '../meetings/minutes-model';
+import type { MinutesBlock } from '../meeting-core/minutes-model';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { recordAudit } from '../audit/audit.repository';

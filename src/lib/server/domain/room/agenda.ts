@@ -8,7 +8,7 @@ import { readAgenda } from '$lib/realtime/agenda-doc';
 import { meetingAgendaDoc, parseDocName } from '$lib/realtime/doc-names';
 import { resolveDocument } from '../collab/collab.policy';
 import { loadDocument } from '../collab/documents.service';
-import type { MeetingRef } from '../meetings/meeting-duties';
+import type { MeetingRef } from '../meeting-core/meeting-duties';
 
 export interface RoomAgendaItem {
 	id: string;

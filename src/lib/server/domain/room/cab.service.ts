@@ -6,6 +6,7 @@
  * change's own history.
  */
 import type { Db, Executor } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
 import type { CabPoll } from '$lib/realtime/room/events';
 import { VoteCastPayload, VoteClosePayload, VoteOpenPayload } from '$lib/realtime/room/schemas';
 import { isSupplier, type Actor } from '../actor';
@@ -14,8 +15,9 @@ import { conflict, invalid } from '../errors';
 import { nowIso } from '../ids';
 import { parseInput } from '../validation';
 import { tally } from './quorum';
-import { authorizeIn, roomContext } from './room-context';
-import type { MeetingRef } from '../meetings/meeting-duties';
+import { meetingContext } from '../meeting-core/meeting-context';
+import type { MeetingRef } from '../meeting-core/meeting-duties';
+import { authorizeIn } from './room-context';
 
 /** Whether the meeting is one of a CAB forum: only there are changes voted on. */
 export async function isCabMeeting(db: Executor, meeting: MeetingRef): Promise<boolean> {
@@ -41,10 +43,9 @@ export interface CabCandidate {
  * The changes a CAB meeting decides on: the customer's changes that need the
  * CAB and are planned to start within four weeks of the meeting, not yet done.
  */
-export async function cabCandidates(db: Executor, meeting: MeetingRef & { starts_at?: string }): Promise<CabCandidate[]> {
-	const m = await db.selectFrom('meetings').select('starts_at').where('id', '=', meeting.id).executeTakeFirstOrThrow();
-	const from = new Date(Date.parse(m.starts_at) - 7 * 86_400_000).toISOString();
-	const to = new Date(Date.parse(m.starts_at) + 28 * 86_400_000).toISOString();
+export async function cabCandidates(db: Executor, meeting: Pick<Meeting, 'customer_id' | 'starts_at'>): Promise<CabCandidate[]> {
+	const from = new Date(Date.parse(meeting.starts_at) - 7 * 86_400_000).toISOString();
+	const to = new Date(Date.parse(meeting.starts_at) + 28 * 86_400_000).toISOString();
 	const rows = await db
 		.selectFrom('tickets')
 		.select(['id', 'number', 'title', 'change_type', 'change_risk', 'planned_start'])
@@ -72,7 +73,7 @@ async function changeOfMeeting(db: Executor, meeting: MeetingRef, changeId: stri
 }
 
 export async function openVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { changeId } = parseInput(VoteOpenPayload, input);
 	if (!(await isCabMeeting(db, ctx.meeting))) throw conflict('Only a CAB meeting votes on changes');
@@ -104,7 +105,7 @@ export async function openVote(db: Db, actor: Actor, meetingId: string, input: u
 }
 
 export async function castVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'cab.vote', ctx);
 	const { changeId, choice } = parseInput(VoteCastPayload, input);
 	const poll = await db.selectFrom('cab_polls').select('status').where('meeting_id', '=', meetingId).where('ticket_id', '=', changeId).executeTakeFirst();
@@ -119,7 +120,7 @@ export async function castVote(db: Db, actor: Actor, meetingId: string, input: u
 }
 
 export async function closeVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { changeId, recommendation, rationale } = parseInput(VoteClosePayload, input);
 	const change = await changeOfMeeting(db, ctx.meeting, changeId);
