@@ -21,11 +21,13 @@ import { readAgenda } from '$lib/realtime/agenda-doc';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { forumDocument, meetingDocument } from '../collab/collab.policy';
+import { listAgendaItemRows } from '../collab/collab.repository';
 import type { DocumentStore } from '../collab/document-store';
 import { conflict, invalid } from '../errors';
 import { findForumRow } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
 import { authorize, can } from '../policy';
+import { findPerson } from '../tenancy/tenancy.repository';
 import { id, multilineText, parseInput } from '../validation';
 import { meetingContext, requireMeeting } from '../meeting-core/meeting-context';
 import { updateMeeting, updateMeetingIfStatus } from '../meeting-core/meetings.repository';
@@ -33,6 +35,7 @@ import { readFrozenFigures } from '../meeting-core/frozen-figures';
 import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure, MinutesModel } from '../meeting-core/minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
+import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
 import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
 import type { Locale } from '$lib/i18n';
 
@@ -47,13 +50,7 @@ export async function meetingFiguresView(
 	lang: Locale = 'sv'
 ): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
 	if (status === 'minutes_approved' || status === 'confirmed') {
-		const v = await db
-			.selectFrom('minutes_versions')
-			.select(['content', 'created_at'])
-			.where('meeting_id', '=', meetingId)
-			.where('kind', '=', 'approved')
-			.orderBy('created_at', 'desc')
-			.executeTakeFirst();
+		const v = await findApprovedVersion(db, meetingId);
 		return { figures: v ? readFrozenFigures((JSON.parse(v.content) as MinutesModel).figures) : [], frozenAt: v?.created_at ?? null };
 	}
 	return { figures: await frozenFigures(db, actor, meetingId, lang), frozenAt: null };
@@ -65,7 +62,7 @@ export async function meetingFiguresView(
  */
 export async function frozenFigures(db: Db, actor: Actor, of: string | Meeting, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
 	const meeting = typeof of === 'string' ? await requireMeeting(db, of) : of;
-	let kinds = (await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meeting.id).execute()).map((k) => k.kind);
+	let kinds = (await listAgendaItemRows(db, meeting.id)).map((k) => k.kind);
 	if (kinds.length === 0) {
 		// agenda not made yet (nobody has opened it): the forum's standing agenda says what it will hold
 		const forum = await findForumRow(db, meeting.forum_id);
@@ -132,7 +129,7 @@ export interface AgendaChanges {
 export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Meeting, 'id' | 'agenda_snapshot'>): Promise<AgendaChanges | null> {
 	if (!meeting.agenda_snapshot) return null;
 	const published = JSON.parse(meeting.agenda_snapshot) as PublishedItem[];
-	const current = await db.selectFrom('agenda_items').select(['item_id', 'kind', 'title', 'planned_minutes']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+	const current = await listAgendaItemRows(db, meeting.id);
 	const before = new Map(published.map((p) => [p.id, p]));
 	const after = new Map(current.map((c) => [c.item_id, c]));
 	const kept = current.filter((c) => before.has(c.item_id)).map((c) => c.item_id);
@@ -198,11 +195,11 @@ export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input
 	if (!can(actor, 'duty.assign', resource)) authorize(actor, 'meeting.run', resource);
 	const { personId } = parseInput(AdjusterInput, input);
 	requireState(meeting, ['planned', 'agenda_published', 'in_progress', 'minutes_draft'], 'The minutes are approved; the adjuster can no longer change');
-	const person = await db.selectFrom('people').select(['id', 'name', 'customer_id']).where('id', '=', personId).executeTakeFirst();
+	const person = await findPerson(db, personId);
 	if (!person || person.customer_id !== meeting.customer_id) {
 		throw invalid('The adjuster must be a person of the customer', { personId: 'Not a person of this customer' });
 	}
-	const approvals = await db.selectFrom('meeting_approvals').select('role').where('meeting_id', '=', meetingId).execute();
+	const approvals = await listApprovalRows(db, meetingId);
 	if (approvals.some((a) => a.role === 'adjuster')) throw conflict('The adjuster has already approved the minutes');
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { adjuster_person_id: person.id });
@@ -218,13 +215,7 @@ export interface ApprovalView {
 }
 
 export async function listApprovals(db: Executor, meetingId: string): Promise<ApprovalView[]> {
-	const rows = await db
-		.selectFrom('meeting_approvals as a')
-		.innerJoin('people as p', 'p.id', 'a.person_id')
-		.select(['a.role', 'a.person_id', 'p.name', 'a.at'])
-		.where('a.meeting_id', '=', meetingId)
-		.orderBy('a.at')
-		.execute();
+	const rows = await listApprovalsWithNames(db, meetingId);
 	return rows.map((r) => ({ role: r.role, personId: r.person_id, name: r.name, at: r.at }));
 }
 
@@ -240,7 +231,7 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 	authorize(actor, 'minutes.approve', resource);
 	requireState(meeting, ['minutes_draft'], 'The minutes can be approved once the meeting has ended');
 	if (!meeting.adjuster_person_id) throw conflict('Name an adjuster (justerare) from the customer side first');
-	const done = await approvalsOf(db, meetingId);
+	const done = await listApprovalRows(db, meetingId);
 	const mine: ApprovalRole[] = [];
 	if (resource.duties?.includes('chair')) mine.push('chair');
 	if (resource.adjuster) mine.push('adjuster');
@@ -253,7 +244,7 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 	await db
 		.transaction()
 		.execute(async (tx) => {
-			await tx.insertInto('meeting_approvals').values({ meeting_id: meetingId, role, person_id: actor.personId, at: now }).execute();
+			await insertApproval(tx, { meeting_id: meetingId, role, person_id: actor.personId, at: now });
 			await recordAudit(tx, actor, { action: 'minutes.approve', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { role } });
 		})
 		.catch((err: unknown) => {
@@ -261,13 +252,10 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 		});
 	// Counted after our own approval is stored, so that of two approvals made
 	// at the same instant at least the later one sees both and freezes.
-	const approvals = await approvalsOf(db, meetingId);
+	const approvals = await listApprovalRows(db, meetingId);
 	const approved = approvals.length === 2 && (await freezeApprovedMinutes(db, docs, actor, meeting, approvals, lang));
 	return { approved, role };
 }
-
-const approvalsOf = (db: Executor, meetingId: string) =>
-	db.selectFrom('meeting_approvals').select(['role', 'person_id', 'at']).where('meeting_id', '=', meetingId).orderBy('at').execute();
 
 /**
  * With both approvals in: locks the agenda and minutes, freezes the Yjs state
@@ -299,10 +287,7 @@ async function freezeApprovedMinutes(
 	const frozen = await db.transaction().execute(async (tx) => {
 		const changed = await updateMeetingIfStatus(tx, meeting.id, 'minutes_draft', { status: 'minutes_approved', approved_at: at, updated_at: nowIso() });
 		if (!changed) return false;
-		await tx
-			.insertInto('minutes_versions')
-			.values({ id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at })
-			.execute();
+		await insertMinutesVersion(tx, { id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at });
 		return true;
 	});
 	// Now that the database says "approved", re-checking the open connections
@@ -321,10 +306,7 @@ export async function addAddendum(db: Db, actor: Actor, meetingId: string, input
 	const { text } = parseInput(AddendumInput, input);
 	requireState(meeting, ['minutes_approved', 'confirmed'], 'Addenda are for approved minutes; edit the draft instead');
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('minutes_versions')
-			.values({ id: newId(), meeting_id: meetingId, kind: 'addendum', state: null, content: JSON.stringify({ text }), created_by: actor.personId, created_at: nowIso() })
-			.execute();
+		await insertMinutesVersion(tx, { id: newId(), meeting_id: meetingId, kind: 'addendum', state: null, content: JSON.stringify({ text }), created_by: actor.personId, created_at: nowIso() });
 		await recordAudit(tx, actor, { action: 'minutes.addendum', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { text } });
 	});
 }
@@ -337,14 +319,7 @@ export interface AddendumView {
 }
 
 export async function listAddenda(db: Executor, meetingId: string): Promise<AddendumView[]> {
-	const rows = await db
-		.selectFrom('minutes_versions as v')
-		.leftJoin('people as p', 'p.id', 'v.created_by')
-		.select(['v.id', 'v.content', 'p.name', 'v.created_at'])
-		.where('v.meeting_id', '=', meetingId)
-		.where('v.kind', '=', 'addendum')
-		.orderBy('v.created_at')
-		.execute();
+	const rows = await listAddendumRows(db, meetingId);
 	return rows.map((r) => ({ id: r.id, text: (JSON.parse(r.content) as { text: string }).text, by: r.name, at: r.created_at }));
 }
 
@@ -405,7 +380,7 @@ export async function lifecycleView(db: Db, actor: Actor, meetingId: string): Pr
 		listAddenda(db, meetingId),
 		agendaChangesSincePublished(db, meeting),
 		previousMeetingOf(db, meeting),
-		meeting.adjuster_person_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', meeting.adjuster_person_id).executeTakeFirst() : Promise.resolve(undefined)
+		meeting.adjuster_person_id ? findPerson(db, meeting.adjuster_person_id) : Promise.resolve(undefined)
 	]);
 	const open = (states: MeetingStatus[]) => states.includes(meeting.status);
 	return {

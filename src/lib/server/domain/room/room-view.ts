@@ -7,6 +7,7 @@ import { effectiveDuties } from '../meeting-core/meeting-duties';
 import { pollsOfMeeting } from './cab.service';
 import type { LiveSnapshot } from './room-store';
 import { currentItemOf } from './room.service';
+import { listSlideNoteRows } from './slide-notes.repository';
 import type { RoomState, You } from '$lib/realtime/room/events';
 import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
 
@@ -19,7 +20,7 @@ export async function roomState(db: Db, id: string, live: Promise<LiveSnapshot>,
 	const [room, duties, notes, polls] = await Promise.all([
 		live,
 		effectiveDuties(db, meeting),
-		db.selectFrom('room_slide_notes').select(['slide', 'text']).where('meeting_id', '=', id).execute(),
+		listSlideNoteRows(db, id),
 		pollsOfMeeting(db, id)
 	]);
 	return {

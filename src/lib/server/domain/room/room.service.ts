@@ -19,9 +19,12 @@ import { assignMeetingDuty } from '../meeting-core/duty-handover.service';
 import { meetingContext } from '../meeting-core/meeting-context';
 import type { EffectiveDuty } from '../meeting-core/meeting-duties';
 import { updateMeeting } from '../meeting-core/meetings.repository';
+import { findPerson } from '../tenancy/tenancy.repository';
 import { parseInput } from '../validation';
 import { roomAgenda } from './agenda';
 import { authorizeIn } from './room-context';
+import type { RoomStore } from './room-store';
+import { listSlideNoteRows, upsertSlideNote } from './slide-notes.repository';
 
 export interface CurrentItem {
 	id: string;
@@ -75,29 +78,35 @@ export async function restartItemTimer(db: Db, actor: Actor, meetingId: string):
  * customer who does not hold the duty may give it only to the customer side
  * ("a customer admin ... gives it to a person of the customer side").
  */
-export async function handOverDuty(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<EffectiveDuty[]> {
+export async function handOverDuty(db: Db, actor: Actor, meetingId: string, input: unknown, store?: RoomStore): Promise<EffectiveDuty[]> {
 	const ctx = await meetingContext(db, actor, meetingId);
 	const data = parseInput(DutyPayload, input);
 	if (!isSupplier(actor) && data.party !== 'customer' && !ctx.duties.includes(data.duty)) {
 		throw forbidden('The customer side hands duties to its own people');
 	}
-	return assignMeetingDuty(db, actor, ctx, data);
+	const duties = await assignMeetingDuty(db, actor, ctx, data);
+	// the presenter duty handed over mid-presentation hands the slides over too
+	if (store && data.duty === 'presenter' && data.personId) await store.passPresentation(meetingId, data.personId);
+	return duties;
 }
 
 /**
  * The presenter passes the presenter duty on, for this meeting (admins may
- * too: assignMeetingDuty decides, as for any duty).
+ * too: assignMeetingDuty decides, as for any duty). With the room's store, a
+ * running presentation follows.
  */
-export async function passPresenter(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<EffectiveDuty[]> {
+export async function passPresenter(db: Db, actor: Actor, meetingId: string, input: unknown, store?: RoomStore): Promise<EffectiveDuty[]> {
 	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.present', ctx);
 	const { personId } = parseInput(PassPresenterPayload, input);
-	const person = await db.selectFrom('people').select(['customer_id']).where('id', '=', personId).executeTakeFirst();
+	const person = await findPerson(db, personId);
 	if (!person || (person.customer_id !== null && person.customer_id !== ctx.meeting.customer_id)) {
 		throw invalid('Not a person of this meeting', { personId: 'Unknown person' });
 	}
 	const party = person.customer_id ? 'customer' : 'supplier';
-	return assignMeetingDuty(db, actor, ctx, { duty: 'presenter', party, personId, scope: 'meeting' });
+	const duties = await assignMeetingDuty(db, actor, ctx, { duty: 'presenter', party, personId, scope: 'meeting' });
+	await store?.passPresentation(meetingId, personId);
+	return duties;
 }
 
 /** Who may write the slide notes: the presenter, the chair and the minute-taker. */
@@ -106,11 +115,7 @@ export async function setSlideNote(db: Db, actor: Actor, meetingId: string, inpu
 	authorizeIn(actor, 'meeting.notes', ctx);
 	const { slide, text } = parseInput(NotePayload, input);
 	const now = nowIso();
-	await db
-		.insertInto('room_slide_notes')
-		.values({ meeting_id: meetingId, slide, text, updated_by: actor.personId, updated_at: now })
-		.onConflict((oc) => oc.columns(['meeting_id', 'slide']).doUpdateSet({ text, updated_by: actor.personId, updated_at: now }))
-		.execute();
+	await upsertSlideNote(db, { meeting_id: meetingId, slide, text, updated_by: actor.personId, updated_at: now });
 	return { slide, text };
 }
 
@@ -118,7 +123,7 @@ const SlideOrder = z.enum(SLIDE_KEYS);
 
 /** The notes of every slide, in deck order: for the room and for the minutes. */
 export async function slideNotesForMeeting(db: Executor, meetingId: string): Promise<{ slide: SlideKey; text: string }[]> {
-	const rows = await db.selectFrom('room_slide_notes').select(['slide', 'text']).where('meeting_id', '=', meetingId).execute();
+	const rows = await listSlideNoteRows(db, meetingId);
 	return SLIDE_KEYS.flatMap((k) => {
 		const row = rows.find((r) => SlideOrder.safeParse(r.slide).success && r.slide === k);
 		return row && row.text.trim() ? [{ slide: k, text: row.text }] : [];

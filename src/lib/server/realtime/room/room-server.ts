@@ -260,16 +260,13 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		});
 
 		on(socket, 'present:pass', PassPresenterPayload, async ({ meetingId, payload }) => {
-			await passPresenter(db, actor, meetingId, payload);
-			await store.passPresentation(meetingId, payload.personId);
+			await passPresenter(db, actor, meetingId, payload, store);
 			await refreshRights(meetingId);
 			await broadcastState(meetingId);
 		});
 
 		on(socket, 'duty:assign', DutyPayload, async ({ meetingId, payload }) => {
-			await handOverDuty(db, actor, meetingId, payload);
-			// the presenter duty handed over mid-presentation hands the slides over too
-			if (payload.duty === 'presenter' && payload.personId) await store.passPresentation(meetingId, payload.personId);
+			await handOverDuty(db, actor, meetingId, payload, store);
 			await refreshRights(meetingId);
 			await broadcastState(meetingId);
 		});
