@@ -11,7 +11,7 @@ import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalatedTickets } from '$lib/server/domain/itsm/escalations';
 import { formatPeriod } from '$lib/server/domain/itsm/period';
-import { meetingPeriod } from '$lib/server/domain/meetings/meeting-period';
+import { meetingPeriod } from '$lib/server/domain/meeting-core/meeting-period';
 import { ApiClient } from '../helpers/api-client';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';

@@ -126,6 +126,14 @@ describe('live room: refusals and bad input', () => {
 		expect(member.state!.currentItem?.id).toBe(itemIds[0]);
 	});
 
+	it('takes slide notes from whom the room tells may write them (presenter, chair, minute-taker), refuses the others', async () => {
+		expect(presenter.you!.canWriteNotes).toBe(true);
+		expect(chair.you!.canWriteNotes).toBe(true);
+		expect(member.you!.canWriteNotes).toBe(false);
+		expect(await member.send('note:set', { slide: 'sla', text: 'Från en medlem' })).toMatchObject({ ok: false, error: { event: 'note:set', code: 'forbidden' } });
+		expect(await presenter.send('note:set', { slide: 'sla', text: 'Svarstiderna höll' })).toEqual({ ok: true });
+	});
+
 	it('refuses a customer member reassigning the chair', async () => {
 		const itId = ids.customers[NORRBY].person('it@norrby.example').id;
 		const refused = await member.send('duty:assign', { duty: 'chair', party: 'customer', personId: itId, scope: 'meeting' });

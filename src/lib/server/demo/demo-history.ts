@@ -21,10 +21,10 @@ import { resolveDocument } from '../domain/collab/collab.policy';
 import type { DocumentStore } from '../domain/collab/document-store';
 import { headlessMinutes } from '../domain/collab/headless-minutes';
 import { newId } from '../domain/ids';
-import { effectiveDuties } from '../domain/meetings/meeting-duties';
+import { effectiveDuties } from '../domain/meeting-core/meeting-duties';
 import { buildMinutesModel } from '../domain/meetings/minutes-model.builder';
 import { frozenFigures } from '../domain/meetings/lifecycle.service';
-import type { FrozenFigure } from '../domain/meetings/minutes-model';
+import type { FrozenFigure } from '../domain/meeting-core/minutes-model';
 import { SYSTEM_ACTOR } from '../domain/actor';
 import { firstCustomerAdmin, forumMembersWithParty, forumsWithTemplateKey, insertAttendance, meetingsOfForum, recordApprovedMeeting } from './demo.repository';
 

@@ -36,6 +36,7 @@ export type Action =
 	| 'meeting.publish'
 	| 'meeting.run'
 	| 'meeting.present'
+	| 'meeting.notes'
 	| 'meeting.attendance'
 	| 'meeting.internal'
 	| 'minutes.approve'
@@ -60,7 +61,7 @@ export interface Resource {
 	forumMember?: boolean;
 	/**
 	 * for meeting actions: the duties the actor holds in that meeting (chair,
-	 * presenter, ...), resolved by `meetings/meeting-duties.ts`; for duty.pass
+	 * presenter, ...), resolved by `meeting-core/meeting-context.ts`; for duty.pass
 	 * only the duty being passed on, if the actor holds it
 	 */
 	duties?: readonly Duty[];
@@ -137,6 +138,8 @@ const RULES: Record<Action, Rule> = {
 	'meeting.run': holds('chair'),
 	// Slides: the presenter, or the chair taking over.
 	'meeting.present': holds('presenter', 'chair'),
+	// The note on each slide: the presenter, the chair and the minute-taker.
+	'meeting.notes': holds('presenter', 'chair', 'minute_taker'),
 	'meeting.attendance': (a, r) => isSupplier(a) || holds('chair', 'minute_taker')(a, r),
 	// Supplier-internal notes never reach a customer's account, whatever its duties.
 	'meeting.internal': supplierOnly,

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';
 import { KB_AUDIENCES, KB_KINDS } from '../domain/kb/kb.service';
-import { PORTAL_REPORTS } from '../domain/portal/report-grants.service';
+import { PORTAL_REPORTS } from '../domain/tenancy/report-grants.service';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 
 const ratio = () => z.number().min(0).max(1).nullable();

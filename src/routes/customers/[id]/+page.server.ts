@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { can } from '$lib/server/domain/policy';
 import { settingsAccess } from '$lib/server/domain/itsm/settings/settings-pages.service';
-import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
+import { visibleReports } from '$lib/server/domain/tenancy/report-grants.service';
 import { listTemplates } from '$lib/server/domain/governance/catalogue.service';
 import { templatesToOffer } from '$lib/server/domain/governance/forum-offers';
 import { createForumFromTemplate } from '$lib/server/domain/governance/forums.service';

@@ -32,6 +32,16 @@ export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry)
 		.execute();
 }
 
+/**
+ * Whether a customer id is known: an audit log asked for an unknown customer
+ * answers 404. Asked here rather than of tenancy, which sits above audit
+ * (tenancy's changes are audited; layers.test.ts).
+ */
+export async function isKnownCustomer(db: Executor, customerId: string): Promise<boolean> {
+	const row = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+	return row !== undefined;
+}
+
 export interface AuditQuery {
 	customerId?: string | null;
 	/** only these events (an empty list matches nothing) */

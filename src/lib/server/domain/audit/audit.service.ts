@@ -4,11 +4,10 @@ import type { Db } from '$lib/server/db';
 import { isSupplier, type Actor } from '../actor';
 import { notFound } from '../errors';
 import { authorize } from '../policy';
-import { findCustomer } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
 import { AUDIT_KINDS, auditActions, auditEvent, CUSTOMER_AUDIT_KINDS, type AuditKind } from './audit-events';
-import { countAudit, listAudit, type AuditQuery } from './audit.repository';
+import { countAudit, isKnownCustomer, listAudit, type AuditQuery } from './audit.repository';
 
 export interface AuditEntryView {
 	id: string;
@@ -67,7 +66,7 @@ function parseFilter(input: Record<string, unknown>): AuditFilter {
  */
 async function scope(db: Db, actor: Actor, customerId: string | null, filter: AuditFilter): Promise<AuditQuery> {
 	authorize(actor, 'audit.read', { customerId, kind: 'Customer' });
-	if (customerId && !(await findCustomer(db, customerId))) throw notFound('Customer');
+	if (customerId && !(await isKnownCustomer(db, customerId))) throw notFound('Customer');
 	const customerView = !isSupplier(actor);
 	return {
 		customerId,

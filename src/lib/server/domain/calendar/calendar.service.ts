@@ -10,7 +10,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import type { AgendaItemTemplate } from '../governance/catalogue.types';
 import { forumIdsOfMember } from '../governance/forums.repository';
-import { findMeetingRef } from '../meetings/meeting-duties';
+import { requireMeeting } from '../meeting-core/meeting-context';
 import { forbidden } from '../errors';
 import { nowIso } from '../ids';
 import { authorize } from '../policy';
@@ -62,7 +62,7 @@ async function toCalendarMeetings(db: Executor, rows: CalendarMeetingRow[], loca
 
 /** The invitation of one meeting (GET /meetings/{id}/invite.ics). */
 export async function meetingInvitationIcs(db: Db, actor: Actor, meetingId: string, origin: string, locale: Locale = 'sv'): Promise<string> {
-	const ref = await findMeetingRef(db, meetingId);
+	const ref = await requireMeeting(db, meetingId);
 	authorize(actor, 'meeting.read', { customerId: ref.customer_id, kind: 'Meeting' });
 	const rows = await calendarMeetingById(db, ref.id);
 	const meetings = await toCalendarMeetings(db, rows, locale);

@@ -8,8 +8,12 @@
 import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { formatDocName, type DocName } from '$lib/realtime/doc-names';
+import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
+import { LOCKED_STATES } from '../meeting-core/meeting-context';
+import { isForumMember } from '../meeting-core/meeting-duties';
+import { findMeeting } from '../meeting-core/meetings.repository';
 import { authorize, can } from '../policy';
 
 export type DocumentAccess = 'read' | 'write';
@@ -29,16 +33,25 @@ export interface DocumentTarget {
 	locked: boolean;
 }
 
-/** Meeting states in which the agenda and the minutes can no longer change. */
-export const LOCKED_STATES: readonly string[] = ['minutes_approved', 'confirmed'];
+/** A meeting's document, from the meeting row (read once by whoever asks). */
+export function meetingDocument(meeting: Pick<Meeting, 'id' | 'forum_id' | 'customer_id' | 'status'>, kind: 'agenda' | 'minutes' | 'internal'): DocumentTarget {
+	const parsed: DocName = { scope: 'meeting', id: meeting.id, kind };
+	// Internal notes stay writable: they are the supplier's working notes, not the record.
+	const locked = kind !== 'internal' && LOCKED_STATES.includes(meeting.status);
+	return { name: formatDocName(parsed), parsed, customerId: meeting.customer_id, forumId: meeting.forum_id, meetingId: meeting.id, locked };
+}
+
+/** A forum's activity list. */
+export function forumDocument(forum: { id: string; customer_id: string }): DocumentTarget {
+	const parsed: DocName = { scope: 'forum', id: forum.id, kind: 'actions' };
+	return { name: formatDocName(parsed), parsed, customerId: forum.customer_id, forumId: forum.id, meetingId: null, locked: false };
+}
 
 export async function resolveDocument(db: Executor, parsed: DocName): Promise<DocumentTarget> {
 	if (parsed.scope === 'meeting') {
-		const row = await db.selectFrom('meetings').select(['id', 'forum_id', 'customer_id', 'status']).where('id', '=', parsed.id).executeTakeFirst();
+		const row = await findMeeting(db, parsed.id);
 		if (!row) throw notFound('Document');
-		// Internal notes stay writable: they are the supplier's working notes, not the record.
-		const locked = parsed.kind !== 'internal' && LOCKED_STATES.includes(row.status);
-		return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.forum_id, meetingId: row.id, locked };
+		return meetingDocument(row, parsed.kind);
 	}
 	if (parsed.scope === 'customer') {
 		// The handbook belongs to the customer; the operational forum keeps it up to date, so its members write.
@@ -57,7 +70,7 @@ export async function resolveDocument(db: Executor, parsed: DocName): Promise<Do
 	}
 	const row = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', parsed.id).executeTakeFirst();
 	if (!row) throw notFound('Document');
-	return { name: formatDocName(parsed), parsed, customerId: row.customer_id, forumId: row.id, meetingId: null, locked: false };
+	return forumDocument(row);
 }
 
 /**
@@ -69,12 +82,7 @@ export async function documentAccess(db: Executor, actor: Actor, parsed: DocName
 	authorize(actor, 'document.read', { customerId: target.customerId, kind: 'Document' });
 	// Supplier-internal notes: a customer's people never open them, whatever else they may.
 	if (parsed.kind === 'internal') authorize(actor, 'meeting.internal', { customerId: target.customerId, kind: 'Document' });
-	const member = await db
-		.selectFrom('forum_members')
-		.select('person_id')
-		.where('forum_id', '=', target.forumId)
-		.where('person_id', '=', actor.personId)
-		.executeTakeFirst();
-	const access = !target.locked && can(actor, 'document.write', { customerId: target.customerId, forumMember: member !== undefined }) ? 'write' : 'read';
+	const forumMember = await isForumMember(db, target.forumId, actor.personId);
+	const access = !target.locked && can(actor, 'document.write', { customerId: target.customerId, forumMember }) ? 'write' : 'read';
 	return { target, access };
 }

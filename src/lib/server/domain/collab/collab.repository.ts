@@ -67,3 +67,7 @@ export async function countLogRows(db: Executor, docNames: string[]): Promise<Ma
 	}
 	return counts;
 }
+
+/** A meeting's agenda items as projected from its agenda document, in agenda order. */
+export const listAgendaItemRows = (db: Executor, meetingId: string) =>
+	db.selectFrom('agenda_items').select(['item_id', 'kind', 'title', 'planned_minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute();

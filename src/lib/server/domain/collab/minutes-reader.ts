@@ -8,7 +8,7 @@
  */
 import type { SerializedEditorState, SerializedLexicalNode } from 'lexical';
 import * as Y from 'yjs';
-import type { MinutesBlock, MinutesListItem, MinutesRun } from '../meetings/minutes-model';
+import type { MinutesBlock, MinutesListItem, MinutesRun } from '../meeting-core/minutes-model';
 import { headlessMinutes } from './headless-minutes';
 
 /** The editor state of a minutes document, as Lexical serializes it. */

@@ -16,6 +16,7 @@ import { readActions } from '$lib/realtime/actions-doc';
 import { readAgenda } from '$lib/realtime/agenda-doc';
 import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
 import { nowIso } from '../ids';
+import { findMeeting, meetingIdsOfForum } from '../meeting-core/meetings.repository';
 import type { DocumentTarget } from './collab.policy';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
 
@@ -100,10 +101,10 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	const items = readActions(doc);
 	const [people, meetings, existing] = await Promise.all([
 		peopleOfCustomer(db, target.customerId),
-		db.selectFrom('meetings').select('id').where('forum_id', '=', target.forumId).execute(),
+		meetingIdsOfForum(db, target.forumId),
 		db.selectFrom('action_items').select(['id', 'forum_id', 'created_at', 'updated_at', 'title', 'description', 'owner_person_id', 'due_date', 'status', 'raised_meeting_id', 'closed_meeting_id', 'escalated_from_id', 'escalated_to_id', 'position']).where('forum_id', '=', target.forumId).execute()
 	]);
-	const meetingIds = new Set(meetings.map((m) => m.id));
+	const meetingIds = new Set(meetings);
 	const before = new Map(existing.map((r) => [r.id, r]));
 	const now = nowIso();
 	const meetingOrNull = (id: string | null) => (id && meetingIds.has(id) ? id : null);
@@ -158,6 +159,6 @@ async function peopleOfCustomer(db: Executor, customerId: string): Promise<Set<s
 }
 
 async function peopleOfMeeting(db: Executor, meetingId: string): Promise<Set<string>> {
-	const m = await db.selectFrom('meetings').select('customer_id').where('id', '=', meetingId).executeTakeFirst();
+	const m = await findMeeting(db, meetingId);
 	return m ? peopleOfCustomer(db, m.customer_id) : new Set();
 }

@@ -8,9 +8,10 @@ import type { Executor } from '$lib/server/db';
 import { agendaItemMap, agendaItems } from '$lib/realtime/agenda-doc';
 import type { AgendaItemTemplate, ForumContent } from '../governance/catalogue.types';
 import { newId } from '../ids';
-import { previousMeetingOf } from '../meetings/previous-meeting';
+import { findMeeting } from '../meeting-core/meetings.repository';
+import { previousMeetingOf } from '../meeting-core/previous-meeting';
 import type { DocumentTarget } from './collab.policy';
-import { HANDBOOK_OUTLINE } from '../portal/handbook-outline';
+import { HANDBOOK_OUTLINE } from './handbook-outline';
 import { seedMinutes } from './seed-minutes';
 
 /** The seed as a Yjs update, or null when the document starts empty. */
@@ -45,7 +46,7 @@ interface Carried {
  * the template anyway), and actions escalated into this forum since then.
  */
 async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
-	const meeting = await db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at']).where('id', '=', meetingId).executeTakeFirst();
+	const meeting = await findMeeting(db, meetingId);
 	if (!meeting) return { previousMeetingId: null, items: [] };
 	const previous = await previousMeetingOf(db, meeting);
 	const items: Carried['items'] = [];

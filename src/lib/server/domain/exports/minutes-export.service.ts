@@ -6,9 +6,9 @@
 import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { conflict, invalid } from '../errors';
-import { readFrozenFigures } from '../meetings/frozen-figures';
-import { findMeetingRef } from '../meetings/meeting-duties';
-import type { MinutesModel } from '../meetings/minutes-model';
+import { readFrozenFigures } from '../meeting-core/frozen-figures';
+import { requireMeeting } from '../meeting-core/meeting-context';
+import type { MinutesModel } from '../meeting-core/minutes-model';
 import { authorize } from '../policy';
 import { addendumVersions, latestApprovedVersion } from './approved-minutes.repository';
 import type { ExportLocale } from './labels';
@@ -36,7 +36,7 @@ export const isExportFormat = (v: string | null | undefined): v is ExportFormat 
 
 /** The approved model with every addendum written since, oldest first. */
 export async function approvedMinutes(db: Executor, actor: Actor, meetingId: string): Promise<MinutesModel> {
-	const meeting = await findMeetingRef(db, meetingId);
+	const meeting = await requireMeeting(db, meetingId);
 	authorize(actor, 'minutes.export', { customerId: meeting.customer_id, kind: 'Meeting' });
 	const approved = await latestApprovedVersion(db, meeting.id);
 	if (!approved) throw conflict('The minutes are not approved yet: only approved (justerade) minutes can be exported');

@@ -1,5 +1,5 @@
 /** A hand-built model of approved minutes, for the renderers' tests (and nothing else). */
-import type { MinutesModel } from '../meetings/minutes-model';
+import type { MinutesModel } from '../meeting-core/minutes-model';
 import { periodLabels } from '../itsm/period';
 
 export function sampleMinutes(overrides: Partial<MinutesModel> = {}): MinutesModel {

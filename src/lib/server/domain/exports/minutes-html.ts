@@ -3,7 +3,7 @@
  * scripts, no external resources). Every piece of user text is escaped; links
  * survive only as http(s) or mailto.
  */
-import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
 import type { ExportLocale } from './labels';
 import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 

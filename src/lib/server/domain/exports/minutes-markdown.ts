@@ -3,7 +3,7 @@
  * so that it can neither format the document nor smuggle HTML into a
  * renderer that allows it.
  */
-import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
 import type { ExportLocale } from './labels';
 import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 

@@ -4,8 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '$lib/server/db/schema';
-import type { EscalationEnd } from '../meetings/escalation.service';
-import type { FrozenFigure, MinutesAction, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import type { EscalationEnd, FrozenFigure, MinutesAction, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
 import { formatCell } from '$lib/number-format';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { exportLabels, type ExportLabels, type ExportLocale } from './labels';

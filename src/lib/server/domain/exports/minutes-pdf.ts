@@ -5,7 +5,7 @@
  * and "page n of m" on every page.
  */
 import PDFDocument from 'pdfkit';
-import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meetings/minutes-model';
+import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
 import { fontBytes } from './fonts';
 import type { ExportLocale } from './labels';
 import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';

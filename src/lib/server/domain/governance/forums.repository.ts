@@ -40,3 +40,14 @@ export const listDutyRows = (db: Executor, forumIds: string[]) =>
 /** Forum ids where a person is a member: "my forums". */
 export const forumIdsOfMember = async (db: Executor, personId: string) =>
 	(await db.selectFrom('forum_members').select('forum_id').where('person_id', '=', personId).execute()).map((r) => r.forum_id);
+
+/** The key of the template a forum was made from ('cab', 'operational', …), if any. */
+export const findTemplateKeyOfForum = async (db: Executor, forumId: string): Promise<string | undefined> =>
+	(
+		await db
+			.selectFrom('forums')
+			.innerJoin('forum_templates', 'forum_templates.id', 'forums.template_id')
+			.select('forum_templates.key')
+			.where('forums.id', '=', forumId)
+			.executeTakeFirst()
+	)?.key;

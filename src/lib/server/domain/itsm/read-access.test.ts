@@ -4,7 +4,7 @@ import type { Db } from '$lib/server/db';
 import type { Access } from '$lib/server/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { DomainErrorCode } from '../errors';
-import { setReportGrants } from '../portal/report-grants.service';
+import { setReportGrants } from '../tenancy/report-grants.service';
 import { authorizeItsmRead, type ItsmReadReport } from './read-access';
 import { CUSTOMER, itsmDb, OTHER } from './test/itsm-db';
 

@@ -18,7 +18,7 @@ import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
 import { authorize } from '../policy';
-import { authorizeReport } from '../portal/report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 import { findCustomer } from '../tenancy/tenancy.repository';
 
 /** The portal report whose grant opens a kind of ITSM data to a member. */

@@ -12,7 +12,7 @@ import type { SerializedEditorState } from 'lexical';
 import { MINUTES_NODES } from '$lib/editor/nodes';
 import { invalid } from '../errors';
 import { MAX_JSON_DEPTH, tooDeep } from '../json-depth';
-import type { MinutesBlock, MinutesRun } from '../meetings/minutes-model';
+import type { MinutesBlock, MinutesRun } from '../meeting-core/minutes-model';
 import { blocksOf, plainText } from '../collab/minutes-reader';
 
 const MAX_BODY_CHARS = 200_000;

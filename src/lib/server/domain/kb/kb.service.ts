@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import type { KbAudience, KbKind } from '$lib/server/db/portal-schema';
-import type { MinutesBlock } from '../meetings/minutes-model';
+import type { MinutesBlock } from '../meeting-core/minutes-model';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { recordAudit } from '../audit/audit.repository';

@@ -19,7 +19,8 @@ import { forumIdsOfMember } from '../governance/forums.repository';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
-import { escalationLinks, type EscalationEnd, type EscalationLinks } from './escalation.service';
+import type { EscalationEnd } from '../meeting-core/minutes-model';
+import { escalationLinks, type EscalationLinks } from './escalation.service';
 import { DecisionStatusFilter, decisionStatus, meetingStatesFor, type DecisionStatus } from './decision-status';
 
 export interface ActionView {

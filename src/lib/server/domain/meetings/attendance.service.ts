@@ -21,7 +21,8 @@ import type { Localized } from '../governance/catalogue.types';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { id, parseInput } from '../validation';
-import { actorDuties, effectiveDuties, findMeetingRef, type MeetingRef } from './meeting-duties';
+import { meetingContext, type MeetingContext } from '../meeting-core/meeting-context';
+import type { MeetingRef } from '../meeting-core/meeting-duties';
 
 export const ATTENDANCE_STATUSES = ['attended', 'absent', 'excused'] as const satisfies readonly AttendanceStatus[];
 
@@ -47,8 +48,6 @@ export interface AttendanceView {
 	counts: Record<AttendanceStatus | 'unmarked', number>;
 }
 
-const LOCKED_STATUSES = new Set(['minutes_approved', 'confirmed']);
-
 async function invitees(db: Executor, meeting: MeetingRef) {
 	const members = db
 		.selectFrom('forum_members')
@@ -69,14 +68,9 @@ async function invitees(db: Executor, meeting: MeetingRef) {
 	return { memberRows, marks };
 }
 
-async function loadMeeting(db: Executor, meetingId: string) {
-	const ref = await findMeetingRef(db, meetingId);
-	const row = await db.selectFrom('meetings').select(['status']).where('id', '=', ref.id).executeTakeFirstOrThrow();
-	return { ...ref, ...row };
-}
-
-async function buildView(db: Executor, actor: Actor, meeting: Awaited<ReturnType<typeof loadMeeting>>): Promise<AttendanceView> {
-	const [{ memberRows, marks }, duties, mine] = await Promise.all([invitees(db, meeting), effectiveDuties(db, meeting), actorDuties(db, actor, meeting)]);
+async function buildView(db: Executor, actor: Actor, ctx: MeetingContext): Promise<AttendanceView> {
+	const { meeting, holders: duties, locked } = ctx;
+	const { memberRows, marks } = await invitees(db, meeting);
 	const byPerson = new Map<string, AttendeeView>();
 	for (const r of memberRows) {
 		byPerson.set(r.id, {
@@ -103,10 +97,9 @@ async function buildView(db: Executor, actor: Actor, meeting: Awaited<ReturnType
 	const attendees = [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
 	const counts = { attended: 0, absent: 0, excused: 0, unmarked: 0 };
 	for (const a of attendees) counts[a.status ?? 'unmarked']++;
-	const locked = LOCKED_STATUSES.has(meeting.status);
 	return {
 		meetingId: meeting.id,
-		canMark: !locked && can(actor, 'meeting.attendance', { customerId: meeting.customer_id, duties: mine }),
+		canMark: !locked && can(actor, 'meeting.attendance', ctx.resource),
 		locked,
 		attendees,
 		counts
@@ -115,9 +108,7 @@ async function buildView(db: Executor, actor: Actor, meeting: Awaited<ReturnType
 
 /** Everyone invited to the meeting, by side, with their attendance. */
 export async function listAttendance(db: Executor, actor: Actor, meetingId: string): Promise<AttendanceView> {
-	const meeting = await loadMeeting(db, meetingId);
-	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
-	return buildView(db, actor, meeting);
+	return buildView(db, actor, await meetingContext(db, actor, meetingId));
 }
 
 export const AttendanceEntry = z.object({
@@ -136,12 +127,12 @@ export const AttendanceInput = z.object({
  * approved.
  */
 export async function markAttendance(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<AttendanceView> {
-	const meeting = await loadMeeting(db, meetingId);
-	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
-	authorize(actor, 'meeting.attendance', { customerId: meeting.customer_id, kind: 'Meeting', duties: await actorDuties(db, actor, meeting) });
+	const ctx = await meetingContext(db, actor, meetingId);
+	const { meeting } = ctx;
+	authorize(actor, 'meeting.attendance', ctx.resource);
 	const data = parseInput(AttendanceInput, input);
-	if (LOCKED_STATUSES.has(meeting.status)) throw conflict('The minutes are approved: attendance can no longer change');
-	const view = await buildView(db, actor, meeting);
+	if (ctx.locked) throw conflict('The minutes are approved: attendance can no longer change');
+	const view = await buildView(db, actor, ctx);
 	const known = new Map(view.attendees.map((a) => [a.personId, a]));
 	const fields: FieldErrors = {};
 	data.entries.forEach((e, i) => {
@@ -174,5 +165,5 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: string, in
 			after: Object.fromEntries(entries.map((e) => [known.get(e.personId)!.name, e.status]))
 		});
 	});
-	return buildView(db, actor, meeting);
+	return buildView(db, actor, ctx);
 }

@@ -17,18 +17,9 @@ import type { DocumentStore } from '../collab/document-store';
 import { conflict, invalid, notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { newId, nowIso } from '../ids';
+import { findNextMeetingOfForum } from '../meeting-core/meetings.repository';
+import type { EscalationEnd } from '../meeting-core/minutes-model';
 import { authorize } from '../policy';
-
-/** One end of an escalation: the action, its forum, and its meeting (where it was raised, or is to be dealt with). */
-export interface EscalationEnd {
-	forumId: string;
-	forumName: { sv: string; en: string };
-	meetingId: string | null;
-	meetingTitle: string | null;
-	meetingStartsAt: string | null;
-	actionId: string;
-	actionTitle: string;
-}
 
 export interface EscalationLinks {
 	/** the lower forum's action this one escalates */
@@ -119,15 +110,7 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	const history = [action.description, `Eskalerad ${date} från ${forum.name_sv} av ${actor.name}.`].filter(Boolean).join('\n\n');
 	const newActionId = newId();
 	// the higher forum's next meeting takes it up: the copy is raised there
-	const next = await db
-		.selectFrom('meetings')
-		.select('id')
-		.where('forum_id', '=', to.id)
-		.where('starts_at', '>=', now)
-		.where('status', 'in', ['planned', 'agenda_published'])
-		.orderBy('starts_at')
-		.limit(1)
-		.executeTakeFirst();
+	const next = await findNextMeetingOfForum(db, to.id, now, ['planned', 'agenda_published']);
 	const destination = await resolveDocument(db, parseDocName(forumActionsDoc(to.id))!);
 	await docs.change(destination, (doc) => {
 		actionItems(doc).push([

@@ -18,22 +18,26 @@ import type { ApprovalRole } from '$lib/server/db/lifecycle-schema';
 import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
 import { EARLY_START_REFUSAL, earlyStartMinutes } from '$lib/governance/early-start';
 import { readAgenda } from '$lib/realtime/agenda-doc';
-import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
-import { resolveDocument, type DocumentTarget } from '../collab/collab.policy';
+import { forumDocument, meetingDocument } from '../collab/collab.policy';
+import { listAgendaItemRows } from '../collab/collab.repository';
 import type { DocumentStore } from '../collab/document-store';
 import type { CodedMessage } from '$lib/errors/error-codes';
-import { conflict, fieldValue, invalid, notFound } from '../errors';
+import { conflict, fieldValue, invalid } from '../errors';
+import { findForumRow } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
-import { authorize, can, type Resource } from '../policy';
+import { authorize, can } from '../policy';
+import { findPerson } from '../tenancy/tenancy.repository';
 import { id, multilineText, parseInput } from '../validation';
-import { actorDuties, type MeetingRef } from './meeting-duties';
-import { readFrozenFigures } from './frozen-figures';
+import { meetingContext, requireMeeting } from '../meeting-core/meeting-context';
+import { updateMeeting, updateMeetingIfStatus } from '../meeting-core/meetings.repository';
+import { readFrozenFigures } from '../meeting-core/frozen-figures';
 import { agendaHasData, meetingFigures } from './meeting-figures';
-import type { FrozenFigure, MinutesModel } from './minutes-model';
+import type { FrozenFigure, MinutesModel } from '../meeting-core/minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
-import { previousMeetingOf, type PreviousMeeting } from './previous-meeting';
+import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
+import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
 import type { Locale } from '$lib/i18n';
 
 export { previousMeetingOf, type PreviousMeeting };
@@ -47,61 +51,33 @@ export async function meetingFiguresView(
 	lang: Locale = 'sv'
 ): Promise<{ figures: FrozenFigure[]; frozenAt: string | null }> {
 	if (status === 'minutes_approved' || status === 'confirmed') {
-		const v = await db
-			.selectFrom('minutes_versions')
-			.select(['content', 'created_at'])
-			.where('meeting_id', '=', meetingId)
-			.where('kind', '=', 'approved')
-			.orderBy('created_at', 'desc')
-			.executeTakeFirst();
+		const v = await findApprovedVersion(db, meetingId);
 		return { figures: v ? readFrozenFigures((JSON.parse(v.content) as MinutesModel).figures) : [], frozenAt: v?.created_at ?? null };
 	}
 	return { figures: await frozenFigures(db, actor, meetingId, lang), frozenAt: null };
 }
 
-/** The delivery figures of a meeting whose agenda deals with them, as they stand now, in `lang`. */
-export async function frozenFigures(db: Db, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
-	let kinds = (await db.selectFrom('agenda_items').select('kind').where('meeting_id', '=', meetingId).execute()).map((k) => k.kind);
+/**
+ * The delivery figures of a meeting whose agenda deals with them, as they
+ * stand now, in `lang`. `of`: the meeting's id, or its row when just read.
+ */
+export async function frozenFigures(db: Db, actor: Actor, of: string | Meeting, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
+	const meeting = typeof of === 'string' ? await requireMeeting(db, of) : of;
+	let kinds = (await listAgendaItemRows(db, meeting.id)).map((k) => k.kind);
 	if (kinds.length === 0) {
 		// agenda not made yet (nobody has opened it): the forum's standing agenda says what it will hold
-		const forum = await db.selectFrom('meetings').innerJoin('forums', 'forums.id', 'meetings.forum_id').select('forums.content').where('meetings.id', '=', meetingId).executeTakeFirst();
+		const forum = await findForumRow(db, meeting.forum_id);
 		kinds = forum ? ((JSON.parse(forum.content) as { agenda?: { kind: string }[] }).agenda ?? []).map((a) => a.kind) : [];
 	}
-	return agendaHasData(kinds) ? meetingFigures(db, actor, meetingId, lang) : [];
+	return agendaHasData(kinds) ? meetingFigures(db, actor, meeting, lang) : [];
 }
-
-export interface LifecycleContext {
-	meeting: Meeting;
-	ref: MeetingRef;
-	resource: Resource;
-}
-
-/** Loads the meeting (tenancy first) with the duties the actor holds in it. */
-export async function lifecycleContext(db: Executor, actor: Actor, meetingId: string): Promise<LifecycleContext> {
-	const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
-	if (!meeting) throw notFound('Meeting');
-	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
-	const ref = { id: meeting.id, forum_id: meeting.forum_id, customer_id: meeting.customer_id };
-	const duties = await actorDuties(db, actor, ref);
-	return {
-		meeting,
-		ref,
-		resource: { customerId: meeting.customer_id, kind: 'Meeting', duties, adjuster: meeting.adjuster_person_id === actor.personId }
-	};
-}
-
-const target = (db: Executor, name: string): Promise<DocumentTarget> => resolveDocument(db, parseDocName(name)!);
 
 function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string | CodedMessage): void {
 	if (!allowed.includes(meeting.status)) throw conflict(message, { status: fieldValue(meeting.status) });
 }
 
 async function setSteps(db: Executor, meetingId: string, values: Partial<Meeting>): Promise<void> {
-	await db
-		.updateTable('meetings')
-		.set({ ...values, updated_at: nowIso() })
-		.where('id', '=', meetingId)
-		.execute();
+	await updateMeeting(db, meetingId, { ...values, updated_at: nowIso() });
 }
 
 // ---------------------------------------------------------------- agenda
@@ -120,10 +96,10 @@ export interface PublishedItem {
  * snapshot, until the meeting starts.
  */
 export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, meetingId: string): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'meeting.publish', resource);
 	requireState(meeting, ['planned', 'agenda_published'], { code: 'meeting.agenda_after_start' });
-	const agenda = await docs.read(await target(db, meetingAgendaDoc(meetingId)), (doc) => readAgenda(doc));
+	const agenda = await docs.read(meetingDocument(meeting, 'agenda'), (doc) => readAgenda(doc));
 	const snapshot: PublishedItem[] = agenda.map((i) => ({ id: i.id, kind: i.kind, title: i.title, plannedMinutes: i.plannedMinutes }));
 	const now = nowIso();
 	await db.transaction().execute(async (tx) => {
@@ -154,7 +130,7 @@ export interface AgendaChanges {
 export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Meeting, 'id' | 'agenda_snapshot'>): Promise<AgendaChanges | null> {
 	if (!meeting.agenda_snapshot) return null;
 	const published = JSON.parse(meeting.agenda_snapshot) as PublishedItem[];
-	const current = await db.selectFrom('agenda_items').select(['item_id', 'kind', 'title', 'planned_minutes']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+	const current = await listAgendaItemRows(db, meeting.id);
 	const before = new Map(published.map((p) => [p.id, p]));
 	const after = new Map(current.map((c) => [c.item_id, c]));
 	const kept = current.filter((c) => before.has(c.item_id)).map((c) => c.item_id);
@@ -186,7 +162,7 @@ export const StartInput = z.object({
  * ended and approved before anyone has met. The refusal names the start time.
  */
 export async function startMeeting(db: Db, actor: Actor, meetingId: string, input: unknown = {}, now = new Date()): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
 	const { confirmEarly } = parseInput(StartInput, input ?? {});
 	requireState(meeting, ['planned', 'agenda_published'], { code: meeting.status === 'in_progress' ? 'meeting.in_progress' : 'meeting.held' });
@@ -201,7 +177,7 @@ export async function startMeeting(db: Db, actor: Actor, meetingId: string, inpu
 }
 
 export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
 	requireState(meeting, ['in_progress'], { code: 'meeting.not_in_progress' });
 	await db.transaction().execute(async (tx) => {
@@ -216,15 +192,15 @@ export const AdjusterInput = z.object({ personId: id() });
 
 /** Names the adjuster (justerare): a person of the customer. The chair or whoever may assign duties does it. */
 export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	if (!can(actor, 'duty.assign', resource)) authorize(actor, 'meeting.run', resource);
 	const { personId } = parseInput(AdjusterInput, input);
 	requireState(meeting, ['planned', 'agenda_published', 'in_progress', 'minutes_draft'], 'The minutes are approved; the adjuster can no longer change');
-	const person = await db.selectFrom('people').select(['id', 'name', 'customer_id']).where('id', '=', personId).executeTakeFirst();
+	const person = await findPerson(db, personId);
 	if (!person || person.customer_id !== meeting.customer_id) {
 		throw invalid({ code: 'minutes.adjuster_not_customer' }, { personId: 'person.not_of_customer' });
 	}
-	const approvals = await db.selectFrom('meeting_approvals').select('role').where('meeting_id', '=', meetingId).execute();
+	const approvals = await listApprovalRows(db, meetingId);
 	if (approvals.some((a) => a.role === 'adjuster')) throw conflict('The adjuster has already approved the minutes');
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { adjuster_person_id: person.id });
@@ -240,13 +216,7 @@ export interface ApprovalView {
 }
 
 export async function listApprovals(db: Executor, meetingId: string): Promise<ApprovalView[]> {
-	const rows = await db
-		.selectFrom('meeting_approvals as a')
-		.innerJoin('people as p', 'p.id', 'a.person_id')
-		.select(['a.role', 'a.person_id', 'p.name', 'a.at'])
-		.where('a.meeting_id', '=', meetingId)
-		.orderBy('a.at')
-		.execute();
+	const rows = await listApprovalsWithNames(db, meetingId);
 	return rows.map((r) => ({ role: r.role, personId: r.person_id, name: r.name, at: r.at }));
 }
 
@@ -257,12 +227,12 @@ export async function listApprovals(db: Executor, meetingId: string): Promise<Ap
  */
 /** `lang`: the approver's language; the figures are frozen in the language of the approval that completes the minutes. */
 export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<{ approved: boolean; role: ApprovalRole }> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	if (meeting.status === 'minutes_approved' || meeting.status === 'confirmed') throw conflict({ code: 'minutes.already_approved' });
 	authorize(actor, 'minutes.approve', resource);
 	requireState(meeting, ['minutes_draft'], { code: 'minutes.not_ended' });
 	if (!meeting.adjuster_person_id) throw conflict({ code: 'minutes.no_adjuster' });
-	const done = await approvalsOf(db, meetingId);
+	const done = await listApprovalRows(db, meetingId);
 	const mine: ApprovalRole[] = [];
 	if (resource.duties?.includes('chair')) mine.push('chair');
 	if (resource.adjuster) mine.push('adjuster');
@@ -275,7 +245,7 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 	await db
 		.transaction()
 		.execute(async (tx) => {
-			await tx.insertInto('meeting_approvals').values({ meeting_id: meetingId, role, person_id: actor.personId, at: now }).execute();
+			await insertApproval(tx, { meeting_id: meetingId, role, person_id: actor.personId, at: now });
 			await recordAudit(tx, actor, { action: 'minutes.approve', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { role } });
 		})
 		.catch((err: unknown) => {
@@ -283,13 +253,10 @@ export async function approveMinutes(db: Db, docs: DocumentStore, actor: Actor, 
 		});
 	// Counted after our own approval is stored, so that of two approvals made
 	// at the same instant at least the later one sees both and freezes.
-	const approvals = await approvalsOf(db, meetingId);
+	const approvals = await listApprovalRows(db, meetingId);
 	const approved = approvals.length === 2 && (await freezeApprovedMinutes(db, docs, actor, meeting, approvals, lang));
 	return { approved, role };
 }
-
-const approvalsOf = (db: Executor, meetingId: string) =>
-	db.selectFrom('meeting_approvals').select(['role', 'person_id', 'at']).where('meeting_id', '=', meetingId).orderBy('at').execute();
 
 /**
  * With both approvals in: locks the agenda and minutes, freezes the Yjs state
@@ -302,39 +269,32 @@ async function freezeApprovedMinutes(
 	db: Db,
 	docs: DocumentStore,
 	actor: Actor,
-	meeting: { id: string; forum_id: string },
+	meeting: Meeting,
 	approvals: { role: ApprovalRole; person_id: string; at: string }[],
 	lang: Locale
 ): Promise<boolean> {
-	const names = { minutes: meetingMinutesDoc(meeting.id), agenda: meetingAgendaDoc(meeting.id), actions: forumActionsDoc(meeting.forum_id) };
+	// the documents as they are while the minutes are a draft: the targets come from the row read at the start
+	const targets = [meetingDocument(meeting, 'minutes'), meetingDocument(meeting, 'agenda'), forumDocument({ id: meeting.forum_id, customer_id: meeting.customer_id })];
+	const [minutes, agenda] = targets;
 	// Lock first, so that nothing typed after this moment slips into the
 	// frozen version; then bring the projected tables up to date and freeze.
-	docs.lock(names.minutes);
-	docs.lock(names.agenda);
-	const targets = await Promise.all([target(db, names.minutes), target(db, names.agenda), target(db, names.actions)]);
+	docs.lock(minutes.name);
+	docs.lock(agenda.name);
 	await Promise.all(targets.map((t) => docs.flushProjection(t)));
-	const state = await docs.read(targets[0], (doc) => Y.encodeStateAsUpdate(doc));
-	const figures = await frozenFigures(db, actor, meeting.id, lang);
-	const model = await buildMinutesModel(db, docs, meeting.id, { approvals, figures });
+	const state = await docs.read(minutes, (doc) => Y.encodeStateAsUpdate(doc));
+	const figures = await frozenFigures(db, actor, meeting, lang);
+	const model = await buildMinutesModel(db, docs, meeting, { approvals, figures });
 	const at = approvals[approvals.length - 1].at;
 	const frozen = await db.transaction().execute(async (tx) => {
-		const changed = await tx
-			.updateTable('meetings')
-			.set({ status: 'minutes_approved', approved_at: at, updated_at: nowIso() })
-			.where('id', '=', meeting.id)
-			.where('status', '=', 'minutes_draft')
-			.executeTakeFirst();
-		if (Number(changed.numUpdatedRows) !== 1) return false;
-		await tx
-			.insertInto('minutes_versions')
-			.values({ id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at })
-			.execute();
+		const changed = await updateMeetingIfStatus(tx, meeting.id, 'minutes_draft', { status: 'minutes_approved', approved_at: at, updated_at: nowIso() });
+		if (!changed) return false;
+		await insertMinutesVersion(tx, { id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at });
 		return true;
 	});
 	// Now that the database says "approved", re-checking the open connections
 	// finds them read-only: writers are told at once (4001) and come back as readers.
-	docs.lock(names.minutes);
-	docs.lock(names.agenda);
+	docs.lock(minutes.name);
+	docs.lock(agenda.name);
 	return frozen;
 }
 
@@ -342,15 +302,12 @@ export const AddendumInput = z.object({ text: multilineText(20_000).min(1, 'fiel
 
 /** A dated correction to approved minutes, by the minute-taker; the approved text itself never changes. */
 export async function addAddendum(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'minutes.addendum', resource);
 	const { text } = parseInput(AddendumInput, input);
 	requireState(meeting, ['minutes_approved', 'confirmed'], 'Addenda are for approved minutes; edit the draft instead');
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.insertInto('minutes_versions')
-			.values({ id: newId(), meeting_id: meetingId, kind: 'addendum', state: null, content: JSON.stringify({ text }), created_by: actor.personId, created_at: nowIso() })
-			.execute();
+		await insertMinutesVersion(tx, { id: newId(), meeting_id: meetingId, kind: 'addendum', state: null, content: JSON.stringify({ text }), created_by: actor.personId, created_at: nowIso() });
 		await recordAudit(tx, actor, { action: 'minutes.addendum', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { text } });
 	});
 }
@@ -363,14 +320,7 @@ export interface AddendumView {
 }
 
 export async function listAddenda(db: Executor, meetingId: string): Promise<AddendumView[]> {
-	const rows = await db
-		.selectFrom('minutes_versions as v')
-		.leftJoin('people as p', 'p.id', 'v.created_by')
-		.select(['v.id', 'v.content', 'p.name', 'v.created_at'])
-		.where('v.meeting_id', '=', meetingId)
-		.where('v.kind', '=', 'addendum')
-		.orderBy('v.created_at')
-		.execute();
+	const rows = await listAddendumRows(db, meetingId);
 	return rows.map((r) => ({ id: r.id, text: (JSON.parse(r.content) as { text: string }).text, by: r.name, at: r.created_at }));
 }
 
@@ -378,7 +328,7 @@ export async function listAddenda(db: Executor, meetingId: string): Promise<Adde
 
 /** At this meeting's "previous minutes" item, its chair confirms the previous meeting's approved minutes. */
 export async function confirmPreviousMinutes(db: Db, actor: Actor, meetingId: string): Promise<void> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'meeting.run', resource);
 	const previous = await previousMeetingOf(db, meeting);
 	if (!previous) throw conflict('This is the forum’s first meeting; there are no previous minutes');
@@ -425,13 +375,13 @@ export interface LifecycleView {
 
 /** Where the meeting stands, who did what, and what the viewer may do next. */
 export async function lifecycleView(db: Db, actor: Actor, meetingId: string): Promise<LifecycleView> {
-	const { meeting, resource } = await lifecycleContext(db, actor, meetingId);
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	const [approvals, addenda, changes, previous, adjuster] = await Promise.all([
 		listApprovals(db, meetingId),
 		listAddenda(db, meetingId),
 		agendaChangesSincePublished(db, meeting),
 		previousMeetingOf(db, meeting),
-		meeting.adjuster_person_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', meeting.adjuster_person_id).executeTakeFirst() : Promise.resolve(undefined)
+		meeting.adjuster_person_id ? findPerson(db, meeting.adjuster_person_id) : Promise.resolve(undefined)
 	]);
 	const open = (states: MeetingStatus[]) => states.includes(meeting.status);
 	return {

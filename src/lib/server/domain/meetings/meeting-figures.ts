@@ -12,9 +12,10 @@
  * incident follow-up, escalations, changes for CAB).
  */
 import type { Db } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { slideDeck, type TicketList } from '../room/slides.service';
-import type { FrozenFigure } from './minutes-model';
+import type { FrozenFigure } from '../meeting-core/minutes-model';
 import { kpiName } from '$lib/components/itsm/kpi-names';
 import { changeTypeLabel, lightLabel } from '$lib/enum-labels';
 import type { Locale } from '$lib/i18n';
@@ -49,9 +50,12 @@ const ticketTitle = (title: typeof m.figures_incidents, list: TicketList, lang: 
 /** Whether this agenda deals with delivery figures at all. */
 export const agendaHasData = (kinds: string[]) => kinds.some((k) => DATA_KINDS.includes(k));
 
-/** The tables in `lang` (the interface language while live; the approver's when frozen). */
-export async function meetingFigures(db: Db, actor: Actor, meetingId: string, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
-	const deck = await slideDeck(db, actor, meetingId);
+/**
+ * The tables in `lang` (the interface language while live; the approver's when
+ * frozen). `of`: the meeting's id, or its row when the caller has just read it.
+ */
+export async function meetingFigures(db: Db, actor: Actor, of: string | Meeting, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
+	const deck = await slideDeck(db, actor, of);
 	const period = { from: deck.period.firstDay, to: deck.period.lastDay, periodLabel: deck.period.label };
 	const figures: FrozenFigure[] = [];
 	const slaTable = (id: string, title: string, rows: typeof deck.sla.resolution) =>

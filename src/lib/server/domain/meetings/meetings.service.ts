@@ -8,6 +8,7 @@ import { invalid, notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { forumIdsOfMember } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
+import { findMeetingWithNames, insertMeeting, listMeetingsOfForum, listUpcomingMeetings, type MeetingWithNames } from '../meeting-core/meetings.repository';
 import { authorize, can } from '../policy';
 import { forumActionsDoc, meetingAgendaDoc, meetingInternalDoc, meetingMinutesDoc } from '$lib/realtime/doc-names';
 import { toUtcIso } from '../time';
@@ -58,12 +59,11 @@ const toView = (m: Meeting): MeetingView => ({
 
 export async function listForumMeetings(db: Db, actor: Actor, forumId: string): Promise<MeetingView[]> {
 	await loadForum(db, actor, forumId, 'meeting.read');
-	const rows = await db.selectFrom('meetings').selectAll().where('forum_id', '=', forumId).orderBy('starts_at').execute();
-	return rows.map(toView);
+	return (await listMeetingsOfForum(db, forumId)).map(toView);
 }
 
 export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingListItem> {
-	const row = await meetingsWithNames(db).where('meetings.id', '=', meetingId).executeTakeFirst();
+	const row = await findMeetingWithNames(db, meetingId);
 	if (!row) throw notFound('Meeting');
 	authorize(actor, 'meeting.read', { customerId: row.customer_id, kind: 'Meeting' });
 	return toListItem(row);
@@ -94,16 +94,6 @@ export async function getMeetingDetail(db: Db, actor: Actor, meetingId: string):
 	return { ...meeting, documents: meetingDocuments(actor, meeting) };
 }
 
-const meetingsWithNames = (db: Db) =>
-	db
-		.selectFrom('meetings')
-		.innerJoin('forums', 'forums.id', 'meetings.forum_id')
-		.innerJoin('customers', 'customers.id', 'meetings.customer_id')
-		.selectAll('meetings')
-		.select(['forums.name_sv as forum_name_sv', 'forums.name_en as forum_name_en', 'customers.name as customer_name']);
-
-type MeetingWithNames = Meeting & { forum_name_sv: string; forum_name_en: string; customer_name: string };
-
 const toListItem = (r: MeetingWithNames): MeetingListItem => ({
 	...toView(r),
 	forumNameSv: r.forum_name_sv,
@@ -118,10 +108,8 @@ const toListItem = (r: MeetingWithNames): MeetingListItem => ({
  */
 export async function upcomingMeetingsFor(db: Db, actor: Actor, limit = 8, now = new Date()): Promise<MeetingListItem[]> {
 	const mine = await forumIdsOfMember(db, actor.personId);
-	let q = meetingsWithNames(db).where('meetings.ends_at', '>=', now.toISOString()).orderBy('meetings.starts_at').limit(limit);
-	if (mine.length > 0) q = q.where('meetings.forum_id', 'in', mine);
-	if (!isSupplier(actor)) q = q.where('meetings.customer_id', '=', actor.customerId ?? '');
-	return (await q.execute()).map(toListItem);
+	const rows = await listUpcomingMeetings(db, { nowIso: now.toISOString(), limit, forumIds: mine, customerId: isSupplier(actor) ? undefined : (actor.customerId ?? '') });
+	return rows.map(toListItem);
 }
 
 /** A newly scheduled meeting has taken none of its lifecycle steps. */
@@ -179,7 +167,7 @@ export async function scheduleMeeting(db: Db, actor: Actor, forumId: string, inp
 		updated_at: now
 	};
 	await db.transaction().execute(async (tx) => {
-		await tx.insertInto('meetings').values(meeting).execute();
+		await insertMeeting(tx, meeting);
 		await recordAudit(tx, actor, {
 			action: 'meeting.schedule',
 			entity: 'meeting',

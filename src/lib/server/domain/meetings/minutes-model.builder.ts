@@ -6,18 +6,19 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
-import type { Duty } from '$lib/server/db/schema';
-import { meetingMinutesDoc, parseDocName } from '$lib/realtime/doc-names';
-import { resolveDocument } from '../collab/collab.policy';
+import type { Duty, Meeting } from '$lib/server/db/schema';
+import { meetingDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
-import { notFound } from '../errors';
+import { findForumRow } from '../governance/forums.repository';
 import { dayOf, periodLabels } from '../itsm/period';
 import { escalationLinks } from './escalation.service';
-import { effectiveDuties } from './meeting-duties';
+import { requireMeeting } from '../meeting-core/meeting-context';
+import { effectiveDuties } from '../meeting-core/meeting-duties';
 import { cabOutcomesForMeeting } from '../room/cab.service';
 import { slideNotesForMeeting } from '../room/room.service';
-import type { FrozenFigure, MinutesAction, MinutesBlock, MinutesModel } from './minutes-model';
+import type { FrozenFigure, MinutesAction, MinutesBlock, MinutesModel } from '../meeting-core/minutes-model';
+import { findCustomer } from '../tenancy/tenancy.repository';
 
 /** Swedish names of the live room's slides, for the notes written on them. */
 const SLIDE_TITLES: Record<string, string> = {
@@ -73,24 +74,20 @@ async function markedNonMembers(db: Executor, meetingId: string, memberIds: stri
 export async function buildMinutesModel(
 	db: Executor,
 	docs: DocumentStore,
-	meetingId: string,
+	/** the meeting's id, or its row when the caller has just read it */
+	of: string | Meeting,
 	extra: {
 		approvals?: { role: 'chair' | 'adjuster'; person_id: string; at?: string }[];
 		/** ITSM figures presented in the meeting, frozen with the minutes (meeting-figures.ts) */
 		figures?: FrozenFigure[];
 	} = {}
 ): Promise<MinutesModel> {
-	const meeting = await db
-		.selectFrom('meetings as m')
-		.innerJoin('forums as f', 'f.id', 'm.forum_id')
-		.innerJoin('customers as c', 'c.id', 'm.customer_id')
-		.select(['m.id', 'm.title', 'm.starts_at', 'm.ends_at', 'm.location', 'm.forum_id', 'm.customer_id', 'f.name_sv', 'f.name_en', 'c.name as customer_name'])
-		.where('m.id', '=', meetingId)
-		.executeTakeFirst();
-	if (!meeting) throw notFound('Meeting');
-	const ref = { id: meeting.id, forum_id: meeting.forum_id, customer_id: meeting.customer_id };
+	const meeting = typeof of === 'string' ? await requireMeeting(db, of) : of;
+	const meetingId = meeting.id;
 
-	const [members, attendance, duties, agenda, actions, people] = await Promise.all([
+	const [forum, customer, members, attendance, duties, agenda, actions, people] = await Promise.all([
+		findForumRow(db, meeting.forum_id),
+		findCustomer(db, meeting.customer_id),
 		db
 			.selectFrom('forum_members as fm')
 			.innerJoin('people as p', 'p.id', 'fm.person_id')
@@ -100,7 +97,7 @@ export async function buildMinutesModel(
 			.orderBy('p.name')
 			.execute(),
 		db.selectFrom('meeting_attendance').select(['person_id', 'status']).where('meeting_id', '=', meetingId).execute(),
-		effectiveDuties(db, ref),
+		effectiveDuties(db, meeting),
 		db
 			.selectFrom('agenda_items as a')
 			.leftJoin('people as p', 'p.id', 'a.presenter_id')
@@ -122,7 +119,7 @@ export async function buildMinutesModel(
 	const dutiesOf = (personId: string): Duty[] => duties.filter((d) => d.personId === personId).map((d) => d.duty);
 	const statusOf = new Map(attendance.map((a) => [a.person_id, a.status]));
 
-	const minutesTarget = await resolveDocument(db, parseDocName(meetingMinutesDoc(meetingId))!);
+	const minutesTarget = meetingDocument(meeting, 'minutes');
 	const written = await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc)));
 	const room = await fromTheRoom(db, meetingId, dayOf(meeting.starts_at));
 	const blocks = [...written, ...room.blocks];
@@ -152,8 +149,8 @@ export async function buildMinutesModel(
 			startsAt: meeting.starts_at,
 			endsAt: meeting.ends_at,
 			location: meeting.location,
-			customerName: meeting.customer_name,
-			forumName: { sv: meeting.name_sv, en: meeting.name_en }
+			customerName: customer?.name ?? '',
+			forumName: { sv: forum?.name_sv ?? '', en: forum?.name_en ?? '' }
 		},
 		attendees: [...members, ...(await markedNonMembers(db, meetingId, members.map((p) => p.id)))].map((p) => ({
 			personId: p.id,

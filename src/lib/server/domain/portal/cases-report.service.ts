@@ -7,7 +7,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { kpiReport, type KpiReport } from '../itsm/kpi/kpi.service';
-import { authorizeReport } from './report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
 import { changeOutcomeCounts, openedCountsBy, type CountRow } from './report-tickets.repository';
 

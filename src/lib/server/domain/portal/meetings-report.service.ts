@@ -11,7 +11,7 @@ import { customerGovernanceHealth, type CustomerHealth } from '../governance/gov
 import { listCustomerActions, listCustomerDecisions, type ActionView, type DecisionView } from '../meetings/actions.service';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-meetings.repository';
-import { authorizeReport } from './report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 
 export const LEVELS: ForumLevel[] = ['strategic', 'tactical', 'operational'];
 

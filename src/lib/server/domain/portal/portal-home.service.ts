@@ -15,7 +15,7 @@ import { authorize } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { listGuides, type ArticleSummary } from '../kb/kb.service';
 import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-meetings.repository';
-import { visibleReports } from './report-grants.service';
+import { visibleReports } from '../tenancy/report-grants.service';
 import { currentMonth } from './report-period';
 
 export interface PortalHome {

@@ -14,7 +14,7 @@ import { slaLights, type SlaLights } from '../itsm/sla/sla-lights';
 import { slaReport, type SlaReport } from '../itsm/sla/sla-report.service';
 import { ticketView, type TicketView } from '../itsm/ticket-view';
 import { parseInput } from '../validation';
-import { authorizeReport } from './report-grants.service';
+import { authorizeReport } from '../tenancy/report-grants.service';
 import { parseReportPeriod, trailingPeriods, type ReportPeriod } from './report-period';
 import { ticketsDecidedIn } from './report-tickets.repository';
 

@@ -5,10 +5,10 @@
  */
 import type { Db } from '$lib/server/db';
 import { readAgenda } from '$lib/realtime/agenda-doc';
-import { meetingAgendaDoc, parseDocName } from '$lib/realtime/doc-names';
-import { resolveDocument } from '../collab/collab.policy';
+import { meetingDocument } from '../collab/collab.policy';
+import { listAgendaItemRows } from '../collab/collab.repository';
 import { loadDocument } from '../collab/documents.service';
-import type { MeetingRef } from '../meetings/meeting-duties';
+import type { Meeting } from '$lib/server/db/schema';
 
 export interface RoomAgendaItem {
 	id: string;
@@ -17,15 +17,10 @@ export interface RoomAgendaItem {
 	plannedMinutes: number;
 }
 
-export async function roomAgenda(db: Db, meeting: MeetingRef): Promise<RoomAgendaItem[]> {
-	const projected = await db
-		.selectFrom('agenda_items')
-		.select(['item_id', 'title', 'kind', 'planned_minutes'])
-		.where('meeting_id', '=', meeting.id)
-		.orderBy('position')
-		.execute();
+export async function roomAgenda(db: Db, meeting: Pick<Meeting, 'id' | 'forum_id' | 'customer_id' | 'status'>): Promise<RoomAgendaItem[]> {
+	const projected = await listAgendaItemRows(db, meeting.id);
 	if (projected.length > 0) return projected.map((r) => ({ id: r.item_id, title: r.title, kind: r.kind, plannedMinutes: r.planned_minutes }));
-	const target = await resolveDocument(db, parseDocName(meetingAgendaDoc(meeting.id))!);
+	const target = meetingDocument(meeting, 'agenda');
 	const { doc } = await loadDocument(db, target);
 	try {
 		return readAgenda(doc).map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes }));

@@ -6,6 +6,7 @@
  * change's own history.
  */
 import type { Db, Executor } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
 import type { CabPoll } from '$lib/realtime/room/events';
 import { VoteCastPayload, VoteClosePayload, VoteOpenPayload } from '$lib/realtime/room/schemas';
 import { isSupplier, type Actor } from '../actor';
@@ -13,19 +14,28 @@ import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid } from '../errors';
 import { nowIso } from '../ids';
 import { parseInput } from '../validation';
+import { findTemplateKeyOfForum } from '../governance/forums.repository';
+import {
+	closePoll,
+	deleteBallots,
+	findChangeOfCustomer,
+	findPoll,
+	listBallots,
+	listBallotsWithNames,
+	listCabChangeRows,
+	listClosedPollRows,
+	listPollRows,
+	openPoll,
+	upsertBallot
+} from './cab.repository';
 import { tally } from './quorum';
-import { authorizeIn, roomContext } from './room-context';
-import type { MeetingRef } from '../meetings/meeting-duties';
+import { meetingContext } from '../meeting-core/meeting-context';
+import type { MeetingRef } from '../meeting-core/meeting-duties';
+import { authorizeIn } from './room-context';
 
 /** Whether the meeting is one of a CAB forum: only there are changes voted on. */
 export async function isCabMeeting(db: Executor, meeting: MeetingRef): Promise<boolean> {
-	const row = await db
-		.selectFrom('forums')
-		.innerJoin('forum_templates', 'forum_templates.id', 'forums.template_id')
-		.select('forum_templates.key')
-		.where('forums.id', '=', meeting.forum_id)
-		.executeTakeFirst();
-	return row?.key === 'cab';
+	return (await findTemplateKeyOfForum(db, meeting.forum_id)) === 'cab';
 }
 
 export interface CabCandidate {
@@ -41,38 +51,21 @@ export interface CabCandidate {
  * The changes a CAB meeting decides on: the customer's changes that need the
  * CAB and are planned to start within four weeks of the meeting, not yet done.
  */
-export async function cabCandidates(db: Executor, meeting: MeetingRef & { starts_at?: string }): Promise<CabCandidate[]> {
-	const m = await db.selectFrom('meetings').select('starts_at').where('id', '=', meeting.id).executeTakeFirstOrThrow();
-	const from = new Date(Date.parse(m.starts_at) - 7 * 86_400_000).toISOString();
-	const to = new Date(Date.parse(m.starts_at) + 28 * 86_400_000).toISOString();
-	const rows = await db
-		.selectFrom('tickets')
-		.select(['id', 'number', 'title', 'change_type', 'change_risk', 'planned_start'])
-		.where('customer_id', '=', meeting.customer_id)
-		.where('kind', '=', 'change')
-		.where('cab_required', '=', 1)
-		.where('planned_start', '>=', from)
-		.where('planned_start', '<', to)
-		.orderBy('planned_start')
-		.limit(20)
-		.execute();
+export async function cabCandidates(db: Executor, meeting: Pick<Meeting, 'customer_id' | 'starts_at'>): Promise<CabCandidate[]> {
+	const from = new Date(Date.parse(meeting.starts_at) - 7 * 86_400_000).toISOString();
+	const to = new Date(Date.parse(meeting.starts_at) + 28 * 86_400_000).toISOString();
+	const rows = await listCabChangeRows(db, meeting.customer_id, from, to);
 	return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, changeType: r.change_type, risk: r.change_risk, plannedStart: r.planned_start }));
 }
 
 async function changeOfMeeting(db: Executor, meeting: MeetingRef, changeId: string) {
-	const row = await db
-		.selectFrom('tickets')
-		.select(['id', 'number', 'title'])
-		.where('id', '=', changeId)
-		.where('customer_id', '=', meeting.customer_id)
-		.where('kind', '=', 'change')
-		.executeTakeFirst();
+	const row = await findChangeOfCustomer(db, meeting.customer_id, changeId);
 	if (!row) throw invalid('Not a change of this customer', { changeId: 'meeting.unknown_change' });
 	return row;
 }
 
 export async function openVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { changeId } = parseInput(VoteOpenPayload, input);
 	if (!(await isCabMeeting(db, ctx.meeting))) throw conflict('Only a CAB meeting votes on changes');
@@ -80,73 +73,46 @@ export async function openVote(db: Db, actor: Actor, meetingId: string, input: u
 	const now = nowIso();
 	// Reopening a closed vote starts it over: the earlier ballots no longer stand.
 	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('cab_votes').where('meeting_id', '=', meetingId).where('ticket_id', '=', changeId).execute();
-		await tx
-			.insertInto('cab_polls')
-			.values({ meeting_id: meetingId, ticket_id: changeId, status: 'open', opened_by: actor.personId, opened_at: now })
-			.onConflict((oc) =>
-				oc.columns(['meeting_id', 'ticket_id']).doUpdateSet({
-					status: 'open',
-					opened_by: actor.personId,
-					opened_at: now,
-					closed_by: null,
-					closed_at: null,
-					approve: 0,
-					reject: 0,
-					abstain: 0,
-					quorum_met: null,
-					recommendation: null,
-					rationale: ''
-				})
-			)
-			.execute();
+		await deleteBallots(tx, meetingId, changeId);
+		await openPoll(tx, { meetingId, changeId, by: actor.personId, at: now });
 	});
 }
 
 export async function castVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'cab.vote', ctx);
 	const { changeId, choice } = parseInput(VoteCastPayload, input);
-	const poll = await db.selectFrom('cab_polls').select('status').where('meeting_id', '=', meetingId).where('ticket_id', '=', changeId).executeTakeFirst();
+	const poll = await findPoll(db, meetingId, changeId);
 	if (poll?.status !== 'open') throw conflict('No open vote on this change');
 	const party = isSupplier(actor) ? 'supplier' : 'customer';
 	const at = nowIso();
-	await db
-		.insertInto('cab_votes')
-		.values({ meeting_id: meetingId, ticket_id: changeId, person_id: actor.personId, party, choice, at })
-		.onConflict((oc) => oc.columns(['meeting_id', 'ticket_id', 'person_id']).doUpdateSet({ choice, at }))
-		.execute();
+	await upsertBallot(db, { meeting_id: meetingId, ticket_id: changeId, person_id: actor.personId, party, choice, at });
 }
 
 export async function closeVote(db: Db, actor: Actor, meetingId: string, input: unknown): Promise<void> {
-	const ctx = await roomContext(db, actor, meetingId);
+	const ctx = await meetingContext(db, actor, meetingId);
 	authorizeIn(actor, 'meeting.run', ctx);
 	const { changeId, recommendation, rationale } = parseInput(VoteClosePayload, input);
 	const change = await changeOfMeeting(db, ctx.meeting, changeId);
 	await db.transaction().execute(async (tx) => {
-		const poll = await tx.selectFrom('cab_polls').select('status').where('meeting_id', '=', meetingId).where('ticket_id', '=', changeId).executeTakeFirst();
+		const poll = await findPoll(tx, meetingId, changeId);
 		if (poll?.status !== 'open') throw conflict('No open vote on this change');
-		const ballots = await tx.selectFrom('cab_votes').select(['party', 'choice']).where('meeting_id', '=', meetingId).where('ticket_id', '=', changeId).execute();
+		const ballots = await listBallots(tx, meetingId, changeId);
 		const t = tally(ballots);
 		// Without a quorum the CAB cannot approve or reject, whatever the chair would like.
 		const chosen = recommendation && (t.quorumMet || recommendation === 'defer') ? recommendation : t.outcome;
 		const now = nowIso();
-		await tx
-			.updateTable('cab_polls')
-			.set({
-				status: 'closed',
-				closed_by: actor.personId,
-				closed_at: now,
-				approve: t.approve,
-				reject: t.reject,
-				abstain: t.abstain,
-				quorum_met: t.quorumMet ? 1 : 0,
-				recommendation: chosen,
-				rationale
-			})
-			.where('meeting_id', '=', meetingId)
-			.where('ticket_id', '=', changeId)
-			.execute();
+		await closePoll(tx, meetingId, changeId, {
+			status: 'closed',
+			closed_by: actor.personId,
+			closed_at: now,
+			approve: t.approve,
+			reject: t.reject,
+			abstain: t.abstain,
+			quorum_met: t.quorumMet ? 1 : 0,
+			recommendation: chosen,
+			rationale
+		});
 		await recordAudit(tx, actor, {
 			action: 'cab.recommendation',
 			entity: 'ticket',
@@ -160,22 +126,7 @@ export async function closeVote(db: Db, actor: Actor, meetingId: string, input: 
 
 /** Every vote of the meeting with its ballots, for the room. */
 export async function pollsOfMeeting(db: Executor, meetingId: string): Promise<CabPoll[]> {
-	const [polls, ballots] = await Promise.all([
-		db
-			.selectFrom('cab_polls')
-			.innerJoin('tickets', 'tickets.id', 'cab_polls.ticket_id')
-			.select(['cab_polls.ticket_id', 'cab_polls.status', 'cab_polls.recommendation', 'cab_polls.rationale', 'tickets.number', 'tickets.title'])
-			.where('cab_polls.meeting_id', '=', meetingId)
-			.orderBy('cab_polls.opened_at')
-			.execute(),
-		db
-			.selectFrom('cab_votes')
-			.innerJoin('people', 'people.id', 'cab_votes.person_id')
-			.select(['cab_votes.ticket_id', 'cab_votes.person_id', 'cab_votes.party', 'cab_votes.choice', 'people.name'])
-			.where('cab_votes.meeting_id', '=', meetingId)
-			.orderBy('cab_votes.at')
-			.execute()
-	]);
+	const [polls, ballots] = await Promise.all([listPollRows(db, meetingId), listBallotsWithNames(db, meetingId)]);
 	return polls.map((p) => {
 		const own = ballots.filter((b) => b.ticket_id === p.ticket_id);
 		return {
@@ -206,25 +157,7 @@ export interface CabOutcome {
 
 /** The closed votes of a meeting, for the minutes model (no actor: the caller has authorized the meeting). */
 export async function cabOutcomesForMeeting(db: Executor, meetingId: string): Promise<CabOutcome[]> {
-	const rows = await db
-		.selectFrom('cab_polls')
-		.innerJoin('tickets', 'tickets.id', 'cab_polls.ticket_id')
-		.select([
-			'cab_polls.ticket_id',
-			'tickets.number',
-			'tickets.title',
-			'cab_polls.approve',
-			'cab_polls.reject',
-			'cab_polls.abstain',
-			'cab_polls.quorum_met',
-			'cab_polls.recommendation',
-			'cab_polls.rationale',
-			'cab_polls.closed_at'
-		])
-		.where('cab_polls.meeting_id', '=', meetingId)
-		.where('cab_polls.status', '=', 'closed')
-		.orderBy('cab_polls.closed_at')
-		.execute();
+	const rows = await listClosedPollRows(db, meetingId);
 	return rows.map((r) => ({
 		changeId: r.ticket_id,
 		number: r.number,
@@ -237,16 +170,4 @@ export async function cabOutcomesForMeeting(db: Executor, meetingId: string): Pr
 		rationale: r.rationale,
 		closedAt: r.closed_at!
 	}));
-}
-
-/** The CAB recommendations recorded on one change ticket, newest first (the change's own history). */
-export async function cabOutcomesForChange(db: Executor, ticketId: string) {
-	return db
-		.selectFrom('cab_polls')
-		.innerJoin('meetings', 'meetings.id', 'cab_polls.meeting_id')
-		.select(['cab_polls.meeting_id', 'meetings.title', 'cab_polls.recommendation', 'cab_polls.rationale', 'cab_polls.closed_at', 'cab_polls.quorum_met'])
-		.where('cab_polls.ticket_id', '=', ticketId)
-		.where('cab_polls.status', '=', 'closed')
-		.orderBy('cab_polls.closed_at', 'desc')
-		.execute();
 }

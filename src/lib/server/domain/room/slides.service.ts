@@ -3,13 +3,14 @@
  * against target, the last twelve months' trend, the KPI table with traffic
  * lights, the P1/P2 incidents opened in the period, the escalated tickets
  * (itsm/escalations.ts says what counts) and changes. The period is the
- * meeting's (meetings/meeting-period.ts): whole days from the forum's previous
+ * meeting's (meeting-core/meeting-period.ts): whole days from the forum's previous
  * meeting to the day before this one, or the last full month.
  */
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
 import type { Localized } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import type { KpiValue } from '../itsm/kpi/kpi.service';
 import { kpiReport } from '../itsm/kpi/kpi.service';
@@ -17,8 +18,8 @@ import { escalatedTickets, priorityIncidents } from '../itsm/escalations';
 import { periodLabels } from '../itsm/period';
 import { isTooFewTickets } from '../itsm/sample-size';
 import { slaReport, type SlaRow } from '../itsm/sla/sla-report.service';
-import { findMeetingRef } from '../meetings/meeting-duties';
-import { meetingPeriodOf, type MeetingPeriod } from '../meetings/meeting-period';
+import { requireMeeting } from '../meeting-core/meeting-context';
+import { meetingPeriodOf, type MeetingPeriod } from '../meeting-core/meeting-period';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { cabCandidates, isCabMeeting, type CabCandidate } from './cab.service';
@@ -95,11 +96,12 @@ const line = (now: Date) => (r: {
 	breached: r.res_breach_at !== null && r.res_breach_at <= now.toISOString()
 });
 
-export async function slideDeck(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<SlideDeck> {
-	const meeting = await findMeetingRef(db, meetingId);
+/** `meeting`: its id, or its row when the caller has just read it. */
+export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now = new Date()): Promise<SlideDeck> {
+	const meeting = typeof of === 'string' ? await requireMeeting(db, of) : of;
 	authorize(actor, 'meeting.read', { customerId: meeting.customer_id, kind: 'Meeting' });
 	const customerId = meeting.customer_id;
-	const period = await meetingPeriodOf(db, meetingId);
+	const period = await meetingPeriodOf(db, meeting);
 	const { from, to } = period;
 
 	// the twelve months up to the one holding the period's last day

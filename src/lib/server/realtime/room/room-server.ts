@@ -18,7 +18,9 @@ import type { Db } from '$lib/server/db';
 import { isSupplier } from '$lib/server/domain/actor';
 import { nowIso } from '$lib/server/domain/ids';
 import { castVote, closeVote, openVote } from '$lib/server/domain/room/cab.service';
-import { authorizeIn, roomContext } from '$lib/server/domain/room/room-context';
+import { meetingContext } from '$lib/server/domain/meeting-core/meeting-context';
+import { goToSlide, lowerHand, startPresenting, stopPresenting } from '$lib/server/domain/room/presentation.service';
+import { roomState, youIn } from '$lib/server/domain/room/room-view';
 import { endMeeting, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
 import type { DocumentStore } from '$lib/server/domain/collab/document-store';
 import { handOverDuty, passPresenter, restartItemTimer, setCurrentItem, setSlideNote } from '$lib/server/domain/room/room.service';
@@ -45,7 +47,6 @@ import {
 import { handshake, sessionTokenOf } from './handshake';
 import { roomBackend, type RoomScaleOut } from './scale-out';
 import { roomError } from './refusal';
-import { roomState, youIn } from './room-state';
 import type { RoomIo, RoomSocket } from './types';
 
 export interface RoomServerDeps {
@@ -220,7 +221,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			const { meetingId } = parsed.data;
 			// The same policy as HTTP: another customer's meeting is "not found" like an unknown id.
 			const run = counted(socket, () =>
-				roomContext(db, actor, meetingId).then(async (ctx) => {
+				meetingContext(db, actor, meetingId).then(async (ctx) => {
 					if (socket.data.meetingId && socket.data.meetingId !== meetingId) leaveRoom(socket);
 					if (!socket.connected) return;
 					await serially(meetingId, async () => {
@@ -242,38 +243,30 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		});
 
 		on(socket, 'present:start', PresentStartPayload, async ({ meetingId, payload }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
-			const from = payload?.slide;
-			const now = from === undefined ? await store.startPresenting(meetingId, actor.personId) : await store.goTo(meetingId, actor.personId, from);
+			const now = await startPresenting(db, store, actor, meetingId, payload?.slide);
 			io.to(channel(meetingId)).emit('room:slide', now);
 			await broadcastState(meetingId);
 		});
 
 		on(socket, 'present:stop', EmptyPayload, async ({ meetingId }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
-			const now = await store.stopPresenting(meetingId);
+			const now = await stopPresenting(db, store, actor, meetingId);
 			io.to(channel(meetingId)).emit('room:slide', now);
 			await broadcastState(meetingId);
 		});
 
 		on(socket, 'slide:go', SlidePayload, async ({ meetingId, payload }) => {
-			authorizeIn(actor, 'meeting.present', await roomContext(db, actor, meetingId));
-			// Moving the slides takes the presentation over (the chair stepping in).
-			const now = await store.goTo(meetingId, actor.personId, payload.slide);
+			const now = await goToSlide(db, store, actor, meetingId, payload.slide);
 			io.to(channel(meetingId)).emit('room:slide', now);
 		});
 
 		on(socket, 'present:pass', PassPresenterPayload, async ({ meetingId, payload }) => {
-			await passPresenter(db, actor, meetingId, payload);
-			await store.passPresentation(meetingId, payload.personId);
+			await passPresenter(db, actor, meetingId, payload, store);
 			await refreshRights(meetingId);
 			await broadcastState(meetingId);
 		});
 
 		on(socket, 'duty:assign', DutyPayload, async ({ meetingId, payload }) => {
-			await handOverDuty(db, actor, meetingId, payload);
-			// the presenter duty handed over mid-presentation hands the slides over too
-			if (payload.duty === 'presenter' && payload.personId) await store.passPresentation(meetingId, payload.personId);
+			await handOverDuty(db, actor, meetingId, payload, store);
 			await refreshRights(meetingId);
 			await broadcastState(meetingId);
 		});
@@ -304,10 +297,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		});
 
 		on(socket, 'hand:lower', HandPayload, async ({ meetingId, payload }) => {
-			const personId = payload.personId ?? actor.personId;
-			// Anyone lowers their own hand; the chair lowers others' (gives the floor).
-			if (personId !== actor.personId) authorizeIn(actor, 'meeting.run', await roomContext(db, actor, meetingId));
-			if (await store.lowerHand(meetingId, personId)) await broadcastState(meetingId);
+			if (await lowerHand(db, store, actor, meetingId, payload.personId)) await broadcastState(meetingId);
 		});
 
 		on(socket, 'note:set', NotePayload, async ({ meetingId, payload }) => {
@@ -358,7 +348,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			if (!session) throw forbidden('session ended');
 			if (!meetingId) return;
 			if (rights) socket.emit('room:you', await youIn(db, actor, meetingId));
-			else await roomContext(db, actor, meetingId);
+			else await meetingContext(db, actor, meetingId);
 		} catch {
 			socket.emit('room:error', { event: 'session', code: 'unauthenticated', message: 'Session ended or access changed' });
 			socket.disconnect(true);

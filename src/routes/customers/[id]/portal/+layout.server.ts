@@ -1,4 +1,4 @@
-import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
+import { visibleReports } from '$lib/server/domain/tenancy/report-grants.service';
 import { can } from '$lib/server/domain/policy';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';

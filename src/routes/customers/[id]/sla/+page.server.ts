@@ -5,7 +5,7 @@ import { minTickets } from '$lib/server/domain/itsm/sample-size';
 import { slaLights } from '$lib/server/domain/itsm/sla/sla-lights';
 import { slaDisagreements } from '$lib/server/domain/itsm/sla/sla-report.service';
 import { can } from '$lib/server/domain/policy';
-import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
+import { visibleReports } from '$lib/server/domain/tenancy/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { isSupplier } from '$lib/server/domain/actor';
 import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
-import { findMeetingRef } from '$lib/server/domain/meetings/meeting-duties';
+import { requireMeeting } from '$lib/server/domain/meeting-core/meeting-context';
 import { roomAgenda } from '$lib/server/domain/room/agenda';
 import { cabCandidates } from '$lib/server/domain/room/cab.service';
 import { slideDeck } from '$lib/server/domain/room/slides.service';
@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const meeting = await getMeeting(db, actor, event.params.id);
-		const ref = await findMeetingRef(db, meeting.id);
+		const ref = await requireMeeting(db, meeting.id);
 		const [deck, agenda, customerPeople, supplierPeople] = await Promise.all([
 			slideDeck(db, actor, meeting.id),
 			roomAgenda(db, ref),

@@ -1,4 +1,4 @@
-import { listReportGrants, PORTAL_REPORTS, setReportGrants } from '$lib/server/domain/portal/report-grants.service';
+import { listReportGrants, PORTAL_REPORTS, setReportGrants } from '$lib/server/domain/tenancy/report-grants.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { recentImports } from '$lib/server/domain/itsm/import/import-history.service';
 import { savedMappings } from '$lib/server/domain/itsm/import/saved-mappings.service';
 import { EXAMPLE_MAPPINGS, PRESET_KEYS, PRESETS } from '$lib/server/domain/itsm/import/presets';
-import { visibleReports } from '$lib/server/domain/portal/report-grants.service';
+import { visibleReports } from '$lib/server/domain/tenancy/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { listReportGrants, setReportGrants } from '$lib/server/domain/portal/report-grants.service';
+import { listReportGrants, setReportGrants } from '$lib/server/domain/tenancy/report-grants.service';
 import { authed, readJson } from '$lib/server/http/api';
 
 export const GET = authed(async ({ app, actor, event }) => ({ grants: await listReportGrants(app.db, actor, event.params.id!) }));

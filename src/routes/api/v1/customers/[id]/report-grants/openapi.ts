@@ -1,7 +1,7 @@
 /** The OpenAPI description of /api/v1/customers/{id}/report-grants; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { ReportGrantInput } from '$lib/server/domain/portal/report-grants.service';
+import { ReportGrantInput } from '$lib/server/domain/tenancy/report-grants.service';
 import { ReportGrants } from '$lib/server/http/openapi-portal';
 
 export const openapi: RouteDescription = {

@@ -8,7 +8,17 @@ import type { Localized } from '$lib/i18n';
 import type { Duty, Party } from '$lib/server/db/schema';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { FrozenFigure } from '$lib/governance/figures';
-import type { EscalationEnd } from './escalation.service';
+
+/** One end of an escalation: the action, its forum, and its meeting (where it was raised, or is to be dealt with). */
+export interface EscalationEnd {
+	forumId: string;
+	forumName: { sv: string; en: string };
+	meetingId: string | null;
+	meetingTitle: string | null;
+	meetingStartsAt: string | null;
+	actionId: string;
+	actionTitle: string;
+}
 
 /** A run of text with its formatting (Lexical text format bits resolved). */
 export interface MinutesRun {

@@ -9,6 +9,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Executor } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
 import { addDays, dayOf, dayPeriod, type DayPeriod } from '../itsm/period';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { previousMeetingOf } from './previous-meeting';
@@ -30,8 +31,7 @@ export function meetingPeriod(startsAt: string, previousStartsAt: string | null)
 }
 
 /** The period of a stored meeting (previous-meeting.ts says which meeting came before). */
-export async function meetingPeriodOf(db: Executor, meetingId: string): Promise<MeetingPeriod> {
-	const meeting = await db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+export async function meetingPeriodOf(db: Executor, meeting: Pick<Meeting, 'id' | 'forum_id' | 'starts_at'>): Promise<MeetingPeriod> {
 	const previous = await previousMeetingOf(db, meeting);
 	return meetingPeriod(meeting.starts_at, previous?.startsAt ?? null);
 }

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { DomainError, invalid, notFound } from '../errors';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
-import { findCustomer } from '../tenancy/tenancy.repository';
+import { findCustomer } from './tenancy.repository';
 import { parseInput } from '../validation';
 import { customerMembers, findGrantee, grantedReports, grantsOfCustomer, replaceGrants } from './report-grants.repository';
 

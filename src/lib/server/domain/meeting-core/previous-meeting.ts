@@ -1,6 +1,7 @@
 /** The forum's meeting before a given one: what its previous-minutes item confirms and what carries over. */
 import type { Executor } from '$lib/server/db';
 import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import { findPreviousMeeting } from './meetings.repository';
 
 export interface PreviousMeeting {
 	id: string;
@@ -12,14 +13,6 @@ export interface PreviousMeeting {
 
 /** The forum's meeting before this one (by start), if any. */
 export async function previousMeetingOf(db: Executor, meeting: Pick<Meeting, 'id' | 'forum_id' | 'starts_at'>): Promise<PreviousMeeting | null> {
-	const row = await db
-		.selectFrom('meetings')
-		.select(['id', 'title', 'starts_at', 'status', 'approved_at'])
-		.where('forum_id', '=', meeting.forum_id)
-		.where('id', '!=', meeting.id)
-		.where('starts_at', '<', meeting.starts_at)
-		.orderBy('starts_at', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const row = await findPreviousMeeting(db, meeting);
 	return row ? { id: row.id, title: row.title, startsAt: row.starts_at, status: row.status, approvedAt: row.approved_at } : null;
 }

@@ -1,0 +1,69 @@
+/**
+ * Who holds which duty in one meeting. A duty handed over for one meeting
+ * (`meeting_duties`) wins over the forum's duty (`forum_duties`); with neither,
+ * the supplier holds it (the governance model gives every duty to the supplier,
+ * "Ansvar kan omfördelas till kund vid behov").
+ *
+ * A duty held by a named person is that person's. A duty held by a party
+ * without a name is held by that party's people who work in the forum: the
+ * supplier's staff, or the customer's admins and the forum's customer-side members.
+ * Who a person is in a meeting as a whole: meeting-context.ts.
+ */
+import type { Executor } from '$lib/server/db';
+import type { Duty, Party } from '$lib/server/db/schema';
+import { isSupplier, type Actor } from '../actor';
+import { DUTIES } from '../governance/catalogue.types';
+
+export interface EffectiveDuty {
+	duty: Duty;
+	party: Party;
+	personId: string | null;
+	personName: string | null;
+	/** where it comes from: handed over for this meeting, the forum's, or the default */
+	scope: 'meeting' | 'forum' | 'default';
+}
+
+export interface MeetingRef {
+	id: string;
+	forum_id: string;
+	customer_id: string;
+}
+
+/** Every duty of the meeting, in the catalogue's order. */
+export async function effectiveDuties(db: Executor, meeting: MeetingRef): Promise<EffectiveDuty[]> {
+	const [forumRows, meetingRows] = await Promise.all([
+		db
+			.selectFrom('forum_duties')
+			.leftJoin('people', 'people.id', 'forum_duties.person_id')
+			.select(['forum_duties.duty', 'forum_duties.party', 'forum_duties.person_id', 'people.name'])
+			.where('forum_duties.forum_id', '=', meeting.forum_id)
+			.execute(),
+		db
+			.selectFrom('meeting_duties')
+			.leftJoin('people', 'people.id', 'meeting_duties.person_id')
+			.select(['meeting_duties.duty', 'meeting_duties.party', 'meeting_duties.person_id', 'people.name'])
+			.where('meeting_duties.meeting_id', '=', meeting.id)
+			.execute()
+	]);
+	return DUTIES.map((duty): EffectiveDuty => {
+		const own = meetingRows.find((r) => r.duty === duty);
+		if (own) return { duty, party: own.party, personId: own.person_id, personName: own.name, scope: 'meeting' };
+		const forum = forumRows.find((r) => r.duty === duty);
+		if (forum) return { duty, party: forum.party, personId: forum.person_id, personName: forum.name, scope: 'forum' };
+		return { duty, party: 'supplier', personId: null, personName: null, scope: 'default' };
+	});
+}
+
+/** Whether the actor holds a duty, given whether they are a member of the meeting's forum. */
+export function holdsDuty(actor: Actor, duty: EffectiveDuty, meeting: MeetingRef, forumMember: boolean): boolean {
+	if (actor.token) return false;
+	if (duty.personId) return duty.personId === actor.personId;
+	if (duty.party === 'supplier') return isSupplier(actor);
+	return actor.customerId === meeting.customer_id && (actor.access === 'customer_admin' || forumMember);
+}
+
+export async function isForumMember(db: Executor, forumId: string, personId: string): Promise<boolean> {
+	const row = await db.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', personId).executeTakeFirst();
+	return row !== undefined;
+}
+
