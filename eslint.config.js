@@ -57,24 +57,37 @@ export default ts.config(
 		ignores: sqlAllowedFiles,
 		rules: { 'no-restricted-syntax': ['error', ...sqlOnlyInRepositories] }
 	},
-	// Temporary: until the meetings-context step lands (meetings, room, collab, governance, audit,
-	// tenancy and realtime move their SQL into repositories on another branch). The lead removes this
-	// block after merging it.
+	// Not yet moved (issue 20, step 3 continues): these files still hold SQL. The list
+	// only shrinks; a new file anywhere else is held to the rule.
 	{
 		files: [
-			'src/lib/server/domain/meetings/**',
-			'src/lib/server/domain/room/**',
-			'src/lib/server/domain/collab/**',
-			'src/lib/server/domain/governance/**',
-			'src/lib/server/domain/audit/**',
-			'src/lib/server/domain/tenancy/**',
-			'src/lib/server/realtime/**'
+			'src/lib/server/domain/collab/collab.policy.ts',
+			'src/lib/server/domain/collab/document-locks.ts',
+			'src/lib/server/domain/collab/projection.ts',
+			'src/lib/server/domain/collab/seed.ts',
+			'src/lib/server/domain/governance/catalogue.service.ts',
+			'src/lib/server/domain/governance/forum-people.service.ts',
+			'src/lib/server/domain/governance/forum-summaries.service.ts',
+			'src/lib/server/domain/governance/forums.service.ts',
+			'src/lib/server/domain/governance/governance-health.fixture.ts',
+			'src/lib/server/domain/governance/governance-health.ts',
+			'src/lib/server/domain/itsm/kpi/kpi-targets.service.ts',
+			'src/lib/server/domain/itsm/kpi/kpi.service.ts',
+			'src/lib/server/domain/itsm/kpi/mttr.ts',
+			'src/lib/server/domain/meeting-core/duty-handover.service.ts',
+			'src/lib/server/domain/meeting-core/meeting-duties.ts',
+			'src/lib/server/domain/meetings/actions.service.ts',
+			'src/lib/server/domain/meetings/attendance.service.ts',
+			'src/lib/server/domain/meetings/escalation.service.ts',
+			'src/lib/server/domain/meetings/minutes-model.builder.ts',
+			'src/lib/server/domain/room/slides.service.ts',
+			'src/lib/server/domain/tenancy/auth.service.ts',
+			'src/lib/server/domain/tenancy/customers.service.ts',
+			'src/lib/server/domain/tenancy/people.service.ts',
+			'src/lib/server/domain/tenancy/roles.service.ts',
+			'src/lib/server/domain/tenancy/sessions.ts',
+			'src/lib/server/domain/tenancy/supplier.service.ts'
 		],
-		rules: { 'no-restricted-syntax': 'off' }
-	},
-	// Temporary: until the KPI aggregate step lands (itsm/kpi is rebuilt on another branch).
-	{
-		files: ['src/lib/server/domain/itsm/kpi/**'],
 		rules: { 'no-restricted-syntax': 'off' }
 	},
 	{
