@@ -7,6 +7,8 @@ export interface ShellProps {
 	id?: string;
 	/** classes of the field's wrapper (grid spans) */
 	class?: string;
+	/** classes of the label (`sr-only` where a heading already names the field) */
+	labelClass?: string;
 }
 
 /** One choice of a select. */
