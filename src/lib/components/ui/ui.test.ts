@@ -80,16 +80,22 @@ describe('field shell', () => {
 });
 
 describe('table', () => {
-	const items = [
+	interface Item {
+		id: string;
+		name: string;
+		n: number;
+	}
+	const items: Item[] = [
 		{ id: 'a', name: 'Norrby', n: 3 },
 		{ id: 'b', name: 'Söderby', n: 5 }
 	];
-	const row = createRawSnippet((item: () => (typeof items)[number]) => ({ render: () => `<tr><th scope="row">${item().name}</th><td class="text-right">${item().n}</td></tr>` }));
+	const ItemTable = Table<Item>;
+	const row = createRawSnippet((item: () => Item) => ({ render: () => `<tr><th scope="row">${item().name}</th><td class="text-right">${item().n}</td></tr>` }));
 
 	it('renders a caption, typed columns and one row per item', () => {
 		const body = html(
-			render(Table, {
-				props: { items, key: (i: (typeof items)[number]) => i.id, row, caption: 'Kunder', columns: ['Kund', { label: 'Möten', align: 'right' }, { label: 'Öppna', srOnly: true }] }
+			render(ItemTable, {
+				props: { items, key: (i) => i.id, row, caption: 'Kunder', columns: ['Kund', { label: 'Möten', align: 'right' }, { label: 'Öppna', srOnly: true }] }
 			}).body
 		);
 		expect(body).toContain('<caption class="sr-only">Kunder</caption>');
@@ -100,13 +106,13 @@ describe('table', () => {
 	});
 
 	it('says its empty text instead of an empty table', () => {
-		const body = html(render(Table, { props: { items: [], key: () => 0, row, empty: 'Inga ärenden', columns: ['Kund'] } }).body);
+		const body = html(render(ItemTable, { props: { items: [], key: () => 0, row, empty: 'Inga ärenden', columns: ['Kund'] } }).body);
 		expect(body).not.toContain('<table');
 		expect(body).toContain('Inga ärenden');
 	});
 
 	it('a wide table scrolls in a named region reachable by keyboard, attributes go to the table', () => {
-		const body = html(render(Table, { props: { items, key: (i: (typeof items)[number]) => i.id, row, scrollLabel: 'Logg (rullbar)', framed: false, 'data-testid': 'log' } }).body);
+		const body = html(render(ItemTable, { props: { items, key: (i) => i.id, row, scrollLabel: 'Logg (rullbar)', framed: false, 'data-testid': 'log' } }).body);
 		expect(body).toMatch(/<div class="overflow-x-auto" role="region" aria-label="Logg \(rullbar\)" tabindex="0">/);
 		expect(body).toMatch(/<table class="data-table[^"]*" data-testid="log">/);
 		expect(body).not.toContain('<thead');
