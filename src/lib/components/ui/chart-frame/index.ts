@@ -1,0 +1,1 @@
+export { default as ChartFrame } from './chart-frame.svelte';
