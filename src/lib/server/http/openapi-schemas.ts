@@ -263,10 +263,13 @@ const answering =
 		return { operationId, tag, summary, ...rest, success: { status, description: answer, ...(schema ? { schema } : {}), ...(headers ? { headers } : {}) } };
 	};
 
-/** An operation answering 200 with `schema` (or a non-JSON body when it has none). */
+/** An operation answering 200 with `schema` (a file instead of JSON: `file`). */
 export const ok = answering(200);
 /** An operation answering 201 Created with `schema`. */
 export const created = answering(201);
 /** An operation answering 204 without a body. */
 export const noContent = (operationId: string, tag: OperationDescription['tag'], summary: string, answer: string, extras: OperationExtras = {}): OperationDescription =>
 	answering(204)(operationId, tag, summary, answer, undefined, extras);
+/** An operation answering 200 with a file (CSV, PDF, iCalendar…) rather than JSON; `answer` names its type. */
+export const file = (operationId: string, tag: OperationDescription['tag'], summary: string, answer: string, extras: OperationExtras = {}): OperationDescription =>
+	answering(200)(operationId, tag, summary, answer, undefined, extras);

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { CSV_FORMAT } from '$lib/server/http/openapi-portal';
-import { langQuery, ok } from '$lib/server/http/openapi-schemas';
+import { langQuery, file } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	GET: ok('exportPortalMeetingsCsv', 'portal', 'The decision register or the open actions as CSV', 'text/csv attachment', undefined, {
+	GET: file('exportPortalMeetingsCsv', 'portal', 'The decision register or the open actions as CSV', 'text/csv attachment', {
 		description: CSV_FORMAT,
 		query: {
 			table: { schema: z.enum(['decisions', 'actions']), description: 'Which table (required)' },
