@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DUTIES, AGENDA_KINDS, FORUM_LEVELS } from '../domain/governance/catalogue.types';
 import { ERROR_CODES as MESSAGE_CODES } from '$lib/errors/error-codes';
 import type { DomainErrorCode } from '../domain/errors';
+import type { OperationDescription } from './openapi';
 
 export const uuid = () => z.uuid();
 export const timestamp = () => z.iso.datetime();
@@ -250,3 +251,25 @@ export function queryOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>,
 export const langQuery = (description = "Language of the file; default the caller's language (Swedish)") => ({
 	lang: { schema: z.enum(['sv', 'en']), description }
 });
+
+/** What an operation states beyond its id, tag, summary and success response; `headers` go with the success response. */
+export type OperationExtras = Omit<OperationDescription, 'operationId' | 'tag' | 'summary' | 'success'> & { headers?: OperationDescription['success']['headers'] };
+
+/** An operation answering `status`: id, tag, summary, what the answer is, its body schema (if JSON) and the rest. */
+const answering =
+	(status: OperationDescription['success']['status']) =>
+	(operationId: string, tag: OperationDescription['tag'], summary: string, answer: string, schema?: z.ZodType, extras: OperationExtras = {}): OperationDescription => {
+		const { headers, ...rest } = extras;
+		return { operationId, tag, summary, ...rest, success: { status, description: answer, ...(schema ? { schema } : {}), ...(headers ? { headers } : {}) } };
+	};
+
+/** An operation answering 200 with `schema` (a file instead of JSON: `file`). */
+export const ok = answering(200);
+/** An operation answering 201 Created with `schema`. */
+export const created = answering(201);
+/** An operation answering 204 without a body. */
+export const noContent = (operationId: string, tag: OperationDescription['tag'], summary: string, answer: string, extras: OperationExtras = {}): OperationDescription =>
+	answering(204)(operationId, tag, summary, answer, undefined, extras);
+/** An operation answering 200 with a file (CSV, PDF, iCalendar…) rather than JSON; `answer` names its type. */
+export const file = (operationId: string, tag: OperationDescription['tag'], summary: string, answer: string, extras: OperationExtras = {}): OperationDescription =>
+	answering(200)(operationId, tag, summary, answer, undefined, extras);

@@ -2,13 +2,10 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { AUDIT_KINDS } from '$lib/server/domain/audit/audit-events';
-import { AuditEntry, list } from '$lib/server/http/openapi-schemas';
+import { AuditEntry, list, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'listAudit',
-		tag: 'audit',
-		summary: 'The audit log, newest first (at most 200 entries)',
+	GET: ok('listAudit', 'audit', 'The audit log, newest first (at most 200 entries)', 'Entries', list('entries', AuditEntry), {
 		description:
 			"With customerId: that customer's relation (supplier admin: every entry; that customer's admin: only the customer's own changes, never supplier-internal ones). Without: the whole installation (supplier admin).",
 		query: {
@@ -17,7 +14,6 @@ export const openapi: RouteDescription = {
 			from: { schema: z.iso.date(), description: 'From this day (Stockholm time), inclusive' },
 			to: { schema: z.iso.date(), description: 'Up to this day (Stockholm time), inclusive' }
 		},
-		success: { status: 200, description: 'Entries', schema: list('entries', AuditEntry) },
 		errors: [403, 404]
-	}
+	})
 };

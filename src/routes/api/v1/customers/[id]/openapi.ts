@@ -1,12 +1,7 @@
 /** The OpenAPI description of /api/v1/customers/{id}; assembled by $lib/server/http/openapi. */
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { CustomerDetail, one } from '$lib/server/http/openapi-schemas';
+import { CustomerDetail, one, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'getCustomer',
-		tag: 'customers',
-		summary: 'A customer with its people',
-		success: { status: 200, description: 'The customer', schema: one('customer', CustomerDetail) }
-	}
+	GET: ok('getCustomer', 'customers', 'A customer with its people', 'The customer', one('customer', CustomerDetail))
 };

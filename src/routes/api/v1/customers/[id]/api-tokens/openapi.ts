@@ -3,24 +3,14 @@ import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { TokenInput } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { ApiToken } from '$lib/server/http/openapi-itsm';
-import { list } from '$lib/server/http/openapi-schemas';
+import { list, created, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'listApiTokens',
-		tag: 'itsm',
-		summary: "The customer's API tokens (supplier admin); secrets are never shown again",
-		success: { status: 200, description: 'Tokens', schema: list('tokens', ApiToken) },
-		errors: [403]
-	},
-	POST: {
-		operationId: 'createApiToken',
-		tag: 'itsm',
-		summary: 'Create an API token for this customer (supplier admin)',
+	GET: ok('listApiTokens', 'itsm', "The customer's API tokens (supplier admin); secrets are never shown again", 'Tokens', list('tokens', ApiToken), { errors: [403] }),
+	POST: created('createApiToken', 'itsm', 'Create an API token for this customer (supplier admin)', 'Created', z.strictObject({ token: ApiToken, secret: z.string() }), {
 		description:
 			'The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`. Scopes: `tickets:read` (tickets, SLA and KPIs), `tickets:write` (import and send tickets), `kb:read` (list, search and read the knowledge-base articles for every user), `governance:read` (governance health), `documents:read` / `documents:write` (the shared documents over /collab). A token does nothing else; a token created before a scope existed does not have it.',
 		body: { ApiTokenInput: TokenInput },
-		success: { status: 201, description: 'Created', schema: z.strictObject({ token: ApiToken, secret: z.string() }) },
 		errors: [403]
-	}
+	})
 };

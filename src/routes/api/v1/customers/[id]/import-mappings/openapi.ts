@@ -2,22 +2,12 @@
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { MappingInput } from '$lib/server/domain/itsm/import/saved-mappings.service';
 import { SavedMapping } from '$lib/server/http/openapi-itsm';
-import { list, one } from '$lib/server/http/openapi-schemas';
+import { list, one, created, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'listImportMappings',
-		tag: 'itsm',
-		summary: 'Saved column mappings for the generic CSV preset',
-		success: { status: 200, description: 'Mappings', schema: list('mappings', SavedMapping) },
-		errors: [403]
-	},
-	POST: {
-		operationId: 'saveImportMapping',
-		tag: 'itsm',
-		summary: 'Save a column mapping (by name; the same name replaces it)',
+	GET: ok('listImportMappings', 'itsm', 'Saved column mappings for the generic CSV preset', 'Mappings', list('mappings', SavedMapping), { errors: [403] }),
+	POST: created('saveImportMapping', 'itsm', 'Save a column mapping (by name; the same name replaces it)', 'Saved', one('mapping', SavedMapping), {
 		body: { MappingInput },
-		success: { status: 201, description: 'Saved', schema: one('mapping', SavedMapping) },
 		errors: [403]
-	}
+	})
 };

@@ -1,23 +1,16 @@
 /** The OpenAPI description of /api/v1/customers/{id}/report-grants; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
+import { ok } from '$lib/server/http/openapi-schemas';
 import { ReportGrantInput } from '$lib/server/domain/tenancy/report-grants.service';
 import { ReportGrants } from '$lib/server/http/openapi-portal';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'listReportGrants',
-		tag: 'portal',
-		summary: 'Which reports each member of the customer may see (customer admin, supplier admin)',
-		success: { status: 200, description: 'Grants', schema: z.strictObject({ grants: ReportGrants }) },
+	GET: ok('listReportGrants', 'portal', 'Which reports each member of the customer may see (customer admin, supplier admin)', 'Grants', z.strictObject({ grants: ReportGrants }), {
 		errors: [403]
-	},
-	PUT: {
-		operationId: 'setReportGrants',
-		tag: 'portal',
-		summary: "Replaces the reports one member of the customer may see",
+	}),
+	PUT: ok('setReportGrants', 'portal', "Replaces the reports one member of the customer may see", 'Grants', z.strictObject({ grants: ReportGrants }), {
 		body: { ReportGrantInput },
-		success: { status: 200, description: 'Grants', schema: z.strictObject({ grants: ReportGrants }) },
 		errors: [403]
-	}
+	})
 };

@@ -1,23 +1,15 @@
 /** The OpenAPI description of /api/v1/meetings/{id}/attendance; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
+import { ok } from '$lib/server/http/openapi-schemas';
 import { AttendanceInput } from '$lib/server/domain/meetings/attendance.service';
 import { Attendance } from '$lib/server/http/openapi-lifecycle';
 
 export const openapi: RouteDescription = {
-	GET: {
-		operationId: 'getAttendance',
-		tag: 'meetings',
-		summary: 'Who was invited and who attended, by side',
-		success: { status: 200, description: 'Attendance', schema: z.strictObject({ attendance: Attendance }) }
-	},
-	PUT: {
-		operationId: 'markAttendance',
-		tag: 'meetings',
-		summary: 'Mark attendance (chair, minute-taker or supplier staff)',
+	GET: ok('getAttendance', 'meetings', 'Who was invited and who attended, by side', 'Attendance', z.strictObject({ attendance: Attendance })),
+	PUT: ok('markAttendance', 'meetings', 'Mark attendance (chair, minute-taker or supplier staff)', 'Attendance after the change', z.strictObject({ attendance: Attendance }), {
 		description: 'Each entry sets one invitee to attended, absent or excused (null clears it). Only invitees can be marked; approved minutes freeze attendance (409).',
 		body: { AttendanceInput },
-		success: { status: 200, description: 'Attendance after the change', schema: z.strictObject({ attendance: Attendance }) },
 		errors: [403, 409]
-	}
+	})
 };

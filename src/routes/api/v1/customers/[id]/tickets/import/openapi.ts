@@ -4,13 +4,10 @@ import type { RouteDescription } from '$lib/server/http/openapi';
 import { DATE_ORDERS } from '$lib/server/domain/itsm/import/dates';
 import { PRESET_KEYS } from '$lib/server/domain/itsm/import/presets';
 import { ImportReport } from '$lib/server/http/openapi-itsm';
-import { one } from '$lib/server/http/openapi-schemas';
+import { one, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	POST: {
-		operationId: 'importTickets',
-		tag: 'itsm',
-		summary: 'Import a CSV export (supplier staff, or a token with scope tickets:write)',
+	POST: ok('importTickets', 'itsm', 'Import a CSV export (supplier staff, or a token with scope tickets:write)', 'The report', one('report', ImportReport), {
 		description:
 			'The body is the file (CSV or gzip of it). One transaction: when any row is bad, nothing changes and the report lists every bad row with its number and reasons.',
 		rawBody: { contentTypes: ['text/csv', 'application/gzip', 'application/octet-stream'], description: 'The exported file' },
@@ -23,7 +20,6 @@ export const openapi: RouteDescription = {
 			fileName: { schema: z.string(), description: 'For the import record' },
 			dryRun: { schema: z.enum(['true', 'false']), description: 'Check only, change nothing' }
 		},
-		success: { status: 200, description: 'The report', schema: one('report', ImportReport) },
 		errors: [400, 403]
-	}
+	})
 };

@@ -2,20 +2,12 @@
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
 import { NoInput } from '$lib/server/http/openapi-meetings';
-import { uuid } from '$lib/server/http/openapi-schemas';
+import { uuid, created } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
-	POST: {
-		operationId: 'escalateAction',
-		tag: 'actions',
-		summary: 'Escalates an action to the next forum up (operational → tactical → strategic)',
+	POST: created('escalateAction', 'actions', 'Escalates an action to the next forum up (operational → tactical → strategic)', 'The new action in the higher forum', z.strictObject({ escalated: z.strictObject({ forumId: uuid(), actionId: uuid() }) }), {
 		body: { NoInput },
 		description: "Copied with its history into the higher forum's activity list and onto its next meeting's agenda.",
-		success: {
-			status: 201,
-			description: 'The new action in the higher forum',
-			schema: z.strictObject({ escalated: z.strictObject({ forumId: uuid(), actionId: uuid() }) })
-		},
 		errors: [403, 409]
-	}
+	})
 };
