@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, signIn } from '../helpers/browser';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
+import { caretToEndOf } from '../helpers/editor-caret';
 
 describe.skipIf(!browserAvailable)('knowledge-base article editor', () => {
 	let server: TestServer;
@@ -102,8 +103,7 @@ describe.skipIf(!browserAvailable)('knowledge-base article editor', () => {
 		await page.getByRole('link', { name: 'Redigera' }).click();
 		await page.waitForURL(/\/edit$/);
 		await expect.poll(() => editor().locator('h2').innerText()).toBe('Så skriver du ut');
-		await editor().locator('li', { hasText: 'Tryck på Skriv ut' }).click();
-		await page.keyboard.press('End');
+		await caretToEndOf(page, editor().locator('li', { hasText: 'Tryck på Skriv ut' }));
 		for (let i = 0; i < 'Skriv ut'.length; i++) await page.keyboard.press('Backspace');
 		await page.keyboard.type('Utskriftskön');
 		await page.getByRole('button', { name: 'Spara ny version' }).click();

@@ -14,6 +14,7 @@ import { meetingAgendaDoc } from '../../src/lib/realtime/doc-names';
 import { connectClient } from '../helpers/collab-client';
 import { collabFixture, type CollabFixture } from '../helpers/collab-fixtures';
 import { startServer, type TestServer } from '../helpers/server';
+import { caretToEndOf } from '../helpers/editor-caret';
 
 const SUPPLIER = 'bam@itmastaren.example';
 const CUSTOMER = 'avtal@norrby.example';
@@ -116,8 +117,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 	});
 
 	it('a decision block (beslut) written in the minutes lands in the decision register as a proposal', async () => {
-		await editor(supplier).locator('p').nth(0).click();
-		await supplier.keyboard.press('End');
+		await caretToEndOf(supplier, editor(supplier).locator('p').nth(0));
 		await supplier.keyboard.press('Enter');
 		await supplier.keyboard.type('Vi förlänger avtalet med ett år.', { delay: 10 });
 		await supplier.getByRole('button', { name: 'Beslut (infoga beslutsblock)' }).click();
@@ -130,8 +130,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 	});
 
 	it('undo takes back only one’s own typing', async () => {
-		await editor(customer).locator('p').nth(1).click();
-		await customer.keyboard.press('End');
+		await caretToEndOf(customer, editor(customer).locator('p').nth(1));
 		await customer.keyboard.type(' Ångra mig.', { delay: 10 });
 		await expect.poll(() => editor(supplier).innerText()).toContain('Ångra mig.');
 		await customer.getByRole('button', { name: 'Ångra' }).click();
@@ -156,8 +155,7 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 		expect(await reader.getByRole('toolbar').count()).toBe(0);
 		expect(await editor(reader).innerText()).toContain('Leverantören noterar');
 
-		await editor(supplier).locator('p').nth(0).click();
-		await supplier.keyboard.press('End');
+		await caretToEndOf(supplier, editor(supplier).locator('p').nth(0));
 		await supplier.keyboard.type(' Läses live.', { delay: 10 });
 		await expect.poll(() => editor(reader).innerText()).toContain('Läses live.');
 	});
