@@ -83,6 +83,8 @@ server.listen(port, host, () => {
 	const { port: actual } = server.address() as AddressInfo;
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`Samverkan listening on http://${shown}:${actual}`);
+	// Links in notification mails point here unless ORIGIN names the public URL.
+	process.env.SAMVERKAN_LISTEN_ORIGIN = `http://${shown}:${actual}`;
 	if (demo) {
 		console.log('\nDemo logins (password demo1234):');
 		for (const [email, who] of DEMO_LOGINS) console.log(`  ${email.padEnd(28)} ${who}`);

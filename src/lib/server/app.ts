@@ -21,6 +21,8 @@ import { DEFAULT_COLLAB_OPTIONS } from './realtime/collab/options';
 import { DocumentRegistry } from './realtime/collab/registry';
 import { createRedisFanout, localFanout } from './realtime/collab/fanout';
 import { createRedis } from './redis/connection';
+import { DeliveryWorker } from './domain/notifications/delivery-worker';
+import { smtpTransport } from './domain/notifications/mail-transport';
 
 export interface App {
 	db: Db;
@@ -39,6 +41,8 @@ export interface App {
 	documents: DocumentRegistry;
 	/** The live meeting room (socket.io on /socket.io); attachRealtime attaches it too, the Vite dev plugin calls it alone. */
 	attachRoom(server: Server): RoomServer;
+	/** Delivers the notification outbox (mails, the bell); every instance runs one. */
+	notifications: DeliveryWorker;
 	close(): Promise<void>;
 }
 
@@ -79,6 +83,19 @@ async function createApp(): Promise<App> {
 	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS, documents, scaleOut };
 	// ... and so are the login limits, so failures on one instance count on all.
 	const limitsRedis = cfg.REDIS_URL ? createRedis(cfg.REDIS_URL, 'login-limits') : null;
+	const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
+	const notifications = new DeliveryWorker(db, {
+		transport,
+		// read when a mail is written: without ORIGIN, the address the server listens on (known only once it does)
+		origin: () => cfg.ORIGIN ?? process.env.SAMVERKAN_LISTEN_ORIGIN ?? 'http://localhost:3000',
+		from: cfg.MAIL_FROM,
+		pollMs: cfg.NOTIFY_POLL_MS,
+		leaseMs: cfg.NOTIFY_LEASE_MS,
+		maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS,
+		retryBaseMs: cfg.NOTIFY_RETRY_BASE_MS,
+		batch: 25
+	});
+	notifications.start();
 	return {
 		db,
 		documents,
@@ -93,8 +110,11 @@ async function createApp(): Promise<App> {
 			},
 			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined
 		),
+		notifications,
 		async close() {
 			clearInterval(sweeper);
+			await notifications.stop();
+			transport?.close();
 			await fanout.close();
 			await limitsRedis?.quit().catch(() => {});
 			await db.destroy();

@@ -54,6 +54,24 @@ const Env = z.object({
 	METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 	/** ITSM figures: a share (SLA compliance) of fewer tickets than this is shown as "too few tickets", not as a percentage. */
 	ITSM_MIN_TICKETS: z.coerce.number().int().min(1).max(1000).default(10),
+	/**
+	 * Notifications by mail: the SMTP relay (smtp://user:pass@host:587, smtps://…:465).
+	 * Unset: mails stay in the outbox, readable on the admin page "Utkorg".
+	 */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
+	/** The sender of notification mails, e.g. "Samverkan <samverkan@leverantoren.se>". */
+	MAIL_FROM: z.string().trim().min(3).default('Samverkan <samverkan@localhost>'),
+	/** How often each instance looks for notifications to deliver (ms). */
+	NOTIFY_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+	/** How long a claimed notification stays one instance's before another may deliver it (ms). */
+	NOTIFY_LEASE_MS: z.coerce.number().int().min(500).default(120_000),
+	/** Attempts before a mail is dead (shown on the outbox page to resend). */
+	NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+	/** The first retry of a failed mail waits this long; each next one twice as long (ms). */
+	NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

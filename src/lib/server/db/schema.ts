@@ -5,6 +5,7 @@ import type { LifecycleTables } from './lifecycle-schema';
 import type { AttendanceTables } from './attendance-schema';
 import type { RoomTables } from './room-schema';
 import type { PortalTables } from './portal-schema';
+import type { OutboxTables } from '../domain/outbox/outbox.tables';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -177,7 +178,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 export const LAYERS = [
 	'audit', // the record of who did what: everybody writes to it
 	'tenancy', // supplier, customers, people, roles, report grants
+	'outbox', // notifications waiting for delivery, people's choices of how they are told
 	'governance', // forums, their members, duties, templates, cadence, health
 	'itsm', // tickets, SLA, KPIs
 	'meeting-core', // the meetings table, who a person is in a meeting, its period, the minutes model
@@ -22,7 +23,8 @@ export const LAYERS = [
 	'kb', // knowledge base
 	'exports', // minutes as PDF, HTML, Markdown
 	'calendar', // .ics feeds
-	'portal' // the customer's portal and reports
+	'portal', // the customer's portal and reports
+	'notifications' // delivering the outbox: mails (with calendar parts and minutes) and the live bell
 ] as const;
 
 const ROOT = dirname(fileURLToPath(import.meta.url));

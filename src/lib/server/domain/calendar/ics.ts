@@ -11,7 +11,7 @@
  * and start another (a planted VEVENT), even from a row older than the input
  * rules.
  */
-import ical, { escape, ICalCalendarMethod } from 'ical-generator';
+import ical, { escape, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import { toPlainText, toSingleLine } from '$lib/text-rules';
@@ -68,33 +68,65 @@ function summary(m: CalendarMeeting): string {
 	return title.toLowerCase().startsWith(forum.toLowerCase()) ? title : `${forum}: ${title}`;
 }
 
-export function meetingsCalendar(meetings: CalendarMeeting[], opts: CalendarOptions): string {
-	const cal = ical({
+function newCalendar(name: string, locale: 'sv' | 'en', method: ICalCalendarMethod): ICalCalendar {
+	return ical({
 		// ical-generator writes NAME and X-WR-CALNAME as given: one line, escaped here
-		name: escape(toSingleLine(opts.name), false) || 'Samverkan',
-		prodId: { company: 'Samverkan', product: 'Samverkan', language: opts.locale.toUpperCase() },
-		method: ICalCalendarMethod.PUBLISH,
+		name: escape(toSingleLine(name), false) || 'Samverkan',
+		prodId: { company: 'Samverkan', product: 'Samverkan', language: locale.toUpperCase() },
+		method,
 		// the zone only for its VTIMEZONE, not as the calendar's zone: that would write DTSTAMP,
 		// CREATED and LAST-MODIFIED as floating local time instead of UTC. (So no X-WR-TIMEZONE
 		// either: it only matters for floating times, and every time here names its zone.)
 		timezone: { name: null, generator: getVtimezoneComponent }
 	});
-	for (const m of meetings) {
-		const url = `${opts.origin}/meetings/${m.id}`;
-		cal.createEvent({
-			id: meetingUid(m.id, opts.origin),
-			sequence: sequenceOf(m),
-			start: DateTime.fromISO(m.startsAt, { zone: 'utc' }).setZone(DEFAULT_TIME_ZONE),
-			end: DateTime.fromISO(m.endsAt, { zone: 'utc' }).setZone(DEFAULT_TIME_ZONE),
-			timezone: DEFAULT_TIME_ZONE,
-			stamp: new Date(m.updatedAt),
-			created: new Date(m.createdAt),
-			lastModified: new Date(m.updatedAt),
-			summary: summary(m),
-			location: toSingleLine(m.location ?? m.videoUrl ?? '') || null,
-			url,
-			description: description(m, url, opts.locale)
-		});
-	}
+}
+
+function addEvent(cal: ICalCalendar, m: CalendarMeeting, opts: CalendarOptions) {
+	const url = `${opts.origin}/meetings/${m.id}`;
+	return cal.createEvent({
+		id: meetingUid(m.id, opts.origin),
+		sequence: sequenceOf(m),
+		start: DateTime.fromISO(m.startsAt, { zone: 'utc' }).setZone(DEFAULT_TIME_ZONE),
+		end: DateTime.fromISO(m.endsAt, { zone: 'utc' }).setZone(DEFAULT_TIME_ZONE),
+		timezone: DEFAULT_TIME_ZONE,
+		stamp: new Date(m.updatedAt),
+		created: new Date(m.createdAt),
+		lastModified: new Date(m.updatedAt),
+		summary: summary(m),
+		location: toSingleLine(m.location ?? m.videoUrl ?? '') || null,
+		url,
+		description: description(m, url, opts.locale)
+	});
+}
+
+export function meetingsCalendar(meetings: CalendarMeeting[], opts: CalendarOptions): string {
+	const cal = newCalendar(opts.name, opts.locale, ICalCalendarMethod.PUBLISH);
+	for (const m of meetings) addEvent(cal, m, opts);
+	return cal.toString();
+}
+
+export interface Mailbox {
+	name: string;
+	email: string;
+}
+
+/**
+ * The calendar part of an invitation mail (iTIP, RFC 5546): METHOD:REQUEST
+ * with the organizer and the one attendee it is sent to, or METHOD:CANCEL.
+ * The UID is the meeting's, SEQUENCE its revision, so a calendar program
+ * replaces the entry it already has instead of adding a second one.
+ */
+export function meetingInvitation(m: CalendarMeeting, opts: CalendarOptions & { method: 'REQUEST' | 'CANCEL'; organizer: Mailbox; attendee: Mailbox }): string {
+	const cal = newCalendar(opts.name, opts.locale, opts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+	const event = addEvent(cal, m, opts);
+	event.organizer({ name: toSingleLine(opts.organizer.name), email: opts.organizer.email });
+	event.createAttendee({
+		name: toSingleLine(opts.attendee.name),
+		email: opts.attendee.email,
+		role: ICalAttendeeRole.REQ,
+		status: ICalAttendeeStatus.NEEDSACTION,
+		rsvp: opts.method === 'REQUEST'
+	});
+	event.status(opts.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED);
 	return cal.toString();
 }

@@ -38,6 +38,7 @@ import type { FrozenFigure, MinutesModel } from '../meeting-core/minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
 import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
 import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
+import { queueApprovalRequests, queueInvitation, queueMinutesApproved } from './meeting-notifications';
 import type { Locale } from '$lib/i18n';
 
 export { previousMeetingOf, type PreviousMeeting };
@@ -103,6 +104,8 @@ export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, m
 	const snapshot: PublishedItem[] = agenda.map((i) => ({ id: i.id, kind: i.kind, title: i.title, plannedMinutes: i.plannedMinutes }));
 	const now = nowIso();
 	await db.transaction().execute(async (tx) => {
+		// what changed since the last publication, read before the snapshot is replaced
+		const changes = meeting.status === 'planned' ? null : await agendaChangesSincePublished(tx, meeting);
 		await setSteps(tx, meetingId, {
 			status: 'agenda_published',
 			agenda_published_at: now,
@@ -116,6 +119,8 @@ export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, m
 			customerId: meeting.customer_id,
 			after: { items: snapshot.map((i) => i.title) }
 		});
+		// the kallelse the first time; afterwards an update, when something changed
+		if (meeting.status === 'planned' || hasChanges(changes)) await queueInvitation(tx, meetingId, snapshot.map((i) => i.title), changes);
 	});
 }
 
@@ -183,6 +188,7 @@ export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promi
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
 		await recordAudit(tx, actor, { action: 'meeting.end', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
+		await queueApprovalRequests(tx, meetingId);
 	});
 }
 
@@ -205,6 +211,8 @@ export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input
 	await db.transaction().execute(async (tx) => {
 		await setSteps(tx, meetingId, { adjuster_person_id: person.id });
 		await recordAudit(tx, actor, { action: 'meeting.adjuster.set', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { adjuster: person.name } });
+		// named after the meeting ended: the chair was asked then, the new adjuster is asked now
+		if (meeting.status === 'minutes_draft') await queueApprovalRequests(tx, meetingId, 'adjuster');
 	});
 }
 
@@ -289,6 +297,7 @@ async function freezeApprovedMinutes(
 		const changed = await updateMeetingIfStatus(tx, meeting.id, 'minutes_draft', { status: 'minutes_approved', approved_at: at, updated_at: nowIso() });
 		if (!changed) return false;
 		await insertMinutesVersion(tx, { id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at });
+		await queueMinutesApproved(tx, meeting.id);
 		return true;
 	});
 	// Now that the database says "approved", re-checking the open connections

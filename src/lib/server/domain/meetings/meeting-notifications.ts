@@ -1,0 +1,82 @@
+/**
+ * Who is told what about a meeting, queued in the transaction of the step
+ * that causes it (see outbox/queue-notification.ts):
+ * - the kallelse when the agenda is published, and an update with what
+ *   changed when it is published again: every member of the forum, both sides;
+ * - the request to approve (justera) when the meeting ends, to the chair and
+ *   the adjuster; to a new adjuster when one is named afterwards;
+ * - the approved minutes, to every member of the forum.
+ */
+import type { Executor } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
+import { listMemberRows } from '../governance/forums.repository';
+import { effectiveDuties } from '../meeting-core/meeting-duties';
+import { findMeetingWithNames } from '../meeting-core/meetings.repository';
+import type { AgendaChangeList, InvitationPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
+import { queueNotification } from '../outbox/queue-notification';
+
+async function subjectOf(db: Executor, meetingId: string): Promise<{ meeting: Meeting; subject: MeetingSubject }> {
+	const m = await findMeetingWithNames(db, meetingId);
+	if (!m) throw new Error(`meeting ${meetingId} vanished while notifying`);
+	return {
+		meeting: m,
+		subject: { meetingId: m.id, title: m.title, forumName: { sv: m.forum_name_sv, en: m.forum_name_en }, customerName: m.customer_name, startsAt: m.starts_at, endsAt: m.ends_at }
+	};
+}
+
+/** The forum's members, both sides: the meeting's participants. */
+export async function participantsOf(db: Executor, meeting: Pick<Meeting, 'forum_id'>): Promise<{ personId: string; customerId: string | null }[]> {
+	return (await listMemberRows(db, [meeting.forum_id])).map((m) => ({ personId: m.person_id, customerId: m.customer_id }));
+}
+
+/**
+ * The people who hold the chair: the named person, or else the forum's
+ * members of the side that holds it.
+ */
+async function chairHolders(db: Executor, meeting: Meeting): Promise<string[]> {
+	const chair = (await effectiveDuties(db, meeting)).find((d) => d.duty === 'chair');
+	if (chair?.personId) return [chair.personId];
+	const side = chair?.party ?? 'supplier';
+	return (await participantsOf(db, meeting)).filter((p) => (side === 'supplier' ? p.customerId === null : p.customerId === meeting.customer_id)).map((p) => p.personId);
+}
+
+/** The kallelse (first publication) or its update (each later one, with what changed). */
+export async function queueInvitation(db: Executor, meetingId: string, agenda: string[], changes: AgendaChangeList | null): Promise<void> {
+	const { meeting, subject } = await subjectOf(db, meetingId);
+	const payload: InvitationPayload = {
+		...subject,
+		location: meeting.location,
+		videoUrl: meeting.video_url,
+		agenda,
+		createdAt: meeting.created_at,
+		updatedAt: meeting.updated_at,
+		...(changes ? { changes } : {})
+	};
+	const kind = changes ? 'meeting.updated' : 'meeting.invitation';
+	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
+	await queueNotification(db, { kind, key: `${kind}:${meetingId}:${meeting.updated_at}`, customerId: meeting.customer_id, payload: { ...payload } }, recipients);
+}
+
+/** Asks the chair and the adjuster to approve; `only` limits it to one of them (a newly named adjuster). */
+export async function queueApprovalRequests(db: Executor, meetingId: string, only?: 'adjuster'): Promise<void> {
+	const { meeting, subject } = await subjectOf(db, meetingId);
+	const asked: [string[], 'chair' | 'adjuster'][] = [];
+	if (only !== 'adjuster') asked.push([await chairHolders(db, meeting), 'chair']);
+	if (meeting.adjuster_person_id) asked.push([[meeting.adjuster_person_id], 'adjuster']);
+	for (const [people, role] of asked) {
+		const payload: MinutesPayload = { ...subject, role };
+		for (const personId of people) {
+			await queueNotification(
+				db,
+				{ kind: 'minutes.approval_requested', key: `minutes.approval_requested:${meetingId}:${role}:${personId}`, customerId: meeting.customer_id, payload: { ...payload } },
+				[personId]
+			);
+		}
+	}
+}
+
+export async function queueMinutesApproved(db: Executor, meetingId: string): Promise<void> {
+	const { meeting, subject } = await subjectOf(db, meetingId);
+	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
+	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meetingId}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
+}
