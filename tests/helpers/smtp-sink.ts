@@ -38,10 +38,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 	const refuse = new Set<string>();
 	let holding = false;
 	const waiting: (() => void)[] = [];
+	// sessions whose sender hung up (or was killed): a held mail of theirs was never accepted
+	const closed = new Set<string>();
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		onClose(session) {
+			closed.add(session.id);
+		},
 		onRcptTo(address, _session, callback) {
 			if (refuse.has(address.address.toLowerCase())) {
 				const err = new Error('mailbox unavailable') as Error & { responseCode: number };
@@ -55,6 +60,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', async () => {
 				const accept = async () => {
+					if (closed.has(session.id)) return;
 					const raw = Buffer.concat(chunks).toString('utf8');
 					const parsed = await simpleParser(raw);
 					const envelopeTo = session.envelope.rcptTo.map((r) => r.address.toLowerCase());

@@ -82,6 +82,7 @@ const ENGLISH = {
 	'meeting.not_in_progress': () => 'Only a meeting in progress can be ended',
 	'minutes.not_ended': () => 'The minutes can be approved once the meeting has ended',
 	'minutes.already_approved': () => 'The minutes are already approved',
+	'outbox.not_resendable': () => 'Only a mail that failed or was kept can be sent again',
 	'minutes.already_approved_by_you': () => 'You have already approved these minutes',
 	'minutes.same_person': () => 'The chair and the adjuster must be two different people',
 	'minutes.no_adjuster': () => 'Name an adjuster (justerare) from the customer side first',

@@ -75,6 +75,7 @@ const MESSAGES: { [C in ErrorCode]: Translate } = {
 	'meeting.not_in_progress': (_, o) => m.lifecycle_err_not_in_progress({}, o),
 	'minutes.not_ended': (_, o) => m.lifecycle_err_not_ended({}, o),
 	'minutes.already_approved': (_, o) => m.lifecycle_err_already_approved({}, o),
+	'outbox.not_resendable': (_, o) => m.outbox_err_not_resendable({}, o),
 	'minutes.already_approved_by_you': (_, o) => m.lifecycle_err_already_approved_you({}, o),
 	'minutes.same_person': (_, o) => m.lifecycle_err_same_person({}, o),
 	'minutes.no_adjuster': (_, o) => m.lifecycle_err_no_adjuster({}, o),

@@ -32,6 +32,7 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'meeting.schedule': m.audit_event_meeting_schedule,
 	'meeting.agenda.publish': m.audit_event_meeting_agenda_publish,
 	'meeting.agenda.republish': m.audit_event_meeting_agenda_republish,
+	'outbox.resend': m.audit_event_outbox_resend,
 	'meeting.start': m.audit_event_meeting_start,
 	'meeting.end': m.audit_event_meeting_end,
 	'meeting.attendance': m.audit_event_meeting_attendance,

@@ -26,6 +26,8 @@ export type Action =
 	| 'meeting.read'
 	| 'meeting.schedule'
 	| 'audit.read'
+	| 'outbox.read'
+	| 'outbox.resend'
 	| 'document.read'
 	| 'document.write'
 	| 'ticket.read'
@@ -118,6 +120,10 @@ const RULES: Record<Action, Rule> = {
 	'meeting.read': canSee,
 	'meeting.schedule': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
 	'audit.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r)),
+	// The outbox (Utkorg): the mails sent or kept, and the dead ones to resend. Like the audit view:
+	// supplier admins see the installation's, a customer's admin only the mails about their customer.
+	'outbox.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r)),
+	'outbox.resend': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r)),
 	// Shared documents (agenda, minutes, activity list): everyone who sees the
 	// customer reads; the supplier, the customer's admins and the forum's own
 	// members write. Other people of the customer follow along read-only.

@@ -174,6 +174,27 @@ export const AuditEntry = z.strictObject({
 	after: z.unknown().describe('the changed values after the change, or null')
 });
 
+export const OutboxMail = z.strictObject({
+	id: uuid(),
+	kind: z.string().describe('the kind of notification, e.g. meeting.invitation'),
+	customerId: uuid().nullable(),
+	recipient: z.strictObject({ name: z.string(), email: z.string() }),
+	subject: z.string().describe("in the recipient's language"),
+	status: z.enum(['pending', 'digest', 'sent', 'kept', 'dead']).describe('kept: no mail server configured; dead: every attempt failed'),
+	attempts: z.number().int(),
+	lastError: z.string().nullable(),
+	createdAt: timestamp(),
+	sentAt: timestamp().nullable(),
+	nextAttemptAt: timestamp()
+});
+
+export const OutboxMailPreview = OutboxMail.extend({
+	text: z.string().describe('the plain-text part'),
+	htmlBody: z.string().describe("the HTML part's body"),
+	calendar: z.string().nullable().describe('the iCalendar part (METHOD:REQUEST or CANCEL) of a kallelse'),
+	attachments: z.array(z.string())
+});
+
 const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const ErrorBody = z.strictObject({

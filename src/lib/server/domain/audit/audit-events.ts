@@ -42,6 +42,7 @@ export const AUDIT_EVENTS = {
 	'meeting.schedule': { kind: 'meetings', customer: true },
 	'meeting.agenda.publish': { kind: 'meetings', customer: true },
 	'meeting.agenda.republish': { kind: 'meetings', customer: true },
+	'outbox.resend': { kind: 'meetings', customer: true },
 	'meeting.start': { kind: 'meetings', customer: true },
 	'meeting.end': { kind: 'meetings', customer: true },
 	'meeting.attendance': { kind: 'meetings', customer: true, keyedByName: true },

@@ -58,6 +58,16 @@ export class DeliveryWorker {
 		private readonly opts: DeliveryOptions
 	) {}
 
+	/** Whether mails leave (a mail server is configured) or are kept in the outbox. */
+	get sends(): boolean {
+		return this.opts.transport !== null;
+	}
+
+	/** The sender and the links' origin, for the outbox page's rendering of a mail. */
+	get mailContext(): MailContext {
+		return { origin: this.opts.origin, from: this.opts.from };
+	}
+
 	start(): void {
 		this.stopped = false;
 		this.schedule(0);

@@ -30,6 +30,9 @@ export const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1]?.
 
 export const messageIdOf = (rowId: string, origin: string): string => `<${rowId}@${new URL(origin).hostname}>`;
 
+/** Attachments already made in this round, by meeting and language. */
+export type FileCache = Map<string, Promise<ExportedFile>>;
+
 export interface Recipient extends Mailbox {
 	locale: MailLocale;
 }
@@ -61,10 +64,8 @@ function invitationCalendar(kind: NotificationKind, p: InvitationPayload, to: Re
 	return { method, content };
 }
 
-/** Attachments already made in this round, by meeting and language. */
-export type FileCache = Map<string, Promise<ExportedFile>>;
-
-export async function outboxMail(db: Executor, row: OutboxRow, to: Recipient, ctx: MailContext, files: FileCache = new Map()): Promise<OutgoingMail> {
+/** The mail as its recipient reads it, without attachments: what the outbox page shows. */
+export function mailParts(row: OutboxRow, to: Recipient, ctx: MailContext): OutgoingMail {
 	const payload = JSON.parse(row.payload) as unknown;
 	const origin = ctx.origin();
 	const content = composeMail(row.kind, payload, to.locale, origin);
@@ -77,8 +78,16 @@ export async function outboxMail(db: Executor, row: OutboxRow, to: Recipient, ct
 		messageId: messageIdOf(row.id, origin)
 	};
 	if (CALENDAR_KINDS.includes(row.kind)) mail.calendar = invitationCalendar(row.kind, payload as InvitationPayload, to, ctx.from, origin);
-	if (row.kind === 'minutes.approved') {
-		const meetingId = (payload as MeetingSubject).meetingId;
+	return mail;
+}
+
+/** The kinds that carry the approved minutes as a PDF. */
+export const carriesMinutesPdf = (kind: NotificationKind): boolean => kind === 'minutes.approved';
+
+export async function outboxMail(db: Executor, row: OutboxRow, to: Recipient, ctx: MailContext, files: FileCache = new Map()): Promise<OutgoingMail> {
+	const mail = mailParts(row, to, ctx);
+	if (carriesMinutesPdf(row.kind)) {
+		const meetingId = (JSON.parse(row.payload) as MeetingSubject).meetingId;
 		const key = `${meetingId}:${to.locale}`;
 		if (!files.has(key)) files.set(key, exportMinutes(db, SYSTEM_ACTOR, meetingId, 'pdf', to.locale));
 		const file = await files.get(key)!;

@@ -96,7 +96,10 @@ export async function requeueRow(db: Executor, id: string, now: string): Promise
 }
 
 /** The mails of the outbox page, newest first; `customerId` limits them to one customer's. */
-export function listMailRows(db: Executor, q: { customerId?: string | null; statuses?: OutboxStatus[]; limit: number; before?: string }): Promise<(OutboxRow & { person_name: string; person_email: string })[]> {
+export function listMailRows(
+	db: Executor,
+	q: { customerId?: string | null; statuses?: OutboxStatus[]; limit: number; before?: string; ids?: string[] }
+): Promise<(OutboxRow & { person_name: string; person_email: string })[]> {
 	let query = db
 		.selectFrom('notification_outbox')
 		.innerJoin('people', 'people.id', 'notification_outbox.person_id')
@@ -109,6 +112,7 @@ export function listMailRows(db: Executor, q: { customerId?: string | null; stat
 	if (q.customerId !== undefined) query = q.customerId === null ? query.where('notification_outbox.customer_id', 'is', null) : query.where('notification_outbox.customer_id', '=', q.customerId);
 	if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
 	if (q.before) query = query.where('notification_outbox.created_at', '<', q.before);
+	if (q.ids) query = query.where('notification_outbox.id', 'in', q.ids);
 	return query.execute();
 }
 
