@@ -80,13 +80,7 @@ export default ts.config(
 			'src/lib/server/domain/meetings/attendance.service.ts',
 			'src/lib/server/domain/meetings/escalation.service.ts',
 			'src/lib/server/domain/meetings/minutes-model.builder.ts',
-			'src/lib/server/domain/room/slides.service.ts',
-			'src/lib/server/domain/tenancy/auth.service.ts',
-			'src/lib/server/domain/tenancy/customers.service.ts',
-			'src/lib/server/domain/tenancy/people.service.ts',
-			'src/lib/server/domain/tenancy/roles.service.ts',
-			'src/lib/server/domain/tenancy/sessions.ts',
-			'src/lib/server/domain/tenancy/supplier.service.ts'
+			'src/lib/server/domain/room/slides.service.ts'
 		],
 		rules: { 'no-restricted-syntax': 'off' }
 	},
