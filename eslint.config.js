@@ -65,12 +65,6 @@ export default ts.config(
 			'src/lib/server/domain/collab/document-locks.ts',
 			'src/lib/server/domain/collab/projection.ts',
 			'src/lib/server/domain/collab/seed.ts',
-			'src/lib/server/domain/governance/catalogue.service.ts',
-			'src/lib/server/domain/governance/forum-people.service.ts',
-			'src/lib/server/domain/governance/forum-summaries.service.ts',
-			'src/lib/server/domain/governance/forums.service.ts',
-			'src/lib/server/domain/governance/governance-health.fixture.ts',
-			'src/lib/server/domain/governance/governance-health.ts',
 			'src/lib/server/domain/itsm/kpi/kpi-targets.service.ts',
 			'src/lib/server/domain/itsm/kpi/kpi.service.ts',
 			'src/lib/server/domain/itsm/kpi/mttr.ts',
@@ -80,13 +74,7 @@ export default ts.config(
 			'src/lib/server/domain/meetings/attendance.service.ts',
 			'src/lib/server/domain/meetings/escalation.service.ts',
 			'src/lib/server/domain/meetings/minutes-model.builder.ts',
-			'src/lib/server/domain/room/slides.service.ts',
-			'src/lib/server/domain/tenancy/auth.service.ts',
-			'src/lib/server/domain/tenancy/customers.service.ts',
-			'src/lib/server/domain/tenancy/people.service.ts',
-			'src/lib/server/domain/tenancy/roles.service.ts',
-			'src/lib/server/domain/tenancy/sessions.ts',
-			'src/lib/server/domain/tenancy/supplier.service.ts'
+			'src/lib/server/domain/room/slides.service.ts'
 		],
 		rules: { 'no-restricted-syntax': 'off' }
 	},
