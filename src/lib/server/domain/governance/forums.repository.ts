@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
-import type { Duty, ForumDutiesTable, ForumMembersTable, ForumsTable, Party } from '$lib/server/db/schema';
+import type { Duty, ForumDutiesTable, ForumLevel, ForumMembersTable, ForumsTable, Party } from '$lib/server/db/schema';
 
 export const findForumRow = (db: Executor, id: string) =>
 	db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
@@ -147,4 +148,49 @@ export const upsertDuty = (db: Executor, forumId: string, duty: Duty, party: Par
 		.insertInto('forum_duties')
 		.values({ forum_id: forumId, duty, party, person_id: personId, updated_at: now })
 		.onConflict((oc) => oc.columns(['forum_id', 'duty']).doUpdateSet({ party, person_id: personId, updated_at: now }))
+		.execute();
+
+/** One forum's duties with the holder's name. */
+export const listForumDutiesWithNames = (db: Executor, forumId: string) =>
+	db
+		.selectFrom('forum_duties')
+		.leftJoin('people', 'people.id', 'forum_duties.person_id')
+		.select(['forum_duties.duty', 'forum_duties.party', 'forum_duties.person_id', 'people.name'])
+		.where('forum_duties.forum_id', '=', forumId)
+		.execute();
+
+export async function isForumMemberRow(db: Executor, forumId: string, personId: string): Promise<boolean> {
+	const row = await db.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', personId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** A customer's operational forum: the one made from the 'operational' template first, then by sort order. */
+export const findOperationalForumOfCustomer = (db: Executor, customerId: string) =>
+	db
+		.selectFrom('forums as f')
+		.leftJoin('forum_templates as t', 't.id', 'f.template_id')
+		.select(['f.id', 'f.customer_id'])
+		.where('f.customer_id', '=', customerId)
+		.where('f.level', '=', 'operational')
+		.orderBy(sql`t.key = 'operational'`, 'desc')
+		.orderBy('f.sort_order')
+		.executeTakeFirst();
+
+export const findForumOwner = (db: Executor, id: string) => db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', id).executeTakeFirst();
+
+export const findForumContent = (db: Executor, id: string) => db.selectFrom('forums').select('content').where('id', '=', id).executeTakeFirst();
+
+/** A customer's first-made forum of this level. */
+export const findFirstForumAtLevel = (db: Executor, customerId: string, level: ForumLevel) =>
+	db.selectFrom('forums').select(['id', 'name_sv', 'name_en']).where('customer_id', '=', customerId).where('level', '=', level).orderBy('created_at').limit(1).executeTakeFirst();
+
+/** A forum's members with their role's Swedish name, by name. */
+export const listMembersWithRoleSv = (db: Executor, forumId: string) =>
+	db
+		.selectFrom('forum_members as fm')
+		.innerJoin('people as p', 'p.id', 'fm.person_id')
+		.leftJoin('roles as r', 'r.id', 'fm.role_id')
+		.select(['p.id', 'p.name', 'p.customer_id', 'r.name_sv as role'])
+		.where('fm.forum_id', '=', forumId)
+		.orderBy('p.name')
 		.execute();

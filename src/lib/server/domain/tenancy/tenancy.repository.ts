@@ -153,3 +153,14 @@ export const findAssignmentInRelation = (db: Executor, customerId: string, assig
 		.executeTakeFirst();
 
 export const deleteAssignment = (db: Executor, id: string) => db.deleteFrom('role_assignments').where('id', '=', id).execute();
+
+/** Ids of a customer's people and the supplier's (customer_id null). */
+export const listPersonIdsOfCustomerOrSupplier = (db: Executor, customerId: string) =>
+	db
+		.selectFrom('people')
+		.select('id')
+		.where((eb) => eb.or([eb('customer_id', '=', customerId), eb('customer_id', 'is', null)]))
+		.execute();
+
+/** Every person's id and name. */
+export const listAllPersonNames = (db: Executor) => db.selectFrom('people').select(['id', 'name']).execute();
