@@ -19,6 +19,22 @@ const sqlAllowedFiles = [
 const QUERY_BUILDERS = 'selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom';
 const SQL_MESSAGE = 'SQL belongs in a *.repository.ts (db first); call a repository function from here.';
 
+const UNEXECUTED_MESSAGE = 'This query is built but never run: end it with .execute() (or .executeTakeFirst…).';
+
+/**
+ * A repository statement whose chain lost its `.execute()` (as a merge once left it) still type-checks
+ * and awaits fine, but does nothing. Flags an exported arrow function's body, an awaited value and a
+ * returned value that build a query and end in a builder method instead of running it.
+ */
+const unexecuted = (context) =>
+	`${context}[callee.type='MemberExpression'][callee.property.name!=/^(execute|executeTakeFirst|executeTakeFirstOrThrow|stream|compile|then)$/]` +
+	`[callee.object.type!='AwaitExpression'][callee.object.name!='Promise']:has(CallExpression[callee.property.name=/^(${QUERY_BUILDERS})$/])`;
+const queriesAreRun = [
+	'ExportNamedDeclaration VariableDeclarator > ArrowFunctionExpression > CallExpression.body',
+	'AwaitExpression > CallExpression.argument',
+	'ReturnStatement > CallExpression.argument'
+].map((context) => ({ selector: unexecuted(context), message: UNEXECUTED_MESSAGE }));
+
 /** `no-restricted-syntax` entries that flag SQL outside repositories. */
 const sqlOnlyInRepositories = [
 	{ selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${QUERY_BUILDERS})$/]`, message: SQL_MESSAGE },
@@ -56,6 +72,12 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.js', '**/*.svelte'],
 		ignores: sqlAllowedFiles,
 		rules: { 'no-restricted-syntax': ['error', ...sqlOnlyInRepositories] }
+	},
+	// Where SQL is written (repositories and the db layer), every statement built is also run.
+	{
+		files: ['**/*.repository.ts', 'src/lib/server/db/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-syntax': ['error', ...queriesAreRun] }
 	},
 	{
 		files: ['tests/**/*.ts'],
