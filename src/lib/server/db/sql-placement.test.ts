@@ -11,12 +11,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 const MESSAGE = /SQL belongs in a \*\.repository\.ts/;
+const UNEXECUTED = /built but never run/;
+
+/** Where the messages matching `message` are for `code`, as if it were the file `filePath`. */
+async function findings(code: string, filePath: string, message: RegExp): Promise<string[]> {
+	const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` });
+	return result.messages.filter((m) => message.test(m.message)).map((m) => `${m.line}:${m.column}`);
+}
 
 /** The messages of the SQL rule for `code` as if it were the file `filePath`. */
-async function sqlFindings(code: string, filePath: string): Promise<string[]> {
-	const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` });
-	return result.messages.filter((m) => MESSAGE.test(m.message)).map((m) => `${m.line}:${m.column}`);
-}
+const sqlFindings = (code: string, filePath: string) => findings(code, filePath, MESSAGE);
 
 const QUERY_BUILDING = `import type { Db } from '$lib/server/db';
 export async function a(db: Db) {
@@ -83,5 +87,42 @@ describe('SQL only in repositories (lint rule)', { timeout: 30_000 }, () => {
 
 	it('leaves Kysely types, expression builders and transactions to services', async () => {
 		expect(await sqlFindings(TYPES_AND_TRANSACTIONS, 'src/lib/server/domain/itsm/example.service.ts')).toEqual([]);
+	});
+});
+
+// Statements that are built but never run: the merge of issue 20 step 3 once lost an upsert's `.execute()`.
+const NOT_RUN = `import type { Executor } from '$lib/server/db';
+export const upsert = (db: Executor, id: string) =>
+	db.insertInto('forum_duties').values({ forum_id: id }).onConflict((oc) => oc.doNothing());
+export async function remove(db: Executor, id: string) {
+	await db.deleteFrom('forum_duties').where('forum_id', '=', id);
+}
+export function find(db: Executor, id: string) {
+	return db.selectFrom('forums').selectAll().where('id', '=', id);
+}
+`;
+
+const RUN = `import type { Executor } from '$lib/server/db';
+export const upsert = (db: Executor, id: string) =>
+	db.insertInto('forum_duties').values({ forum_id: id }).onConflict((oc) => oc.doNothing()).execute();
+export async function remove(db: Executor, id: string) {
+	await db.deleteFrom('forum_duties').where('forum_id', '=', id).execute();
+}
+export function find(db: Executor, id: string) {
+	return db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export const ids = async (db: Executor) => (await db.selectFrom('forums').select('id').execute()).map((r) => r.id);
+export const both = async (db: Executor) => Promise.all([db.selectFrom('forums').selectAll().execute()]);
+const base = (db: Executor) => db.selectFrom('forums').where('level', '=', 'cab');
+export const count = (db: Executor) => base(db).select('id').execute();
+`;
+
+describe('every statement a repository builds is run (lint rule)', { timeout: 30_000 }, () => {
+	it('flags a query returned or awaited without .execute()', async () => {
+		expect(await findings(NOT_RUN, 'src/lib/server/domain/governance/example.repository.ts', UNEXECUTED)).toEqual(['3:2', '5:8', '8:9']);
+	});
+
+	it('leaves run statements, their results and unexported builders alone', async () => {
+		expect(await findings(RUN, 'src/lib/server/domain/governance/example.repository.ts', UNEXECUTED)).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../ids';
-import { meeting, world, type World } from '../governance/governance-health.fixture';
+import { meeting, world, type World } from '../governance/test/governance-health.fixture';
 import { calendarFeedStatus, createCalendarFeed, feedIcs, meetingInvitationIcs, revokeCalendarFeed } from './calendar.service';
 
 const NOW = new Date('2026-06-15T10:00:00Z');

@@ -5,12 +5,12 @@
  * Another customer's document is "not found" (as everywhere), so a connection
  * cannot probe which meeting ids exist.
  */
-import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { formatDocName, type DocName } from '$lib/realtime/doc-names';
 import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';
+import { findForumOwner, findOperationalForumOfCustomer } from '../governance/forums.repository';
 import { LOCKED_STATES } from '../meeting-core/meeting-context';
 import { isForumMember } from '../meeting-core/meeting-duties';
 import { findMeeting } from '../meeting-core/meetings.repository';
@@ -55,20 +55,12 @@ export async function resolveDocument(db: Executor, parsed: DocName): Promise<Do
 	}
 	if (parsed.scope === 'customer') {
 		// The handbook belongs to the customer; the operational forum keeps it up to date, so its members write.
-		const forum = await db
-			.selectFrom('forums as f')
-			.leftJoin('forum_templates as t', 't.id', 'f.template_id')
-			.select(['f.id', 'f.customer_id'])
-			.where('f.customer_id', '=', parsed.id)
-			.where('f.level', '=', 'operational')
-			.orderBy(sql`t.key = 'operational'`, 'desc')
-			.orderBy('f.sort_order')
-			.executeTakeFirst();
+		const forum = await findOperationalForumOfCustomer(db, parsed.id);
 		// without an operational forum there is nobody to keep it: no handbook yet
 		if (!forum) throw notFound('Document');
 		return { name: formatDocName(parsed), parsed, customerId: forum.customer_id, forumId: forum.id, meetingId: null, locked: false };
 	}
-	const row = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', parsed.id).executeTakeFirst();
+	const row = await findForumOwner(db, parsed.id);
 	if (!row) throw notFound('Document');
 	return forumDocument(row);
 }

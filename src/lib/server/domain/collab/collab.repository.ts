@@ -1,5 +1,7 @@
 /** Queries for document snapshots and the update log. No rules here. */
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '$lib/server/db';
+import type { ActionItemsTable, AgendaItemsTable, DecisionsTable } from '$lib/server/db/lifecycle-schema';
 
 export interface LogRow {
 	id: number;
@@ -71,3 +73,91 @@ export async function countLogRows(db: Executor, docNames: string[]): Promise<Ma
 /** A meeting's agenda items as projected from its agenda document, in agenda order. */
 export const listAgendaItemRows = (db: Executor, meetingId: string) =>
 	db.selectFrom('agenda_items').select(['item_id', 'kind', 'title', 'planned_minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+
+/** PostgreSQL only: takes the transaction-scoped advisory lock if free. */
+export async function tryAdvisoryXactLock(db: Executor, key: string): Promise<boolean> {
+	const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${key}::bigint) as locked`.execute(db);
+	return rows[0]?.locked === true;
+}
+
+/** PostgreSQL only: waits for the transaction-scoped advisory lock. */
+export async function advisoryXactLock(db: Executor, key: string): Promise<void> {
+	await sql`select pg_advisory_xact_lock(${key}::bigint)`.execute(db);
+}
+
+// Projections of documents into relational tables (projection.ts)
+
+export async function deleteAgendaItems(db: Executor, meetingId: string): Promise<void> {
+	await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+}
+
+export async function insertAgendaItems(db: Executor, rows: Insertable<AgendaItemsTable>[]): Promise<void> {
+	await db.insertInto('agenda_items').values(rows).execute();
+}
+
+export async function upsertMinutesText(db: Executor, meetingId: string, text: string, at: string): Promise<void> {
+	await db
+		.insertInto('minutes_text')
+		.values({ meeting_id: meetingId, text, updated_at: at })
+		.onConflict((oc) => oc.column('meeting_id').doUpdateSet({ text, updated_at: at }))
+		.execute();
+}
+
+/** Of these decision ids, those that belong to another meeting. */
+export const decisionIdsOutsideMeeting = async (db: Executor, ids: string[], meetingId: string): Promise<string[]> =>
+	(await db.selectFrom('decisions').select('id').where('id', 'in', ids).where('meeting_id', '!=', meetingId).execute()).map((r) => r.id);
+
+export async function deleteDecisionsOfMeeting(db: Executor, meetingId: string): Promise<void> {
+	await db.deleteFrom('decisions').where('meeting_id', '=', meetingId).execute();
+}
+
+export async function insertDecisions(db: Executor, rows: Insertable<DecisionsTable>[]): Promise<void> {
+	await db.insertInto('decisions').values(rows).execute();
+}
+
+export const listActionRowsOfForum = (db: Executor, forumId: string) =>
+	db
+		.selectFrom('action_items')
+		.select(['id', 'forum_id', 'created_at', 'updated_at', 'title', 'description', 'owner_person_id', 'due_date', 'status', 'raised_meeting_id', 'closed_meeting_id', 'escalated_from_id', 'escalated_to_id', 'position'])
+		.where('forum_id', '=', forumId)
+		.execute();
+
+/** Of these action ids, those used by another forum's actions. */
+export const actionIdsOfOtherForums = async (db: Executor, ids: string[], forumId: string): Promise<string[]> =>
+	(await db.selectFrom('action_items').select('id').where('id', 'in', ids).where('forum_id', '!=', forumId).execute()).map((r) => r.id);
+
+export async function deleteActionItemsOfForum(db: Executor, forumId: string): Promise<void> {
+	await db.deleteFrom('action_items').where('forum_id', '=', forumId).execute();
+}
+
+export async function insertActionItems(db: Executor, rows: Insertable<ActionItemsTable>[]): Promise<void> {
+	await db.insertInto('action_items').values(rows).execute();
+}
+
+// Seeds of new documents (seed.ts)
+
+/** A meeting's agenda items not done, in agenda order. */
+export const listOpenAgendaItems = (db: Executor, meetingId: string) =>
+	db
+		.selectFrom('agenda_items')
+		.select(['kind', 'title', 'planned_minutes', 'notes', 'carried_from_meeting_id'])
+		.where('meeting_id', '=', meetingId)
+		.where('done', '=', 0)
+		.orderBy('position')
+		.execute();
+
+/** Open actions escalated into a forum, created after `since` when given. */
+export const listOpenEscalatedActions = (db: Executor, forumId: string, since: string | null) =>
+	db
+		.selectFrom('action_items')
+		.select(['title', 'description'])
+		.where('forum_id', '=', forumId)
+		.where('escalated_from_id', 'is not', null)
+		.where('status', 'in', ['open', 'in_progress'])
+		.$if(since !== null, (q) => q.where('created_at', '>', since!))
+		.orderBy('created_at')
+		.execute();
+
+/** Whether the document has a stored snapshot (it has been created). */
+export const snapshotExists = async (db: Executor, docName: string): Promise<boolean> =>
+	(await db.selectFrom('collab_snapshots').select('doc_name').where('doc_name', '=', docName).executeTakeFirst()) !== undefined;

@@ -7,9 +7,9 @@
  * take: its write transactions are already serialized.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Tx } from '$lib/server/db';
 import { dialectOf } from '$lib/server/db/dialect';
+import { advisoryXactLock, tryAdvisoryXactLock } from './collab.repository';
 
 export type LockPurpose = 'compact' | 'project';
 
@@ -21,12 +21,11 @@ export function advisoryKey(purpose: LockPurpose, docName: string): string {
 /** Takes the lock if free; false when another transaction (instance) holds it. */
 export async function tryLockDocument(tx: Tx, purpose: LockPurpose, docName: string): Promise<boolean> {
 	if (dialectOf(tx) !== 'postgres') return true;
-	const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${advisoryKey(purpose, docName)}::bigint) as locked`.execute(tx);
-	return rows[0]?.locked === true;
+	return tryAdvisoryXactLock(tx, advisoryKey(purpose, docName));
 }
 
 /** Waits for the lock (held until this transaction ends). */
 export async function lockDocument(tx: Tx, purpose: LockPurpose, docName: string): Promise<void> {
 	if (dialectOf(tx) !== 'postgres') return;
-	await sql`select pg_advisory_xact_lock(${advisoryKey(purpose, docName)}::bigint)`.execute(tx);
+	await advisoryXactLock(tx, advisoryKey(purpose, docName));
 }

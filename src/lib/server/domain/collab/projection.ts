@@ -17,7 +17,20 @@ import { readAgenda } from '$lib/realtime/agenda-doc';
 import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
 import { nowIso } from '../ids';
 import { findMeeting, meetingIdsOfForum } from '../meeting-core/meetings.repository';
+import { listPersonIdsOfCustomerOrSupplier } from '../tenancy/tenancy.repository';
 import type { DocumentTarget } from './collab.policy';
+import {
+	actionIdsOfOtherForums,
+	decisionIdsOutsideMeeting,
+	deleteActionItemsOfForum,
+	deleteAgendaItems,
+	deleteDecisionsOfMeeting,
+	insertActionItems,
+	insertAgendaItems,
+	insertDecisions,
+	listActionRowsOfForum,
+	upsertMinutesText
+} from './collab.repository';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
 
 export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
@@ -52,8 +65,8 @@ async function projectAgenda(db: Executor, meetingId: string, doc: Y.Doc): Promi
 			carried_from_meeting_id: i.carriedFromMeetingId,
 			done: i.done ? 1 : 0
 		}));
-	await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
-	if (rows.length > 0) await db.insertInto('agenda_items').values(rows).execute();
+	await deleteAgendaItems(db, meetingId);
+	if (rows.length > 0) await insertAgendaItems(db, rows);
 }
 
 async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
@@ -61,28 +74,17 @@ async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	const blocks = blocksOf(readMinutesState(doc));
 	const decisions = decisionsOf(blocks);
 	const now = nowIso();
-	await db
-		.insertInto('minutes_text')
-		.values({ meeting_id: meetingId, text: plainText(blocks), updated_at: now })
-		.onConflict((oc) => oc.column('meeting_id').doUpdateSet({ text: plainText(blocks), updated_at: now }))
-		.execute();
+	await upsertMinutesText(db, meetingId, plainText(blocks), now);
 	// A decision id belongs to the meeting it was first written in: the same id
 	// pasted into another meeting's minutes becomes a decision of its own there.
 	const elsewhere = new Set(
 		decisions.length === 0
 			? []
-			: (
-					await db
-						.selectFrom('decisions')
-						.select('id')
-						.where(
-							'id',
-							'in',
-							decisions.map((d) => d.id)
-						)
-						.where('meeting_id', '!=', meetingId)
-						.execute()
-				).map((r) => r.id)
+			: await decisionIdsOutsideMeeting(
+					db,
+					decisions.map((d) => d.id),
+					meetingId
+				)
 	);
 	const rows = decisions.map((d, position) => ({
 		id: elsewhere.has(d.id) ? `${d.id}@${meetingId}` : d.id,
@@ -93,8 +95,8 @@ async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc):
 		text: d.text.slice(0, 20_000),
 		updated_at: now
 	}));
-	await db.deleteFrom('decisions').where('meeting_id', '=', meetingId).execute();
-	if (rows.length > 0) await db.insertInto('decisions').values(rows).execute();
+	await deleteDecisionsOfMeeting(db, meetingId);
+	if (rows.length > 0) await insertDecisions(db, rows);
 }
 
 async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
@@ -102,7 +104,7 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	const [people, meetings, existing] = await Promise.all([
 		peopleOfCustomer(db, target.customerId),
 		meetingIdsOfForum(db, target.forumId),
-		db.selectFrom('action_items').select(['id', 'forum_id', 'created_at', 'updated_at', 'title', 'description', 'owner_person_id', 'due_date', 'status', 'raised_meeting_id', 'closed_meeting_id', 'escalated_from_id', 'escalated_to_id', 'position']).where('forum_id', '=', target.forumId).execute()
+		listActionRowsOfForum(db, target.forumId)
 	]);
 	const meetingIds = new Set(meetings);
 	const before = new Map(existing.map((r) => [r.id, r]));
@@ -113,7 +115,7 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	const taken = new Set(
 		ids.length === 0
 			? []
-			: (await db.selectFrom('action_items').select('id').where('id', 'in', ids).where('forum_id', '!=', target.forumId).execute()).map((r) => r.id)
+			: await actionIdsOfOtherForums(db, ids, target.forumId)
 	);
 	const rows = items
 		.filter((i) => !taken.has(i.id))
@@ -140,8 +142,8 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 			if (old && sameAction(old, row)) row.updated_at = old.updated_at;
 			return row;
 		});
-	await db.deleteFrom('action_items').where('forum_id', '=', target.forumId).execute();
-	for (let i = 0; i < rows.length; i += 200) await db.insertInto('action_items').values(rows.slice(i, i + 200)).execute();
+	await deleteActionItemsOfForum(db, target.forumId);
+	for (let i = 0; i < rows.length; i += 200) await insertActionItems(db, rows.slice(i, i + 200));
 }
 
 type ActionRowLike = Record<'title' | 'description' | 'owner_person_id' | 'due_date' | 'status' | 'raised_meeting_id' | 'closed_meeting_id' | 'escalated_from_id' | 'escalated_to_id', string | null> & { position: number };
@@ -150,11 +152,7 @@ const sameAction = (a: ActionRowLike, b: ActionRowLike) => ACTION_FIELDS.every((
 
 /** People who may be named in a customer's documents: the customer's own and the supplier's. */
 async function peopleOfCustomer(db: Executor, customerId: string): Promise<Set<string>> {
-	const rows = await db
-		.selectFrom('people')
-		.select('id')
-		.where((eb) => eb.or([eb('customer_id', '=', customerId), eb('customer_id', 'is', null)]))
-		.execute();
+	const rows = await listPersonIdsOfCustomerOrSupplier(db, customerId);
 	return new Set(rows.map((r) => r.id));
 }
 

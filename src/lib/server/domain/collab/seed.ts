@@ -7,10 +7,12 @@ import * as Y from 'yjs';
 import type { Executor } from '$lib/server/db';
 import { agendaItemMap, agendaItems } from '$lib/realtime/agenda-doc';
 import type { AgendaItemTemplate, ForumContent } from '../governance/catalogue.types';
+import { findForumContent } from '../governance/forums.repository';
 import { newId } from '../ids';
 import { findMeeting } from '../meeting-core/meetings.repository';
 import { previousMeetingOf } from '../meeting-core/previous-meeting';
 import type { DocumentTarget } from './collab.policy';
+import { listOpenAgendaItems, listOpenEscalatedActions } from './collab.repository';
 import { HANDBOOK_OUTLINE } from './handbook-outline';
 import { seedMinutes } from './seed-minutes';
 
@@ -52,27 +54,13 @@ async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
 	const items: Carried['items'] = [];
 	if (previous && HELD.includes(previous.status)) {
 		const standing = new Set((await forumAgenda(db, meeting.forum_id)).map((t) => `${t.kind}|${t.title.sv}`));
-		const open = await db
-			.selectFrom('agenda_items')
-			.select(['kind', 'title', 'planned_minutes', 'notes', 'carried_from_meeting_id'])
-			.where('meeting_id', '=', previous.id)
-			.where('done', '=', 0)
-			.orderBy('position')
-			.execute();
+		const open = await listOpenAgendaItems(db, previous.id);
 		for (const i of open) {
 			if (standing.has(`${i.kind}|${i.title}`) || i.kind === 'previous_minutes') continue;
 			items.push({ kind: i.kind as Carried['items'][number]['kind'], title: i.title, plannedMinutes: i.planned_minutes, notes: i.notes, carriedFromMeetingId: i.carried_from_meeting_id ?? previous.id });
 		}
 	}
-	const escalated = await db
-		.selectFrom('action_items')
-		.select(['title', 'description'])
-		.where('forum_id', '=', meeting.forum_id)
-		.where('escalated_from_id', 'is not', null)
-		.where('status', 'in', ['open', 'in_progress'])
-		.$if(previous !== null, (q) => q.where('created_at', '>', previous!.startsAt))
-		.orderBy('created_at')
-		.execute();
+	const escalated = await listOpenEscalatedActions(db, meeting.forum_id, previous !== null ? previous.startsAt : null);
 	for (const a of escalated) items.push({ kind: 'escalations', title: `Eskalerat: ${a.title}`, plannedMinutes: 10, notes: a.description, carriedFromMeetingId: null });
 	return { previousMeetingId: previous?.id ?? null, items };
 }
@@ -81,7 +69,7 @@ async function carriedInto(db: Executor, meetingId: string): Promise<Carried> {
 const HELD: readonly string[] = ['minutes_draft', 'minutes_approved', 'confirmed'];
 
 async function forumAgenda(db: Executor, forumId: string): Promise<AgendaItemTemplate[]> {
-	const row = await db.selectFrom('forums').select('content').where('id', '=', forumId).executeTakeFirst();
+	const row = await findForumContent(db, forumId);
 	return row ? ((JSON.parse(row.content) as ForumContent).agenda ?? []) : [];
 }
 

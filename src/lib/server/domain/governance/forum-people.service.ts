@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { authorize, can, type Resource } from '../policy';
 import type { Localized } from './catalogue.types';
 import { loadForum } from './forums.service';
+import { listEligiblePeopleRows, listRelationRoleRows } from './forums.repository';
 
 export interface EligiblePerson {
 	id: string;
@@ -23,19 +24,8 @@ export async function listEligiblePeople(db: Db, actor: Actor, forumId: string):
 	const resource: Resource = { customerId: forum.customer_id, kind: 'Forum' };
 	authorize(actor, can(actor, 'forum.update', resource) ? 'forum.update' : 'duty.assign', resource);
 	const [people, assignments] = await Promise.all([
-		db
-			.selectFrom('people')
-			.select(['id', 'name', 'customer_id'])
-			.where((eb) => eb.or([eb('customer_id', 'is', null), eb('customer_id', '=', forum.customer_id)]))
-			.orderBy('name')
-			.execute(),
-		db
-			.selectFrom('role_assignments')
-			.innerJoin('roles', 'roles.id', 'role_assignments.role_id')
-			.select(['role_assignments.person_id', 'roles.id as role_id', 'roles.name_sv', 'roles.name_en'])
-			.where('role_assignments.customer_id', '=', forum.customer_id)
-			.orderBy('roles.sort_order')
-			.execute()
+		listEligiblePeopleRows(db, forum.customer_id),
+		listRelationRoleRows(db, forum.customer_id)
 	]);
 	return people.map((p) => ({
 		id: p.id,

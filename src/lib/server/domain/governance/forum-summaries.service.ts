@@ -12,7 +12,7 @@ import type { CadenceStatus } from './cadence';
 import { authorize } from '../policy';
 import { listCustomerRows } from '../tenancy/tenancy.repository';
 import type { ForumKey, Localized } from './catalogue.types';
-import { forumIdsOfMember } from './forums.repository';
+import { forumIdsOfMember, listUnendedMeetingsOfForums } from './forums.repository';
 import { listForums, type DutyView, type ForumView } from './forums.service';
 
 export interface NextMeeting {
@@ -54,13 +54,7 @@ export interface MyForums {
 async function nextMeetings(db: Db, forumIds: string[], now: Date): Promise<Map<string, NextMeeting>> {
 	const next = new Map<string, NextMeeting>();
 	if (forumIds.length === 0) return next;
-	const rows = await db
-		.selectFrom('meetings')
-		.select(['id', 'forum_id', 'title', 'starts_at', 'ends_at', 'location'])
-		.where('forum_id', 'in', forumIds)
-		.where('ends_at', '>=', now.toISOString())
-		.orderBy('starts_at')
-		.execute();
+	const rows = await listUnendedMeetingsOfForums(db, forumIds, now.toISOString());
 	for (const r of rows) {
 		if (!next.has(r.forum_id)) {
 			next.set(r.forum_id, { id: r.id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, location: r.location });

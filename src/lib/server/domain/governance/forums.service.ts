@@ -7,12 +7,31 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { cadenceStatus, type CadenceStatus } from './cadence';
 import { authorize } from '../policy';
-import { findCustomer, findPerson } from '../tenancy/tenancy.repository';
+import { findCustomer, findPerson, findRole } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { id, multilineText, parseInput, text } from '../validation';
 import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
 import { listTemplates } from './catalogue.service';
-import { findForumRow, listDutyRows, listForumRows, listMemberRows } from './forums.repository';
+import { listTemplateIdKeys } from './catalogue.repository';
+import {
+	clearDutiesOfPerson,
+	deleteForumMember,
+	findDutyWithHolder,
+	findForumIdOfTemplate,
+	findForumRow,
+	findMemberName,
+	findMembership,
+	insertForum,
+	insertForumDuties,
+	insertForumMember,
+	listDutyRows,
+	listForumRows,
+	listMeetingStartsOfForums,
+	listMemberRows,
+	listRoleHolderRows,
+	updateForumRow,
+	upsertDuty
+} from './forums.repository';
 import { accessChanged } from '../tenancy/access-events';
 
 export interface ForumMemberView {
@@ -49,10 +68,8 @@ async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promis
 	const [members, duties, templates, meetings] = await Promise.all([
 		listMemberRows(db, ids),
 		listDutyRows(db, ids),
-		db.selectFrom('forum_templates').select(['id', 'key']).execute(),
-		ids.length
-			? db.selectFrom('meetings').select(['forum_id', 'starts_at']).where('forum_id', 'in', ids).execute()
-			: Promise.resolve([])
+		listTemplateIdKeys(db),
+		listMeetingStartsOfForums(db, ids)
 	]);
 	const templateKey = new Map(templates.map((t) => [t.id, t.key as ForumKey]));
 	return rows.map((r) => ({
@@ -119,12 +136,7 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 	if (!template) throw notFound('Forum template');
 	const forumId = await db.transaction().execute(async (tx) => {
 		if (!(await findCustomer(tx, customerId))) throw notFound('Customer');
-		const existing = await tx
-			.selectFrom('forums')
-			.select('id')
-			.where('customer_id', '=', customerId)
-			.where('template_id', '=', template.id)
-			.executeTakeFirst();
+		const existing = await findForumIdOfTemplate(tx, customerId, template.id);
 		if (existing) throw conflict('The customer already has this forum', { templateKey: 'field.exists' });
 		const now = nowIso();
 		const content: ForumContent = {
@@ -149,23 +161,18 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 			created_at: now,
 			updated_at: now
 		};
-		await tx.insertInto('forums').values(forum).execute();
-		await tx
-			.insertInto('forum_duties')
-			.values(DUTIES.map((duty) => ({ forum_id: forum.id, duty, party: template.duties[duty], person_id: null, updated_at: now })))
-			.execute();
-		const holders = await tx
-			.selectFrom('role_assignments')
-			.innerJoin('roles', 'roles.id', 'role_assignments.role_id')
-			.select(['role_assignments.person_id', 'role_assignments.role_id', 'roles.key', 'roles.party'])
-			.where('role_assignments.customer_id', '=', customerId)
-			.execute();
+		await insertForum(tx, forum);
+		await insertForumDuties(
+			tx,
+			DUTIES.map((duty) => ({ forum_id: forum.id, duty, party: template.duties[duty], person_id: null, updated_at: now }))
+		);
+		const holders = await listRoleHolderRows(tx, customerId);
 		const seen = new Set<string>();
 		for (const h of holders) {
 			const wanted = template.participants[h.party];
 			if (!wanted.includes(h.key) || seen.has(h.person_id)) continue;
 			seen.add(h.person_id);
-			await tx.insertInto('forum_members').values({ forum_id: forum.id, person_id: h.person_id, role_id: h.role_id, created_at: now }).execute();
+			await insertForumMember(tx, { forum_id: forum.id, person_id: h.person_id, role_id: h.role_id, created_at: now });
 		}
 		await recordAudit(tx, actor, {
 			action: 'forum.create',
@@ -208,7 +215,7 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear
 	};
 	await db.transaction().execute(async (tx) => {
-		await tx.updateTable('forums').set({ ...after, updated_at: nowIso() }).where('id', '=', forumId).execute();
+		await updateForumRow(tx, forumId, { ...after, updated_at: nowIso() });
 		await recordAudit(tx, actor, {
 			action: 'forum.update',
 			entity: 'forum',
@@ -239,15 +246,15 @@ export async function addMember(db: Db, actor: Actor, forumId: string, input: un
 	const party: Party = person.customer_id ? 'customer' : 'supplier';
 	let role: { id: string; name_sv: string; name_en: string } | null = null;
 	if (data.roleId) {
-		const row = await db.selectFrom('roles').select(['id', 'party', 'name_sv', 'name_en']).where('id', '=', data.roleId).executeTakeFirst();
+		const row = await findRole(db, data.roleId);
 		if (!row) throw invalid('No such role', { roleId: 'role.unknown' });
 		if (row.party !== party) throw invalid('This role belongs to the other party', { roleId: 'role.other_party' });
 		role = row;
 	}
 	await db.transaction().execute(async (tx) => {
-		const exists = await tx.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', person.id).executeTakeFirst();
+		const exists = await findMembership(tx, forumId, person.id);
 		if (exists) throw conflict('Already a member', { personId: 'forum.already_member' });
-		await tx.insertInto('forum_members').values({ forum_id: forumId, person_id: person.id, role_id: role?.id ?? null, created_at: nowIso() }).execute();
+		await insertForumMember(tx, { forum_id: forumId, person_id: person.id, role_id: role?.id ?? null, created_at: nowIso() });
 		await recordAudit(tx, actor, { action: 'forum.member.add', entity: 'forum', entityId: forumId, customerId: forum.customer_id, after: { person: person.name, role: role?.name_sv ?? null } });
 	});
 	// a new member may write the forum's documents and vote in its rooms from now on
@@ -265,17 +272,11 @@ export async function addMember(db: Db, actor: Actor, forumId: string, input: un
 export async function removeMember(db: Db, actor: Actor, forumId: string, personId: string) {
 	const forum = await loadForum(db, actor, forumId, 'forum.update');
 	await db.transaction().execute(async (tx) => {
-		const member = await tx
-			.selectFrom('forum_members')
-			.innerJoin('people', 'people.id', 'forum_members.person_id')
-			.select(['people.name'])
-			.where('forum_id', '=', forumId)
-			.where('person_id', '=', personId)
-			.executeTakeFirst();
+		const member = await findMemberName(tx, forumId, personId);
 		if (!member) throw notFound('Member');
-		await tx.deleteFrom('forum_members').where('forum_id', '=', forumId).where('person_id', '=', personId).execute();
+		await deleteForumMember(tx, forumId, personId);
 		// A person who leaves the forum leaves its duties too.
-		await tx.updateTable('forum_duties').set({ person_id: null, updated_at: nowIso() }).where('forum_id', '=', forumId).where('person_id', '=', personId).execute();
+		await clearDutiesOfPerson(tx, forumId, personId, nowIso());
 		await recordAudit(tx, actor, { action: 'forum.member.remove', entity: 'forum', entityId: forumId, customerId: forum.customer_id, before: { person: member.name } });
 	});
 	// open editors and rooms of the forum re-check now: the person's write access and duties are gone
@@ -304,19 +305,9 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 		personName = person.name;
 	}
 	const assigned = await db.transaction().execute(async (tx) => {
-		const before = await tx
-			.selectFrom('forum_duties')
-			.leftJoin('people', 'people.id', 'forum_duties.person_id')
-			.select(['forum_duties.party', 'forum_duties.person_id', 'people.name'])
-			.where('forum_id', '=', forumId)
-			.where('duty', '=', data.duty)
-			.executeTakeFirst();
+		const before = await findDutyWithHolder(tx, forumId, data.duty);
 		const now = nowIso();
-		await tx
-			.insertInto('forum_duties')
-			.values({ forum_id: forumId, duty: data.duty, party: data.party, person_id: data.personId ?? null, updated_at: now })
-			.onConflict((oc) => oc.columns(['forum_id', 'duty']).doUpdateSet({ party: data.party, person_id: data.personId ?? null, updated_at: now }))
-			.execute();
+		await upsertDuty(tx, forumId, data.duty, data.party, data.personId ?? null, now);
 		await recordAudit(tx, actor, {
 			action: 'duty.assign',
 			entity: 'forum',

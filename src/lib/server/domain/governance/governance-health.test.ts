@@ -3,7 +3,7 @@ import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { customerGovernanceHealth, forumGovernanceHealth, median } from './governance-health';
-import { meeting, world, type World } from './governance-health.fixture';
+import { meeting, world, type World } from './test/governance-health.fixture';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 let w: World;

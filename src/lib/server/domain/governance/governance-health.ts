@@ -21,6 +21,17 @@ import type { ForumContent, Localized } from './catalogue.types';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { cadenceStatus, type CadenceStatus } from './cadence';
+import { findCustomer } from '../tenancy/tenancy.repository';
+import { findForumRow } from './forums.repository';
+import {
+	listActionStatesOfForums,
+	listAssignedRoleIds,
+	listAttendanceMarksOfForums,
+	listHealthForumRows,
+	listMeetingsOfForums,
+	listMemberRolesOfForums,
+	listRoleNames
+} from './health.repository';
 
 export interface RoleCoverage {
 	/** required roles of this side */
@@ -170,23 +181,16 @@ export function customerTotals(forums: ForumHealth[], approvalDays: number[]): C
 
 /** Reads what `computeForumHealth` needs for some forums of one customer. */
 async function healthInputs(db: Executor, customerId: string, forumIds: string[] | null): Promise<HealthInput[]> {
-	let fq = db.selectFrom('forums').selectAll().where('customer_id', '=', customerId).orderBy('sort_order');
-	if (forumIds) fq = fq.where('id', 'in', forumIds);
-	const forums = await fq.execute();
+	const forums = await listHealthForumRows(db, customerId, forumIds);
 	if (forums.length === 0) return [];
 	const ids = forums.map((f) => f.id);
 	const [meetings, marks, members, assignments, roles, actions] = await Promise.all([
-		db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at', 'ends_at', 'status', 'approved_at']).where('forum_id', 'in', ids).execute(),
-		db
-			.selectFrom('meeting_attendance')
-			.innerJoin('meetings', 'meetings.id', 'meeting_attendance.meeting_id')
-			.select(['meeting_attendance.meeting_id', 'meeting_attendance.person_id', 'meeting_attendance.status'])
-			.where('meetings.forum_id', 'in', ids)
-			.execute(),
-		db.selectFrom('forum_members').select(['forum_id', 'person_id', 'role_id']).where('forum_id', 'in', ids).execute(),
-		db.selectFrom('role_assignments').select(['person_id', 'role_id']).where('customer_id', '=', customerId).execute(),
-		db.selectFrom('roles').select(['id', 'key', 'name_sv', 'name_en']).execute(),
-		db.selectFrom('action_items').select(['forum_id', 'status', 'due_date']).where('forum_id', 'in', ids).execute()
+		listMeetingsOfForums(db, ids),
+		listAttendanceMarksOfForums(db, ids),
+		listMemberRolesOfForums(db, ids),
+		listAssignedRoleIds(db, customerId),
+		listRoleNames(db),
+		listActionStatesOfForums(db, ids)
 	]);
 	const keyOf = new Map(roles.map((r) => [r.id, r.key]));
 	const roleNames = new Map(roles.map((r) => [r.key, { sv: r.name_sv, en: r.name_en }]));
@@ -235,7 +239,7 @@ const approvalDaysOf = (inputs: HealthInput[], now: Date) => {
 
 export async function customerGovernanceHealth(db: Db, actor: Actor, customerId: string, now = new Date()): Promise<CustomerHealth> {
 	authorize(actor, 'governance.read', { customerId, kind: 'Customer' });
-	const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+	const customer = await findCustomer(db, customerId);
 	if (!customer) throw notFound('Customer');
 	const inputs = await healthInputs(db, customerId, null);
 	const forums = inputs.map((i) => computeForumHealth(i, now));
@@ -243,7 +247,7 @@ export async function customerGovernanceHealth(db: Db, actor: Actor, customerId:
 }
 
 export async function forumGovernanceHealth(db: Db, actor: Actor, forumId: string, now = new Date()): Promise<ForumHealth> {
-	const forum = await db.selectFrom('forums').select(['id', 'customer_id']).where('id', '=', forumId).executeTakeFirst();
+	const forum = await findForumRow(db, forumId);
 	if (!forum) throw notFound('Forum');
 	authorize(actor, 'forum.read', { customerId: forum.customer_id, kind: 'Forum' });
 	authorize(actor, 'governance.read', { customerId: forum.customer_id, kind: 'Forum' });

@@ -131,3 +131,15 @@ export async function slaFlagDisagreements(db: Executor, customerId: string, fro
 		.limit(limit)
 		.execute();
 }
+
+/** Changes ended in [from, to) (actual end, else closed or resolved), counted per change type and outcome. tickets_change_idx covers this. */
+export const changeCountsByTypeAndOutcome = (db: Executor, customerId: string, from: string, to: string) =>
+	db
+		.selectFrom('tickets')
+		.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
+		.where('customer_id', '=', customerId)
+		.where('kind', '=', 'change')
+		.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '>=', from)
+		.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '<', to)
+		.groupBy(['change_type', 'change_outcome'])
+		.execute();

@@ -16,6 +16,7 @@ import { accessChanged } from '../tenancy/access-events';
 import { id, parseInput } from '../validation';
 import { meetingContext, type MeetingContext } from './meeting-context';
 import { effectiveDuties, type EffectiveDuty } from './meeting-duties';
+import { deleteMeetingDuty, upsertMeetingDuty } from './meeting-duties.repository';
 
 export const MeetingDutyInput = z.object({
 	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
@@ -38,7 +39,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, of: string | Meeti
 	if (data.scope === 'forum') {
 		await assignDuty(db, actor, meeting.forum_id, data);
 		// The forum's new holder applies to this meeting too.
-		await db.deleteFrom('meeting_duties').where('meeting_id', '=', meeting.id).where('duty', '=', data.duty).execute();
+		await deleteMeetingDuty(db, meeting.id, data.duty);
 		accessChanged({ kind: 'meeting', meetingId: meeting.id });
 		return effectiveDuties(db, meeting);
 	}
@@ -56,11 +57,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, of: string | Meeti
 	await db.transaction().execute(async (tx) => {
 		const now = nowIso();
 		const row = { meeting_id: meeting.id, duty: data.duty, party: data.party, person_id: data.personId ?? null, updated_by: actor.personId, updated_at: now };
-		await tx
-			.insertInto('meeting_duties')
-			.values(row)
-			.onConflict((oc) => oc.columns(['meeting_id', 'duty']).doUpdateSet({ party: row.party, person_id: row.person_id, updated_by: row.updated_by, updated_at: now }))
-			.execute();
+		await upsertMeetingDuty(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'meeting.duty.assign',
 			entity: 'meeting',

@@ -13,6 +13,8 @@ import type { Executor } from '$lib/server/db';
 import type { Duty, Party } from '$lib/server/db/schema';
 import { isSupplier, type Actor } from '../actor';
 import { DUTIES } from '../governance/catalogue.types';
+import { isForumMemberRow, listForumDutiesWithNames } from '../governance/forums.repository';
+import { listMeetingDutiesWithNames } from './meeting-duties.repository';
 
 export interface EffectiveDuty {
 	duty: Duty;
@@ -32,18 +34,8 @@ export interface MeetingRef {
 /** Every duty of the meeting, in the catalogue's order. */
 export async function effectiveDuties(db: Executor, meeting: MeetingRef): Promise<EffectiveDuty[]> {
 	const [forumRows, meetingRows] = await Promise.all([
-		db
-			.selectFrom('forum_duties')
-			.leftJoin('people', 'people.id', 'forum_duties.person_id')
-			.select(['forum_duties.duty', 'forum_duties.party', 'forum_duties.person_id', 'people.name'])
-			.where('forum_duties.forum_id', '=', meeting.forum_id)
-			.execute(),
-		db
-			.selectFrom('meeting_duties')
-			.leftJoin('people', 'people.id', 'meeting_duties.person_id')
-			.select(['meeting_duties.duty', 'meeting_duties.party', 'meeting_duties.person_id', 'people.name'])
-			.where('meeting_duties.meeting_id', '=', meeting.id)
-			.execute()
+		listForumDutiesWithNames(db, meeting.forum_id),
+		listMeetingDutiesWithNames(db, meeting.id)
 	]);
 	return DUTIES.map((duty): EffectiveDuty => {
 		const own = meetingRows.find((r) => r.duty === duty);
@@ -63,7 +55,6 @@ export function holdsDuty(actor: Actor, duty: EffectiveDuty, meeting: MeetingRef
 }
 
 export async function isForumMember(db: Executor, forumId: string, personId: string): Promise<boolean> {
-	const row = await db.selectFrom('forum_members').select('person_id').where('forum_id', '=', forumId).where('person_id', '=', personId).executeTakeFirst();
-	return row !== undefined;
+	return isForumMemberRow(db, forumId, personId);
 }
 

@@ -4,11 +4,9 @@
  * documents. Writing happens in the documents (editors, or the server through
  * the document registry for escalation and carry-over).
  */
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Executor } from '$lib/server/db';
-import { containsText } from '$lib/server/db/portable-sql';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { Party } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
@@ -17,9 +15,19 @@ import { notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { forumIdsOfMember } from '../governance/forums.repository';
 import { authorize } from '../policy';
+import { findCustomer } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
 import type { EscalationEnd } from '../meeting-core/minutes-model';
+import {
+	listActionRowsOfForums,
+	listCustomerActionRows,
+	listCustomerDecisionRows,
+	listForumActionRows,
+	listMeetingDecisionRows,
+	listOwnedActionRows,
+	type ActionRow
+} from './actions.repository';
 import { escalationLinks, type EscalationLinks } from './escalation.service';
 import { DecisionStatusFilter, decisionStatus, meetingStatesFor, type DecisionStatus } from './decision-status';
 
@@ -62,16 +70,6 @@ export interface DecisionView {
 export const todayInStockholm = (now = new Date()) => DateTime.fromJSDate(now, { zone: DEFAULT_TIME_ZONE }).toISODate()!;
 
 const UNFINISHED: ActionStatus[] = ['open', 'in_progress'];
-
-const actionsQuery = (db: Executor) =>
-	db
-		.selectFrom('action_items as a')
-		.innerJoin('forums as f', 'f.id', 'a.forum_id')
-		.leftJoin('people as p', 'p.id', 'a.owner_person_id')
-		.selectAll('a')
-		.select(['f.name_sv', 'f.name_en', 'p.name as owner_name', 'p.customer_id as owner_customer_id']);
-
-type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
 
 function toActionView(r: ActionRow, today: string): Omit<ActionView, 'escalatedFrom' | 'escalatedTo'> {
 	return {
@@ -118,27 +116,15 @@ function statusesFor(status: z.output<typeof ActionFilter>['status']): ActionSta
 export async function listForumActions(db: Executor, actor: Actor, forumId: string, filter: unknown = {}): Promise<ActionView[]> {
 	await loadForum(db, actor, forumId, 'meeting.read');
 	const f = parseInput(ActionFilter, filter);
-	let q = actionsQuery(db).where('a.forum_id', '=', forumId).orderBy('a.position');
-	const statuses = statusesFor(f.status);
-	if (statuses) q = q.where('a.status', 'in', statuses);
-	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	return actionViews(db, await q.execute());
+	return actionViews(db, await listForumActionRows(db, forumId, { statuses: statusesFor(f.status), side: f.side }));
 }
 
 /** Every forum's actions of one customer: due first, undated last. */
 export async function listCustomerActions(db: Executor, actor: Actor, customerId: string, filter: unknown = {}): Promise<ActionView[]> {
 	authorize(actor, 'meeting.read', { customerId, kind: 'Customer' });
-	if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer');
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const f = parseInput(ActionFilter, filter);
-	let q = actionsQuery(db)
-		.where('a.customer_id', '=', customerId)
-		.orderBy(sql`a.due_date is null`)
-		.orderBy('a.due_date')
-		.orderBy('a.created_at');
-	const statuses = statusesFor(f.status);
-	if (statuses) q = q.where('a.status', 'in', statuses);
-	if (f.side) q = q.where('p.customer_id', f.side === 'supplier' ? 'is' : 'is not', null).where('a.owner_person_id', 'is not', null);
-	return actionViews(db, await q.execute());
+	return actionViews(db, await listCustomerActionRows(db, customerId, { statuses: statusesFor(f.status), side: f.side }));
 }
 
 /** The escalation links of a forum's actions, by action id, for its activity list (only actions that have one). */
@@ -152,27 +138,14 @@ export async function forumEscalationLinks(db: Executor, actor: Actor, forumId: 
  * customer's people only ever own actions of their own customer).
  */
 export async function myActions(db: Executor, actor: Actor): Promise<ActionView[]> {
-	let q = actionsQuery(db)
-		.where('a.owner_person_id', '=', actor.personId)
-		.where('a.status', 'in', UNFINISHED)
-		.orderBy(sql`a.due_date is null`)
-		.orderBy('a.due_date');
-	if (!isSupplier(actor)) q = q.where('a.customer_id', '=', actor.customerId ?? '');
-	return actionViews(db, await q.execute());
+	return actionViews(db, await listOwnedActionRows(db, actor.personId, UNFINISHED, isSupplier(actor) ? null : (actor.customerId ?? '')));
 }
 
 /** Unfinished actions of the forums I sit in (for the home page), mine first. */
 export async function openActionsOfMyForums(db: Executor, actor: Actor, limit = 20): Promise<ActionView[]> {
 	const forums = await forumIdsOfMember(db, actor.personId);
 	if (forums.length === 0) return [];
-	let q = actionsQuery(db).where('a.forum_id', 'in', forums).where('a.status', 'in', UNFINISHED);
-	if (!isSupplier(actor)) q = q.where('a.customer_id', '=', actor.customerId ?? '');
-	const rows = await q
-		.orderBy(sql`a.owner_person_id = ${actor.personId}`, 'desc')
-		.orderBy(sql`a.due_date is null`)
-		.orderBy('a.due_date')
-		.limit(limit)
-		.execute();
+	const rows = await listActionRowsOfForums(db, { forumIds: forums, statuses: UNFINISHED, customerId: isSupplier(actor) ? null : (actor.customerId ?? ''), ownFirst: actor.personId, limit });
 	return actionViews(db, rows);
 }
 
@@ -190,21 +163,9 @@ export const DecisionFilter = z.object({
  */
 export async function listCustomerDecisions(db: Executor, actor: Actor, customerId: string, filter: unknown = {}): Promise<DecisionView[]> {
 	authorize(actor, 'meeting.read', { customerId, kind: 'Customer' });
-	if (!(await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())) throw notFound('Customer');
+	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const f = parseInput(DecisionFilter, filter);
-	let q = db
-		.selectFrom('decisions as d')
-		.innerJoin('meetings as m', 'm.id', 'd.meeting_id')
-		.innerJoin('forums as f', 'f.id', 'd.forum_id')
-		.select(['d.id', 'd.meeting_id', 'd.forum_id', 'd.customer_id', 'd.text', 'm.title', 'm.starts_at', 'm.status', 'f.name_sv', 'f.name_en'])
-		.where('d.customer_id', '=', customerId)
-		.orderBy('m.starts_at', 'desc')
-		.orderBy('d.position');
-	const states = meetingStatesFor(f.status);
-	if (states) q = q.where('m.status', states.op, states.states);
-	if (f.forumId) q = q.where('d.forum_id', '=', f.forumId);
-	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
-	return (await q.execute()).map((r) => ({
+	return (await listCustomerDecisionRows(db, customerId, { states: meetingStatesFor(f.status), forumId: f.forumId, q: f.q })).map((r) => ({
 		id: r.id,
 		meetingId: r.meeting_id,
 		meetingTitle: r.title,
@@ -219,5 +180,5 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 
 /** Decisions of one meeting, in minutes order. */
 export async function listMeetingDecisions(db: Executor, meetingId: string): Promise<{ id: string; text: string }[]> {
-	return db.selectFrom('decisions').select(['id', 'text']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+	return listMeetingDecisionRows(db, meetingId);
 }

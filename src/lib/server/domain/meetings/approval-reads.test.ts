@@ -10,7 +10,7 @@ import { SelectQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type
 import { DEFAULT_COLLAB_OPTIONS } from '$lib/server/realtime/collab/options';
 import { DocumentRegistry } from '$lib/server/realtime/collab/registry';
 import type { Db } from '$lib/server/db';
-import { meeting, world, type World } from '../governance/governance-health.fixture';
+import { meeting, world, type World } from '../governance/test/governance-health.fixture';
 import { approveMinutes } from './lifecycle.service';
 
 /** Whether a condition tree holds `id = <meetingId>` (the previous meeting's query has `id != …`: not this row). */

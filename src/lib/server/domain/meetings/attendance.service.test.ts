@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { listAttendance, markAttendance } from './attendance.service';
-import { meeting, member, person, world, type World } from '../governance/governance-health.fixture';
+import { meeting, member, person, world, type World } from '../governance/test/governance-health.fixture';
 
 let w: World;
 let meetingId: string;

@@ -23,6 +23,7 @@ import { authorize, can } from '../policy';
 import { id, parseInput } from '../validation';
 import { meetingContext, type MeetingContext } from '../meeting-core/meeting-context';
 import type { MeetingRef } from '../meeting-core/meeting-duties';
+import { deleteAttendanceMark, listAttendanceMarks, listInviteeRows, upsertAttendanceMark } from './attendance.repository';
 
 export const ATTENDANCE_STATUSES = ['attended', 'absent', 'excused'] as const satisfies readonly AttendanceStatus[];
 
@@ -49,22 +50,7 @@ export interface AttendanceView {
 }
 
 async function invitees(db: Executor, meeting: MeetingRef) {
-	const members = db
-		.selectFrom('forum_members')
-		.innerJoin('people', 'people.id', 'forum_members.person_id')
-		.leftJoin('roles', 'roles.id', 'forum_members.role_id')
-		.select(['people.id', 'people.name', 'people.customer_id', 'roles.name_sv', 'roles.name_en'])
-		.where('forum_members.forum_id', '=', meeting.forum_id);
-	const [memberRows, marks] = await Promise.all([
-		members.execute(),
-		db
-			.selectFrom('meeting_attendance')
-			.innerJoin('people', 'people.id', 'meeting_attendance.person_id')
-			.leftJoin('people as by', 'by.id', 'meeting_attendance.updated_by')
-			.select(['people.id', 'people.name', 'people.customer_id', 'meeting_attendance.status', 'meeting_attendance.updated_at', 'by.name as by_name'])
-			.where('meeting_attendance.meeting_id', '=', meeting.id)
-			.execute()
-	]);
+	const [memberRows, marks] = await Promise.all([listInviteeRows(db, meeting.forum_id), listAttendanceMarks(db, meeting.id)]);
 	return { memberRows, marks };
 }
 
@@ -146,15 +132,11 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: string, in
 		const now = nowIso();
 		for (const e of entries) {
 			if (e.status === null) {
-				await tx.deleteFrom('meeting_attendance').where('meeting_id', '=', meeting.id).where('person_id', '=', e.personId).execute();
+				await deleteAttendanceMark(tx, meeting.id, e.personId);
 				continue;
 			}
 			const row = { meeting_id: meeting.id, person_id: e.personId, status: e.status, updated_by: actor.personId, updated_at: now };
-			await tx
-				.insertInto('meeting_attendance')
-				.values(row)
-				.onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet({ status: row.status, updated_by: row.updated_by, updated_at: now }))
-				.execute();
+			await upsertAttendanceMark(tx, row);
 		}
 		await recordAudit(tx, actor, {
 			action: 'meeting.attendance',

@@ -13,13 +13,16 @@ import { forumActionsDoc, meetingAgendaDoc, parseDocName } from '$lib/realtime/d
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { resolveDocument } from '../collab/collab.policy';
+import { snapshotExists } from '../collab/collab.repository';
 import type { DocumentStore } from '../collab/document-store';
 import { conflict, invalid, notFound } from '../errors';
+import { findFirstForumAtLevel } from '../governance/forums.repository';
 import { loadForum } from '../governance/forums.service';
 import { newId, nowIso } from '../ids';
 import { findNextMeetingOfForum } from '../meeting-core/meetings.repository';
 import type { EscalationEnd } from '../meeting-core/minutes-model';
 import { authorize } from '../policy';
+import { listEscalationEndRows } from './actions.repository';
 
 export interface EscalationLinks {
 	/** the lower forum's action this one escalates */
@@ -47,13 +50,7 @@ export async function escalationLinks(db: Executor, actions: LinkedAction[]): Pr
 	const ids = [...new Set(actions.flatMap((a) => [a.escalatedFromId, a.escalatedToId]).filter((id): id is string => id !== null))];
 	const links = new Map<string, EscalationLinks>();
 	if (ids.length === 0) return links;
-	const rows = await db
-		.selectFrom('action_items as a')
-		.innerJoin('forums as f', 'f.id', 'a.forum_id')
-		.leftJoin('meetings as m', 'm.id', 'a.raised_meeting_id')
-		.select(['a.id', 'a.title', 'a.customer_id', 'a.forum_id', 'a.raised_meeting_id', 'a.escalated_from_id', 'a.escalated_to_id', 'f.name_sv', 'f.name_en', 'm.title as meeting_title', 'm.starts_at as meeting_starts_at'])
-		.where('a.id', 'in', ids)
-		.execute();
+	const rows = await listEscalationEndRows(db, ids);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	const end = (r: (typeof rows)[number]): EscalationEnd => ({
 		forumId: r.forum_id,
@@ -82,14 +79,7 @@ const NEXT_LEVEL: Partial<Record<ForumLevel, ForumLevel>> = { operational: 'tact
 export async function escalationTarget(db: Db, forum: { customer_id: string; level: ForumLevel }): Promise<{ id: string; name_sv: string; name_en: string } | null> {
 	const level = NEXT_LEVEL[forum.level];
 	if (!level) return null;
-	const row = await db
-		.selectFrom('forums')
-		.select(['id', 'name_sv', 'name_en'])
-		.where('customer_id', '=', forum.customer_id)
-		.where('level', '=', level)
-		.orderBy('created_at')
-		.limit(1)
-		.executeTakeFirst();
+	const row = await findFirstForumAtLevel(db, forum.customer_id, level);
 	return row ?? null;
 }
 
@@ -135,8 +125,7 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	// On the agenda of the higher forum's next meeting, if that agenda exists already.
 	if (next) {
 		const agendaName = meetingAgendaDoc(next.id);
-		const exists = await db.selectFrom('collab_snapshots').select('doc_name').where('doc_name', '=', agendaName).executeTakeFirst();
-		if (exists) {
+		if (await snapshotExists(db, agendaName)) {
 			const agenda = await resolveDocument(db, parseDocName(agendaName)!);
 			await docs.change(agenda, (doc) => {
 				const items = agendaItems(doc);

@@ -4,13 +4,12 @@
  * actions and decisions come from SQL (the projection is flushed by the
  * caller); the rich text is read from the minutes document itself.
  */
-import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import type { Duty, Meeting } from '$lib/server/db/schema';
 import { meetingDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
-import { findForumRow } from '../governance/forums.repository';
+import { findForumRow, listMembersWithRoleSv } from '../governance/forums.repository';
 import { dayOf, periodLabels } from '../itsm/period';
 import { escalationLinks } from './escalation.service';
 import { requireMeeting } from '../meeting-core/meeting-context';
@@ -18,7 +17,9 @@ import { effectiveDuties } from '../meeting-core/meeting-duties';
 import { cabOutcomesForMeeting } from '../room/cab.service';
 import { slideNotesForMeeting } from '../room/room.service';
 import type { FrozenFigure, MinutesAction, MinutesBlock, MinutesModel } from '../meeting-core/minutes-model';
-import { findCustomer } from '../tenancy/tenancy.repository';
+import { findCustomer, listAllPersonNames } from '../tenancy/tenancy.repository';
+import { listAttendanceStatuses, listMarkedNonMembers } from './attendance.repository';
+import { listAgendaWithPresenters, listForumActionsWithOwners } from './minutes.repository';
 
 /** Swedish names of the live room's slides, for the notes written on them. */
 const SLIDE_TITLES: Record<string, string> = {
@@ -62,13 +63,7 @@ async function fromTheRoom(db: Executor, meetingId: string, day: string): Promis
 
 /** People marked in the attendance who are no longer (or never were) members of the forum. */
 async function markedNonMembers(db: Executor, meetingId: string, memberIds: string[]) {
-	let q = db
-		.selectFrom('meeting_attendance as a')
-		.innerJoin('people as p', 'p.id', 'a.person_id')
-		.select(['p.id', 'p.name', 'p.customer_id', sql<string | null>`null`.as('role')])
-		.where('a.meeting_id', '=', meetingId);
-	if (memberIds.length > 0) q = q.where('a.person_id', 'not in', memberIds);
-	return q.orderBy('p.name').execute();
+	return listMarkedNonMembers(db, meetingId, memberIds);
 }
 
 export async function buildMinutesModel(
@@ -88,31 +83,12 @@ export async function buildMinutesModel(
 	const [forum, customer, members, attendance, duties, agenda, actions, people] = await Promise.all([
 		findForumRow(db, meeting.forum_id),
 		findCustomer(db, meeting.customer_id),
-		db
-			.selectFrom('forum_members as fm')
-			.innerJoin('people as p', 'p.id', 'fm.person_id')
-			.leftJoin('roles as r', 'r.id', 'fm.role_id')
-			.select(['p.id', 'p.name', 'p.customer_id', 'r.name_sv as role'])
-			.where('fm.forum_id', '=', meeting.forum_id)
-			.orderBy('p.name')
-			.execute(),
-		db.selectFrom('meeting_attendance').select(['person_id', 'status']).where('meeting_id', '=', meetingId).execute(),
+		listMembersWithRoleSv(db, meeting.forum_id),
+		listAttendanceStatuses(db, meetingId),
 		effectiveDuties(db, meeting),
-		db
-			.selectFrom('agenda_items as a')
-			.leftJoin('people as p', 'p.id', 'a.presenter_id')
-			.select(['a.title', 'a.kind', 'a.planned_minutes', 'p.name as presenter'])
-			.where('a.meeting_id', '=', meetingId)
-			.orderBy('a.position')
-			.execute(),
-		db
-			.selectFrom('action_items as a')
-			.leftJoin('people as p', 'p.id', 'a.owner_person_id')
-			.select(['a.id', 'a.title', 'a.description', 'a.due_date', 'a.status', 'a.raised_meeting_id', 'a.closed_meeting_id', 'a.escalated_from_id', 'a.escalated_to_id', 'p.name', 'p.customer_id'])
-			.where('a.forum_id', '=', meeting.forum_id)
-			.orderBy('a.position')
-			.execute(),
-		db.selectFrom('people').select(['id', 'name']).execute()
+		listAgendaWithPresenters(db, meetingId),
+		listForumActionsWithOwners(db, meeting.forum_id),
+		listAllPersonNames(db)
 	]);
 
 	const nameOf = new Map(people.map((p) => [p.id, p.name]));

@@ -49,3 +49,23 @@ export const listAddendumRows = (db: Executor, meetingId: string) =>
 		.where('v.kind', '=', 'addendum')
 		.orderBy('v.created_at')
 		.execute();
+
+/** A meeting's agenda items (projected) with the presenter's name, in agenda order. */
+export const listAgendaWithPresenters = (db: Executor, meetingId: string) =>
+	db
+		.selectFrom('agenda_items as a')
+		.leftJoin('people as p', 'p.id', 'a.presenter_id')
+		.select(['a.title', 'a.kind', 'a.planned_minutes', 'p.name as presenter'])
+		.where('a.meeting_id', '=', meetingId)
+		.orderBy('a.position')
+		.execute();
+
+/** A forum's actions (projected) with the owner's name and customer, in list order. */
+export const listForumActionsWithOwners = (db: Executor, forumId: string) =>
+	db
+		.selectFrom('action_items as a')
+		.leftJoin('people as p', 'p.id', 'a.owner_person_id')
+		.select(['a.id', 'a.title', 'a.description', 'a.due_date', 'a.status', 'a.raised_meeting_id', 'a.closed_meeting_id', 'a.escalated_from_id', 'a.escalated_to_id', 'p.name', 'p.customer_id'])
+		.where('a.forum_id', '=', forumId)
+		.orderBy('a.position')
+		.execute();

@@ -7,7 +7,6 @@
  * meeting to the day before this one, or the last full month.
  */
 import { DateTime } from 'luxon';
-import { sql } from 'kysely';
 import type { Localized } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
@@ -18,6 +17,7 @@ import { escalatedTickets, priorityIncidents } from '../itsm/escalations';
 import { periodLabels } from '../itsm/period';
 import { isTooFewTickets } from '../itsm/sample-size';
 import { slaReport, type SlaRow } from '../itsm/sla/sla-report.service';
+import { changeCountsByTypeAndOutcome } from '../itsm/tickets.repository';
 import { requireMeeting } from '../meeting-core/meeting-context';
 import { meetingPeriodOf, type MeetingPeriod } from '../meeting-core/meeting-period';
 import { authorize } from '../policy';
@@ -124,15 +124,7 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 		),
 		priorityIncidents(db, customerId, period),
 		escalatedTickets(db, customerId, period, now),
-		db
-			.selectFrom('tickets')
-			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
-			.where('customer_id', '=', customerId)
-			.where('kind', '=', 'change')
-			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '>=', from)
-			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '<', to)
-			.groupBy(['change_type', 'change_outcome'])
-			.execute(),
+		changeCountsByTypeAndOutcome(db, customerId, from, to),
 		isCabMeeting(db, meeting)
 	]);
 	const sum = (key: 'change_type' | 'change_outcome') => {

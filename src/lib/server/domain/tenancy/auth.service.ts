@@ -8,6 +8,7 @@ import type { LoginLimiter } from './login-limiter';
 import { burnVerifyTime, verifyPassword } from './password';
 import { accessChanged, sessionIdOf } from './access-events';
 import { createSession, deleteSession } from './sessions';
+import { findLoginRow, setAccountLastLogin } from './tenancy.repository';
 
 export const LoginInput = z.object({
 	email: z.string().trim().toLowerCase().min(1, 'field.required').max(254),
@@ -26,19 +27,14 @@ export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: s
 	if (wait > 0) {
 		throw new DomainError('rate_limited', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minutes.`);
 	}
-	const row = await db
-		.selectFrom('people')
-		.innerJoin('accounts', 'accounts.person_id', 'people.id')
-		.select(['people.id', 'people.name', 'people.email', 'people.access', 'people.customer_id', 'accounts.password_hash', 'accounts.disabled_at'])
-		.where('people.email', '=', email)
-		.executeTakeFirst();
+	const row = await findLoginRow(db, email);
 	const ok = row && !row.disabled_at ? await verifyPassword(row.password_hash, password) : (await burnVerifyTime(password), false);
 	if (!row || !ok) {
 		await limiter.recordFailure(email, ip);
 		throw new DomainError('unauthenticated', 'Wrong e-mail or password');
 	}
 	await limiter.recordSuccess(email, ip);
-	await db.updateTable('accounts').set({ last_login_at: nowIso() }).where('person_id', '=', row.id).execute();
+	await setAccountLastLogin(db, row.id, nowIso());
 	const session = await createSession(db, row.id);
 	return {
 		...session,

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize } from '../policy';
 import { optionalText, parseInput, text } from '../validation';
-import { countByCustomer, findCustomer, listCustomerRows } from './tenancy.repository';
+import { countByCustomer, findCustomer, findCustomerIdByName, insertCustomer, listCustomerRows } from './tenancy.repository';
 
 export interface CustomerView {
 	id: string;
@@ -58,11 +58,11 @@ export async function createCustomer(db: Db, actor: Actor, input: unknown): Prom
 	authorize(actor, 'customer.create');
 	const data = parseInput(CustomerInput, input);
 	return db.transaction().execute(async (tx) => {
-		const clash = await tx.selectFrom('customers').select('id').where('name', '=', data.name).executeTakeFirst();
+		const clash = await findCustomerIdByName(tx, data.name);
 		if (clash) throw conflict('A customer with this name already exists', { name: 'field.exists' });
 		const now = nowIso();
 		const row = { id: newId(), name: data.name, org_number: data.orgNumber, created_at: now, updated_at: now };
-		await tx.insertInto('customers').values(row).execute();
+		await insertCustomer(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'customer.create',
 			entity: 'customer',

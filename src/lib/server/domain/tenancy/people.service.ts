@@ -16,8 +16,13 @@ import {
 	findPerson,
 	findPersonByEmail,
 	findPersonWithAccount,
+	insertAccount,
+	insertPerson,
 	listAssignmentRows,
-	listPeopleRows
+	listPeopleRows,
+	setAccountDisabledAt,
+	updatePersonRow,
+	upsertAccountPassword
 } from './tenancy.repository';
 
 export interface PersonView {
@@ -132,12 +137,9 @@ export async function createPerson(db: Db, actor: Actor, customerId: string | nu
 			created_at: now,
 			updated_at: now
 		};
-		await tx.insertInto('people').values(person).execute();
+		await insertPerson(tx, person);
 		if (passwordHash) {
-			await tx
-				.insertInto('accounts')
-				.values({ person_id: person.id, password_hash: passwordHash, disabled_at: null, last_login_at: null, created_at: now, updated_at: now })
-				.execute();
+			await insertAccount(tx, { person_id: person.id, password_hash: passwordHash, disabled_at: null, last_login_at: null, created_at: now, updated_at: now });
 		}
 		const { created_at: _c, updated_at: _u, ...after } = person;
 		await recordAudit(tx, actor, {
@@ -204,20 +206,12 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 			title: data.title === undefined ? existing.title : data.title,
 			access: data.access ?? existing.access
 		};
-		await tx.updateTable('people').set({ ...changes, updated_at: now }).where('id', '=', personId).execute();
+		await updatePersonRow(tx, personId, { ...changes, updated_at: now });
 		if (passwordHash) {
-			await tx
-				.insertInto('accounts')
-				.values({ person_id: personId, password_hash: passwordHash, disabled_at: null, last_login_at: null, created_at: now, updated_at: now })
-				.onConflict((oc) => oc.column('person_id').doUpdateSet({ password_hash: passwordHash, updated_at: now }))
-				.execute();
+			await upsertAccountPassword(tx, personId, passwordHash, now);
 		}
 		if (data.disabled !== undefined) {
-			await tx
-				.updateTable('accounts')
-				.set({ disabled_at: data.disabled ? now : null, updated_at: now })
-				.where('person_id', '=', personId)
-				.execute();
+			await setAccountDisabledAt(tx, personId, data.disabled ? now : null, now);
 		}
 		// A new password, a lost right or a disabled account ends every open session.
 		if (passwordHash || data.disabled || (data.access && data.access !== existing.access)) {

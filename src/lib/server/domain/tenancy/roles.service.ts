@@ -7,7 +7,17 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize } from '../policy';
 import { id, multilineText, parseInput, text } from '../validation';
-import { findCustomer, findPerson } from './tenancy.repository';
+import {
+	deleteAssignment,
+	findAssignmentId,
+	findAssignmentInRelation,
+	findCustomer,
+	findPerson,
+	findRole,
+	insertAssignment,
+	listRoleRows,
+	updateRoleTexts
+} from './tenancy.repository';
 
 export interface RoleView {
 	id: string;
@@ -31,7 +41,7 @@ const toRoleView = (r: Role): RoleView => ({
 
 /** The installation's role catalogue; every signed-in person may read it. */
 export async function listRoles(db: Db): Promise<RoleView[]> {
-	const rows = await db.selectFrom('roles').selectAll().orderBy('party', 'desc').orderBy('sort_order').execute();
+	const rows = await listRoleRows(db);
 	return rows.map(toRoleView);
 }
 
@@ -49,7 +59,7 @@ export async function updateRole(db: Db, actor: Actor, roleId: string, input: un
 	authorize(actor, 'catalogue.manage');
 	const data = parseInput(RoleUpdate, input);
 	return db.transaction().execute(async (tx) => {
-		const before = await tx.selectFrom('roles').selectAll().where('id', '=', roleId).executeTakeFirst();
+		const before = await findRole(tx, roleId);
 		if (!before) throw notFound('Role');
 		const after = {
 			name_sv: data.nameSv ?? before.name_sv,
@@ -58,7 +68,7 @@ export async function updateRole(db: Db, actor: Actor, roleId: string, input: un
 			description_en: data.descriptionEn ?? before.description_en
 		};
 		const updatedAt = nowIso();
-		await tx.updateTable('roles').set({ ...after, updated_at: updatedAt }).where('id', '=', roleId).execute();
+		await updateRoleTexts(tx, roleId, { ...after, updated_at: updatedAt });
 		await recordAudit(tx, actor, {
 			action: 'role.update',
 			entity: 'role',
@@ -102,7 +112,7 @@ export async function assignRole(db: Db, actor: Actor, customerId: string, input
 		throw invalid('This person does not belong to the supplier or this customer', { personId: 'person.unknown' });
 	}
 	authorize(actor, 'role.assign', { customerId, personCustomerId: person.customer_id, kind: 'Customer' });
-	const role = await db.selectFrom('roles').selectAll().where('id', '=', data.roleId).executeTakeFirst();
+	const role = await findRole(db, data.roleId);
 	if (!role) throw invalid('No such role', { roleId: 'role.unknown' });
 	const personParty: Party = person.customer_id ? 'customer' : 'supplier';
 	if (role.party !== personParty) {
@@ -110,16 +120,10 @@ export async function assignRole(db: Db, actor: Actor, customerId: string, input
 	}
 	return db.transaction().execute(async (tx) => {
 		if (!(await findCustomer(tx, customerId))) throw notFound('Customer');
-		const exists = await tx
-			.selectFrom('role_assignments')
-			.select('id')
-			.where('customer_id', '=', customerId)
-			.where('person_id', '=', person.id)
-			.where('role_id', '=', role.id)
-			.executeTakeFirst();
+		const exists = await findAssignmentId(tx, customerId, person.id, role.id);
 		if (exists) throw conflict('The person already holds this role', { roleId: 'role.already_held' });
 		const row = { id: newId(), customer_id: customerId, person_id: person.id, role_id: role.id, created_at: nowIso() };
-		await tx.insertInto('role_assignments').values(row).execute();
+		await insertAssignment(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'role.assign',
 			entity: 'role_assignment',
@@ -135,18 +139,11 @@ export async function unassignRole(db: Db, actor: Actor, customerId: string, ass
 	// As in assignRole: another customer's relation is "not found" before anything is looked up in it,
 	// so an existing assignment there answers exactly like one that does not exist.
 	authorize(actor, 'role.assign', { customerId, personCustomerId: customerId, kind: 'Customer' });
-	const row = await db
-		.selectFrom('role_assignments')
-		.innerJoin('people', 'people.id', 'role_assignments.person_id')
-		.innerJoin('roles', 'roles.id', 'role_assignments.role_id')
-		.select(['role_assignments.id', 'people.customer_id as person_customer_id', 'people.name', 'roles.name_sv'])
-		.where('role_assignments.id', '=', assignmentId)
-		.where('role_assignments.customer_id', '=', customerId)
-		.executeTakeFirst();
+	const row = await findAssignmentInRelation(db, customerId, assignmentId);
 	if (!row) throw notFound('Role assignment');
 	authorize(actor, 'role.assign', { customerId, personCustomerId: row.person_customer_id, kind: 'Customer' });
 	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
+		await deleteAssignment(tx, assignmentId);
 		await recordAudit(tx, actor, {
 			action: 'role.unassign',
 			entity: 'role_assignment',

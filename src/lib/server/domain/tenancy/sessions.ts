@@ -6,6 +6,14 @@ import { randomBytes } from 'node:crypto';
 import type { Executor } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { sessionIdOf } from './access-events';
+import {
+	deleteSessionById,
+	deleteSessionsExpiredBy,
+	deleteSessionsOfPerson,
+	findSessionRow,
+	insertSession,
+	touchSession
+} from './sessions.repository';
 
 export const SESSION_COOKIE = 'samverkan_session';
 /** Idle lifetime; each use within it slides the expiry forward. */
@@ -18,16 +26,13 @@ const digest = sessionIdOf;
 export async function createSession(db: Executor, personId: string, now = new Date()) {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-	await db
-		.insertInto('sessions')
-		.values({
-			id: digest(token),
-			person_id: personId,
-			created_at: now.toISOString(),
-			expires_at: expiresAt.toISOString(),
-			last_seen_at: now.toISOString()
-		})
-		.execute();
+	await insertSession(db, {
+		id: digest(token),
+		person_id: personId,
+		created_at: now.toISOString(),
+		expires_at: expiresAt.toISOString(),
+		last_seen_at: now.toISOString()
+	});
 	return { token, expiresAt };
 }
 
@@ -38,36 +43,16 @@ export interface SessionLookup {
 
 export async function lookupSession(db: Executor, token: string, now = new Date()): Promise<SessionLookup | null> {
 	if (!token || token.length > 100) return null;
-	const row = await db
-		.selectFrom('sessions')
-		.innerJoin('people', 'people.id', 'sessions.person_id')
-		.innerJoin('accounts', 'accounts.person_id', 'people.id')
-		.select([
-			'sessions.id as session_id',
-			'sessions.expires_at',
-			'sessions.last_seen_at',
-			'people.id',
-			'people.name',
-			'people.email',
-			'people.access',
-			'people.customer_id',
-			'accounts.disabled_at'
-		])
-		.where('sessions.id', '=', digest(token))
-		.executeTakeFirst();
+	const row = await findSessionRow(db, digest(token));
 	if (!row || row.disabled_at) return null;
 	if (new Date(row.expires_at) <= now) {
-		await db.deleteFrom('sessions').where('id', '=', row.session_id).execute();
+		await deleteSessionById(db, row.session_id);
 		return null;
 	}
 	let expiresAt = new Date(row.expires_at);
 	if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
 		expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-		await db
-			.updateTable('sessions')
-			.set({ last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() })
-			.where('id', '=', row.session_id)
-			.execute();
+		await touchSession(db, row.session_id, now.toISOString(), expiresAt.toISOString());
 	}
 	return {
 		actor: { personId: row.id, name: row.name, email: row.email, access: row.access, customerId: row.customer_id },
@@ -76,13 +61,13 @@ export async function lookupSession(db: Executor, token: string, now = new Date(
 }
 
 export async function deleteSession(db: Executor, token: string): Promise<void> {
-	await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
+	await deleteSessionById(db, digest(token));
 }
 
 export async function deleteSessionsOf(db: Executor, personId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+	await deleteSessionsOfPerson(db, personId);
 }
 
 export async function deleteExpiredSessions(db: Executor, now = new Date()): Promise<void> {
-	await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+	await deleteSessionsExpiredBy(db, now.toISOString());
 }

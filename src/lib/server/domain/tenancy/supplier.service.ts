@@ -2,20 +2,21 @@ import type { Db, Executor } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../actor';
 import { createPerson } from './people.service';
 import { newId, nowIso } from '../ids';
+import { findAnySupplierAdmin, findSupplierId, findSupplierName, insertSupplier, setSupplierName } from './tenancy.repository';
 
 /** One supplier per installation; created on first start. */
 export async function ensureSupplier(db: Executor, name: string): Promise<void> {
-	const row = await db.selectFrom('supplier').select('id').executeTakeFirst();
-	if (!row) await db.insertInto('supplier').values({ id: newId(), name, created_at: nowIso() }).execute();
+	const row = await findSupplierId(db);
+	if (!row) await insertSupplier(db, { id: newId(), name, created_at: nowIso() });
 }
 
 export async function supplierName(db: Executor): Promise<string> {
-	const row = await db.selectFrom('supplier').select('name').executeTakeFirst();
+	const row = await findSupplierName(db);
 	return row?.name ?? '';
 }
 
 export async function renameSupplier(db: Executor, name: string): Promise<void> {
-	await db.updateTable('supplier').set({ name }).execute();
+	await setSupplierName(db, name);
 }
 
 /**
@@ -25,7 +26,7 @@ export async function renameSupplier(db: Executor, name: string): Promise<void> 
  */
 export async function ensureBootstrapAdmin(db: Db, email: string | undefined, password: string | undefined): Promise<void> {
 	if (!email || !password) return;
-	const admin = await db.selectFrom('people').select('id').where('access', '=', 'supplier_admin').executeTakeFirst();
+	const admin = await findAnySupplierAdmin(db);
 	if (admin) return;
 	await createPerson(db, SYSTEM_ACTOR, null, { name: 'Administratör', email, access: 'supplier_admin', password });
 }

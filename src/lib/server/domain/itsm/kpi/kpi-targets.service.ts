@@ -9,6 +9,7 @@ import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput } from '../../validation';
 import { authorizeItsmRead } from '../read-access';
 import { DEFAULT_TARGETS, type KpiTarget } from './kpi-targets';
+import { deleteKpiTargets, insertKpiTargets, listKpiTargetRows } from './kpi.repository';
 
 export const KpiTargetsInput = z.strictObject({
 	targets: z
@@ -31,7 +32,7 @@ export const KpiTargetsInput = z.strictObject({
 
 /** The customer's own targets, then the defaults for KPIs it has none for. */
 export async function loadTargets(db: Executor, customerId: string): Promise<KpiTarget[]> {
-	const rows = await db.selectFrom('kpi_targets').selectAll().where('customer_id', '=', customerId).orderBy('kpi').execute();
+	const rows = await listKpiTargetRows(db, customerId);
 	const own = rows.map((r) => ({ kpi: r.kpi, target: r.target, amber: r.amber, higherIsBetter: r.higher_is_better === 1 }));
 	return [...own, ...DEFAULT_TARGETS.filter((d) => !own.some((o) => o.kpi === d.kpi))];
 }
@@ -48,12 +49,12 @@ export async function setKpiTargets(db: Db, actor: Actor, customerId: string, in
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const { targets } = parseInput(KpiTargetsInput, input);
 	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('kpi_targets').where('customer_id', '=', customerId).execute();
+		await deleteKpiTargets(tx, customerId);
 		if (targets.length) {
-			await tx
-				.insertInto('kpi_targets')
-				.values(targets.map((t) => ({ customer_id: customerId, kpi: t.kpi, target: t.target, amber: t.amber, higher_is_better: t.higherIsBetter ? 1 : 0 })))
-				.execute();
+			await insertKpiTargets(
+				tx,
+				targets.map((t) => ({ customer_id: customerId, kpi: t.kpi, target: t.target, amber: t.amber, higher_is_better: t.higherIsBetter ? 1 : 0 }))
+			);
 		}
 		await recordAudit(tx, actor, { action: 'kpi_targets.set', entity: 'kpi_targets', entityId: customerId, customerId, after: targets });
 	});

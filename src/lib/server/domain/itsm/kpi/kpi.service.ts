@@ -6,7 +6,6 @@
  * satisfaction, and the manual KPIs entered for the period. Each with its
  * target and traffic light.
  */
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
@@ -22,9 +21,11 @@ import type { Period } from '../period';
 import { authorizeItsmRead } from '../read-access';
 import { slaReport, type SlaReport } from '../sla/sla-report.service';
 import { TICKET_KINDS } from '../ticket.types';
+import { changeCountsByTypeAndOutcome } from '../tickets.repository';
 import { light, type Light } from './kpi-targets';
 import { loadTargets } from './kpi-targets.service';
 import { eventSums, type KpiEvent } from './kpi-daily.repository';
+import { countDoneAfterPerKind, countStillOpenPerKind, deleteManualKpi, insertManualKpi, listManualKpis } from './kpi.repository';
 import { mttrOf, type MttrFigure, type MttrRow } from './mttr';
 
 export type { MttrFigure, MttrRow };
@@ -92,12 +93,7 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 	authorize(actor, 'ticket.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const { from, to } = period;
-	const base = () => db.selectFrom('tickets').where('customer_id', '=', customerId);
-
-	// The backlog's counts per kind are conditional sums in one pass over a covering index:
-	// GROUP BY kind would sort every row of the range first (10× slower).
-	const perKind = (expr: string) =>
-		TICKET_KINDS.map((k) => sql<number>`sum(case when kind = ${k} then ${sql.raw(expr)} else 0 end)`.as(k));
+	// The backlog's counts per kind: conditional sums in one pass over a covering index (kpi.repository.ts).
 	const byKind = (row: Record<string, unknown> | undefined): Record<string, number> =>
 		Object.fromEntries(TICKET_KINDS.map((k) => [k, Number(row?.[k] ?? 0)]));
 
@@ -109,24 +105,11 @@ export async function kpiReport(db: Db, actor: Actor, customerId: string, period
 		eventSums(db, customerId, from, to),
 		// open at period end: opened before it and not done before it, i.e. still open or done only after it.
 		// Both are short ranges of tickets_backlog_idx for recent periods (not every ticket before the end).
-		base().select(perKind('1')).where('done_at', 'is', null).where('opened_at', '<', to).executeTakeFirst(),
-		base().select(perKind('1')).where('done_at', '>=', to).where('opened_at', '<', to).executeTakeFirst(),
-		base()
-			.select(['change_type', 'change_outcome', sql<number>`count(*)`.as('n')])
-			// tickets_change_idx covers this
-			.where('kind', '=', 'change')
-			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '>=', from)
-			.where(sql`coalesce(actual_end, closed_at, resolved_at)`, '<', to)
-			.groupBy(['change_type', 'change_outcome'])
-			.execute(),
-		db
-			.selectFrom('manual_kpis')
-			.selectAll()
-			.where('customer_id', '=', customerId)
-			.where('period_from', '>=', localDate(from))
-			.where('period_to', '<=', localDate(to))
-			.orderBy('period_from')
-			.execute()
+		countStillOpenPerKind(db, customerId, to),
+		countDoneAfterPerKind(db, customerId, to),
+		// tickets_change_idx covers this
+		changeCountsByTypeAndOutcome(db, customerId, from, to),
+		listManualKpis(db, customerId, localDate(from), localDate(to))
 	]);
 
 	const of = (event: KpiEvent) => sums.filter((r) => r.event === event);
@@ -194,13 +177,7 @@ export async function enterManualKpi(db: Db, actor: Actor, customerId: string, i
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const k = parseInput(ManualKpiInput.refine((v) => v.periodFrom < v.periodTo, { message: 'field.after_period_from', path: ['periodTo'] }), input);
 	return db.transaction().execute(async (tx) => {
-		await tx
-			.deleteFrom('manual_kpis')
-			.where('customer_id', '=', customerId)
-			.where('kpi', '=', k.kpi)
-			.where('period_from', '=', k.periodFrom)
-			.where('period_to', '=', k.periodTo)
-			.execute();
+		await deleteManualKpi(tx, customerId, k.kpi, k.periodFrom, k.periodTo);
 		const row = {
 			id: newId(),
 			customer_id: customerId,
@@ -214,7 +191,7 @@ export async function enterManualKpi(db: Db, actor: Actor, customerId: string, i
 			entered_by: actor.personId,
 			entered_at: nowIso()
 		};
-		await tx.insertInto('manual_kpis').values(row).execute();
+		await insertManualKpi(tx, row);
 		await recordAudit(tx, actor, { action: 'kpi.enter', entity: 'manual_kpi', entityId: row.id, customerId, after: k });
 		return row;
 	});

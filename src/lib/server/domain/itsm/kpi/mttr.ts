@@ -18,11 +18,10 @@
  *   before the middle. No duration is read into JavaScript, and no walk over
  *   half the period's rows.
  */
-import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
-import { dialectOf } from '$lib/server/db/dialect';
 import { PRIORITIES, type Priority } from '../ticket.types';
 import { bucketCeiling, bucketFloor, mttrBuckets, type MttrBucket } from './kpi-daily.repository';
+import { resolutionHoursInOrder } from './mttr.repository';
 
 export interface MttrFigure {
 	resolved: number;
@@ -46,22 +45,6 @@ interface Period {
 
 const HOUR_MS = 3_600_000;
 
-/** the incidents resolved in the period with a duration in [floor, ceiling) hours (null: unbounded), of one priority or of any */
-function resolvedIn(db: Executor, customerId: string, period: Period, priority: Priority | null, floor: number | null, ceiling: number | null) {
-	// SQLite: unary + keeps the planner off tickets_resolved_idx (a range, then a sort of every row)
-	const resolvedAt = dialectOf(db) === 'sqlite' ? sql<string>`+resolved_at` : sql<string>`resolved_at`;
-	let q = db
-		.selectFrom('tickets')
-		.where('customer_id', '=', customerId)
-		.where('kind', '=', 'incident')
-		.where(resolvedAt, '>=', period.from)
-		.where(resolvedAt, '<', period.to)
-		.where('resolution_hours', 'is not', null);
-	q = priority === null ? q.where('priority', 'is not', null) : q.where('priority', '=', priority);
-	if (floor !== null) q = q.where('resolution_hours', '>=', floor);
-	return ceiling === null ? q : q.where('resolution_hours', '<', ceiling);
-}
-
 /**
  * The median of the durations the buckets count (ascending by bucket): the
  * middle one or two in duration order, read from the rows of the bucket(s)
@@ -79,12 +62,7 @@ async function median(db: Executor, customerId: string, period: Period, priority
 	let upto = first;
 	let through = below + buckets[first].n;
 	while (through <= last) through += buckets[++upto].n;
-	const rows = await resolvedIn(db, customerId, period, priority, bucketFloor(buckets[first].bucket), bucketCeiling(buckets[upto].bucket))
-		.select('resolution_hours')
-		.orderBy('resolution_hours')
-		.limit(last - middle + 1)
-		.offset(middle - below)
-		.execute();
+	const rows = await resolutionHoursInOrder(db, customerId, period, priority, { floor: bucketFloor(buckets[first].bucket), ceiling: bucketCeiling(buckets[upto].bucket) }, last - middle + 1, middle - below);
 	return rows.length ? rows.reduce((a, r) => a + Number(r.resolution_hours), 0) / rows.length : null;
 }
 

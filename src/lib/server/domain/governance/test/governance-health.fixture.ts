@@ -7,8 +7,8 @@ import { createDb, type Db } from '$lib/server/db';
 import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import type { Access, ForumLevel } from '$lib/server/db/schema';
-import type { Actor } from '../actor';
-import { newId } from '../ids';
+import type { Actor } from '../../actor';
+import { newId } from '../../ids';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
