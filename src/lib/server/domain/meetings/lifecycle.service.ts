@@ -77,8 +77,11 @@ function requireState(meeting: Meeting, allowed: MeetingStatus[], message: strin
 	if (!allowed.includes(meeting.status)) throw conflict(message, { status: fieldValue(meeting.status) });
 }
 
-async function setSteps(db: Executor, meetingId: string, values: Partial<Meeting>): Promise<void> {
-	await updateMeeting(db, meetingId, { ...values, updated_at: nowIso() });
+/** Writes a step; returns the meeting as it now stands (for what is told of it), without reading it again. */
+async function setSteps(db: Executor, meeting: Meeting | string, values: Partial<Meeting>): Promise<Meeting> {
+	const changed = { ...values, updated_at: nowIso() };
+	await updateMeeting(db, typeof meeting === 'string' ? meeting : meeting.id, changed);
+	return { ...(typeof meeting === 'string' ? ({ id: meeting } as Meeting) : meeting), ...changed };
 }
 
 // ---------------------------------------------------------------- agenda
@@ -106,7 +109,7 @@ export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, m
 	await db.transaction().execute(async (tx) => {
 		// what changed since the last publication, read before the snapshot is replaced
 		const changes = meeting.status === 'planned' ? null : await agendaChangesSincePublished(tx, meeting);
-		await setSteps(tx, meetingId, {
+		const published = await setSteps(tx, meeting, {
 			status: 'agenda_published',
 			agenda_published_at: now,
 			agenda_published_by: actor.personId,
@@ -120,7 +123,7 @@ export async function publishAgenda(db: Db, docs: DocumentStore, actor: Actor, m
 			after: { items: snapshot.map((i) => i.title) }
 		});
 		// the kallelse the first time; afterwards an update, when something changed
-		if (meeting.status === 'planned' || hasChanges(changes)) await queueInvitation(tx, meetingId, snapshot.map((i) => i.title), changes);
+		if (meeting.status === 'planned' || hasChanges(changes)) await queueInvitation(tx, published, snapshot.map((i) => i.title), changes);
 	});
 }
 
@@ -186,9 +189,9 @@ export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promi
 	authorize(actor, 'meeting.run', resource);
 	requireState(meeting, ['in_progress'], { code: 'meeting.not_in_progress' });
 	await db.transaction().execute(async (tx) => {
-		await setSteps(tx, meetingId, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
+		const ended = await setSteps(tx, meeting, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
 		await recordAudit(tx, actor, { action: 'meeting.end', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
-		await queueApprovalRequests(tx, meetingId);
+		await queueApprovalRequests(tx, ended);
 	});
 }
 
@@ -209,10 +212,10 @@ export async function setAdjuster(db: Db, actor: Actor, meetingId: string, input
 	const approvals = await listApprovalRows(db, meetingId);
 	if (approvals.some((a) => a.role === 'adjuster')) throw conflict('The adjuster has already approved the minutes');
 	await db.transaction().execute(async (tx) => {
-		await setSteps(tx, meetingId, { adjuster_person_id: person.id });
+		const named = await setSteps(tx, meeting, { adjuster_person_id: person.id });
 		await recordAudit(tx, actor, { action: 'meeting.adjuster.set', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, after: { adjuster: person.name } });
 		// named after the meeting ended: the chair was asked then, the new adjuster is asked now
-		if (meeting.status === 'minutes_draft') await queueApprovalRequests(tx, meetingId, 'adjuster');
+		if (meeting.status === 'minutes_draft') await queueApprovalRequests(tx, named, 'adjuster');
 	});
 }
 
@@ -297,7 +300,7 @@ async function freezeApprovedMinutes(
 		const changed = await updateMeetingIfStatus(tx, meeting.id, 'minutes_draft', { status: 'minutes_approved', approved_at: at, updated_at: nowIso() });
 		if (!changed) return false;
 		await insertMinutesVersion(tx, { id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at });
-		await queueMinutesApproved(tx, meeting.id);
+		await queueMinutesApproved(tx, meeting);
 		return true;
 	});
 	// Now that the database says "approved", re-checking the open connections

@@ -9,18 +9,22 @@
  */
 import type { Executor } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
-import { listMemberRows } from '../governance/forums.repository';
 import { effectiveDuties } from '../meeting-core/meeting-duties';
-import { findMeetingWithNames } from '../meeting-core/meetings.repository';
+import { findForumRow, listMemberRows } from '../governance/forums.repository';
+import { findCustomer } from '../tenancy/tenancy.repository';
 import type { AgendaChangeList, InvitationPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
 import { queueNotification } from '../outbox/queue-notification';
 
-async function subjectOf(db: Executor, meetingId: string): Promise<{ meeting: Meeting; subject: MeetingSubject }> {
-	const m = await findMeetingWithNames(db, meetingId);
-	if (!m) throw new Error(`meeting ${meetingId} vanished while notifying`);
+/** What every notification of a meeting says about it; the row is the caller's (approval reads it once). */
+async function subjectOf(db: Executor, meeting: Meeting): Promise<MeetingSubject> {
+	const [forum, customer] = await Promise.all([findForumRow(db, meeting.forum_id), findCustomer(db, meeting.customer_id)]);
 	return {
-		meeting: m,
-		subject: { meetingId: m.id, title: m.title, forumName: { sv: m.forum_name_sv, en: m.forum_name_en }, customerName: m.customer_name, startsAt: m.starts_at, endsAt: m.ends_at }
+		meetingId: meeting.id,
+		title: meeting.title,
+		forumName: { sv: forum?.name_sv ?? '', en: forum?.name_en ?? '' },
+		customerName: customer?.name ?? '',
+		startsAt: meeting.starts_at,
+		endsAt: meeting.ends_at
 	};
 }
 
@@ -41,8 +45,8 @@ async function chairHolders(db: Executor, meeting: Meeting): Promise<string[]> {
 }
 
 /** The kallelse (first publication) or its update (each later one, with what changed). */
-export async function queueInvitation(db: Executor, meetingId: string, agenda: string[], changes: AgendaChangeList | null): Promise<void> {
-	const { meeting, subject } = await subjectOf(db, meetingId);
+export async function queueInvitation(db: Executor, meeting: Meeting, agenda: string[], changes: AgendaChangeList | null): Promise<void> {
+	const subject = await subjectOf(db, meeting);
 	const payload: InvitationPayload = {
 		...subject,
 		location: meeting.location,
@@ -54,12 +58,12 @@ export async function queueInvitation(db: Executor, meetingId: string, agenda: s
 	};
 	const kind = changes ? 'meeting.updated' : 'meeting.invitation';
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
-	await queueNotification(db, { kind, key: `${kind}:${meetingId}:${meeting.updated_at}`, customerId: meeting.customer_id, payload: { ...payload } }, recipients);
+	await queueNotification(db, { kind, key: `${kind}:${meeting.id}:${meeting.updated_at}`, customerId: meeting.customer_id, payload: { ...payload } }, recipients);
 }
 
 /** Asks the chair and the adjuster to approve; `only` limits it to one of them (a newly named adjuster). */
-export async function queueApprovalRequests(db: Executor, meetingId: string, only?: 'adjuster'): Promise<void> {
-	const { meeting, subject } = await subjectOf(db, meetingId);
+export async function queueApprovalRequests(db: Executor, meeting: Meeting, only?: 'adjuster'): Promise<void> {
+	const subject = await subjectOf(db, meeting);
 	const asked: [string[], 'chair' | 'adjuster'][] = [];
 	if (only !== 'adjuster') asked.push([await chairHolders(db, meeting), 'chair']);
 	if (meeting.adjuster_person_id) asked.push([[meeting.adjuster_person_id], 'adjuster']);
@@ -68,15 +72,15 @@ export async function queueApprovalRequests(db: Executor, meetingId: string, onl
 		for (const personId of people) {
 			await queueNotification(
 				db,
-				{ kind: 'minutes.approval_requested', key: `minutes.approval_requested:${meetingId}:${role}:${personId}`, customerId: meeting.customer_id, payload: { ...payload } },
+				{ kind: 'minutes.approval_requested', key: `minutes.approval_requested:${meeting.id}:${role}:${personId}`, customerId: meeting.customer_id, payload: { ...payload } },
 				[personId]
 			);
 		}
 	}
 }
 
-export async function queueMinutesApproved(db: Executor, meetingId: string): Promise<void> {
-	const { meeting, subject } = await subjectOf(db, meetingId);
+export async function queueMinutesApproved(db: Executor, meeting: Meeting): Promise<void> {
+	const subject = await subjectOf(db, meeting);
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
-	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meetingId}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
+	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meeting.id}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
 }
