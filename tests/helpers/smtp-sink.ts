@@ -28,6 +28,8 @@ export interface SmtpSink {
 	hold(on: boolean): void;
 	/** mails whose DATA arrived while holding, not yet answered */
 	held(): number;
+	/** connections from senders still open */
+	openSessions(): number;
 	mailsTo(address: string): ReceivedMail[];
 	waitFor(predicate: (mails: ReceivedMail[]) => boolean, what: string, timeoutMs?: number): Promise<ReceivedMail[]>;
 	close(): Promise<void>;
@@ -40,11 +42,17 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 	const waiting: (() => void)[] = [];
 	// sessions whose sender hung up (or was killed): a held mail of theirs was never accepted
 	const closed = new Set<string>();
+	const open = new Set<string>();
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		onConnect(session, callback) {
+			open.add(session.id);
+			callback();
+		},
 		onClose(session) {
+			open.delete(session.id);
 			closed.add(session.id);
 		},
 		onRcptTo(address, _session, callback) {
@@ -84,6 +92,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 			if (!on) for (const release of waiting.splice(0)) release();
 		},
 		held: () => waiting.length,
+		openSessions: () => open.size,
 		mailsTo: (address) => mails.filter((m) => m.to === address.toLowerCase()),
 		async waitFor(predicate, what, timeoutMs = 15_000) {
 			const start = Date.now();
