@@ -41,6 +41,8 @@ export interface ForumView {
 	members: ForumMemberView[];
 	duties: DutyView[];
 	cadence: CadenceStatus;
+	/** days after a meeting before the chair and adjuster who have not approved are reminded, and again every as many */
+	approvalReminderDays: number;
 }
 
 /** Assembles full forum views; the caller has already checked access. */
@@ -82,7 +84,8 @@ async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promis
 			r.cadence_max_per_year,
 			now,
 			yearIn(DEFAULT_TIME_ZONE)
-		)
+		),
+		approvalReminderDays: r.approval_reminder_days
 	}));
 }
 
@@ -186,7 +189,8 @@ export const ForumUpdate = z
 		purposeSv: multilineText(4000),
 		purposeEn: multilineText(4000),
 		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
-		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable()
+		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable(),
+		approvalReminderDays: z.coerce.number().int().min(1).max(60)
 	})
 	.partial()
 	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
@@ -205,7 +209,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		name_en: data.nameEn ?? row.name_en,
 		content: JSON.stringify(content),
 		cadence_min_per_year: data.cadenceMinPerYear === undefined ? row.cadence_min_per_year : data.cadenceMinPerYear,
-		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear
+		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear,
+		approval_reminder_days: data.approvalReminderDays ?? row.approval_reminder_days
 	};
 	await db.transaction().execute(async (tx) => {
 		await tx.updateTable('forums').set({ ...after, updated_at: nowIso() }).where('id', '=', forumId).execute();
@@ -214,8 +219,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 			entity: 'forum',
 			entityId: forumId,
 			customerId: row.customer_id,
-			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year] },
-			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year] }
+			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year], approvalReminderDays: row.approval_reminder_days },
+			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year], approvalReminderDays: after.approval_reminder_days }
 		});
 	});
 	return getForum(db, actor, forumId);
