@@ -298,7 +298,10 @@ export const DutyInput = z.object({
  * chair"). The person must be of that party and, for the customer side, of
  * this forum's customer.
  */
-export async function assignDuty(db: Db, actor: Actor, forumId: string, input: unknown): Promise<DutyView> {
+/** Called in the transaction of a duty change with who held it and who holds it now (for notices, meeting-core/duty-notices.ts). */
+export type DutyChangeHook = (tx: Executor, change: { duty: Duty; fromPersonId: string | null; toPersonId: string | null }) => Promise<void>;
+
+export async function assignDuty(db: Db, actor: Actor, forumId: string, input: unknown, onChanged?: DutyChangeHook): Promise<DutyView> {
 	const forum = await loadForum(db, actor, forumId, 'duty.assign');
 	const data = parseInput(DutyInput, input);
 	let personName: string | null = null;
@@ -330,6 +333,7 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 			before: before ? { duty: data.duty, party: before.party, person: before.name } : null,
 			after: { duty: data.duty, party: data.party, person: personName }
 		});
+		await onChanged?.(tx, { duty: data.duty, fromPersonId: before?.person_id ?? null, toPersonId: data.personId ?? null });
 		return { duty: data.duty, party: data.party, personId: data.personId ?? null, personName };
 	});
 	// every open room of the forum shows the new holder and moves the controls (on every instance)
