@@ -31,8 +31,8 @@ export const actionPayload = (a: ActionSubjectRow, toForumName?: BilingualName):
 });
 
 /** Queues one notice about an action; `key` names this occurrence (the same key twice queues once). */
-export async function queueActionNotice(db: Executor, kind: ActionKind, key: string, action: ActionSubjectRow, personIds: readonly string[], toForumName?: BilingualName): Promise<void> {
-	await queueNotification(db, { kind, key: `${kind}:${key}`, customerId: action.customer_id, payload: { ...actionPayload(action, toForumName) } }, personIds);
+export async function queueActionNotice(db: Executor, kind: ActionKind, key: string, action: ActionSubjectRow, personIds: readonly string[], toForumName?: BilingualName, now = new Date()): Promise<void> {
+	await queueNotification(db, { kind, key: `${kind}:${key}`, customerId: action.customer_id, payload: { ...actionPayload(action, toForumName) } }, personIds, now);
 }
 
 interface ActionState {

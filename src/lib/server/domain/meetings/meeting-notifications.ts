@@ -5,7 +5,9 @@
  *   changed when it is published again: every member of the forum, both sides;
  * - the request to approve (justera) when the meeting ends, to the chair and
  *   the adjuster; to a new adjuster when one is named afterwards;
- * - the approved minutes, to every member of the forum.
+ * - the approved minutes, to every member of the forum;
+ * - a reminder to approve, to the chair and the adjuster who have not yet,
+ *   once per reminder period (the sweep, reminder-sweep.ts).
  */
 import type { Executor } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
@@ -14,6 +16,7 @@ import { effectiveDuties } from '../meeting-core/meeting-duties';
 import { findMeetingWithNames } from '../meeting-core/meetings.repository';
 import type { AgendaChangeList, InvitationPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
 import { queueNotification } from '../outbox/queue-notification';
+import { listApprovalRows } from './minutes.repository';
 
 async function subjectOf(db: Executor, meetingId: string): Promise<{ meeting: Meeting; subject: MeetingSubject }> {
 	const m = await findMeetingWithNames(db, meetingId);
@@ -79,4 +82,21 @@ export async function queueMinutesApproved(db: Executor, meetingId: string): Pro
 	const { meeting, subject } = await subjectOf(db, meetingId);
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
 	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meetingId}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
+}
+
+/**
+ * Reminds the chair and the adjuster who have not approved yet, once in
+ * reminder period `period` (reminder-rules.ts): the key names the period, so
+ * a sweep run twice, or on two instances at once, reminds once.
+ */
+export async function queueApprovalReminders(db: Executor, meetingId: string, period: number, now = new Date()): Promise<void> {
+	const { meeting, subject } = await subjectOf(db, meetingId);
+	const approved = new Set((await listApprovalRows(db, meetingId)).map((a) => a.role));
+	const asked: [string[], 'chair' | 'adjuster'][] = [];
+	if (!approved.has('chair')) asked.push([await chairHolders(db, meeting), 'chair']);
+	if (!approved.has('adjuster') && meeting.adjuster_person_id) asked.push([[meeting.adjuster_person_id], 'adjuster']);
+	for (const [people, role] of asked) {
+		const payload: MinutesPayload = { ...subject, role };
+		await queueNotification(db, { kind: 'minutes.approval_reminder', key: `minutes.approval_reminder:${meetingId}:${role}:${period}`, customerId: meeting.customer_id, payload: { ...payload } }, people, now);
+	}
 }
