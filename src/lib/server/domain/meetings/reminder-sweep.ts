@@ -11,6 +11,8 @@
  * Each key names its occasion (the day, the due date, the period), and
  * notification_outbox.idempotency_key is unique: two instances sweeping at
  * once, or one sweeping every ten minutes, queue each reminder once.
+ * So the sweep needs no transaction of its own: each reminder is queued on
+ * its own, and one cut short is queued by the next sweep.
  */
 import type { Db } from '$lib/server/db';
 import { queueActionNotice } from '../meeting-core/action-notices';
@@ -29,23 +31,21 @@ export interface SweepResult {
 export async function sweepReminders(db: Db, now = new Date()): Promise<SweepResult> {
 	const result: SweepResult = { dueSoon: 0, overdue: 0, approvalReminders: 0 };
 	const today = todayInStockholm(now);
-	await db.transaction().execute(async (tx) => {
-		for (const a of await listDueActions(tx, dayAfter(today, DUE_SOON_DAYS))) {
-			const what = actionReminder(a.due_date!, today);
-			if (what === 'due_soon') {
-				await queueActionNotice(tx, 'action.due_soon', `${a.id}:${a.due_date}`, a, [a.owner_person_id!], undefined, now);
-				result.dueSoon++;
-			} else if (what === 'overdue') {
-				await queueActionNotice(tx, 'action.overdue', `${a.id}:${today}`, a, [a.owner_person_id!], undefined, now);
-				result.overdue++;
-			}
+	for (const a of await listDueActions(db, dayAfter(today, DUE_SOON_DAYS))) {
+		const what = actionReminder(a.due_date!, today);
+		if (what === 'due_soon') {
+			await queueActionNotice(db, 'action.due_soon', `${a.id}:${a.due_date}`, a, [a.owner_person_id!], undefined, now);
+			result.dueSoon++;
+		} else if (what === 'overdue') {
+			await queueActionNotice(db, 'action.overdue', `${a.id}:${today}`, a, [a.owner_person_id!], undefined, now);
+			result.overdue++;
 		}
-		for (const m of await listMeetingsAwaitingApproval(tx)) {
-			const period = reminderPeriod(m.ended_at!, now, m.approval_reminder_days);
-			if (period < 1) continue;
-			await queueApprovalReminders(tx, m.id, period, now);
-			result.approvalReminders++;
-		}
-	});
+	}
+	for (const m of await listMeetingsAwaitingApproval(db)) {
+		const period = reminderPeriod(m.ended_at!, now, m.approval_reminder_days);
+		if (period < 1) continue;
+		await queueApprovalReminders(db, m.id, period, now);
+		result.approvalReminders++;
+	}
 	return result;
 }
