@@ -8,7 +8,6 @@
  * database with a given time, twice at once, and queues each reminder once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { actionItemMap, actionItems, findActionMap } from '../../src/lib/realtime/actions-doc';
 import { forumActionsDoc } from '../../src/lib/realtime/doc-names';
 import { sweepReminders } from '../../src/lib/server/domain/meetings/reminder-sweep';
@@ -257,4 +256,30 @@ describe('the daily digest', () => {
 		const keys = sink.mails.map((m) => `${m.to} ${m.parsed.messageId}`);
 		expect(new Set(keys).size).toBe(keys.length);
 	});
+});
+
+describe('the delivery worker', () => {
+	it('runs the sweep on its own every NOTIFY_SWEEP_MS', async () => {
+		const own = await startServer({ demo: true, env: { SMTP_URL: sink.url, NOTIFY_POLL_MS: '150', NOTIFY_SWEEP_MS: '300' } });
+		const ownDb = openTestDb(own.databaseUrl);
+		const client = await new ApiClient(own.url).login('admin@itmastaren.example');
+		const list = connectClient(own.url, forumActionsDoc(opForum), client.sessionCookie);
+		try {
+			// the same demo ids in every demo database; overdue by mail at once, by the owner's own choice
+			await ownDb.insertInto('notification_preferences').values({ person_id: bam.id, kind: 'action.overdue', mode: 'email', updated_at: new Date().toISOString() }).execute();
+			await synced(list);
+			actionItems(list.doc).push([
+				actionItemMap({ id: crypto.randomUUID(), title: 'Sopad av arbetaren', description: '', ownerId: bam.id, dueDate: dayAfter(today, -2), status: 'open', raisedMeetingId: null, closedMeetingId: null, escalatedFromId: null, escalatedToId: null, createdAt: new Date().toISOString(), createdBy: bam.id })
+			]);
+			await list.flush();
+			await sink.waitFor(() => subjectsTo(bam.email).includes('Försenad aktivitet: Sopad av arbetaren'), 'the overdue reminder from the worker’s own sweep');
+			await new Promise((r) => setTimeout(r, 1000));
+			// swept many times since: still one
+			expect(subjectsTo(bam.email).filter((s) => s === 'Försenad aktivitet: Sopad av arbetaren').length).toBe(1);
+		} finally {
+			list.destroy();
+			await ownDb.destroy();
+			await own.stop();
+		}
+	}, 120_000);
 });
