@@ -93,6 +93,7 @@ async function createApp(): Promise<App> {
 		leaseMs: cfg.NOTIFY_LEASE_MS,
 		maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS,
 		retryBaseMs: cfg.NOTIFY_RETRY_BASE_MS,
+		sweepMs: cfg.NOTIFY_SWEEP_MS,
 		batch: 25
 	});
 	notifications.start();

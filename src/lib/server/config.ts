@@ -72,6 +72,8 @@ const Env = z.object({
 	NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 	/** The first retry of a failed mail waits this long; each next one twice as long (ms). */
 	NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
+	/** How often each instance sweeps for reminders: actions due soon or overdue, minutes awaiting justering (ms; 0 = never). */
+	NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).default(600_000),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

@@ -102,6 +102,8 @@ export interface ForumsTable {
 	content: string;
 	cadence_min_per_year: number | null;
 	cadence_max_per_year: number | null;
+	/** days after the meeting before those who have not approved its minutes are reminded, and again every as many (2026-12-06T1705) */
+	approval_reminder_days: Generated<number>;
 	created_at: string;
 	updated_at: string;
 }

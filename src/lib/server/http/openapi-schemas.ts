@@ -125,7 +125,9 @@ export const Forum = z.strictObject({
 	content: ForumContent,
 	members: z.array(ForumMember),
 	duties: z.array(DutyAssignment),
-	cadence: Cadence
+	cadence: Cadence,
+	/** days after a meeting before those who have not approved its minutes are reminded, and again every as many */
+	approvalReminderDays: z.int().min(1)
 });
 
 export const Meeting = z.strictObject({

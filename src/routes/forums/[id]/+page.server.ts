@@ -1,7 +1,8 @@
 import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
 import { dutyRecipients, memberCandidates } from '$lib/server/domain/governance/forum-offers';
 import { listEligiblePeople } from '$lib/server/domain/governance/forum-people.service';
-import { addMember, assignDuty, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
+import { addMember, getForum, removeMember, updateForum } from '$lib/server/domain/governance/forums.service';
+import { assignForumDuty } from '$lib/server/domain/meeting-core/duty-notices';
 import { listForumMeetings, scheduleMeeting } from '$lib/server/domain/meetings/meetings.service';
 import { forumGovernanceHealth } from '$lib/server/domain/governance/governance-health';
 import { can, type Resource } from '$lib/server/domain/policy';
@@ -56,7 +57,7 @@ const count = (v: string | undefined) => (v === undefined ? undefined : v.trim()
 
 export const actions: Actions = {
 	assignDuty: formAction(({ app, actor, data, event }) =>
-		assignDuty(app.db, actor, event.params.id ?? '', { duty: data.duty, party: data.party, personId: data.personId || null })
+		assignForumDuty(app.db, actor, event.params.id ?? '', { duty: data.duty, party: data.party, personId: data.personId || null })
 	),
 	addMember: formAction(async ({ app, actor, data, event }) => {
 		// one select carries "personId|roleId" (the role is optional)
@@ -80,7 +81,8 @@ export const actions: Actions = {
 			purposeSv: data.purposeSv,
 			purposeEn: data.purposeEn,
 			cadenceMinPerYear: count(data.cadenceMinPerYear),
-			cadenceMaxPerYear: count(data.cadenceMaxPerYear)
+			cadenceMaxPerYear: count(data.cadenceMaxPerYear),
+			approvalReminderDays: data.approvalReminderDays
 		});
 	})
 };

@@ -18,6 +18,7 @@ import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
 import { nowIso } from '../ids';
 import { findMeeting, meetingIdsOfForum } from '../meeting-core/meetings.repository';
 import { listPersonIdsOfCustomerOrSupplier } from '../tenancy/tenancy.repository';
+import { queueProjectedActionNotices } from '../meeting-core/action-notices';
 import type { DocumentTarget } from './collab.policy';
 import {
 	actionIdsOfOtherForums,
@@ -108,7 +109,8 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	]);
 	const meetingIds = new Set(meetings);
 	const before = new Map(existing.map((r) => [r.id, r]));
-	const now = nowIso();
+	const nowDate = new Date();
+	const now = nowDate.toISOString();
 	const meetingOrNull = (id: string | null) => (id && meetingIds.has(id) ? id : null);
 	const ids = items.map((i) => i.id);
 	// An id already used by another forum's action cannot be taken over.
@@ -144,6 +146,15 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 		});
 	await deleteActionItemsOfForum(db, target.forumId);
 	for (let i = 0; i < rows.length; i += 200) await insertActionItems(db, rows.slice(i, i + 200));
+	// new owners and escalated arrivals are told, in this transaction (meeting-core/action-notices.ts)
+	const written = new Map(items.map((i) => [i.id, i]));
+	await queueProjectedActionNotices(
+		db,
+		target.forumId,
+		before,
+		rows.map((r) => ({ ...r, createdBy: written.get(r.id)?.createdBy ?? null, createdAt: written.get(r.id)?.createdAt ?? now })),
+		nowDate
+	);
 }
 
 type ActionRowLike = Record<'title' | 'description' | 'owner_person_id' | 'due_date' | 'status' | 'raised_meeting_id' | 'closed_meeting_id' | 'escalated_from_id' | 'escalated_to_id', string | null> & { position: number };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import type { Duty, ForumDutiesTable, ForumLevel, ForumMembersTable, ForumsTable, Party } from '$lib/server/db/schema';
 
@@ -92,7 +92,7 @@ export const listUnendedMeetingsOfForums = (db: Executor, forumIds: string[], no
 export const findForumIdOfTemplate = (db: Executor, customerId: string, templateId: string) =>
 	db.selectFrom('forums').select('id').where('customer_id', '=', customerId).where('template_id', '=', templateId).executeTakeFirst();
 
-export const insertForum = (db: Executor, row: ForumsTable) => db.insertInto('forums').values(row).execute();
+export const insertForum = (db: Executor, row: Insertable<ForumsTable>) => db.insertInto('forums').values(row).execute();
 
 export const updateForumRow = (
 	db: Executor,

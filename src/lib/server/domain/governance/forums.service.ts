@@ -60,6 +60,8 @@ export interface ForumView {
 	members: ForumMemberView[];
 	duties: DutyView[];
 	cadence: CadenceStatus;
+	/** days after a meeting before the chair and adjuster who have not approved are reminded, and again every as many */
+	approvalReminderDays: number;
 }
 
 /** Assembles full forum views; the caller has already checked access. */
@@ -99,7 +101,8 @@ async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promis
 			r.cadence_max_per_year,
 			now,
 			yearIn(DEFAULT_TIME_ZONE)
-		)
+		),
+		approvalReminderDays: r.approval_reminder_days
 	}));
 }
 
@@ -193,7 +196,8 @@ export const ForumUpdate = z
 		purposeSv: multilineText(4000),
 		purposeEn: multilineText(4000),
 		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
-		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable()
+		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable(),
+		approvalReminderDays: z.coerce.number().int().min(1).max(60)
 	})
 	.partial()
 	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
@@ -212,7 +216,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		name_en: data.nameEn ?? row.name_en,
 		content: JSON.stringify(content),
 		cadence_min_per_year: data.cadenceMinPerYear === undefined ? row.cadence_min_per_year : data.cadenceMinPerYear,
-		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear
+		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear,
+		approval_reminder_days: data.approvalReminderDays ?? row.approval_reminder_days
 	};
 	await db.transaction().execute(async (tx) => {
 		await updateForumRow(tx, forumId, { ...after, updated_at: nowIso() });
@@ -221,8 +226,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 			entity: 'forum',
 			entityId: forumId,
 			customerId: row.customer_id,
-			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year] },
-			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year] }
+			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year], approvalReminderDays: row.approval_reminder_days },
+			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year], approvalReminderDays: after.approval_reminder_days }
 		});
 	});
 	return getForum(db, actor, forumId);
@@ -294,7 +299,10 @@ export const DutyInput = z.object({
  * chair"). The person must be of that party and, for the customer side, of
  * this forum's customer.
  */
-export async function assignDuty(db: Db, actor: Actor, forumId: string, input: unknown): Promise<DutyView> {
+/** Called in the transaction of a duty change with who held it and who holds it now (for notices, meeting-core/duty-notices.ts). */
+export type DutyChangeHook = (tx: Executor, change: { duty: Duty; fromPersonId: string | null; toPersonId: string | null }) => Promise<void>;
+
+export async function assignDuty(db: Db, actor: Actor, forumId: string, input: unknown, onChanged?: DutyChangeHook): Promise<DutyView> {
 	const forum = await loadForum(db, actor, forumId, 'duty.assign');
 	const data = parseInput(DutyInput, input);
 	let personName: string | null = null;
@@ -316,6 +324,7 @@ export async function assignDuty(db: Db, actor: Actor, forumId: string, input: u
 			before: before ? { duty: data.duty, party: before.party, person: before.name } : null,
 			after: { duty: data.duty, party: data.party, person: personName }
 		});
+		await onChanged?.(tx, { duty: data.duty, fromPersonId: before?.person_id ?? null, toPersonId: data.personId ?? null });
 		return { duty: data.duty, party: data.party, personId: data.personId ?? null, personName };
 	});
 	// every open room of the forum shows the new holder and moves the controls (on every instance)

@@ -1,6 +1,7 @@
 /**
  * Handing a duty over, for one meeting or for the forum from now on ("the
  * customer takes the chair"), from the meeting page, the API or the live room.
+ * The person who gets it and the one who loses it are told (duty-notices.ts).
  */
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
@@ -14,6 +15,7 @@ import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { accessChanged } from '../tenancy/access-events';
 import { id, parseInput } from '../validation';
+import { forumDutyNotices, queueDutyChanged } from './duty-notices';
 import { meetingContext, type MeetingContext } from './meeting-context';
 import { effectiveDuties, type EffectiveDuty } from './meeting-duties';
 import { deleteMeetingDuty, upsertMeetingDuty } from './meeting-duties.repository';
@@ -37,7 +39,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, of: string | Meeti
 	const { meeting } = ctx;
 	const data = parseInput(MeetingDutyInput, input);
 	if (data.scope === 'forum') {
-		await assignDuty(db, actor, meeting.forum_id, data);
+		await assignDuty(db, actor, meeting.forum_id, data, forumDutyNotices(actor, meeting.forum_id, meeting.id));
 		// The forum's new holder applies to this meeting too.
 		await deleteMeetingDuty(db, meeting.id, data.duty);
 		accessChanged({ kind: 'meeting', meetingId: meeting.id });
@@ -66,6 +68,7 @@ export async function assignMeetingDuty(db: Db, actor: Actor, of: string | Meeti
 			before: { duty: data.duty, party: before.party, person: before.personName },
 			after: { duty: data.duty, party: data.party, person: personName }
 		});
+		await queueDutyChanged(tx, actor, meeting.id, data.duty, before.personId, row.person_id);
 	});
 	accessChanged({ kind: 'meeting', meetingId: meeting.id });
 	return effectiveDuties(db, meeting);

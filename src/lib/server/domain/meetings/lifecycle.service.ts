@@ -39,6 +39,7 @@ import { buildMinutesModel } from './minutes-model.builder';
 import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
 import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
 import { queueApprovalRequests, queueInvitation, queueMinutesApproved } from './meeting-notifications';
+import { queueCarriedOver } from '../meeting-core/action-notices';
 import type { Locale } from '$lib/i18n';
 
 export { previousMeetingOf, type PreviousMeeting };
@@ -192,6 +193,7 @@ export async function endMeeting(db: Db, actor: Actor, meetingId: string): Promi
 		const ended = await setSteps(tx, meeting, { status: 'minutes_draft', ended_at: nowIso(), ended_by: actor.personId, current_item_id: null, current_item_started_at: null });
 		await recordAudit(tx, actor, { action: 'meeting.end', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id });
 		await queueApprovalRequests(tx, ended);
+		await queueCarriedOver(tx, meeting);
 	});
 }
 

@@ -5,15 +5,19 @@
  *   changed when it is published again: every member of the forum, both sides;
  * - the request to approve (justera) when the meeting ends, to the chair and
  *   the adjuster; to a new adjuster when one is named afterwards;
- * - the approved minutes, to every member of the forum.
+ * - the approved minutes, to every member of the forum;
+ * - a reminder to approve, to the chair and the adjuster who have not yet,
+ *   once per reminder period (the sweep, reminder-sweep.ts).
  */
 import type { Executor } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
 import { effectiveDuties } from '../meeting-core/meeting-duties';
+import { findMeeting } from '../meeting-core/meetings.repository';
 import { findForumRow, listMemberRows } from '../governance/forums.repository';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import type { AgendaChangeList, InvitationPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
 import { queueNotification } from '../outbox/queue-notification';
+import { listApprovalRows } from './minutes.repository';
 
 /** What every notification of a meeting says about it; the row is the caller's (approval reads it once). */
 async function subjectOf(db: Executor, meeting: Meeting): Promise<MeetingSubject> {
@@ -83,4 +87,23 @@ export async function queueMinutesApproved(db: Executor, meeting: Meeting): Prom
 	const subject = await subjectOf(db, meeting);
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
 	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meeting.id}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
+}
+
+/**
+ * Reminds the chair and the adjuster who have not approved yet, once in
+ * reminder period `period` (reminder-rules.ts): the key names the period, so
+ * a sweep run twice, or on two instances at once, reminds once.
+ */
+export async function queueApprovalReminders(db: Executor, meetingId: string, period: number, now = new Date()): Promise<void> {
+	const meeting = await findMeeting(db, meetingId);
+	if (!meeting) return;
+	const subject = await subjectOf(db, meeting);
+	const approved = new Set((await listApprovalRows(db, meetingId)).map((a) => a.role));
+	const asked: [string[], 'chair' | 'adjuster'][] = [];
+	if (!approved.has('chair')) asked.push([await chairHolders(db, meeting), 'chair']);
+	if (!approved.has('adjuster') && meeting.adjuster_person_id) asked.push([[meeting.adjuster_person_id], 'adjuster']);
+	for (const [people, role] of asked) {
+		const payload: MinutesPayload = { ...subject, role };
+		await queueNotification(db, { kind: 'minutes.approval_reminder', key: `minutes.approval_reminder:${meetingId}:${role}:${period}`, customerId: meeting.customer_id, payload: { ...payload } }, people, now);
+	}
 }

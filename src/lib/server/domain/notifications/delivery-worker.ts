@@ -14,6 +14,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '$lib/server/db';
+import { sweepReminders } from '../meetings/reminder-sweep';
 import { claimDueRows, finishClaim, type OutboxRow } from '../outbox/outbox.repository';
 import type { MailTransport } from './mail-transport';
 import { digestMail, outboxMail, recipientOf, type FileCache, type MailContext } from './outbox-mail';
@@ -28,6 +29,8 @@ export interface DeliveryOptions extends MailContext {
 	/** the first retry waits this long, each next one twice as long (capped at 6 h) */
 	retryBaseMs: number;
 	batch: number;
+	/** how often the reminder sweep runs (due-soon, overdue, justering reminders); 0: never */
+	sweepMs?: number;
 	/** tells a person's open pages that their bell changed (the live room wires this) */
 	push?: (personIds: string[]) => void;
 }
@@ -52,6 +55,7 @@ export class DeliveryWorker {
 	private running: Promise<void> | null = null;
 	private stopped = false;
 	private again = false;
+	private lastSweep = 0;
 
 	constructor(
 		private readonly db: Db,
@@ -105,13 +109,26 @@ export class DeliveryWorker {
 		this.timer.unref();
 	}
 
-	/** One round: the bell's rows, the mails due now, the digests due now. */
+	/** One round: the reminders due (every sweepMs), the bell's rows, the mails due now, the digests due now. */
 	async runOnce(now = new Date()): Promise<RoundResult> {
 		const result: RoundResult = { sent: 0, kept: 0, failed: 0, dead: 0, pushed: 0 };
+		await this.sweep(now);
 		await this.pushInApp(now, result);
 		await this.sendMails(now, result);
 		await this.sendDigests(now, result);
 		return result;
+	}
+
+	/** Queues the reminders due by now, every `sweepMs`; its keys make a sweep on every instance queue each once. */
+	private async sweep(now: Date): Promise<void> {
+		const every = this.opts.sweepMs ?? 0;
+		if (every <= 0 || now.getTime() - this.lastSweep < every) return;
+		this.lastSweep = now.getTime();
+		try {
+			await sweepReminders(this.db, now);
+		} catch (err) {
+			console.error('notifications: reminder sweep failed', err);
+		}
 	}
 
 	private claim(now: Date, statuses: OutboxRow['status'][], channel: OutboxRow['channel']): Promise<OutboxRow[]> {

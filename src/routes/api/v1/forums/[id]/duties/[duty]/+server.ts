@@ -1,7 +1,7 @@
-import { assignDuty } from '$lib/server/domain/governance/forums.service';
+import { assignForumDuty } from '$lib/server/domain/meeting-core/duty-notices';
 import { authed, readJson, withField } from '$lib/server/http/api';
 
 /** The duty comes from the path, party and person from the body. */
 export const PUT = authed(async ({ app, actor, event }) => ({
-	duty: await assignDuty(app.db, actor, event.params.id!, withField(await readJson(event.request), 'duty', event.params.duty!))
+	duty: await assignForumDuty(app.db, actor, event.params.id!, withField(await readJson(event.request), 'duty', event.params.duty!))
 }));
