@@ -39,6 +39,8 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'minutes.approve': m.audit_event_minutes_approve,
 	'minutes.addendum': m.audit_event_minutes_addendum,
 	'minutes.confirm': m.audit_event_minutes_confirm,
+	'material.upload': m.audit_event_material_upload,
+	'material.upload.internal': m.audit_event_material_upload_internal,
 	'cab.recommendation': m.audit_event_cab_recommendation,
 	'kpi.enter': m.audit_event_kpi_enter,
 	'kpi_targets.set': m.audit_event_kpi_targets_set,

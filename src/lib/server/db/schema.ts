@@ -5,6 +5,7 @@ import type { LifecycleTables } from './lifecycle-schema';
 import type { AttendanceTables } from './attendance-schema';
 import type { RoomTables } from './room-schema';
 import type { PortalTables } from './portal-schema';
+import type { MaterialTables } from './material-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -101,6 +102,8 @@ export interface ForumsTable {
 	content: string;
 	cadence_min_per_year: number | null;
 	cadence_max_per_year: number | null;
+	/** decision material out this many days before a meeting; null: no rule */
+	material_lead_days: number | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -177,7 +180,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, MaterialTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

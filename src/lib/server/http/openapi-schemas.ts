@@ -125,7 +125,8 @@ export const Forum = z.strictObject({
 	content: ForumContent,
 	members: z.array(ForumMember),
 	duties: z.array(DutyAssignment),
-	cadence: Cadence
+	cadence: Cadence,
+	materialLeadDays: z.int().nonnegative().nullable().describe('decision material out this many days before a meeting; null: no rule')
 });
 
 export const Meeting = z.strictObject({

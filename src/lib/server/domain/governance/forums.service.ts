@@ -41,6 +41,8 @@ export interface ForumView {
 	members: ForumMemberView[];
 	duties: DutyView[];
 	cadence: CadenceStatus;
+	/** decision material out this many days before a meeting; null: no rule */
+	materialLeadDays: number | null;
 }
 
 /** Assembles full forum views; the caller has already checked access. */
@@ -82,7 +84,8 @@ async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promis
 			r.cadence_max_per_year,
 			now,
 			yearIn(DEFAULT_TIME_ZONE)
-		)
+		),
+		materialLeadDays: r.material_lead_days
 	}));
 }
 
@@ -146,6 +149,7 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 			content: JSON.stringify(content),
 			cadence_min_per_year: template.cadence.minPerYear,
 			cadence_max_per_year: template.cadence.maxPerYear,
+			material_lead_days: template.materialLeadDays ?? null,
 			created_at: now,
 			updated_at: now
 		};
@@ -186,7 +190,9 @@ export const ForumUpdate = z
 		purposeSv: multilineText(4000),
 		purposeEn: multilineText(4000),
 		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
-		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable()
+		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable(),
+		/** decision material out this many days before a meeting; null: no rule */
+		materialLeadDays: z.coerce.number().int().min(0).max(60).nullable()
 	})
 	.partial()
 	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
@@ -205,7 +211,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		name_en: data.nameEn ?? row.name_en,
 		content: JSON.stringify(content),
 		cadence_min_per_year: data.cadenceMinPerYear === undefined ? row.cadence_min_per_year : data.cadenceMinPerYear,
-		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear
+		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear,
+		material_lead_days: data.materialLeadDays === undefined ? row.material_lead_days : data.materialLeadDays
 	};
 	await db.transaction().execute(async (tx) => {
 		await tx.updateTable('forums').set({ ...after, updated_at: nowIso() }).where('id', '=', forumId).execute();
@@ -214,8 +221,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 			entity: 'forum',
 			entityId: forumId,
 			customerId: row.customer_id,
-			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year] },
-			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year] }
+			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year], materialLeadDays: row.material_lead_days },
+			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year], materialLeadDays: after.material_lead_days }
 		});
 	});
 	return getForum(db, actor, forumId);
