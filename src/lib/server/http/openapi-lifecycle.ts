@@ -109,8 +109,10 @@ export const MaterialList = z.strictObject({
 	material: z.array(Material),
 	timing: MaterialTiming,
 	may: z.strictObject({ upload: z.boolean(), internal: z.boolean().describe('may mark material supplier-internal') }),
+	locked: z.boolean().describe('the minutes are approved: the material no longer changes'),
 	maxBytes: z.int().positive().describe('largest file (MATERIAL_MAX_BYTES)'),
-	extensions: z.array(z.string()).describe('accepted file name extensions')
+	extensions: z.array(z.string()).describe('accepted file name extensions'),
+	agendaItems: z.array(z.strictObject({ id: z.string(), title: z.string() })).describe("the meeting's agenda items, which material can belong to")
 });
 
 export const LIFECYCLE_OUTPUT_SCHEMAS = { Attendance, Attendee, ForumHealth, GovernanceHealth, Material, MaterialVersion, MaterialTiming, MaterialList } satisfies Record<string, z.ZodType>;

@@ -80,7 +80,8 @@ export const actions: Actions = {
 			purposeSv: data.purposeSv,
 			purposeEn: data.purposeEn,
 			cadenceMinPerYear: count(data.cadenceMinPerYear),
-			cadenceMaxPerYear: count(data.cadenceMaxPerYear)
+			cadenceMaxPerYear: count(data.cadenceMaxPerYear),
+			materialLeadDays: count(data.materialLeadDays)
 		});
 	})
 };

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import { config } from '$lib/server/config';
-import { isSupplier, type Actor } from '../actor';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
@@ -66,8 +66,12 @@ export interface MaterialList {
 	timing: MaterialTiming;
 	/** what the viewer may do, and the limits the upload form states */
 	may: { upload: boolean; internal: boolean };
+	/** the minutes are approved: the material no longer changes */
+	locked: boolean;
 	maxBytes: number;
 	extensions: string[];
+	/** the meeting's agenda items, which material can belong to */
+	agendaItems: { id: string; title: string }[];
 }
 
 /** A file to send: the bytes of one version. */
@@ -95,9 +99,9 @@ const versionView = (v: MaterialVersionRow): MaterialVersionView => ({
 /** The material this actor may see: supplier-internal only for supplier staff. */
 const visibleTo = (actor: Actor) => (row: MaterialRow) => row.internal === 0 || can(actor, 'meeting.internal', { customerId: row.customer_id });
 
-async function views(db: Executor, meetingId: string, rows: MaterialRow[]): Promise<MaterialView[]> {
-	const [versions, items] = await Promise.all([listVersionRows(db, rows.map((r) => r.id)), listAgendaItemTitles(db, meetingId)]);
-	const title = new Map(items.map((i) => [i.item_id, i.title]));
+async function views(db: Executor, meetingId: string, rows: MaterialRow[], items?: { item_id: string; title: string }[]): Promise<MaterialView[]> {
+	const [versions, titles] = await Promise.all([listVersionRows(db, rows.map((r) => r.id)), items ?? listAgendaItemTitles(db, meetingId)]);
+	const title = new Map(titles.map((i) => [i.item_id, i.title]));
 	return rows
 		.map((r) => {
 			const own = versions.filter((v) => v.material_id === r.id).map(versionView);
@@ -114,22 +118,22 @@ async function views(db: Executor, meetingId: string, rows: MaterialRow[]): Prom
 		.filter((v) => v.current !== undefined);
 }
 
-/** When the first version of each handed-out (not internal) material came. */
+/** When the first version of each handed-out material came: internal material is not handed out, so the verdict is the same for both sides. */
 const firstUploads = (list: MaterialView[]) => list.filter((v) => !v.internal).map((v) => v.versions[v.versions.length - 1].uploadedAt);
 
 /** The meeting's material as this actor may see it, with the timing verdict and what the actor may do. */
 export async function listMaterial(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<MaterialList> {
 	const ctx = await meetingContext(db, actor, meetingId);
-	const [rows, leadDays] = await Promise.all([listMaterialRows(db, meetingId), forumLeadDays(db, ctx.meeting.forum_id)]);
-	const list = await views(db, meetingId, rows.filter(visibleTo(actor)));
-	// the verdict is about what the customer was handed: the same for both sides
-	const handedOut = isSupplier(actor) ? list.filter((v) => !v.internal) : list;
+	const [rows, leadDays, items] = await Promise.all([listMaterialRows(db, meetingId), forumLeadDays(db, ctx.meeting.forum_id), listAgendaItemTitles(db, meetingId)]);
+	const list = await views(db, meetingId, rows.filter(visibleTo(actor)), items);
 	return {
 		material: list,
-		timing: materialTiming(ctx.meeting.starts_at, leadDays, firstUploads(handedOut), now),
+		timing: materialTiming(ctx.meeting.starts_at, leadDays, firstUploads(list), now),
 		may: { upload: mayUpload(actor, ctx), internal: can(actor, 'meeting.internal', ctx.resource) },
+		locked: ctx.locked,
 		maxBytes: config().MATERIAL_MAX_BYTES,
-		extensions: MATERIAL_EXTENSIONS
+		extensions: MATERIAL_EXTENSIONS,
+		agendaItems: items.map((i) => ({ id: i.item_id, title: i.title }))
 	};
 }
 
