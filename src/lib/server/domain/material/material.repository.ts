@@ -15,6 +15,12 @@ export const findMaterialRow = (db: Executor, meetingId: string, materialId: str
 export const listMaterialRows = (db: Executor, meetingId: string): Promise<MaterialRow[]> =>
 	db.selectFrom('material').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
 
+/** The material of these meetings that is handed out (not supplier-internal). */
+export const listHandedOutRows = (db: Executor, meetingIds: string[]): Promise<MaterialRow[]> =>
+	meetingIds.length === 0
+		? Promise.resolve([])
+		: db.selectFrom('material').selectAll().where('meeting_id', 'in', meetingIds).where('internal', '=', 0).orderBy('created_at').orderBy('id').execute();
+
 /** Every version of these materials with the uploader's name, newest first per material. */
 export const listVersionRows = (db: Executor, materialIds: string[]): Promise<MaterialVersionRow[]> =>
 	materialIds.length === 0

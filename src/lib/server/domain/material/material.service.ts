@@ -31,6 +31,7 @@ import {
 	insertMaterial,
 	insertMaterialVersion,
 	listAgendaItemTitles,
+	listHandedOutRows,
 	listMaterialRows,
 	listVersionRows,
 	nextVersionNumber,
@@ -297,3 +298,31 @@ export async function materialForRecord(db: Executor, meetingId: string): Promis
 	return list.map((v) => ({ name: v.current.fileName, version: v.current.version, sha256: v.current.sha256, agendaItem: v.agendaItemTitle }));
 }
 
+
+/** A handed-out material as a list beside the minutes shows it: its current version. */
+export interface HandedOutMaterial {
+	id: string;
+	meetingId: string;
+	fileName: string;
+	version: number;
+	size: number;
+}
+
+/**
+ * The handed-out (not supplier-internal) material of these meetings, current
+ * versions, by meeting: what the customer's portal lists beside approved
+ * minutes. No access check: the caller has authorized the customer's meetings.
+ */
+export async function handedOutMaterial(db: Executor, meetingIds: string[]): Promise<Map<string, HandedOutMaterial[]>> {
+	const rows = await listHandedOutRows(db, meetingIds);
+	const versions = await listVersionRows(db, rows.map((r) => r.id));
+	const byMeeting = new Map<string, HandedOutMaterial[]>();
+	for (const r of rows) {
+		const current = versions.find((v) => v.material_id === r.id);
+		if (!current) continue;
+		const list = byMeeting.get(r.meeting_id) ?? [];
+		list.push({ id: r.id, meetingId: r.meeting_id, fileName: current.file_name, version: current.version, size: current.size });
+		byMeeting.set(r.meeting_id, list);
+	}
+	return byMeeting;
+}
