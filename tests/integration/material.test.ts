@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
+import { connectClient, eventuallyAsync, synced } from '../helpers/collab-client';
 import { demoIds, NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
 import { openTestDb } from '../helpers/test-db';
@@ -130,12 +131,21 @@ describe('upload, list, download, versions', () => {
 		const png = await uploadNew(admin, meetingId, PNG, { fileName: 'Organisation.png' });
 		expect(png.status).toBe(201);
 		expect(png.body.material.current.contentType).toBe('image/png');
-		const items = (await admin.json('GET', `/api/v1/meetings/${meetingId}/material`)).body.agendaItems as { id: string; title: string }[];
-		if (items.length > 0) {
-			const forItem = await uploadNew(admin, meetingId, pdf('punkt'), { fileName: 'Punkt.pdf', agendaItemId: items[0].id });
-			expect(forItem.status).toBe(201);
-			expect(forItem.body.material).toMatchObject({ agendaItemId: items[0].id, agendaItemTitle: items[0].title });
+		// opening the agenda seeds it from the forum's standard agenda, and the server projects its items into SQL
+		const agenda = connectClient(server.url, `meeting.${meetingId}.agenda`, admin.sessionCookie);
+		let items: { id: string; title: string }[] = [];
+		try {
+			await synced(agenda);
+			await eventuallyAsync(async () => {
+				items = (await admin.json('GET', `/api/v1/meetings/${meetingId}/material`)).body.agendaItems;
+				return items.length > 1;
+			});
+		} finally {
+			agenda.destroy();
 		}
+		const forItem = await uploadNew(admin, meetingId, pdf('punkt'), { fileName: 'Punkt.pdf', agendaItemId: items[1].id });
+		expect(forItem.status).toBe(201);
+		expect(forItem.body.material).toMatchObject({ agendaItemId: items[1].id, agendaItemTitle: items[1].title });
 	});
 
 	it("says the material went out in time by the tactical forum's rule (5 days, from its template)", async () => {
