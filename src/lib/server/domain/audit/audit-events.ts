@@ -113,6 +113,10 @@ export const AUDIT_FIELDS = [
 	'members',
 	'purpose',
 	'cadence',
+	'materialLeadDays',
+	// decision material
+	'material',
+	'sha256',
 	'duty',
 	'party',
 	'to',
