@@ -339,6 +339,33 @@ describe('the record: approved minutes name the material', () => {
 	});
 });
 
+describe('uploads racing the approval', () => {
+	it('every upload that succeeds is in the record, every other one is refused with 409', async () => {
+		const res = await admin.json('POST', `/api/v1/forums/${ids.customers[NORRBY].forums.operational.id}/meetings`, { title: 'Kapplöpning', startsAt: '2030-10-10T09:00', endsAt: '2030-10-10T10:00' });
+		const id: string = res.body.meeting.id;
+		expect((await admin.json('POST', `/api/v1/meetings/${id}/publish`, {})).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/start`, { confirmEarly: true })).status).toBe(200);
+		const adjusterId: string = (await customerAdmin.json('GET', '/api/v1/me')).body.person.personId;
+		expect((await admin.json('PUT', `/api/v1/meetings/${id}/adjuster`, { personId: adjusterId })).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/end`, {})).status).toBe(200);
+		expect((await chair.json('POST', `/api/v1/meetings/${id}/approve`, {})).status).toBe(200);
+
+		const names = Array.from({ length: 12 }, (_, i) => `Kapp ${i + 1}.pdf`);
+		const [approval, ...uploads] = await Promise.all([
+			customerAdmin.json('POST', `/api/v1/meetings/${id}/approve`, {}),
+			...names.map((fileName, i) => uploadNew(admin, id, pdf(`kapp ${i}`), { fileName }))
+		]);
+		expect(approval.status).toBe(200);
+		expect(uploads.every((u) => u.status === 201 || u.status === 409), JSON.stringify(uploads.map((u) => u.status))).toBe(true);
+		const stored = names.filter((_, i) => uploads[i].status === 201);
+		const md = await (await admin.get(`/api/v1/meetings/${id}/minutes?format=md`)).text();
+		const recorded = names.filter((n) => md.includes(`| ${n} |`));
+		expect(recorded).toEqual(stored);
+		const listed = (await admin.json('GET', `/api/v1/meetings/${id}/material`)).body.material.map((x: { current: { fileName: string } }) => x.current.fileName);
+		expect([...listed].sort()).toEqual([...stored].sort());
+	}, 60_000);
+});
+
 describe("the forum's rule", () => {
 	it('says how many days late the material came, and no verdict once the rule is removed', async () => {
 		const soon = new Date(Date.now() + 2 * 24 * 3600 * 1000);

@@ -17,7 +17,8 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
-import { meetingContext, type MeetingContext } from '../meeting-core/meeting-context';
+import { LOCKED_STATES, meetingContext, type MeetingContext } from '../meeting-core/meeting-context';
+import { holdMeetingUnlessStatus } from '../meeting-core/meetings.repository';
 import type { RecordedMaterial } from '../meeting-core/minutes-model';
 import { authorize, can } from '../policy';
 import { parseInput } from '../validation';
@@ -191,6 +192,18 @@ async function materialPublished(
 	});
 }
 
+/**
+ * A transaction that holds the meeting open: approval freezes the material
+ * list in its own transaction, and the two cannot interleave, so a version
+ * stored here is either in the record or refused (409).
+ */
+function inOpenMeeting<T>(db: Db, meetingId: string, run: (tx: Executor) => Promise<T>): Promise<T> {
+	return db.transaction().execute(async (tx) => {
+		if (!(await holdMeetingUnlessStatus(tx, meetingId, LOCKED_STATES))) throw conflict({ code: 'material.locked' });
+		return run(tx);
+	});
+}
+
 async function storeVersion(tx: Executor, actor: Actor, storeFor: StoreFor, material: MaterialRow, version: number, file: Awaited<ReturnType<typeof checkedFile>>) {
 	const sha256 = await storeFor(tx).put(file.bytes);
 	await insertMaterialVersion(tx, {
@@ -240,7 +253,7 @@ export async function uploadMaterial(db: Db, actor: Actor, meetingId: string, in
 		created_by: actor.personId === 'system' ? null : actor.personId,
 		created_at: nowIso()
 	};
-	await db.transaction().execute(async (tx) => {
+	await inOpenMeeting(db, meetingId, async (tx) => {
 		await insertMaterial(tx, material);
 		await storeVersion(tx, actor, storeFor, material, 1, file);
 	});
@@ -254,10 +267,7 @@ export async function uploadVersion(db: Db, actor: Actor, meetingId: string, mat
 	const file = await checkedFile(q.fileName, read);
 	const material = await findMaterialRow(db, meetingId, materialId);
 	if (!material || !visibleTo(actor)(material)) throw notFound('Material');
-	await db
-		.transaction()
-		.execute(async (tx) => storeVersion(tx, actor, storeFor, material, await nextVersionNumber(tx, material.id), file))
-		.catch((err: unknown) => {
+	await inOpenMeeting(db, meetingId, async (tx) => storeVersion(tx, actor, storeFor, material, await nextVersionNumber(tx, material.id), file)).catch((err: unknown) => {
 			// two versions at the same instant: (material_id, version) is unique, the later one is told to retry
 			if (/unique|duplicate/i.test(String((err as Error).message))) throw conflict('Another version was uploaded at the same moment: try again');
 			throw err;
