@@ -33,3 +33,9 @@ export function toLocalInput(iso: string): string {
 	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
+
+/** A file size as file managers show it (1 kB = 1024 bytes): "820 B", "14 kB", "2,4 MB" (Swedish decimal comma). */
+export function formatBytes(bytes: number): string {
+	const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
+	return new Intl.NumberFormat(tag(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0 }).format(value);
+}

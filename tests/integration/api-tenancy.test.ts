@@ -47,6 +47,15 @@ beforeAll(async () => {
 		tokenOf[c.id] = created.body.token.id;
 		const { body: kb } = await observer.json('GET', `/api/v1/customers/${c.id}/articles`);
 		articleOf[c.id] = kb.articles.find((a: { shared: boolean }) => !a.shared).id;
+		// decision material of the meeting the walk uses (the body is the file itself)
+		const meeting = c.meetings[c.forums.operational.id][0];
+		const material = await fetch(`${server.url}/api/v1/meetings/${meeting}/material?fileName=walk.pdf`, {
+			method: 'POST',
+			headers: { cookie: observer.sessionCookie, 'content-type': 'application/octet-stream' },
+			body: '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'
+		});
+		expect(material.status).toBe(201);
+		materialOf[c.id] = (await material.json()).material.id;
 	}
 	const { status, body } = await new ApiClient(server.url).json('GET', '/api/v1/openapi.json');
 	expect(status).toBe(200);
@@ -79,6 +88,8 @@ interface IdSet {
 	token: string;
 	/** a knowledge-base article of the customer's own */
 	article: string;
+	/** decision material of `meeting` */
+	material: string;
 }
 
 const idsOf = (c: DemoCustomer): IdSet => {
@@ -94,7 +105,8 @@ const idsOf = (c: DemoCustomer): IdSet => {
 		assignment: person.roles[0].assignmentId,
 		role: ids.role('customer', 'ceo'),
 		token: tokenOf[c.id],
-		article: articleOf[c.id]
+		article: articleOf[c.id],
+		material: materialOf[c.id]
 	};
 };
 
@@ -102,6 +114,8 @@ const idsOf = (c: DemoCustomer): IdSet => {
 const tokenOf: Record<string, string> = {};
 /** one knowledge-base article of each customer's own (not shared), found before the walk */
 const articleOf: Record<string, string> = {};
+/** one decision material of each customer's first operational meeting, uploaded by the supplier admin before the walk */
+const materialOf: Record<string, string> = {};
 
 const nowhere = (): IdSet => ({
 	customer: NOWHERE,
@@ -112,7 +126,8 @@ const nowhere = (): IdSet => ({
 	assignment: NOWHERE,
 	role: NOWHERE,
 	token: NOWHERE,
-	article: NOWHERE
+	article: NOWHERE,
+	material: NOWHERE
 });
 
 /** Which id a path parameter takes: by the segment before it. A new kind of parameter fails the test until it is added here. */
@@ -142,6 +157,8 @@ function idFor(segment: string, name: string, set: IdSet): string {
 			return set.token;
 		case 'articles/{articleId}':
 			return set.article;
+		case 'material/{materialId}':
+			return set.material;
 		default:
 			throw new Error(`tenancy test: unknown path parameter ${key}; say which id it takes`);
 	}
@@ -172,7 +189,9 @@ const QUERY_VALUES: Record<string, string> = {
 	outcome: 'met',
 	table: 'decisions',
 	category: 'Nätverk och säkerhet',
-	service: 'Nätverk'
+	service: 'Nätverk',
+	internal: 'false',
+	version: '1'
 };
 /** the same query parameter name with another vocabulary on some paths */
 const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
@@ -200,7 +219,7 @@ function urlFor(op: Operation, set: IdSet, withQuery = true): string {
 		if (kind) params.set(q.name, set[kind]);
 		else if (special) params.set(q.name, special);
 		else if (q.name in QUERY_VALUES) params.set(q.name, QUERY_VALUES[q.name]);
-		else if (q.name === 'mappingId') continue;
+		else if (q.name === 'mappingId' || q.name === 'agendaItemId') continue;
 		else throw new Error(`tenancy test: unknown query parameter ${q.name} of ${op.path}`);
 	}
 	return `${path}?${params}`;
@@ -284,6 +303,7 @@ async function snapshotOf(c: DemoCustomer) {
 		kpis: (await get(`/api/v1/customers/${c.id}/kpis?from=2026-01-01&to=2026-02-01`)).kpis.kpis,
 		slaSettings: (await get(`/api/v1/customers/${c.id}/sla-settings`)).settings,
 		kpiTargets: (await get(`/api/v1/customers/${c.id}/kpi-targets`)).targets,
+		material: (await get(`/api/v1/meetings/${c.meetings[c.forums.operational.id][0]}/material`)).material,
 		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change
@@ -301,7 +321,8 @@ function secretsOf(c: DemoCustomer): string[] {
 		...Object.values(c.forums).map((f) => f.id),
 		...Object.values(c.meetings).flat(),
 		...c.assignmentIds,
-		tokenOf[c.id]
+		tokenOf[c.id],
+		materialOf[c.id]
 	];
 }
 

@@ -135,6 +135,27 @@ describe('the kallelse', () => {
 	});
 });
 
+describe('decision material', () => {
+	it('tells every other participant when material is put out, in their language, with the file and its version', async () => {
+		const pdf = new TextEncoder().encode('%PDF-1.4\n% underlag\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+		const res = await fetch(`${server.url}/api/v1/meetings/${meetingId}/material?${new URLSearchParams({ fileName: 'Budget 2032.pdf' })}`, {
+			method: 'POST',
+			headers: { cookie: chair.sessionCookie, 'content-type': 'application/octet-stream' },
+			body: pdf
+		});
+		expect(res.status).toBe(201);
+		const others = members.filter((m) => m.email !== 'bam@itmastaren.example');
+		await sink.waitFor(() => others.every((m) => subjects(m.email).some((s) => /^(Underlag till|Material for) Notistest$/.test(s))), 'the material notice to every other member');
+		for (const m of others) {
+			const mail = sink.mailsTo(m.email).find((x) => /^(Underlag till|Material for) Notistest$/.test(x.parsed.subject ?? ''))!;
+			expect(mail.parsed.subject).toBe(m.email === englishReader ? 'Material for Notistest' : 'Underlag till Notistest');
+			expect(mail.parsed.text).toContain(m.email === englishReader ? 'Budget 2032.pdf (version 1)' : 'Budget 2032.pdf (version 1)');
+		}
+		// the one who put it out is not told
+		expect(subjects('bam@itmastaren.example').some((s) => s.startsWith('Underlag till'))).toBe(false);
+	});
+});
+
 describe('justering', () => {
 	it('asks the chair and the adjuster when the meeting ends', async () => {
 		const adjuster = (await customerAdmin.json('GET', '/api/v1/me')).body.person.personId as string;

@@ -90,6 +90,14 @@ const ENGLISH = {
 	'minutes.previous_not_approved': () => 'The previous minutes are not approved yet',
 	'minutes.previous_confirmed': () => 'The previous minutes are already confirmed',
 	'export.format': () => 'pdf, html or md',
+	'material.name_path': () => 'The file name must not contain / or \\',
+	'material.name_control': () => 'The file name must not contain control characters',
+	'material.kind': () => 'Not an accepted file type: upload PDF, Word, Excel, PowerPoint, OpenDocument or an image (png, jpg, gif, webp)',
+	'material.mismatch': (p) => `The file's content is not a .${n(p, 'extension')} file`,
+	'material.executable': () => 'Programs (executable files) cannot be uploaded',
+	'material.empty': () => 'The file is empty',
+	'material.too_large': () => 'The file is too large',
+	'material.locked': () => 'The minutes are approved: the material can no longer change',
 
 	// portal
 	'report.not_member': () => 'Not a member of this customer',

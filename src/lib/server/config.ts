@@ -39,6 +39,11 @@ const Env = z.object({
 	IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
 	IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(2_000),
 	/**
+	 * Decision material: largest file. At most 64 MiB, adapter-node's
+	 * BODY_SIZE_LIMIT that server/index.ts sets for uploads.
+	 */
+	MATERIAL_MAX_BYTES: z.coerce.number().int().positive().max(64 * 1024 * 1024, 'at most 64 MiB (the upload body limit)').default(25 * 1024 * 1024),
+	/**
 	 * Scale-out: Redis for fan-out between app instances (Yjs updates and
 	 * awareness, socket.io rooms, login limits). Unset = one instance, in memory.
 	 */

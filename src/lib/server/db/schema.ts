@@ -6,6 +6,7 @@ import type { AttendanceTables } from './attendance-schema';
 import type { RoomTables } from './room-schema';
 import type { PortalTables } from './portal-schema';
 import type { OutboxTables } from '../domain/outbox/outbox.tables';
+import type { MaterialTables } from './material-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -104,6 +105,8 @@ export interface ForumsTable {
 	cadence_max_per_year: number | null;
 	/** days after the meeting before those who have not approved its minutes are reminded, and again every as many (2026-12-06T1705) */
 	approval_reminder_days: Generated<number>;
+	/** decision material out this many days before a meeting; null: no rule */
+	material_lead_days: number | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -180,7 +183,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

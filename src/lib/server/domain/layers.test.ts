@@ -17,6 +17,7 @@ export const LAYERS = [
 	'governance', // forums, their members, duties, templates, cadence, health
 	'itsm', // tickets, SLA, KPIs
 	'meeting-core', // the meetings table, who a person is in a meeting, its period, the minutes model
+	'material', // decision material (underlag) of meetings: files, versions, the store
 	'collab', // shared documents
 	'room', // the live room
 	'meetings', // scheduling, lifecycle to justering, attendance, actions, escalations

@@ -41,6 +41,7 @@ export type Action =
 	| 'meeting.notes'
 	| 'meeting.attendance'
 	| 'meeting.internal'
+	| 'meeting.material'
 	| 'minutes.approve'
 	| 'minutes.addendum'
 	| 'minutes.export'
@@ -149,6 +150,10 @@ const RULES: Record<Action, Rule> = {
 	'meeting.attendance': (a, r) => isSupplier(a) || holds('chair', 'minute_taker')(a, r),
 	// Supplier-internal notes never reach a customer's account, whatever its duties.
 	'meeting.internal': supplierOnly,
+	// Decision material (underlag): those who prepare the meeting upload it (the convener, the
+	// compiler, the preparer, the chair, the presenter), and the customer's admin; supplier staff always.
+	// Reading it is meeting.read; supplier-internal material needs meeting.internal as well.
+	'meeting.material': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || holds('convener', 'compiler', 'preparer', 'chair', 'presenter')(a, r),
 	// Justering: the chair and the named adjuster from the customer side.
 	'minutes.approve': (a, r) => holds('chair')(a, r) || (canSee(a, r) && r.adjuster === true),
 	'minutes.addendum': holds('minute_taker'),

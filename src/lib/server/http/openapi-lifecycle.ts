@@ -77,4 +77,42 @@ export const GovernanceHealth = z.strictObject({
 	})
 });
 
-export const LIFECYCLE_OUTPUT_SCHEMAS = { Attendance, Attendee, ForumHealth, GovernanceHealth } satisfies Record<string, z.ZodType>;
+export const MaterialVersion = z.strictObject({
+	version: z.int().positive(),
+	fileName: z.string().describe('sanitised: no path separators or control characters, at most 150 characters, extension kept'),
+	contentType: z.string().describe("the kind's content type, decided by the server from the extension and the file's bytes"),
+	size: z.int().positive(),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	uploadedBy: z.strictObject({ personId: uuid(), name: z.string() }).nullable(),
+	uploadedAt: timestamp()
+});
+
+export const Material = z.strictObject({
+	id: uuid(),
+	meetingId: uuid(),
+	agendaItemId: z.string().nullable().describe("the agenda item's id in the agenda document; null: the whole meeting"),
+	agendaItemTitle: z.string().nullable(),
+	internal: z.boolean().describe('supplier-internal: listed for supplier staff only'),
+	current: MaterialVersion,
+	versions: z.array(MaterialVersion).describe('newest first; the first is current')
+});
+
+export const MaterialTiming = z.strictObject({
+	leadDays: z.int().nonnegative().nullable().describe("the forum's rule: material out this many days before the meeting"),
+	deadline: timestamp().nullable(),
+	state: z.enum(['none', 'in_time', 'late', 'no_rule']),
+	daysLate: z.int().nonnegative(),
+	overdue: z.boolean().describe('no material yet and the deadline has passed')
+});
+
+export const MaterialList = z.strictObject({
+	material: z.array(Material),
+	timing: MaterialTiming,
+	may: z.strictObject({ upload: z.boolean(), internal: z.boolean().describe('may mark material supplier-internal') }),
+	locked: z.boolean().describe('the minutes are approved: the material no longer changes'),
+	maxBytes: z.int().positive().describe('largest file (MATERIAL_MAX_BYTES)'),
+	extensions: z.array(z.string()).describe('accepted file name extensions'),
+	agendaItems: z.array(z.strictObject({ id: z.string(), title: z.string() })).describe("the meeting's agenda items, which material can belong to")
+});
+
+export const LIFECYCLE_OUTPUT_SCHEMAS = { Attendance, Attendee, ForumHealth, GovernanceHealth, Material, MaterialVersion, MaterialTiming, MaterialList } satisfies Record<string, z.ZodType>;

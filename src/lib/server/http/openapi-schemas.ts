@@ -127,7 +127,8 @@ export const Forum = z.strictObject({
 	duties: z.array(DutyAssignment),
 	cadence: Cadence,
 	/** days after a meeting before those who have not approved its minutes are reminded, and again every as many */
-	approvalReminderDays: z.int().min(1)
+	approvalReminderDays: z.int().min(1),
+	materialLeadDays: z.int().nonnegative().nullable().describe('decision material out this many days before a meeting; null: no rule')
 });
 
 export const Meeting = z.strictObject({

@@ -82,7 +82,8 @@ export const actions: Actions = {
 			purposeEn: data.purposeEn,
 			cadenceMinPerYear: count(data.cadenceMinPerYear),
 			cadenceMaxPerYear: count(data.cadenceMaxPerYear),
-			approvalReminderDays: data.approvalReminderDays
+			approvalReminderDays: data.approvalReminderDays,
+			materialLeadDays: count(data.materialLeadDays)
 		});
 	})
 };

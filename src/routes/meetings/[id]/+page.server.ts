@@ -18,6 +18,7 @@ import {
 	startMeeting
 } from '$lib/server/domain/meetings/lifecycle.service';
 import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
+import { listMaterial } from '$lib/server/domain/material/material.service';
 import { can } from '$lib/server/domain/policy';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { parseDocName } from '$lib/realtime/doc-names';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = (event) =>
 		const forum = await getForum(db, actor, meeting.forumId);
 		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
 		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
-		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations] = await Promise.all([
+		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations, material] = await Promise.all([
 			accessOf(meeting.documents.agenda),
 			accessOf(meeting.documents.minutes),
 			accessOf(meeting.documents.actions),
@@ -38,7 +39,8 @@ export const load: PageServerLoad = (event) =>
 			listAttendance(db, actor, meeting.id),
 			listForumMeetings(db, actor, forum.id),
 			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
-			forumEscalationLinks(db, actor, forum.id)
+			forumEscalationLinks(db, actor, forum.id),
+			listMaterial(db, actor, event.params.id)
 		]);
 		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv');
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
@@ -53,6 +55,7 @@ export const load: PageServerLoad = (event) =>
 			internal: meeting.documents.internal && internalAccess ? { docName: meeting.documents.internal, access: internalAccess } : null,
 			agenda: { docName: meeting.documents.agenda, access: agendaAccess },
 			lifecycle,
+			material,
 			figures,
 			attendance,
 			people,

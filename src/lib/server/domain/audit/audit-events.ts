@@ -50,6 +50,9 @@ export const AUDIT_EVENTS = {
 	'minutes.approve': { kind: 'meetings', customer: true },
 	'minutes.addendum': { kind: 'meetings', customer: true },
 	'minutes.confirm': { kind: 'meetings', customer: true },
+	'material.upload': { kind: 'meetings', customer: true },
+	// supplier-internal material: its name is not the customer's to read
+	'material.upload.internal': { kind: 'meetings', customer: false },
 	'cab.recommendation': { kind: 'meetings', customer: true },
 	'kpi.enter': { kind: 'figures', customer: true },
 	'kpi_targets.set': { kind: 'settings', customer: false },
@@ -111,6 +114,10 @@ export const AUDIT_FIELDS = [
 	'members',
 	'purpose',
 	'cadence',
+	'materialLeadDays',
+	// decision material
+	'material',
+	'sha256',
 	'duty',
 	'party',
 	'to',

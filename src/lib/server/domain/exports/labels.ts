@@ -48,6 +48,11 @@ export interface ExportLabels {
 	/** one end of an escalation: forum, meeting (title and day) if any, action */
 	escalationEnd: (forum: string, meeting: string | null, action: string) => string;
 	figures: string;
+	/** the decision material before the meeting (issue 16) */
+	material: string;
+	materialDocument: string;
+	materialVersion: string;
+	materialHash: string;
 	period: string;
 	approvals: string;
 	approvalRole: Record<'chair' | 'adjuster', string>;
@@ -105,6 +110,10 @@ const sv: ExportLabels = {
 	escalatedTo: 'Eskalerad till',
 	escalationEnd: (forum, meeting, action) => [forum, meeting ? `mötet ${meeting}` : null, `aktiviteten ”${action}”`].filter(Boolean).join(', '),
 	figures: 'Underlag (data vid justering)',
+	material: 'Beslutsunderlag',
+	materialDocument: 'Dokument',
+	materialVersion: 'Version',
+	materialHash: 'SHA-256',
 	period: 'Period',
 	approvals: 'Justering',
 	approvalRole: { chair: 'Ordförande', adjuster: 'Justerare' },
@@ -162,6 +171,10 @@ const en: ExportLabels = {
 	escalatedTo: 'Escalated to',
 	escalationEnd: (forum, meeting, action) => [forum, meeting ? `meeting ${meeting}` : null, `action “${action}”`].filter(Boolean).join(', '),
 	figures: 'Figures (as frozen at approval)',
+	material: 'Decision material',
+	materialDocument: 'Document',
+	materialVersion: 'Version',
+	materialHash: 'SHA-256',
 	period: 'Period',
 	approvals: 'Approval',
 	approvalRole: { chair: 'Chair', adjuster: 'Adjuster' },

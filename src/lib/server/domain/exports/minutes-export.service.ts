@@ -49,6 +49,7 @@ export async function approvedMinutes(db: Executor, actor: Actor, meetingId: str
 		decisions: [],
 		approvals: [],
 		addenda: [],
+		material: [],
 		...frozen,
 		figures: readFrozenFigures(frozen.figures),
 		actions: { new: [], closed: [], open: [], ...frozen.actions }

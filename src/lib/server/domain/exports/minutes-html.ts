@@ -115,6 +115,11 @@ export function minutesToHtml(model: MinutesModel, locale: ExportLocale): string
 	parts.push(`<h2>${escapeHtml(l.agenda)}</h2>`);
 	parts.push(`<ol>${o.agenda.map((a) => `<li>${escapeHtml(a.title)} <span class="muted">(${escapeHtml(a.detail)})</span></li>`).join('')}</ol>`);
 
+	if (o.material.rows.length) {
+		parts.push(`<h2>${escapeHtml(l.material)}</h2>`);
+		parts.push(table(o.material.columns, o.material.rows));
+	}
+
 	parts.push(`<h2>${escapeHtml(l.minutesText)}</h2>`);
 	parts.push(model.blocks.map((b) => blockHtml(b, model, o)).join('\n'));
 

@@ -99,6 +99,11 @@ export function minutesToMarkdown(model: MinutesModel, locale: ExportLocale): st
 	out.push(`## ${inline(l.agenda)}`);
 	out.push(o.agenda.map((a, i) => `${i + 1}. ${inline(a.title)} (${inline(a.detail)})`).join('\n'));
 
+	if (o.material.rows.length) {
+		out.push(`## ${inline(l.material)}`);
+		out.push(table(o.material.columns, o.material.rows));
+	}
+
 	out.push(`## ${inline(l.minutesText)}`);
 	for (const b of model.blocks) {
 		const md = blockMd(b, model, o);

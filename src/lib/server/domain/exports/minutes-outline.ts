@@ -58,6 +58,8 @@ export interface Outline {
 	facts: HeaderFact[];
 	sides: { side: Party; title: string; rows: AttendeeRow[] }[];
 	agenda: { title: string; detail: string }[];
+	/** the decision material that was before the meeting: document (and agenda item), version, SHA-256 */
+	material: { columns: [string, string, string]; rows: [string, string, string][] };
 	decisions: { label: string; text: string }[];
 	actionColumns: [string, string, string, string];
 	actionGroups: ActionGroup[];
@@ -115,6 +117,10 @@ export function minutesOutline(model: MinutesModel, locale: ExportLocale): Outli
 			title: a.title,
 			detail: [l.plannedMinutes(a.plannedMinutes), a.presenterName ? `${l.presenter}: ${a.presenterName}` : null].filter(Boolean).join(' · ')
 		})),
+		material: {
+			columns: [l.materialDocument, l.materialVersion, l.materialHash],
+			rows: (model.material ?? []).map((d) => [d.agendaItem ? `${d.name} (${d.agendaItem})` : d.name, String(d.version), d.sha256])
+		},
 		decisions: model.decisions.map((d) => ({ label: l.decision(d.number), text: d.text })),
 		actionColumns: [l.action, l.owner, l.due, l.status],
 		actionGroups: [

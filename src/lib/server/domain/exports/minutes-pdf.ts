@@ -219,6 +219,11 @@ export async function minutesToPdf(model: MinutesModel, locale: ExportLocale, op
 		writeRuns(doc, [{ text: a.title }, { text: `  (${a.detail})`, italic: true }], { prefix: `${i + 1}. ` });
 	});
 
+	if (o.material.rows.length) {
+		heading(doc, l.material, 1);
+		table(doc, o.material.columns, o.material.rows, ['*', 45, 215]);
+	}
+
 	heading(doc, l.minutesText, 1);
 	for (const b of model.blocks) block(doc, b, model, o);
 

@@ -113,3 +113,28 @@ describe('escalated actions in the exported minutes', () => {
 		expect(minutesToMarkdown(sampleMinutes(), 'sv')).not.toContain('Eskalerad');
 	});
 });
+
+describe('decision material in the record (issue 16)', () => {
+	const sha = 'a'.repeat(64);
+	const model = sampleMinutes({
+		material: [
+			{ name: 'Budget <2027>.xlsx', version: 3, sha256: sha, agendaItem: 'Initiativ och projekt' },
+			{ name: 'Avtal.pdf', version: 1, sha256: 'b'.repeat(64), agendaItem: null }
+		]
+	});
+
+	it('lists name, version and SHA-256 in HTML and Markdown, in both languages', () => {
+		const html = minutesToHtml(model, 'sv');
+		expect(html).toContain('<h2>Beslutsunderlag</h2>');
+		expect(html).toContain(`<td>Budget &lt;2027&gt;.xlsx (Initiativ och projekt)</td><td>3</td><td>${sha}</td>`);
+		const md = minutesToMarkdown(model, 'en');
+		expect(md).toContain('## Decision material');
+		expect(md).toContain(`| Avtal.pdf | 1 | ${'b'.repeat(64)} |`);
+		expect(md).toContain('Budget \\<2027\\>.xlsx');
+	});
+
+	it('has no such section when no material was before the meeting (and for minutes approved before it existed)', () => {
+		expect(minutesToHtml(sampleMinutes({ material: [] }), 'sv')).not.toContain('Beslutsunderlag');
+		expect(minutesToMarkdown(sampleMinutes(), 'sv')).not.toContain('Beslutsunderlag');
+	});
+});

@@ -232,7 +232,9 @@ export const FORUM_TEMPLATES: ForumTemplateDefinition[] = [
 		preparation: l(
 			'Informations- och beslutsmaterial delas ut till forumets medlemmar före mötet.',
 			'Information and decision material is handed out to the members before the meeting.'
-		)
+		),
+		// the governance model: material is handed out before the meeting (issue 16)
+		materialLeadDays: 5
 	},
 	{
 		key: 'security',

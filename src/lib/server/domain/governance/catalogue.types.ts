@@ -48,6 +48,8 @@ export interface ForumTemplateDefinition {
 	/** the party that holds each duty by default ("Ansvar kan omfördelas till kund vid behov") */
 	duties: Record<Duty, Party>;
 	preparation: Localized | null;
+	/** "material out N days before the meeting" for the forums made from it (absent or null: no rule) */
+	materialLeadDays?: number | null;
 }
 
 /** What a forum carries from its template and may then edit. */

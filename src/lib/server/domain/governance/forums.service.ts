@@ -62,6 +62,8 @@ export interface ForumView {
 	cadence: CadenceStatus;
 	/** days after a meeting before the chair and adjuster who have not approved are reminded, and again every as many */
 	approvalReminderDays: number;
+	/** decision material out this many days before a meeting; null: no rule */
+	materialLeadDays: number | null;
 }
 
 /** Assembles full forum views; the caller has already checked access. */
@@ -102,7 +104,8 @@ async function toViews(db: Executor, rows: ForumRow[], now = new Date()): Promis
 			now,
 			yearIn(DEFAULT_TIME_ZONE)
 		),
-		approvalReminderDays: r.approval_reminder_days
+		approvalReminderDays: r.approval_reminder_days,
+		materialLeadDays: r.material_lead_days
 	}));
 }
 
@@ -161,6 +164,7 @@ export async function createForumFromTemplate(db: Db, actor: Actor, customerId: 
 			content: JSON.stringify(content),
 			cadence_min_per_year: template.cadence.minPerYear,
 			cadence_max_per_year: template.cadence.maxPerYear,
+			material_lead_days: template.materialLeadDays ?? null,
 			created_at: now,
 			updated_at: now
 		};
@@ -197,7 +201,9 @@ export const ForumUpdate = z
 		purposeEn: multilineText(4000),
 		cadenceMinPerYear: z.coerce.number().int().min(0).max(365).nullable(),
 		cadenceMaxPerYear: z.coerce.number().int().min(0).max(365).nullable(),
-		approvalReminderDays: z.coerce.number().int().min(1).max(60)
+		approvalReminderDays: z.coerce.number().int().min(1).max(60),
+		/** decision material out this many days before a meeting; null: no rule */
+		materialLeadDays: z.coerce.number().int().min(0).max(60).nullable()
 	})
 	.partial()
 	.refine((v) => v.cadenceMinPerYear == null || v.cadenceMaxPerYear == null || v.cadenceMinPerYear <= v.cadenceMaxPerYear, {
@@ -217,7 +223,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		content: JSON.stringify(content),
 		cadence_min_per_year: data.cadenceMinPerYear === undefined ? row.cadence_min_per_year : data.cadenceMinPerYear,
 		cadence_max_per_year: data.cadenceMaxPerYear === undefined ? row.cadence_max_per_year : data.cadenceMaxPerYear,
-		approval_reminder_days: data.approvalReminderDays ?? row.approval_reminder_days
+		approval_reminder_days: data.approvalReminderDays ?? row.approval_reminder_days,
+		material_lead_days: data.materialLeadDays === undefined ? row.material_lead_days : data.materialLeadDays
 	};
 	await db.transaction().execute(async (tx) => {
 		await updateForumRow(tx, forumId, { ...after, updated_at: nowIso() });
@@ -226,8 +233,8 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 			entity: 'forum',
 			entityId: forumId,
 			customerId: row.customer_id,
-			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year], approvalReminderDays: row.approval_reminder_days },
-			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year], approvalReminderDays: after.approval_reminder_days }
+			before: { name_sv: row.name_sv, name_en: row.name_en, purpose: JSON.parse(row.content).purpose, cadence: [row.cadence_min_per_year, row.cadence_max_per_year], approvalReminderDays: row.approval_reminder_days, materialLeadDays: row.material_lead_days },
+			after: { name_sv: after.name_sv, name_en: after.name_en, purpose: content.purpose, cadence: [after.cadence_min_per_year, after.cadence_max_per_year], approvalReminderDays: after.approval_reminder_days, materialLeadDays: after.material_lead_days }
 		});
 	});
 	return getForum(db, actor, forumId);

@@ -7,7 +7,7 @@
  * event, so a duty handed over on another page applies at once.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Meeting } from '$lib/server/db/schema';
+import type { Duty, Meeting, MeetingStatus } from '$lib/server/db/schema';
 import { isSupplier, type Actor } from '../actor';
 import { notFound } from '../errors';
 import { authorize, type Resource } from '../policy';
@@ -15,7 +15,7 @@ import { effectiveDuties, holdsDuty, isForumMember, type EffectiveDuty } from '.
 import { findMeeting } from './meetings.repository';
 
 /** Meeting states in which the agenda and the minutes can no longer change (justerat). */
-export const LOCKED_STATES: readonly string[] = ['minutes_approved', 'confirmed'];
+export const LOCKED_STATES: readonly MeetingStatus[] = ['minutes_approved', 'confirmed'];
 
 export interface MeetingContext {
 	/** the meeting row, as read for this request */

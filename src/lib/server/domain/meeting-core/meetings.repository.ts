@@ -80,3 +80,20 @@ export async function updateMeetingIfStatus(db: Executor, id: string, from: Meet
 	const changed = await db.updateTable('meetings').set(values).where('id', '=', id).where('status', '=', from).executeTakeFirst();
 	return Number(changed.numUpdatedRows) === 1;
 }
+
+/**
+ * Inside a transaction: holds the meeting's row until the transaction ends
+ * (a write lock on PostgreSQL; SQLite runs one write transaction at a time),
+ * provided its status is not one of `notIn`; whether it did. Something that
+ * must not happen after a status change (material after approval) checks
+ * with this in its own transaction, so the two cannot interleave.
+ */
+export async function holdMeetingUnlessStatus(db: Executor, id: string, notIn: readonly MeetingStatus[]): Promise<boolean> {
+	const held = await db
+		.updateTable('meetings')
+		.set((eb) => ({ updated_at: eb.ref('updated_at') }))
+		.where('id', '=', id)
+		.where('status', 'not in', [...notIn])
+		.executeTakeFirst();
+	return Number(held.numUpdatedRows) === 1;
+}

@@ -63,6 +63,19 @@ export interface MinutesAction {
 	escalatedTo?: EscalationEnd | null;
 }
 
+/**
+ * A decision material (underlag) that was before the meeting, as the record
+ * lists it: the version current at approval, never supplier-internal material.
+ */
+export interface RecordedMaterial {
+	name: string;
+	version: number;
+	/** SHA-256 of the version's bytes, hex */
+	sha256: string;
+	/** the agenda item it belonged to; null: the whole meeting */
+	agendaItem: string | null;
+}
+
 /** A table of figures as presented in the meeting, frozen at approval. */
 export type { FrozenFigure };
 
@@ -91,4 +104,6 @@ export interface MinutesModel {
 	figures: FrozenFigure[];
 	approvals: { role: 'chair' | 'adjuster'; name: string; at: string }[];
 	addenda: { at: string; by: string; text: string }[];
+	/** the decision material before the meeting (absent in versions frozen before issue 16) */
+	material?: RecordedMaterial[];
 }

@@ -36,6 +36,7 @@ import { readFrozenFigures } from '../meeting-core/frozen-figures';
 import { agendaHasData, meetingFigures } from './meeting-figures';
 import type { FrozenFigure, MinutesModel } from '../meeting-core/minutes-model';
 import { buildMinutesModel } from './minutes-model.builder';
+import { materialForRecord } from '../material/material.service';
 import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
 import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
 import { queueApprovalRequests, queueInvitation, queueMinutesApproved } from './meeting-notifications';
@@ -301,7 +302,17 @@ async function freezeApprovedMinutes(
 	const frozen = await db.transaction().execute(async (tx) => {
 		const changed = await updateMeetingIfStatus(tx, meeting.id, 'minutes_draft', { status: 'minutes_approved', approved_at: at, updated_at: nowIso() });
 		if (!changed) return false;
-		await insertMinutesVersion(tx, { id: newId(), meeting_id: meeting.id, kind: 'approved', state, content: JSON.stringify(model), created_by: actor.personId, created_at: at });
+		// the material before the meeting, as it stands now that nothing can be uploaded any more (the meeting is approved in this transaction)
+		const material = await materialForRecord(tx, meeting.id);
+		await insertMinutesVersion(tx, {
+			id: newId(),
+			meeting_id: meeting.id,
+			kind: 'approved',
+			state,
+			content: JSON.stringify({ ...model, material }),
+			created_by: actor.personId,
+			created_at: at
+		});
 		await queueMinutesApproved(tx, meeting);
 		return true;
 	});

@@ -13,29 +13,12 @@ import type { Executor } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
 import { effectiveDuties } from '../meeting-core/meeting-duties';
 import { findMeeting } from '../meeting-core/meetings.repository';
-import { findForumRow, listMemberRows } from '../governance/forums.repository';
-import { findCustomer } from '../tenancy/tenancy.repository';
-import type { AgendaChangeList, InvitationPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
+import { meetingSubject, participantsOf } from '../meeting-core/meeting-subject';
+import type { AgendaChangeList, InvitationPayload, MinutesPayload } from '../outbox/notification-payloads';
 import { queueNotification } from '../outbox/queue-notification';
 import { listApprovalRows } from './minutes.repository';
 
-/** What every notification of a meeting says about it; the row is the caller's (approval reads it once). */
-async function subjectOf(db: Executor, meeting: Meeting): Promise<MeetingSubject> {
-	const [forum, customer] = await Promise.all([findForumRow(db, meeting.forum_id), findCustomer(db, meeting.customer_id)]);
-	return {
-		meetingId: meeting.id,
-		title: meeting.title,
-		forumName: { sv: forum?.name_sv ?? '', en: forum?.name_en ?? '' },
-		customerName: customer?.name ?? '',
-		startsAt: meeting.starts_at,
-		endsAt: meeting.ends_at
-	};
-}
-
-/** The forum's members, both sides: the meeting's participants. */
-export async function participantsOf(db: Executor, meeting: Pick<Meeting, 'forum_id'>): Promise<{ personId: string; customerId: string | null }[]> {
-	return (await listMemberRows(db, [meeting.forum_id])).map((m) => ({ personId: m.person_id, customerId: m.customer_id }));
-}
+const subjectOf = meetingSubject;
 
 /**
  * The people who hold the chair: the named person, or else the forum's

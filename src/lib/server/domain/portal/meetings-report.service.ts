@@ -12,12 +12,14 @@ import { listCustomerActions, listCustomerDecisions, type ActionView, type Decis
 import { DEFAULT_TIME_ZONE } from '../time';
 import { approvedMinutesOf, upcomingCustomerMeetings, type PortalMeeting } from './portal-meetings.repository';
 import { authorizeReport } from '../tenancy/report-grants.service';
+import { handedOutMaterial, type HandedOutMaterial } from '../material/material.service';
 
 export const LEVELS: ForumLevel[] = ['strategic', 'tactical', 'operational'];
 
 export interface MeetingsReport {
 	calendar: { level: ForumLevel; meetings: PortalMeeting[] }[];
-	approvedMinutes: PortalMeeting[];
+	/** with the decision material that was before each meeting (never supplier-internal) */
+	approvedMinutes: (PortalMeeting & { material: HandedOutMaterial[] })[];
 	openActions: { customer: ActionView[]; supplier: ActionView[]; unassigned: ActionView[] };
 	decisions: DecisionView[];
 	health: CustomerHealth;
@@ -36,9 +38,10 @@ export async function meetingsReport(db: Db, actor: Actor, customerId: string, i
 		customerGovernanceHealth(db, actor, customerId, now)
 	]);
 	const within = meetings.filter((m) => m.startsAt < until);
+	const material = await handedOutMaterial(db, approvedMinutes.map((m) => m.id));
 	return {
 		calendar: LEVELS.map((level) => ({ level, meetings: within.filter((m) => m.level === level) })),
-		approvedMinutes,
+		approvedMinutes: approvedMinutes.map((m) => ({ ...m, material: material.get(m.id) ?? [] })),
 		openActions: {
 			customer: open.filter((a) => a.owner?.side === 'customer'),
 			supplier: open.filter((a) => a.owner?.side === 'supplier'),
