@@ -89,6 +89,7 @@ const ENGLISH = {
 	'minutes.previous_not_approved': () => 'The previous minutes are not approved yet',
 	'minutes.previous_confirmed': () => 'The previous minutes are already confirmed',
 	'export.format': () => 'pdf, html or md',
+	'notification.mandatory': () => 'Always sent by e-mail; it cannot be switched off',
 
 	// portal
 	'report.not_member': () => 'Not a member of this customer',

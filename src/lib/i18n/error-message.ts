@@ -82,6 +82,7 @@ const MESSAGES: { [C in ErrorCode]: Translate } = {
 	'minutes.previous_not_approved': (_, o) => m.lifecycle_err_previous_not_approved({}, o),
 	'minutes.previous_confirmed': (_, o) => m.lifecycle_err_previous_confirmed({}, o),
 	'export.format': (_, o) => m.err_export_format({}, o),
+	'notification.mandatory': (_, o) => m.notif_err_mandatory({}, o),
 
 	'report.not_member': (_, o) => m.err_report_not_member({}, o),
 	'report.admin_sees_all': (_, o) => m.err_report_admin({}, o),
