@@ -139,6 +139,14 @@ describe('choices', () => {
 		expect((await (await as(bellOnly.email)).json('GET', `/api/v1/customers/${norrby}/notification-defaults`)).status).toBe(403);
 		// the supplier admin may set any customer's
 		expect((await admin.json('GET', `/api/v1/customers/${norrby}/notification-defaults`)).status).toBe(200);
+		// the change is in the customer's audit log, for its admin to see
+		const audit = await customerAdmin.json<{ entries: { action: string; after: unknown }[] }>('GET', `/api/v1/audit?customerId=${norrby}`);
+		expect(audit.body.entries.find((e) => e.action === 'notification_defaults.set')?.after).toEqual({ 'minutes.approved': 'inapp' });
+		// the page: its admin opens it from the customer page; the other customer's admin gets 404
+		expect(await (await customerAdmin.get(`/customers/${norrby}`)).text()).toContain(`/customers/${norrby}/notifications`);
+		expect((await customerAdmin.get(`/customers/${norrby}/notifications`)).status).toBe(200);
+		expect((await other.get(`/customers/${norrby}/notifications`)).status).toBe(404);
+		expect(await (await (await as(bellOnly.email)).get(`/customers/${norrby}`)).text()).not.toContain(`/customers/${norrby}/notifications`);
 	});
 });
 
@@ -225,5 +233,13 @@ describe('the bell', () => {
 		expect(at.getTime() - Date.parse(held.created_at)).toBeLessThanOrEqual(24 * 3600_000);
 		// the English reader's bell has it too
 		expect((await inbox(digestReader.email)).items.some((i) => i.kind === 'minutes.approved')).toBe(true);
+	});
+
+	it('visiting /notifications lists them and marks them read', async () => {
+		expect((await inbox(digestReader.email)).unread).toBeGreaterThan(0);
+		const res = await (await as(digestReader.email)).get('/notifications');
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain(`Justerat protokoll: ${TITLE}`);
+		expect((await inbox(digestReader.email)).unread).toBe(0);
 	});
 });
