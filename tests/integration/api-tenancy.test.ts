@@ -206,7 +206,8 @@ function urlFor(op: Operation, set: IdSet, withQuery = true): string {
 	return `${path}?${params}`;
 }
 
-const idScoped = (op: Operation) => (op.parameters ?? []).length > 0;
+/** names something of a customer: an id in the path or the query (a page size alone, e.g. of one's own notifications, does not) */
+const idScoped = (op: Operation) => (op.parameters ?? []).some((p) => p.in === 'path' || p.name in QUERY_IDS);
 
 let seq = 0;
 /**
@@ -257,6 +258,12 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 			return { helpful: true };
 		case 'enterManualKpi':
 			return { kpi: 'intrang', name: 'Intrång', periodFrom: '2026-01-01', periodTo: '2026-02-01', value: 1 };
+		case 'setNotificationDefaults':
+		case 'setMyNotificationPreferences':
+			return { choices: [{ kind: 'minutes.approved', mode: 'inapp' }] };
+		case 'markMyNotificationsRead':
+			// one's own: the walk shows it reaches nothing of the other customer's
+			return { all: true };
 		default:
 			return {};
 	}
@@ -284,6 +291,7 @@ async function snapshotOf(c: DemoCustomer) {
 		kpis: (await get(`/api/v1/customers/${c.id}/kpis?from=2026-01-01&to=2026-02-01`)).kpis.kpis,
 		slaSettings: (await get(`/api/v1/customers/${c.id}/sla-settings`)).settings,
 		kpiTargets: (await get(`/api/v1/customers/${c.id}/kpi-targets`)).targets,
+		notificationDefaults: (await get(`/api/v1/customers/${c.id}/notification-defaults`)).defaults,
 		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change
