@@ -225,7 +225,8 @@ function urlFor(op: Operation, set: IdSet, withQuery = true): string {
 	return `${path}?${params}`;
 }
 
-const idScoped = (op: Operation) => (op.parameters ?? []).length > 0;
+/** names something of a customer: an id in the path or the query (a page size alone, e.g. of one's own notifications, does not) */
+const idScoped = (op: Operation) => (op.parameters ?? []).some((p) => p.in === 'path' || p.name in QUERY_IDS);
 
 let seq = 0;
 /**
@@ -276,6 +277,12 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 			return { helpful: true };
 		case 'enterManualKpi':
 			return { kpi: 'intrang', name: 'Intrång', periodFrom: '2026-01-01', periodTo: '2026-02-01', value: 1 };
+		case 'setNotificationDefaults':
+		case 'setMyNotificationPreferences':
+			return { choices: [{ kind: 'minutes.approved', mode: 'inapp' }] };
+		case 'markMyNotificationsRead':
+			// one's own: the walk shows it reaches nothing of the other customer's
+			return { all: true };
 		default:
 			return {};
 	}
@@ -304,6 +311,7 @@ async function snapshotOf(c: DemoCustomer) {
 		slaSettings: (await get(`/api/v1/customers/${c.id}/sla-settings`)).settings,
 		kpiTargets: (await get(`/api/v1/customers/${c.id}/kpi-targets`)).targets,
 		material: (await get(`/api/v1/meetings/${c.meetings[c.forums.operational.id][0]}/material`)).material,
+		notificationDefaults: (await get(`/api/v1/customers/${c.id}/notification-defaults`)).defaults,
 		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change

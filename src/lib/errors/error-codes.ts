@@ -98,6 +98,7 @@ const ENGLISH = {
 	'material.empty': () => 'The file is empty',
 	'material.too_large': () => 'The file is too large',
 	'material.locked': () => 'The minutes are approved: the material can no longer change',
+	'notification.mandatory': () => 'Always sent by e-mail; it cannot be switched off',
 
 	// portal
 	'report.not_member': () => 'Not a member of this customer',

@@ -91,6 +91,7 @@ const MESSAGES: { [C in ErrorCode]: Translate } = {
 	'material.empty': (_, o) => m.material_err_empty({}, o),
 	'material.too_large': (_, o) => m.material_err_too_large({}, o),
 	'material.locked': (_, o) => m.material_err_locked({}, o),
+	'notification.mandatory': (_, o) => m.notif_err_mandatory({}, o),
 
 	'report.not_member': (_, o) => m.err_report_not_member({}, o),
 	'report.admin_sees_all': (_, o) => m.err_report_admin({}, o),

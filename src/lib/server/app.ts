@@ -43,6 +43,8 @@ export interface App {
 	attachRoom(server: Server): RoomServer;
 	/** Delivers the notification outbox (mails, the bell); every instance runs one. */
 	notifications: DeliveryWorker;
+	/** Tells every open page of these people (on every instance) their bell's new unread count. */
+	bellChanged(personIds: readonly string[]): void;
 	close(): Promise<void>;
 }
 
@@ -83,6 +85,21 @@ async function createApp(): Promise<App> {
 	const roomDeps = { db, publicOrigin: cfg.ORIGIN, recheckMs: cfg.COLLAB_RECHECK_MS, documents, scaleOut };
 	// ... and so are the login limits, so failures on one instance count on all.
 	const limitsRedis = cfg.REDIS_URL ? createRedis(cfg.REDIS_URL, 'login-limits') : null;
+	// the live rooms of this process (one, or the dev server's): the delivery worker tells the bells through them
+	const rooms = new Set<RoomServer>();
+	const bellChanged = (personIds: readonly string[]) => {
+		for (const room of rooms) room.bellChanged(personIds).catch((err) => console.error('notifications: telling the bell failed', err));
+	};
+	const openRoom = (server: Server): RoomServer => {
+		const room = attachRoom(server, roomDeps);
+		rooms.add(room);
+		const close = room.close;
+		room.close = () => {
+			rooms.delete(room);
+			return close();
+		};
+		return room;
+	};
 	const transport = cfg.SMTP_URL ? smtpTransport(cfg.SMTP_URL) : null;
 	const notifications = new DeliveryWorker(db, {
 		transport,
@@ -94,14 +111,16 @@ async function createApp(): Promise<App> {
 		maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS,
 		retryBaseMs: cfg.NOTIFY_RETRY_BASE_MS,
 		sweepMs: cfg.NOTIFY_SWEEP_MS,
-		batch: 25
+		batch: 25,
+		push: bellChanged
 	});
 	notifications.start();
 	return {
 		db,
 		documents,
-		attachRealtime: (server) => withRoom(attachRealtime(server, realtimeDeps), attachRoom(server, roomDeps)),
-		attachRoom: (server) => attachRoom(server, roomDeps),
+		attachRealtime: (server) => withRoom(attachRealtime(server, realtimeDeps), openRoom(server)),
+		attachRoom: openRoom,
+		bellChanged,
 		createRealtime: () => createRealtime(realtimeDeps),
 		loginLimiter: new LoginLimiter(
 			{

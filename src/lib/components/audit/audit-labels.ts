@@ -46,6 +46,7 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'kpi.enter': m.audit_event_kpi_enter,
 	'kpi_targets.set': m.audit_event_kpi_targets_set,
 	'sla_settings.update': m.audit_event_sla_settings_update,
+	'notification_defaults.set': m.audit_event_notification_defaults_set,
 	'import_mapping.save': m.audit_event_import_mapping_save,
 	'tickets.import': m.audit_event_tickets_import,
 	'kb.create': m.audit_event_kb_create,

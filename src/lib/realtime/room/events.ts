@@ -125,6 +125,8 @@ export interface ServerToClientEvents {
 	'room:slide': (slide: SlideEvent) => void;
 	'room:note': (note: { slide: SlideKey; text: string; by: string }) => void;
 	'room:error': (error: RoomError) => void;
+	/** the person's bell changed (a notification arrived, or another of their pages read some): to every open page of theirs */
+	'notifications:changed': (bell: { unread: number }) => void;
 }
 
 type WithAck<P> = (payload: P, ack?: (answer: Ack) => void) => void;

@@ -97,6 +97,8 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['itsm.configure', 'ofA', [Y, F, F, F, N]],
 	['kpi.enter', 'ofA', [Y, Y, Y, F, N]],
 	['token.manage', 'ofA', [Y, F, F, F, N]],
+	['notification.defaults', 'ofA', [Y, F, Y, F, N]],
+	['notification.defaults', 'global', [Y, F, F, F, F]],
 	['meeting.publish', 'ofA', [Y, Y, F, F, N]],
 	['meeting.publish', 'ofAAsConvener', [Y, Y, Y, Y, N]],
 	['meeting.run', 'ofA', [F, F, F, F, N]],

@@ -35,6 +35,7 @@ export type Action =
 	| 'itsm.configure'
 	| 'kpi.enter'
 	| 'token.manage'
+	| 'notification.defaults'
 	| 'meeting.publish'
 	| 'meeting.run'
 	| 'meeting.present'
@@ -138,6 +139,8 @@ const RULES: Record<Action, Rule> = {
 	'itsm.configure': supplierAdmin,
 	'kpi.enter': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
 	'token.manage': supplierAdmin,
+	// How a customer's people are told when they chose nothing themselves: its admin, or the supplier's.
+	'notification.defaults': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
 	// Meeting lifecycle and the live room: duties decide, not access levels.
 	// The convener publishes the agenda (supplier staff may always, they run the process).
 	'meeting.publish': (a, r) => isSupplier(a) || holds('convener', 'chair')(a, r),

@@ -18,6 +18,7 @@ import { SESSION_COOKIE } from '../domain/tenancy/sessions';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
 import { MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
+import { NOTIFICATIONS_OUTPUT_SCHEMAS } from './openapi-notifications';
 import { PORTAL_OUTPUT_SCHEMAS } from './openapi-portal';
 import { CORE_OUTPUT_SCHEMAS, type QueryParameter } from './openapi-schemas';
 
@@ -104,7 +105,8 @@ const OUTPUT_SCHEMAS = {
 	...ITSM_OUTPUT_SCHEMAS,
 	...MEETINGS_OUTPUT_SCHEMAS,
 	...LIFECYCLE_OUTPUT_SCHEMAS,
-	...PORTAL_OUTPUT_SCHEMAS
+	...PORTAL_OUTPUT_SCHEMAS,
+	...NOTIFICATIONS_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies by name, from the operations; one name means one schema. */

@@ -44,6 +44,8 @@ export const load: PageServerLoad = (event) =>
 		// the customer's audit view: its admin and supplier admins
 		const auditHref = can(actor, 'audit.read', { customerId }) ? `/customers/${customerId}/audit` : null;
 		const outboxHref = can(actor, 'outbox.read', { customerId }) ? `/customers/${customerId}/outbox` : null;
+		// how its people are told by default: its admin and supplier admins
+		const notificationsHref = can(actor, 'notification.defaults', { customerId }) ? `/customers/${customerId}/notifications` : null;
 		// What the forms may offer, as the domain decides it: the roles each person can still be
 		// given (any supplier staff member can be given a role here, not only those who hold one)
 		// and the templates the customer has no forum of yet.
@@ -73,6 +75,7 @@ export const load: PageServerLoad = (event) =>
 			settingsHref,
 			auditHref,
 			outboxHref,
+			notificationsHref,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};

@@ -57,6 +57,7 @@ export const AUDIT_EVENTS = {
 	'kpi.enter': { kind: 'figures', customer: true },
 	'kpi_targets.set': { kind: 'settings', customer: false },
 	'sla_settings.update': { kind: 'settings', customer: false },
+	'notification_defaults.set': { kind: 'settings', customer: true },
 	'import_mapping.save': { kind: 'settings', customer: false },
 	'tickets.import': { kind: 'settings', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },

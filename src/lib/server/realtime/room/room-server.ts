@@ -27,6 +27,7 @@ import { handOverDuty, passPresenter, restartItemTimer, setCurrentItem, setSlide
 import { concerns, onAccessChange } from '$lib/server/domain/tenancy/access-events';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { forbidden } from '$lib/server/domain/errors';
+import { unreadCounts } from '$lib/server/domain/notifications/inbox.service';
 import type { Ack, ClientToServerEvents, RoomError } from '$lib/realtime/room/events';
 import { ROOM_PATH } from '$lib/realtime/room/events';
 import {
@@ -64,10 +65,14 @@ export interface RoomServer {
 	readonly io: RoomIo;
 	/** meetings with a socket on this instance (for tests and metrics) */
 	readonly rooms: number;
+	/** tells every open page of these people (on every instance) their bell's unread count */
+	bellChanged(personIds: readonly string[]): Promise<void>;
 	close(): Promise<void>;
 }
 
 const channel = (meetingId: string) => `meeting:${meetingId}`;
+/** every socket of one person, whatever page it is on: their bell */
+const personChannel = (personId: string) => `person:${personId}`;
 
 /**
  * A participant that stops reading (a stalled tab, a hostile client) would make
@@ -211,6 +216,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 	io.on('connection', (socket: RoomSocket) => {
 		const actor = socket.data.actor;
 		const who = { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) };
+		void socket.join(personChannel(actor.personId));
 
 		(socket as unknown as { on(e: 'room:join', fn: (...args: unknown[]) => void): void }).on('room:join', (...args: unknown[]) => {
 			if (congested(socket)) return drop(socket);
@@ -389,6 +395,10 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		io,
 		get rooms() {
 			return store.localRooms;
+		},
+		async bellChanged(personIds) {
+			if (closing) return;
+			for (const [personId, unread] of await unreadCounts(db, personIds)) io.to(personChannel(personId)).emit('notifications:changed', { unread });
 		},
 		async close() {
 			closing = true;
