@@ -116,6 +116,9 @@ export const AUDIT_FIELDS = [
 	'purpose',
 	'cadence',
 	'materialLeadDays',
+	'approvalReminderDays',
+	'kind',
+	'status',
 	// decision material
 	'material',
 	'sha256',
