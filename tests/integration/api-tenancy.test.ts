@@ -56,6 +56,9 @@ beforeAll(async () => {
 		});
 		expect(material.status).toBe(201);
 		materialOf[c.id] = (await material.json()).material.id;
+		// putting material out queued a notification mail about the customer (kept: no mail server here)
+		const { body: outbox } = await observer.json('GET', `/api/v1/outbox?customerId=${c.id}`);
+		mailOf[c.id] = outbox.mails[0].id;
 	}
 	const { status, body } = await new ApiClient(server.url).json('GET', '/api/v1/openapi.json');
 	expect(status).toBe(200);
@@ -90,6 +93,8 @@ interface IdSet {
 	article: string;
 	/** decision material of `meeting` */
 	material: string;
+	/** a notification mail about the customer, in the outbox */
+	mail: string;
 }
 
 const idsOf = (c: DemoCustomer): IdSet => {
@@ -106,7 +111,8 @@ const idsOf = (c: DemoCustomer): IdSet => {
 		role: ids.role('customer', 'ceo'),
 		token: tokenOf[c.id],
 		article: articleOf[c.id],
-		material: materialOf[c.id]
+		material: materialOf[c.id],
+		mail: mailOf[c.id]
 	};
 };
 
@@ -116,6 +122,8 @@ const tokenOf: Record<string, string> = {};
 const articleOf: Record<string, string> = {};
 /** one decision material of each customer's first operational meeting, uploaded by the supplier admin before the walk */
 const materialOf: Record<string, string> = {};
+/** one outbox mail about each customer (the material's notification) */
+const mailOf: Record<string, string> = {};
 
 const nowhere = (): IdSet => ({
 	customer: NOWHERE,
@@ -127,7 +135,8 @@ const nowhere = (): IdSet => ({
 	role: NOWHERE,
 	token: NOWHERE,
 	article: NOWHERE,
-	material: NOWHERE
+	material: NOWHERE,
+	mail: NOWHERE
 });
 
 /** Which id a path parameter takes: by the segment before it. A new kind of parameter fails the test until it is added here. */
@@ -159,6 +168,8 @@ function idFor(segment: string, name: string, set: IdSet): string {
 			return set.article;
 		case 'material/{materialId}':
 			return set.material;
+		case 'outbox/{id}':
+			return set.mail;
 		default:
 			throw new Error(`tenancy test: unknown path parameter ${key}; say which id it takes`);
 	}
@@ -180,6 +191,7 @@ const QUERY_VALUES: Record<string, string> = {
 	timeZone: 'Europe/Stockholm',
 	fileName: 'walk.csv',
 	dryRun: 'false',
+	before: '2040-01-01T00:00:00.000Z',
 	side: 'customer',
 	q: 'brandvägg',
 	format: 'md',
@@ -198,7 +210,8 @@ const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/actions': { status: 'open' },
 	'/decisions': { status: 'all' },
 	'/articles': { kind: 'guide' },
-	'/audit': { kind: 'duties' }
+	'/audit': { kind: 'duties' },
+	'/outbox': { status: 'kept' }
 };
 
 /** The URL of an operation with ids from `set` (path and query). */
@@ -330,7 +343,8 @@ function secretsOf(c: DemoCustomer): string[] {
 		...Object.values(c.meetings).flat(),
 		...c.assignmentIds,
 		tokenOf[c.id],
-		materialOf[c.id]
+		materialOf[c.id],
+		mailOf[c.id]
 	];
 }
 

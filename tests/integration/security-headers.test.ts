@@ -89,6 +89,13 @@ async function expectPagePolicy(res: Response, what: string): Promise<string> {
 	return nonce!;
 }
 
+/** A notification mail in the outbox (kept: no mail server here), from a kallelse published for this test. */
+async function aMail(forumId: string): Promise<string> {
+	const { body } = await admin.json('POST', `/api/v1/forums/${forumId}/meetings`, { title: 'Rubriktest', startsAt: '2031-02-03T09:00', endsAt: '2031-02-03T10:00' });
+	expect((await admin.json('POST', `/api/v1/meetings/${body.meeting.id}/publish`, {})).status).toBe(200);
+	return (await admin.json('GET', '/api/v1/outbox')).body.mails[0].id;
+}
+
 beforeAll(async () => {
 	server = await startServer({ demo: true });
 	const ids = await demoIds(server.url);
@@ -103,7 +110,8 @@ beforeAll(async () => {
 		'customers/[id]': norrby.id,
 		'forums/[id]': forumId,
 		'meetings/[id]': meetingId,
-		'kb/[articleId]': body.articles[0].id
+		'kb/[articleId]': body.articles[0].id,
+		'outbox/[id]': await aMail(norrby.forums.tactical.id)
 	};
 }, 90_000);
 

@@ -85,7 +85,7 @@ async function readableRow(db: Db, actor: Actor, id: string, action: 'outbox.rea
 	const row = await findOutboxRow(db, id);
 	if (!row || row.channel !== 'email') throw notFound('Mail');
 	// installation-wide mails (no customer) are the supplier admin's only
-	authorize(actor, action, { customerId: row.customer_id });
+	authorize(actor, action, { customerId: row.customer_id, kind: 'Mail' });
 	return row;
 }
 
