@@ -47,7 +47,8 @@ export const MEETING_STATUS_LABELS: Record<string, Label> = {
 	in_progress: m.meeting_state_in_progress,
 	minutes_draft: m.meeting_state_minutes_draft,
 	minutes_approved: m.meeting_state_minutes_approved,
-	confirmed: m.meeting_state_confirmed
+	confirmed: m.meeting_state_confirmed,
+	cancelled: m.meeting_state_cancelled
 };
 export const meetingStatusLabel = (status: string | null | undefined, lang?: Locale) => pick(MEETING_STATUS_LABELS, status, lang, m.portal_unknown);
 

@@ -4,7 +4,7 @@ import { earlyParts } from '$lib/governance/early-start';
 import { errorMessage, isSpecific, type CodedFailure } from '$lib/i18n/error-message';
 import { m } from '$lib/paraglide/messages';
 
-export type MeetingState = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed';
+export type MeetingState = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed' | 'cancelled';
 
 export function meetingStateLabel(state: MeetingState): string {
 	switch (state) {
@@ -20,6 +20,8 @@ export function meetingStateLabel(state: MeetingState): string {
 			return m.meeting_state_minutes_approved();
 		case 'confirmed':
 			return m.meeting_state_confirmed();
+		case 'cancelled':
+			return m.meeting_state_cancelled();
 	}
 }
 
@@ -32,7 +34,8 @@ const NEXT: Record<string, () => string> = {
 	chair_approves: m.lifecycle_next_chair_approves,
 	adjuster_approves: m.lifecycle_next_adjuster_approves,
 	confirm_next_meeting: m.lifecycle_next_confirm,
-	done: m.lifecycle_next_done
+	done: m.lifecycle_next_done,
+	cancelled: m.lifecycle_next_cancelled
 };
 
 export const nextStepText = (step: string): string => (NEXT[step] ?? m.lifecycle_next_done)();

@@ -15,8 +15,9 @@ export type Duty = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'present
 /**
  * planned → agenda_published → in_progress → minutes_draft → minutes_approved
  * (justerat) → confirmed (at the next meeting's "previous minutes" item).
+ * A meeting not yet started may be cancelled (inställt) instead.
  */
-export type MeetingStatus = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed';
+export type MeetingStatus = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed' | 'cancelled';
 
 export interface SupplierTable {
 	id: string;
@@ -147,6 +148,9 @@ export interface MeetingsTable {
 	confirmed_at: string | null;
 	confirmed_by: string | null;
 	confirmed_in_meeting_id: string | null;
+	cancelled_at: string | null;
+	cancelled_by: string | null;
+	cancel_reason: string | null;
 	adjuster_person_id: string | null;
 	current_item_id: string | null;
 	current_item_started_at: string | null;

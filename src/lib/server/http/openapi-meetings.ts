@@ -6,7 +6,7 @@
  * routes (an openapi.ts beside each src/routes/api/v1 route); openapi.ts assembles the document.
  */
 import { z } from 'zod';
-import { queryOf, timestamp, uuid } from './openapi-schemas';
+import { MeetingStatus, queryOf, timestamp, uuid } from './openapi-schemas';
 import { ActionFilter } from '../domain/meetings/actions.service';
 import { ACTION_STATUSES } from '$lib/realtime/actions-doc';
 import { DECISION_STATUSES } from '../domain/meetings/decision-status';
@@ -64,13 +64,12 @@ export const ACTION_QUERY = queryOf(ActionFilter, {
 	side: 'Only actions owned by a person of this side'
 });
 
-const MeetingStatus = z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed']);
 const AgendaChanges = z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()), moved: z.boolean() });
 
 export const Lifecycle = z.strictObject({
 	status: MeetingStatus,
 	nextStep: z
-		.enum(['publish_agenda', 'start', 'end', 'name_adjuster', 'approve', 'chair_approves', 'adjuster_approves', 'confirm_next_meeting', 'done'])
+		.enum(['publish_agenda', 'start', 'end', 'name_adjuster', 'approve', 'chair_approves', 'adjuster_approves', 'confirm_next_meeting', 'done', 'cancelled'])
 		.describe('what happens next'),
 	steps: z.strictObject({
 		agendaPublishedAt: timestamp().nullable(),
@@ -79,6 +78,7 @@ export const Lifecycle = z.strictObject({
 		approvedAt: timestamp().nullable(),
 		confirmedAt: timestamp().nullable()
 	}),
+	cancellation: z.strictObject({ at: timestamp(), reason: z.string().nullable() }).nullable().describe('when the meeting was cancelled (inställt), and why'),
 	adjuster: z.strictObject({ personId: uuid(), name: z.string() }).nullable(),
 	approvals: z.array(z.strictObject({ role: z.enum(['chair', 'adjuster']), personId: uuid(), name: z.string(), at: timestamp() })),
 	addenda: z.array(z.strictObject({ id: uuid(), text: z.string(), by: z.string().nullable(), at: timestamp() })),
@@ -90,6 +90,7 @@ export const Lifecycle = z.strictObject({
 		.describe("the forum's meeting before this one"),
 	may: z.strictObject({
 		publish: z.boolean(),
+		cancel: z.boolean(),
 		run: z.boolean(),
 		approve: z.boolean(),
 		addendum: z.boolean(),

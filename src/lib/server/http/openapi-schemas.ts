@@ -10,6 +10,9 @@ import { ERROR_CODES as MESSAGE_CODES } from '$lib/errors/error-codes';
 import type { DomainErrorCode } from '../domain/errors';
 import type { OperationDescription } from './openapi';
 
+/** Where a meeting stands (db/schema.ts MeetingStatus). */
+export const MeetingStatus = z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed', 'cancelled']);
+
 export const uuid = () => z.uuid();
 export const timestamp = () => z.iso.datetime();
 
@@ -140,7 +143,7 @@ export const Meeting = z.strictObject({
 	endsAt: timestamp(),
 	location: z.string().nullable(),
 	videoUrl: z.string().nullable(),
-	status: z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed']),
+	status: MeetingStatus,
 	agendaPublishedAt: timestamp().nullable(),
 	startedAt: timestamp().nullable(),
 	endedAt: timestamp().nullable(),

@@ -41,8 +41,9 @@ export const load: PageServerLoad = (event) =>
 			},
 			health: await forumGovernanceHealth(db, actor, forum.id),
 			customer: { id: customer.id, name: customer.name },
-			upcoming: meetings.filter((mt) => Date.parse(mt.endsAt) >= now),
-			past: meetings.filter((mt) => Date.parse(mt.endsAt) < now).reverse(),
+			// a cancelled meeting is no longer ahead: it is listed with the earlier ones, marked inställt
+			upcoming: meetings.filter((mt) => Date.parse(mt.endsAt) >= now && mt.status !== 'cancelled'),
+			past: meetings.filter((mt) => Date.parse(mt.endsAt) < now || mt.status === 'cancelled').reverse(),
 			// what the forms may offer: who can be handed a duty, who can join (and with which role)
 			dutyRecipients: dutyRecipients(people),
 			memberCandidates: memberCandidates(people, forum.members),

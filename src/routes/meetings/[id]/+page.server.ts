@@ -9,6 +9,7 @@ import { escalationTarget } from '$lib/server/domain/meetings/escalation.service
 import {
 	addAddendum,
 	approveMinutes,
+	cancelMeeting,
 	confirmPreviousMinutes,
 	endMeeting,
 	lifecycleView,
@@ -74,6 +75,7 @@ export const actions: Actions = {
 	publish: formAction(({ app, actor, event }) => publishAgenda(app.db, app.documents, actor, meetingId(event))),
 	start: formAction(({ app, actor, data, event }) => startMeeting(app.db, actor, meetingId(event), { confirmEarly: data.confirmEarly === 'true' })),
 	end: formAction(({ app, actor, event }) => endMeeting(app.db, actor, meetingId(event))),
+	cancel: formAction(({ app, actor, data, event }) => cancelMeeting(app.db, actor, meetingId(event), { reason: data.reason || undefined })),
 	adjuster: formAction(({ app, actor, data, event }) => setAdjuster(app.db, actor, meetingId(event), { personId: data.personId })),
 	approve: formAction(({ app, actor, event }) => approveMinutes(app.db, app.documents, actor, meetingId(event), getLocale() === 'en' ? 'en' : 'sv')),
 	addendum: formAction(({ app, actor, data, event }) => addAddendum(app.db, actor, meetingId(event), { text: data.text })),

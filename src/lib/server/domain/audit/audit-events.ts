@@ -45,6 +45,7 @@ export const AUDIT_EVENTS = {
 	'outbox.resend': { kind: 'meetings', customer: true },
 	'meeting.start': { kind: 'meetings', customer: true },
 	'meeting.end': { kind: 'meetings', customer: true },
+	'meeting.cancel': { kind: 'meetings', customer: true },
 	'meeting.attendance': { kind: 'meetings', customer: true, keyedByName: true },
 	'meeting.adjuster.set': { kind: 'meetings', customer: true },
 	'minutes.approve': { kind: 'meetings', customer: true },
@@ -171,6 +172,8 @@ export const AUDIT_FIELDS = [
 	// customers
 	'orgNumber',
 	// a meeting started more than an hour early (lifecycle.service.ts startMeeting)
-	'earlyMinutes'
+	'earlyMinutes',
+	// why a meeting was cancelled (lifecycle.service.ts cancelMeeting)
+	'reason'
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];

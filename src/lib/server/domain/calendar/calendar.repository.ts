@@ -35,14 +35,19 @@ export async function calendarMeetingById(db: Executor, meetingId: string): Prom
 }
 
 /**
- * Meetings starting in [from, to], soonest first; narrowed to one customer,
+ * Meetings starting in [from, to], soonest first, without cancelled ones (a
+ * subscribed calendar drops them; the members were sent a METHOD:CANCEL); narrowed to one customer,
  * to some forums and to some customers when those are given.
  */
 export async function calendarMeetingsBetween(
 	db: Executor,
 	q: { from: string; to: string; customerId?: string; forumIds?: string[]; customerIds?: string[] }
 ): Promise<CalendarMeetingRow[]> {
-	let query = meetingRows(db).where('meetings.starts_at', '>=', q.from).where('meetings.starts_at', '<=', q.to).orderBy('meetings.starts_at');
+	let query = meetingRows(db)
+		.where('meetings.starts_at', '>=', q.from)
+		.where('meetings.starts_at', '<=', q.to)
+		.where('meetings.status', '!=', 'cancelled')
+		.orderBy('meetings.starts_at');
 	if (q.customerId !== undefined) query = query.where('meetings.customer_id', '=', q.customerId);
 	if (q.forumIds) query = query.where('meetings.forum_id', 'in', q.forumIds);
 	if (q.customerIds) query = query.where('meetings.customer_id', 'in', q.customerIds);

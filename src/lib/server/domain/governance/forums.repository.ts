@@ -73,19 +73,20 @@ export const listRelationRoleRows = (db: Executor, customerId: string) =>
 		.orderBy('roles.sort_order')
 		.execute();
 
-/** Start times of the meetings of some forums (for their cadence). */
+/** Start times of the meetings of some forums (for their cadence); a cancelled meeting does not count. */
 export const listMeetingStartsOfForums = (db: Executor, forumIds: string[]) =>
 	forumIds.length
-		? db.selectFrom('meetings').select(['forum_id', 'starts_at']).where('forum_id', 'in', forumIds).execute()
+		? db.selectFrom('meetings').select(['forum_id', 'starts_at']).where('forum_id', 'in', forumIds).where('status', '!=', 'cancelled').execute()
 		: Promise.resolve([]);
 
-/** Meetings of some forums that have not ended by `now`, earliest first. */
+/** Meetings of some forums that have not ended by `now` and are not cancelled, earliest first. */
 export const listUnendedMeetingsOfForums = (db: Executor, forumIds: string[], now: string) =>
 	db
 		.selectFrom('meetings')
 		.select(['id', 'forum_id', 'title', 'starts_at', 'ends_at', 'location'])
 		.where('forum_id', 'in', forumIds)
 		.where('ends_at', '>=', now)
+		.where('status', '!=', 'cancelled')
 		.orderBy('starts_at')
 		.execute();
 

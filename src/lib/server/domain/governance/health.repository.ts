@@ -8,8 +8,14 @@ export const listHealthForumRows = (db: Executor, customerId: string, forumIds: 
 	return q.execute();
 };
 
+/** The meetings of some forums the health figures count: a cancelled one is not held and not missed. */
 export const listMeetingsOfForums = (db: Executor, forumIds: string[]) =>
-	db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at', 'ends_at', 'status', 'approved_at']).where('forum_id', 'in', forumIds).execute();
+	db
+		.selectFrom('meetings')
+		.select(['id', 'forum_id', 'starts_at', 'ends_at', 'status', 'approved_at'])
+		.where('forum_id', 'in', forumIds)
+		.where('status', '!=', 'cancelled')
+		.execute();
 
 /** Attendance marks of the meetings of some forums. */
 export const listAttendanceMarksOfForums = (db: Executor, forumIds: string[]) =>

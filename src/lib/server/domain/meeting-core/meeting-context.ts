@@ -14,8 +14,8 @@ import { authorize, type Resource } from '../policy';
 import { effectiveDuties, holdsDuty, isForumMember, type EffectiveDuty } from './meeting-duties';
 import { findMeeting } from './meetings.repository';
 
-/** Meeting states in which the agenda and the minutes can no longer change (justerat). */
-export const LOCKED_STATES: readonly MeetingStatus[] = ['minutes_approved', 'confirmed'];
+/** Meeting states in which the agenda and the minutes can no longer change (justerat, or inställt). */
+export const LOCKED_STATES: readonly MeetingStatus[] = ['minutes_approved', 'confirmed', 'cancelled'];
 
 export interface MeetingContext {
 	/** the meeting row, as read for this request */

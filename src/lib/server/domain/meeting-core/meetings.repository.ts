@@ -35,15 +35,15 @@ const withNames = (db: Executor) =>
 export const findMeetingWithNames = (db: Executor, id: string): Promise<MeetingWithNames | undefined> =>
 	withNames(db).where('meetings.id', '=', id).executeTakeFirst();
 
-/** Meetings not yet over at `nowIso`, soonest first; only of these forums / this customer when given. */
+/** Meetings not yet over at `nowIso` and not cancelled, soonest first; only of these forums / this customer when given. */
 export function listUpcomingMeetings(db: Executor, q: { nowIso: string; limit: number; forumIds?: string[]; customerId?: string }): Promise<MeetingWithNames[]> {
-	let query = withNames(db).where('meetings.ends_at', '>=', q.nowIso).orderBy('meetings.starts_at').limit(q.limit);
+	let query = withNames(db).where('meetings.ends_at', '>=', q.nowIso).where('meetings.status', '!=', 'cancelled').orderBy('meetings.starts_at').limit(q.limit);
 	if (q.forumIds && q.forumIds.length > 0) query = query.where('meetings.forum_id', 'in', q.forumIds);
 	if (q.customerId !== undefined) query = query.where('meetings.customer_id', '=', q.customerId);
 	return query.execute();
 }
 
-/** The forum's meeting before this one (by start), if any. */
+/** The forum's meeting before this one (by start), if any; a cancelled one is skipped (it has no minutes to confirm). */
 export const findPreviousMeeting = (db: Executor, meeting: Pick<Meeting, 'id' | 'forum_id' | 'starts_at'>) =>
 	db
 		.selectFrom('meetings')
@@ -51,6 +51,7 @@ export const findPreviousMeeting = (db: Executor, meeting: Pick<Meeting, 'id' | 
 		.where('forum_id', '=', meeting.forum_id)
 		.where('id', '!=', meeting.id)
 		.where('starts_at', '<', meeting.starts_at)
+		.where('status', '!=', 'cancelled')
 		.orderBy('starts_at', 'desc')
 		.limit(1)
 		.executeTakeFirst();

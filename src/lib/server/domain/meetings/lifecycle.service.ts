@@ -39,7 +39,7 @@ import { buildMinutesModel } from './minutes-model.builder';
 import { materialForRecord } from '../material/material.service';
 import { findApprovedVersion, insertApproval, insertMinutesVersion, listAddendumRows, listApprovalRows, listApprovalsWithNames } from './minutes.repository';
 import { previousMeetingOf, type PreviousMeeting } from '../meeting-core/previous-meeting';
-import { queueApprovalRequests, queueInvitation, queueMinutesApproved } from './meeting-notifications';
+import { queueApprovalRequests, queueCancellation, queueInvitation, queueMinutesApproved } from './meeting-notifications';
 import { queueCarriedOver } from '../meeting-core/action-notices';
 import type { Locale } from '$lib/i18n';
 
@@ -76,7 +76,9 @@ export async function frozenFigures(db: Db, actor: Actor, of: string | Meeting, 
 }
 
 function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string | CodedMessage): void {
-	if (!allowed.includes(meeting.status)) throw conflict(message, { status: fieldValue(meeting.status) });
+	if (allowed.includes(meeting.status)) return;
+	// a cancelled meeting refuses every step with the same answer
+	throw conflict(meeting.status === 'cancelled' ? { code: 'meeting.cancelled' } : message, { status: fieldValue(meeting.status) });
 }
 
 /** Writes a step; returns the meeting as it now stands (for what is told of it), without reading it again. */
@@ -158,6 +160,36 @@ export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Me
 }
 
 export const hasChanges = (c: AgendaChanges | null) => c !== null && (c.added.length > 0 || c.removed.length > 0 || c.changed.length > 0 || c.moved);
+
+// ---------------------------------------------------------------- cancelling
+
+export const CancelInput = z.object({
+	/** why, told to the members with the cancellation */
+	reason: multilineText(1000).optional()
+});
+
+/**
+ * Cancels (ställer in) a meeting that has not started: whoever may publish
+ * its agenda may. If a kallelse went out, every member of the forum is told,
+ * with a calendar cancellation of the same entry. A cancelled meeting takes
+ * no further step.
+ */
+export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, input: unknown = {}): Promise<void> {
+	const { meeting, resource } = await meetingContext(db, actor, meetingId);
+	authorize(actor, 'meeting.publish', resource);
+	const { reason } = parseInput(CancelInput, input ?? {});
+	requireState(meeting, ['planned', 'agenda_published'], { code: 'meeting.cancel_after_start' });
+	const text = reason ? reason : null;
+	await db.transaction().execute(async (tx) => {
+		// only from the state read above: a start or cancel in between wins
+		const at = nowIso();
+		const changed = await updateMeetingIfStatus(tx, meeting.id, meeting.status, { status: 'cancelled', cancelled_at: at, cancelled_by: actor.personId, cancel_reason: text, updated_at: at });
+		if (!changed) throw conflict({ code: 'meeting.cancel_after_start' });
+		await recordAudit(tx, actor, { action: 'meeting.cancel', entity: 'meeting', entityId: meetingId, customerId: meeting.customer_id, ...(text ? { after: { reason: text } } : {}) });
+		const cancelled: Meeting = { ...meeting, status: 'cancelled', cancelled_at: at, cancelled_by: actor.personId, cancel_reason: text, updated_at: at };
+		if (meeting.status === 'agenda_published') await queueCancellation(tx, cancelled, text);
+	});
+}
 
 // ---------------------------------------------------------------- running
 
@@ -381,6 +413,8 @@ export function nextStep(meeting: Pick<Meeting, 'status' | 'adjuster_person_id'>
 			return 'confirm_next_meeting';
 		case 'confirmed':
 			return 'done';
+		case 'cancelled':
+			return 'cancelled';
 	}
 }
 
@@ -388,6 +422,8 @@ export interface LifecycleView {
 	status: MeetingStatus;
 	nextStep: string;
 	steps: { agendaPublishedAt: string | null; startedAt: string | null; endedAt: string | null; approvedAt: string | null; confirmedAt: string | null };
+	/** set once the meeting is cancelled (inställt) */
+	cancellation: { at: string; reason: string | null } | null;
 	adjuster: { personId: string; name: string } | null;
 	approvals: ApprovalView[];
 	addenda: AddendumView[];
@@ -395,7 +431,7 @@ export interface LifecycleView {
 	agendaChangedSincePublished: boolean;
 	previous: PreviousMeeting | null;
 	/** what the viewer may do now */
-	may: { publish: boolean; run: boolean; approve: boolean; addendum: boolean; setAdjuster: boolean; export: boolean };
+	may: { publish: boolean; cancel: boolean; run: boolean; approve: boolean; addendum: boolean; setAdjuster: boolean; export: boolean };
 }
 
 /** Where the meeting stands, who did what, and what the viewer may do next. */
@@ -419,6 +455,7 @@ export async function lifecycleView(db: Db, actor: Actor, meetingId: string): Pr
 			approvedAt: meeting.approved_at,
 			confirmedAt: meeting.confirmed_at
 		},
+		cancellation: meeting.status === 'cancelled' && meeting.cancelled_at ? { at: meeting.cancelled_at, reason: meeting.cancel_reason } : null,
 		adjuster: adjuster ? { personId: adjuster.id, name: adjuster.name } : null,
 		approvals,
 		addenda,
@@ -427,7 +464,8 @@ export async function lifecycleView(db: Db, actor: Actor, meetingId: string): Pr
 		previous,
 		may: {
 			publish: can(actor, 'meeting.publish', resource) && open(['planned', 'agenda_published']),
-			run: can(actor, 'meeting.run', resource),
+			cancel: can(actor, 'meeting.publish', resource) && open(['planned', 'agenda_published']),
+			run: can(actor, 'meeting.run', resource) && !open(['cancelled']),
 			approve:
 				can(actor, 'minutes.approve', resource) &&
 				open(['minutes_draft']) &&

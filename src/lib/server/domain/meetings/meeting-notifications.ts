@@ -3,6 +3,7 @@
  * that causes it (see outbox/queue-notification.ts):
  * - the kallelse when the agenda is published, and an update with what
  *   changed when it is published again: every member of the forum, both sides;
+ * - the cancellation, if a kallelse went out: every member of the forum;
  * - the request to approve (justera) when the meeting ends, to the chair and
  *   the adjuster; to a new adjuster when one is named afterwards;
  * - the approved minutes, to every member of the forum;
@@ -46,6 +47,22 @@ export async function queueInvitation(db: Executor, meeting: Meeting, agenda: st
 	const kind = changes ? 'meeting.updated' : 'meeting.invitation';
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
 	await queueNotification(db, { kind, key: `${kind}:${meeting.id}:${meeting.updated_at}`, customerId: meeting.customer_id, payload: { ...payload } }, recipients);
+}
+
+/** The cancellation of a meeting whose kallelse went out: every member of the forum, the same calendar entry withdrawn. */
+export async function queueCancellation(db: Executor, meeting: Meeting, reason: string | null): Promise<void> {
+	const subject = await subjectOf(db, meeting);
+	const payload: InvitationPayload = {
+		...subject,
+		location: meeting.location,
+		videoUrl: meeting.video_url,
+		agenda: [],
+		createdAt: meeting.created_at,
+		updatedAt: meeting.updated_at,
+		...(reason ? { reason } : {})
+	};
+	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
+	await queueNotification(db, { kind: 'meeting.cancelled', key: `meeting.cancelled:${meeting.id}`, customerId: meeting.customer_id, payload: { ...payload } }, recipients);
 }
 
 /** Asks the chair and the adjuster to approve; `only` limits it to one of them (a newly named adjuster). */

@@ -125,6 +125,9 @@ const NO_LIFECYCLE_STEPS = {
 	confirmed_at: null,
 	confirmed_by: null,
 	confirmed_in_meeting_id: null,
+	cancelled_at: null,
+	cancelled_by: null,
+	cancel_reason: null,
 	adjuster_person_id: null,
 	current_item_id: null,
 	current_item_started_at: null

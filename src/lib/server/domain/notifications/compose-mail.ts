@@ -44,7 +44,8 @@ export function composeMail(kind: NotificationKind, payload: unknown, locale: Ma
 				if (items.length) lists.push({ title: l.changes, items });
 			}
 			if (kind !== 'meeting.cancelled' && p.agenda.length) lists.push({ title: l.agenda, items: p.agenda });
-			return { subject: l.subject[kind](p.title), headline: l.subject[kind](p.title), paragraphs: [lead], facts: meetingFacts(p, locale), lists, link: meetingLink(p.meetingId) };
+			const paragraphs = kind === 'meeting.cancelled' && p.reason ? [lead, `${l.reason}: ${p.reason}`] : [lead];
+			return { subject: l.subject[kind](p.title), headline: l.subject[kind](p.title), paragraphs, facts: meetingFacts(p, locale), lists, link: meetingLink(p.meetingId) };
 		}
 		case 'material.published': {
 			const p = payload as MaterialPayload;

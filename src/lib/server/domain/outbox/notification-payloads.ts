@@ -37,6 +37,8 @@ export interface InvitationPayload extends MeetingSubject {
 	updatedAt: string;
 	/** meeting.updated: what changed since the last invitation */
 	changes?: AgendaChangeList;
+	/** meeting.cancelled: why, when the canceller said */
+	reason?: string;
 }
 
 /** minutes.approval_requested, minutes.approval_reminder, minutes.approved */

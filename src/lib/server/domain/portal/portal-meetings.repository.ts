@@ -35,9 +35,9 @@ const toPortalMeeting = (r: MeetingRow): PortalMeeting => ({
 	level: r.level
 });
 
-/** Meetings of the customer from `from` on, soonest first. */
+/** Meetings of the customer from `from` on, not cancelled, soonest first. */
 export async function upcomingCustomerMeetings(db: Executor, customerId: string, from: string, limit: number): Promise<PortalMeeting[]> {
-	return (await meetingsOf(db, customerId).where('m.ends_at', '>=', from).orderBy('m.starts_at').limit(limit).execute()).map(toPortalMeeting);
+	return (await meetingsOf(db, customerId).where('m.ends_at', '>=', from).where('m.status', '!=', 'cancelled').orderBy('m.starts_at').limit(limit).execute()).map(toPortalMeeting);
 }
 
 /** Meetings whose minutes are approved (justerat), newest approval first. */
