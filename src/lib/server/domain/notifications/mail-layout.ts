@@ -29,7 +29,7 @@ export function mailHtml(c: MailContent, locale: MailLocale): string {
 		.map((list) => {
 			const tag = list.title === l.agenda ? 'ol' : 'ul';
 			const title = list.title ? `<h2 style="font-size:15px;margin:16px 0 6px">${escapeHtml(list.title)}</h2>` : '';
-			return `${title}<${tag} style="margin:0 0 12px;padding-left:22px">${list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
+			return `${title}<${tag} style="margin:0 0 12px;padding-left:22px;list-style-type:${tag === 'ol' ? 'decimal' : 'disc'}">${list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
 		})
 		.join('');
 	const button = `<p style="margin:20px 0"><a href="${escapeHtml(c.link.href)}" style="background:#0f766e;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(c.link.label)}</a></p>`;

@@ -94,7 +94,8 @@ export async function previewOutboxMail(db: Db, actor: Actor, id: string, ctx: M
 	const to = await recipientOf(db, row.person_id);
 	if (!to) throw notFound('Mail');
 	const mail = mailParts(row, to, ctx);
-	const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(mail.html)?.[1] ?? '';
+	// the mail's body inside the outbox page: its title becomes a section heading under the page's own h1
+	const body = (/<body[^>]*>([\s\S]*)<\/body>/.exec(mail.html)?.[1] ?? '').replace(/<h1\b/g, '<h2').replace(/<\/h1>/g, '</h2>');
 	const [listed] = await listMailRows(db, { limit: 1, ids: [row.id] });
 	return {
 		...(await view(db, listed, ctx)),
