@@ -177,7 +177,7 @@ export const CancelInput = z.object({
 export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, input: unknown = {}): Promise<void> {
 	const { meeting, resource } = await meetingContext(db, actor, meetingId);
 	authorize(actor, 'meeting.publish', resource);
-	const { reason } = parseInput(CancelInput, input ?? {});
+	const { reason } = parseInput(CancelInput, input);
 	requireState(meeting, ['planned', 'agenda_published'], { code: 'meeting.cancel_after_start' });
 	const text = reason ? reason : null;
 	await db.transaction().execute(async (tx) => {
