@@ -91,7 +91,14 @@ describe('an action assigned', () => {
 		pushAction(actionIds.d, 'Uppdatera rutinbeskrivning', english.id, dayAfter(today, 2));
 		pushAction(actionIds.e, 'Stäng gamla konton', bam.id, dayAfter(today, -1));
 		await actions.flush();
-		await sink.waitFor(() => subjectsTo(english.email).includes('New action for you: Uppdatera rutinbeskrivning') && subjectsTo(bam.email).includes('Ny aktivitet till dig: Stäng gamla konton'), 'the assignments');
+		// the rows of one transaction are delivered in no particular order: wait for each
+		await sink.waitFor(
+			() =>
+				subjectsTo(english.email).includes('New action for you: Byt brandväggsregler') &&
+				subjectsTo(english.email).includes('New action for you: Uppdatera rutinbeskrivning') &&
+				subjectsTo(bam.email).includes('Ny aktivitet till dig: Stäng gamla konton'),
+			'the assignments'
+		);
 		const mail = mailTo(english.email, 'New action for you: Byt brandväggsregler')!;
 		expect(mail.parsed.text).toContain('An action has been assigned to you.');
 		expect(mail.parsed.text).toContain(`${server.url}/forums/${opForum}`);

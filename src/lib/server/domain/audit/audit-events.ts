@@ -58,7 +58,8 @@ export const AUDIT_EVENTS = {
 	'kpi.enter': { kind: 'figures', customer: true },
 	'kpi_targets.set': { kind: 'settings', customer: false },
 	'sla_settings.update': { kind: 'settings', customer: false },
-	'notification_defaults.set': { kind: 'settings', customer: true },
+	// how the customer's people are told: one of the customer's own changes about its people
+	'notification_defaults.set': { kind: 'people', customer: true },
 	'import_mapping.save': { kind: 'settings', customer: false },
 	'tickets.import': { kind: 'settings', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },
