@@ -59,6 +59,8 @@ describe.skipIf(!browserAvailable)('kallelse, material and minutes reach the par
 		expect(await participant.getByTestId('bell-count').count()).toBe(0);
 
 		await convener.goto(`/meetings/${meetingId}`);
+		// the page has come alive (hydrated) once the minutes editor has loaded: a file chosen before would go nowhere
+		await expect.poll(() => convener.getByTestId('minutes-editor').getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
 		const section = convener.getByTestId('material');
 		await section.getByLabel('Välj filer').setInputFiles({ name: MATERIAL.name, mimeType: 'application/pdf', buffer: Buffer.from(MATERIAL.bytes) });
 		await section.locator('[data-testid="material-upload"][data-state="done"]').first().waitFor({ timeout: 15_000 });
