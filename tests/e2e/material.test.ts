@@ -50,6 +50,8 @@ describe.skipIf(!browserAvailable)('decision material on the meeting page', () =
 
 	it('the convener drops two files and chooses a third; each shows its progress and all are listed', async () => {
 		await convener.goto(meetingPath);
+		// the page has come alive (hydrated) once the minutes editor has loaded: files dropped before would go nowhere
+		await expect.poll(() => convener.getByTestId('minutes-editor').getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
 		const section = convener.getByTestId('material');
 		await expect(section.getByTestId('material-none').isVisible()).resolves.toBe(true);
 		// the lifecycle panel: no material yet, and the tactical forum's rule
