@@ -19,8 +19,6 @@ import type { AgendaChangeList, InvitationPayload, MinutesPayload } from '../out
 import { queueNotification } from '../outbox/queue-notification';
 import { listApprovalRows } from './minutes.repository';
 
-const subjectOf = meetingSubject;
-
 /**
  * The people who hold the chair: the named person, or else the forum's
  * members of the side that holds it.
@@ -34,7 +32,7 @@ async function chairHolders(db: Executor, meeting: Meeting): Promise<string[]> {
 
 /** The kallelse (first publication) or its update (each later one, with what changed). */
 export async function queueInvitation(db: Executor, meeting: Meeting, agenda: string[], changes: AgendaChangeList | null): Promise<void> {
-	const subject = await subjectOf(db, meeting);
+	const subject = await meetingSubject(db, meeting);
 	const payload: InvitationPayload = {
 		...subject,
 		location: meeting.location,
@@ -51,7 +49,7 @@ export async function queueInvitation(db: Executor, meeting: Meeting, agenda: st
 
 /** The cancellation of a meeting whose kallelse went out: every member of the forum, the same calendar entry withdrawn. */
 export async function queueCancellation(db: Executor, meeting: Meeting, reason: string | null): Promise<void> {
-	const subject = await subjectOf(db, meeting);
+	const subject = await meetingSubject(db, meeting);
 	const payload: InvitationPayload = {
 		...subject,
 		location: meeting.location,
@@ -67,7 +65,7 @@ export async function queueCancellation(db: Executor, meeting: Meeting, reason: 
 
 /** Asks the chair and the adjuster to approve; `only` limits it to one of them (a newly named adjuster). */
 export async function queueApprovalRequests(db: Executor, meeting: Meeting, only?: 'adjuster'): Promise<void> {
-	const subject = await subjectOf(db, meeting);
+	const subject = await meetingSubject(db, meeting);
 	const asked: [string[], 'chair' | 'adjuster'][] = [];
 	if (only !== 'adjuster') asked.push([await chairHolders(db, meeting), 'chair']);
 	if (meeting.adjuster_person_id) asked.push([[meeting.adjuster_person_id], 'adjuster']);
@@ -84,7 +82,7 @@ export async function queueApprovalRequests(db: Executor, meeting: Meeting, only
 }
 
 export async function queueMinutesApproved(db: Executor, meeting: Meeting): Promise<void> {
-	const subject = await subjectOf(db, meeting);
+	const subject = await meetingSubject(db, meeting);
 	const recipients = (await participantsOf(db, meeting)).map((p) => p.personId);
 	await queueNotification(db, { kind: 'minutes.approved', key: `minutes.approved:${meeting.id}`, customerId: meeting.customer_id, payload: { ...subject } }, recipients);
 }
@@ -97,7 +95,7 @@ export async function queueMinutesApproved(db: Executor, meeting: Meeting): Prom
 export async function queueApprovalReminders(db: Executor, meetingId: string, period: number, now = new Date()): Promise<void> {
 	const meeting = await findMeeting(db, meetingId);
 	if (!meeting) return;
-	const subject = await subjectOf(db, meeting);
+	const subject = await meetingSubject(db, meeting);
 	const approved = new Set((await listApprovalRows(db, meetingId)).map((a) => a.role));
 	const asked: [string[], 'chair' | 'adjuster'][] = [];
 	if (!approved.has('chair')) asked.push([await chairHolders(db, meeting), 'chair']);
