@@ -100,6 +100,9 @@ const ENGLISH = {
 	'material.empty': () => 'The file is empty',
 	'material.too_large': () => 'The file is too large',
 	'material.locked': () => 'The minutes are approved: the material can no longer change',
+	'material.not_pdf': () => 'Only a PDF can be shown in the room',
+	'material.internal_not_shown': () => "Supplier-internal material cannot be shown in the room: the customer's people are there",
+	'room.no_material_shown': () => 'No material is being shown',
 	'notification.mandatory': () => 'Always sent by e-mail; it cannot be switched off',
 
 	// portal

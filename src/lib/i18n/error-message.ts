@@ -93,6 +93,9 @@ const MESSAGES: { [C in ErrorCode]: Translate } = {
 	'material.empty': (_, o) => m.material_err_empty({}, o),
 	'material.too_large': (_, o) => m.material_err_too_large({}, o),
 	'material.locked': (_, o) => m.material_err_locked({}, o),
+	'material.not_pdf': (_, o) => m.material_err_not_pdf({}, o),
+	'material.internal_not_shown': (_, o) => m.material_err_internal_not_shown({}, o),
+	'room.no_material_shown': (_, o) => m.live_err_no_material_shown({}, o),
 	'notification.mandatory': (_, o) => m.notif_err_mandatory({}, o),
 
 	'report.not_member': (_, o) => m.err_report_not_member({}, o),

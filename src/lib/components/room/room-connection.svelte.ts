@@ -3,11 +3,12 @@
  * transport, the session cookie goes with the handshake), re-joined after
  * every reconnect so a dropped participant lands in the current state.
  *
- * Following is local: a follower shows the presenter's slide until they
- * browse on their own (detached), and "follow again" snaps back.
+ * Following is local: a follower shows the presenter's slide (or the page of
+ * the material shown) until they browse on their own (detached), and "follow
+ * again" snaps back.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, You } from '$lib/realtime/room/events';
+import type { Ack, ClientToServerEvents, RoomError, RoomState, ServerToClientEvents, ShownMaterial, You } from '$lib/realtime/room/events';
 import { ROOM_PATH } from '$lib/realtime/room/events';
 import { applySlide, applyState, noRevisionsSeen } from '$lib/realtime/room/ordering';
 import { SLIDE_KEYS } from '$lib/realtime/room/slides';
@@ -21,7 +22,10 @@ export class RoomConnection {
 	/** the last refusal, shown to the user until the next action */
 	error = $state<RoomError | null>(null);
 	following = $state(true);
+	/** what this viewer looks at on their own (not presenting, not following) */
 	ownSlide = $state(0);
+	ownMaterial = $state<ShownMaterial | null>(null);
+	ownPage = $state(1);
 	/** server clock − local clock, for timers */
 	clockOffset = $state(0);
 	private socket: RoomSocket | null = null;
@@ -84,20 +88,56 @@ export class RoomConnection {
 		return !!this.state?.presenting && !this.isPresenter && !this.following;
 	}
 
-	get slide(): number {
-		if (!this.state) return this.ownSlide;
-		return this.isPresenter || this.isFollowing ? this.state.slide : this.ownSlide;
+	/** Whether this viewer sees what is presented (presenting or following), not their own view. */
+	private get sharesView(): boolean {
+		return !!this.state && (this.isPresenter || this.isFollowing);
 	}
 
+	get slide(): number {
+		return this.sharesView ? this.state!.slide : this.ownSlide;
+	}
+
+	/** The material this viewer sees instead of the slides, if any. */
+	get material(): ShownMaterial | null {
+		return this.sharesView ? this.state!.material : this.ownMaterial;
+	}
+
+	get page(): number {
+		return this.sharesView ? this.state!.page : this.ownPage;
+	}
+
+	/** To a slide (which puts a material shown away): the presenter moves the room, anyone else browses alone. */
 	go(slide: number): void {
 		const target = Math.max(0, Math.min(SLIDE_KEYS.length - 1, slide));
 		if (this.isPresenter && this.state) {
 			this.state.slide = target;
+			this.state.material = null;
 			void this.emit('slide:go', { slide: target });
 			return;
 		}
 		if (this.isFollowing) this.following = false;
+		this.ownMaterial = null;
 		this.ownSlide = target;
+	}
+
+	/** To a page of the material seen (of `pages`): like `go`, for the presenter or alone. */
+	turnPage(page: number, pages: number): void {
+		const material = this.material;
+		if (!material) return;
+		const target = Math.max(1, Math.min(Math.max(1, pages), page));
+		if (this.isPresenter && this.state) {
+			this.state.page = target;
+			void this.emit('page:go', { page: target });
+			return;
+		}
+		if (this.isFollowing) this.following = false;
+		this.ownMaterial = material;
+		this.ownPage = target;
+	}
+
+	/** The presenter (or the chair) shows a PDF of the material to the room, from its first page. */
+	async presentMaterial(materialId: string): Promise<void> {
+		await this.emit('present:material', { materialId, page: 1 });
 	}
 
 	followAgain(): void {
@@ -105,8 +145,10 @@ export class RoomConnection {
 	}
 
 	async startPresenting(): Promise<void> {
-		// present from the slide I am looking at; one event, so a slide moved
+		// present from what I am looking at; one event, so a slide moved
 		// right after the start is never overtaken by the start's own position
-		await this.emit('present:start', { slide: this.slide });
+		const material = this.material;
+		if (material) await this.emit('present:material', { materialId: material.id, page: this.page });
+		else await this.emit('present:start', { slide: this.slide });
 	}
 }

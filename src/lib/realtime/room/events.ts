@@ -78,6 +78,17 @@ export interface CabPoll {
 	rationale: string;
 }
 
+/**
+ * A PDF from the meeting's material, shown to the room instead of the slides
+ * (its version is fixed when the presentation starts: a version uploaded
+ * meanwhile does not change the pages under the room's eyes).
+ */
+export interface ShownMaterial {
+	id: string;
+	version: number;
+	fileName: string;
+}
+
 export interface RoomState {
 	meetingId: string;
 	status: string;
@@ -86,6 +97,9 @@ export interface RoomState {
 	presenting: boolean;
 	presenterId: string | null;
 	slide: number;
+	/** a PDF shown instead of the slides, at `page` (1-based) */
+	material: ShownMaterial | null;
+	page: number;
 	currentItem: { id: string; startedAt: string } | null;
 	hands: Hand[];
 	notes: Partial<Record<SlideKey, string>>;
@@ -96,9 +110,11 @@ export interface RoomState {
 	revision: number;
 }
 
-/** Who presents which slide, as of `revision`. */
+/** Who presents which slide (or which page of which material), as of `revision`. */
 export interface SlideEvent {
 	slide: number;
+	material: ShownMaterial | null;
+	page: number;
 	presenting: boolean;
 	presenterId: string | null;
 	revision: number;
@@ -137,6 +153,9 @@ export interface ClientToServerEvents {
 	'present:stop': WithAck<Record<string, never> | undefined>;
 	'present:pass': WithAck<{ personId: string }>;
 	'slide:go': WithAck<{ slide: number }>;
+	/** presents a PDF of the meeting's material (from `page`, or its first) */
+	'present:material': WithAck<{ materialId: string; page?: number }>;
+	'page:go': WithAck<{ page: number }>;
 	'duty:assign': WithAck<{ duty: DutyKey; party: Side; personId: string | null; scope: 'meeting' | 'forum' }>;
 	'item:set': WithAck<{ itemId: string | null }>;
 	'timer:restart': WithAck<Record<string, never> | undefined>;

@@ -10,6 +10,8 @@ const state = (revision: number, extra: Partial<RoomState> = {}): RoomState => (
 	presenting: true,
 	presenterId: 'p-bo',
 	slide: 0,
+	material: null,
+	page: 1,
 	currentItem: null,
 	hands: [],
 	notes: {},
@@ -18,7 +20,7 @@ const state = (revision: number, extra: Partial<RoomState> = {}): RoomState => (
 	revision,
 	...extra
 });
-const slide = (revision: number, n: number): SlideEvent => ({ slide: n, presenting: true, presenterId: 'p-bo', revision });
+const slide = (revision: number, n: number): SlideEvent => ({ slide: n, material: null, page: 1, presenting: true, presenterId: 'p-bo', revision });
 const hand = (personId: string) => ({ personId, name: personId, side: 'customer' as const, at: '2026-11-28T12:00:00.000Z' });
 
 describe('putting room broadcasts in order', () => {
@@ -52,6 +54,19 @@ describe('putting room broadcasts in order', () => {
 		// a restarted single instance counts from its own clock: a new connection accepts it
 		seen = noRevisionsSeen();
 		expect(applyState(room, state(50, { slide: 1 }), seen)).toMatchObject({ slide: 1 });
+	});
+
+	it('treats the material shown and its page as part of the presentation', () => {
+		const seen = noRevisionsSeen();
+		const pdf = { id: 'mat', version: 2, fileName: 'underlag.pdf' };
+		let room = applyState(null, state(10), seen)!;
+		room = applySlide(room, { ...slide(13, 0), material: pdf, page: 4 }, seen)!;
+		// a state read before the page was turned keeps the newer page and material
+		room = applyState(room, state(12, { hands: [hand('a')] }), seen)!;
+		expect(room).toMatchObject({ material: pdf, page: 4, hands: [hand('a')] });
+		// back to the slides: the material goes with the newer presentation
+		room = applySlide(room, slide(14, 2), seen)!;
+		expect(room).toMatchObject({ material: null, slide: 2 });
 	});
 
 	it('has nothing to apply a slide to before the first state', () => {

@@ -21,7 +21,7 @@ export interface SeenRevisions {
 /** Before the first broadcast of a connection (a reconnect starts afresh). */
 export const noRevisionsSeen = (): SeenRevisions => ({ state: -Infinity, presentation: -Infinity });
 
-const presentationOf = (s: RoomState | SlideEvent) => ({ presenting: s.presenting, presenterId: s.presenterId, slide: s.slide });
+const presentationOf = (s: RoomState | SlideEvent) => ({ presenting: s.presenting, presenterId: s.presenterId, slide: s.slide, material: s.material, page: s.page });
 
 /** The room after a `room:state`; null when the broadcast was overtaken in every part. */
 export function applyState(current: RoomState | null, incoming: RoomState, seen: SeenRevisions): RoomState | null {

@@ -14,6 +14,10 @@ const uuid = () => z.uuid();
 
 export const JoinPayload = z.strictObject({ meetingId: uuid() });
 export const SlidePayload = z.strictObject({ slide: z.int().min(0).max(SLIDE_KEYS.length - 1) });
+/** Pages of a presented PDF, 1-based; the server cannot know the count, so each browser keeps inside its own copy. */
+export const MAX_PAGE = 9999;
+export const PagePayload = z.strictObject({ page: z.int().min(1).max(MAX_PAGE) });
+export const PresentMaterialPayload = z.strictObject({ materialId: uuid(), page: PagePayload.shape.page.optional() });
 export const EmptyPayload = z.strictObject({}).optional();
 /** Starting the meeting more than an hour before its time needs `confirmEarly` (governance/early-start.ts). */
 export const StartMeetingPayload = z.strictObject({ confirmEarly: z.boolean().optional() }).optional();

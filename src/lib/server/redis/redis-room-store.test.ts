@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Participant } from '$lib/realtime/room/events';
+import { MAX_PAGE } from '$lib/realtime/room/schemas';
 import { SLIDE_KEYS } from '$lib/realtime/room/slides';
 import { RedisRoomStore } from './redis-room-store';
 
@@ -91,6 +92,24 @@ describe.skipIf(!REDIS_URL && !IN_CI)('RedisRoomStore', () => {
 		expect(await b.stopPresenting(m)).toMatchObject({ presenting: false, presenterId: null, slide: SLIDE_KEYS.length - 1 });
 	});
 
+	it('shares a material shown and its page; pages turn only while one is shown; the slides bring it down', async () => {
+		const m = randomUUID();
+		const a = instance('a').store;
+		const b = instance('b').store;
+		await a.join(m, 's1', bo);
+		await b.join(m, 's2', eva);
+		const pdf = { id: randomUUID(), version: 2, fileName: 'Underlag åäö.pdf' };
+		expect(await b.goToPage(m, eva.personId, 2)).toBeNull();
+		expect(await a.snapshot(m)).toMatchObject({ presenting: false, material: null, page: 1 });
+		expect(await a.showMaterial(m, bo.personId, pdf, 3)).toMatchObject({ presenting: true, presenterId: bo.personId, material: pdf, page: 3 });
+		expect(await b.snapshot(m)).toMatchObject({ material: pdf, page: 3 });
+		// the other instance turns the page: it takes the presentation, the material stays
+		expect(await b.goToPage(m, eva.personId, 99_999)).toMatchObject({ presenterId: eva.personId, material: pdf, page: MAX_PAGE });
+		expect(await a.goTo(m, bo.personId, 2)).toMatchObject({ material: null, slide: 2 });
+		expect(await b.goToPage(m, eva.personId, 2)).toBeNull();
+		expect(await b.snapshot(m)).toMatchObject({ presenterId: bo.personId, material: null, slide: 2 });
+	});
+
 	it('loses no hand when two instances raise and lower hands at the same moment', async () => {
 		const m = randomUUID();
 		const a = instance('a').store;
@@ -139,6 +158,8 @@ describe.skipIf(!REDIS_URL && !IN_CI)('RedisRoomStore', () => {
 		await a.join(m, 's1', bo);
 		await b.join(m, 's2', eva);
 		await a.goTo(m, bo.personId, 3);
+		const pdf = { id: randomUUID(), version: 1, fileName: 'underlag.pdf' };
+		await a.showMaterial(m, bo.personId, pdf, 4);
 		await b.raiseHand(m, { ...eva, at: new Date().toISOString() });
 		await a.snapshot(m);
 		await b.snapshot(m);
@@ -151,7 +172,8 @@ describe.skipIf(!REDIS_URL && !IN_CI)('RedisRoomStore', () => {
 		await b.goTo(m, bo.personId, 5);
 		await until(() => changed.includes(m), 2_000, 'a heartbeat to republish the room');
 		for (const s of [a, b]) {
-			expect(await s.snapshot(m)).toMatchObject({ presenting: true, presenterId: bo.personId, slide: 5, hands: [{ personId: eva.personId }] });
+			// the slide moved after the loss (which put the material down): the page shown before comes back with it
+			expect(await s.snapshot(m)).toMatchObject({ presenting: true, presenterId: bo.personId, slide: 5, material: null, page: 4, hands: [{ personId: eva.personId }] });
 			await until(async () => (await s.snapshot(m)).participants.length === 3, 1_000, 'presence to come back');
 		}
 	});
@@ -186,7 +208,7 @@ describe.skipIf(!REDIS_URL && !IN_CI)('RedisRoomStore', () => {
 		expect((await keysOf(m)).length).toBeGreaterThan(0);
 		await b.leave(m, 's2');
 		expect(await keysOf(m)).toEqual([]);
-		expect(await a.snapshot(m)).toEqual({ presenting: false, presenterId: null, slide: 0, hands: [], participants: [] });
+		expect(await a.snapshot(m)).toEqual({ presenting: false, presenterId: null, slide: 0, material: null, page: 1, hands: [], participants: [] });
 		expect(a.localRooms + b.localRooms).toBe(0);
 	});
 });

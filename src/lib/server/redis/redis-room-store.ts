@@ -3,7 +3,7 @@
  * domain/room/room-store.ts for what it holds and why). Keys, all under the
  * installation's REDIS_PREFIX:
  *
- *   <p>:room:<meeting>           hash: presenting ('1'/'0'), presenterId, slide
+ *   <p>:room:<meeting>           hash: presenting ('1'/'0'), presenterId, slide, material (JSON or ''), page
  *   <p>:room:<meeting>:hands     hash: personId → the raised hand (JSON)
  *   <p>:room:<meeting>:presence  hash: instance → that instance's participants (JSON)
  *   <p>:room:<meeting>:revision  the room's revision (see RoomStore.revise)
@@ -26,8 +26,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Hand, Participant } from '$lib/realtime/room/events';
-import { clampSlide, LiveRoom, sortParticipants } from '$lib/server/domain/room/live-room';
+import type { Hand, Participant, ShownMaterial } from '$lib/realtime/room/events';
+import { clampPage, clampSlide, LiveRoom, sortParticipants } from '$lib/server/domain/room/live-room';
 import { nextRevision, type LiveSnapshot, type Presentation, type RevisedPresentation, type RoomStore } from '$lib/server/domain/room/room-store';
 
 export interface RedisRoomStoreOptions {
@@ -53,6 +53,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 const ParticipantJson = z.object({ personId: z.string(), name: z.string(), side: z.enum(['supplier', 'customer']) });
 const HandJson = ParticipantJson.extend({ at: z.string() });
+const MaterialJson = z.object({ id: z.string(), version: z.number(), fileName: z.string() });
 
 /** Sets the presenter only while a presentation runs. */
 const PASS_PRESENTATION = `
@@ -61,12 +62,22 @@ if redis.call('HGET', KEYS[1], 'presenting') == '1' then
 end
 return 0`;
 
+/** Turns the page (and takes the presentation) only while a material is shown: 0 when none is. */
+const TURN_PAGE = `
+local shown = redis.call('HGET', KEYS[1], 'material')
+if not shown or shown == '' then return 0 end
+redis.call('HSET', KEYS[1], 'presenting', '1', 'presenterId', ARGV[1], 'page', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
 /** Fills in a room's presentation and hands as last known, keeping whatever was written since Redis came back. */
 const RESTORE_ROOM = `
-local n = redis.call('HSETNX', KEYS[1], 'presenting', ARGV[2]) + redis.call('HSETNX', KEYS[1], 'presenterId', ARGV[3]) + redis.call('HSETNX', KEYS[1], 'slide', ARGV[4])
+local n = 0
+local fields = { 'presenting', 'presenterId', 'slide', 'material', 'page' }
+for i, field in ipairs(fields) do n = n + redis.call('HSETNX', KEYS[1], field, ARGV[i + 1]) end
 redis.call('EXPIRE', KEYS[1], ARGV[1])
-for i = 5, #ARGV, 2 do n = n + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) end
-if #ARGV >= 5 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
+for i = 7, #ARGV, 2 do n = n + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) end
+if #ARGV >= 7 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
 return n`;
 
 /** INCR, but never below the clock in microseconds (ARGV[1]): still growing after Redis lost the key. */
@@ -83,12 +94,14 @@ return v`;
 type ScriptedRedis = Redis & {
 	roomRevise(key: string, floor: string, ttlSeconds: string): Promise<number>;
 	roomPassPresentation(room: string, personId: string): Promise<number>;
+	roomTurnPage(room: string, personId: string, page: string, ttlSeconds: string): Promise<number>;
 	roomRestore(room: string, hands: string, ...args: string[]): Promise<number>;
 };
 
 /** A MULTI with our scripts on it (ioredis adds defined commands to pipelines too). */
 type ScriptedMulti = ReturnType<Redis['multi']> & {
 	roomRevise(key: string, floor: string, ttlSeconds: string): ScriptedMulti;
+	roomTurnPage(room: string, personId: string, page: string, ttlSeconds: string): ScriptedMulti;
 };
 
 export class RedisRoomStore implements RoomStore {
@@ -111,6 +124,7 @@ export class RedisRoomStore implements RoomStore {
 		this.aliveMs = opts.aliveMs ?? ALIVE_MS;
 		redis.defineCommand('roomRevise', { numberOfKeys: 1, lua: REVISE });
 		redis.defineCommand('roomPassPresentation', { numberOfKeys: 1, lua: PASS_PRESENTATION });
+		redis.defineCommand('roomTurnPage', { numberOfKeys: 1, lua: TURN_PAGE });
 		redis.defineCommand('roomRestore', { numberOfKeys: 2, lua: RESTORE_ROOM });
 		this.redis = redis as ScriptedRedis;
 		this.timer = setInterval(() => this.beat(), opts.heartbeatMs ?? HEARTBEAT_MS);
@@ -195,18 +209,38 @@ export class RedisRoomStore implements RoomStore {
 	}
 
 	async goTo(meetingId: string, personId: string, slide: number): Promise<RevisedPresentation> {
-		return this.present(meetingId, { presenting: '1', presenterId: personId, slide: String(clampSlide(slide)) });
+		return this.present(meetingId, { presenting: '1', presenterId: personId, slide: String(clampSlide(slide)), material: '' });
+	}
+
+	async showMaterial(meetingId: string, personId: string, material: ShownMaterial, page: number): Promise<RevisedPresentation> {
+		return this.present(meetingId, { presenting: '1', presenterId: personId, material: JSON.stringify(material), page: String(clampPage(page)) });
+	}
+
+	async goToPage(meetingId: string, personId: string, page: number): Promise<RevisedPresentation | null> {
+		const key = this.key(meetingId);
+		const [turned, presentation] = await this.changed(meetingId, (multi) => multi.roomTurnPage(key, personId, String(clampPage(page)), String(ROOM_TTL_SECONDS)));
+		return turned === 1 ? presentation : null;
 	}
 
 	/** One HSET of the presentation's fields, the result read and a revision taken, in one transaction. */
 	private async present(meetingId: string, fields: Record<string, string>): Promise<RevisedPresentation> {
 		const key = this.key(meetingId);
-		const results = await (this.redis.multi().hset(key, fields).expire(key, ROOM_TTL_SECONDS).hgetall(key).get(this.generationKey) as unknown as ScriptedMulti)
-			.roomRevise(...this.reviseArgs(meetingId))
-			.exec();
-		const presentation = parsePresentation((results?.[2]?.[1] ?? {}) as Record<string, string>);
-		this.remember(meetingId, (results?.[3]?.[1] ?? null) as string | null, presentation);
-		return { ...presentation, revision: Number(results?.[4]?.[1]) };
+		const [, presentation] = await this.changed(meetingId, (multi) => multi.hset(key, fields).expire(key, ROOM_TTL_SECONDS) as unknown as ScriptedMulti);
+		return presentation;
+	}
+
+	/**
+	 * A change of the presentation (`change`, whose first command's answer is
+	 * returned), then the result read and a revision taken, in one transaction.
+	 */
+	private async changed(meetingId: string, change: (multi: ScriptedMulti) => ScriptedMulti): Promise<[unknown, RevisedPresentation]> {
+		const key = this.key(meetingId);
+		const multi = change(this.redis.multi() as unknown as ScriptedMulti);
+		const results = await (multi.hgetall(key).get(this.generationKey) as unknown as ScriptedMulti).roomRevise(...this.reviseArgs(meetingId)).exec();
+		const n = results?.length ?? 0;
+		const presentation = parsePresentation((results?.[n - 3]?.[1] ?? {}) as Record<string, string>);
+		this.remember(meetingId, (results?.[n - 2]?.[1] ?? null) as string | null, presentation);
+		return [results?.[0]?.[1], { ...presentation, revision: Number(results?.[n - 1]?.[1]) }];
 	}
 
 	async passPresentation(meetingId: string, personId: string): Promise<void> {
@@ -263,6 +297,8 @@ export class RedisRoomStore implements RoomStore {
 		room.presenting = presentation.presenting;
 		room.presenterId = presentation.presenterId;
 		room.slide = presentation.slide;
+		room.material = presentation.material;
+		room.page = presentation.page;
 		if (hands) room.hands = hands;
 	}
 
@@ -321,10 +357,14 @@ export class RedisRoomStore implements RoomStore {
 function parsePresentation(fields: Record<string, string>): Presentation {
 	const presenting = fields.presenting === '1';
 	const slide = Number(fields.slide ?? 0);
+	const page = Number(fields.page ?? 1);
+	const material = MaterialJson.safeParse(safeJson(fields.material || undefined));
 	return {
 		presenting,
 		presenterId: presenting && fields.presenterId ? fields.presenterId : null,
-		slide: Number.isFinite(slide) ? clampSlide(slide) : 0
+		slide: Number.isFinite(slide) ? clampSlide(slide) : 0,
+		material: material.success ? material.data : null,
+		page: Number.isFinite(page) ? clampPage(page) : 1
 	};
 }
 
@@ -351,7 +391,14 @@ function safeJson(raw: string | undefined): unknown {
 }
 
 function restoreArgs(room: LiveRoom): string[] {
-	const args = [String(ROOM_TTL_SECONDS), room.presenting ? '1' : '0', room.presenterId ?? '', String(room.slide)];
+	const args = [
+		String(ROOM_TTL_SECONDS),
+		room.presenting ? '1' : '0',
+		room.presenterId ?? '',
+		String(room.slide),
+		room.material ? JSON.stringify(room.material) : '',
+		String(room.page)
+	];
 	for (const hand of room.hands) args.push(hand.personId, JSON.stringify(hand));
 	return args;
 }

@@ -20,9 +20,12 @@ export interface MaterialKind {
 	contentType: string;
 }
 
+/** The one kind the live room can show (page by page, with pdf.js in the browser). */
+export const PDF_CONTENT_TYPE = 'application/pdf';
+
 /** Extension (lower case) → kind. Old binary Office files are Compound File Binary ("cfb") by their bytes. */
 export const MATERIAL_KINDS: Readonly<Record<string, MaterialKind>> = {
-	pdf: { detected: ['pdf'], contentType: 'application/pdf' },
+	pdf: { detected: ['pdf'], contentType: PDF_CONTENT_TYPE },
 	docx: { detected: ['docx'], contentType: `${OOXML}.wordprocessingml.document` },
 	xlsx: { detected: ['xlsx'], contentType: `${OOXML}.spreadsheetml.sheet` },
 	pptx: { detected: ['pptx'], contentType: `${OOXML}.presentationml.presentation` },

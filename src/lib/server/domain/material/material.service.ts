@@ -25,7 +25,8 @@ import { queueNotification } from '../outbox/queue-notification';
 import type { RecordedMaterial } from '../meeting-core/minutes-model';
 import { authorize, can } from '../policy';
 import { parseInput } from '../validation';
-import { checkContent, checkFileName, MATERIAL_EXTENSIONS } from './material-kinds';
+import type { ShownMaterial } from '$lib/realtime/room/events';
+import { checkContent, checkFileName, MATERIAL_EXTENSIONS, PDF_CONTENT_TYPE } from './material-kinds';
 import { databaseMaterialStore, type MaterialStore } from './material-store';
 import { materialTiming, type MaterialTiming } from './material-timing';
 import {
@@ -292,6 +293,28 @@ export async function uploadVersion(db: Db, actor: Actor, meetingId: string, mat
 export async function getMaterial(db: Db, actor: Actor, meetingId: string, materialId: string): Promise<MaterialView> {
 	await meetingContext(db, actor, meetingId);
 	return viewOf(db, actor, meetingId, materialId);
+}
+
+/**
+ * Whether the room can show this material, and what it shows: the current
+ * version of a PDF that every participant may read. Supplier-internal
+ * material is refused (the customer's people in the room must not see it),
+ * and so is anything a browser cannot page through as a PDF.
+ */
+export async function presentableMaterial(db: Db, actor: Actor, meetingId: string, materialId: string): Promise<ShownMaterial> {
+	const view = await getMaterial(db, actor, meetingId, materialId);
+	if (view.internal) throw conflict({ code: 'material.internal_not_shown' });
+	if (!isPresentable(view)) throw invalid({ code: 'material.not_pdf' }, { materialId: 'material.not_pdf' });
+	return { id: view.id, version: view.current.version, fileName: view.current.fileName };
+}
+
+const isPresentable = (view: MaterialView) => !view.internal && view.current.contentType === PDF_CONTENT_TYPE;
+
+/** The material the room can show (see `presentableMaterial`), as the presenter picks from it. */
+export async function presentableMaterialList(db: Db, actor: Actor, meetingId: string): Promise<ShownMaterial[]> {
+	await meetingContext(db, actor, meetingId);
+	const rows = (await listMaterialRows(db, meetingId)).filter(visibleTo(actor));
+	return (await views(db, meetingId, rows)).filter(isPresentable).map((v) => ({ id: v.id, version: v.current.version, fileName: v.current.fileName }));
 }
 
 /** The bytes of a version (the current one without `version`). */

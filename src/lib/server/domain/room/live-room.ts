@@ -4,7 +4,8 @@
  * Hands and the slide outlive a dropped connection, so a participant who
  * reconnects finds the room as they left it.
  */
-import type { Hand, Participant } from '$lib/realtime/room/events';
+import type { Hand, Participant, ShownMaterial } from '$lib/realtime/room/events';
+import { MAX_PAGE } from '$lib/realtime/room/schemas';
 import { SLIDE_KEYS } from '$lib/realtime/room/slides';
 
 export class LiveRoom {
@@ -13,6 +14,9 @@ export class LiveRoom {
 	presenting = false;
 	presenterId: string | null = null;
 	slide = 0;
+	/** a PDF of the material shown instead of the slides, and its page */
+	material: ShownMaterial | null = null;
+	page = 1;
 	hands: Hand[] = [];
 
 	constructor(readonly meetingId: string) {}
@@ -61,8 +65,22 @@ export class LiveRoom {
 		this.presenterId = null;
 	}
 
+	/** Back to the slides, at this one. */
 	goTo(slide: number): void {
 		this.slide = clampSlide(slide);
+		this.material = null;
+	}
+
+	showMaterial(material: ShownMaterial, page: number): void {
+		this.material = material;
+		this.page = clampPage(page);
+	}
+
+	/** False when no material is shown (the page of nothing). */
+	goToPage(page: number): boolean {
+		if (!this.material) return false;
+		this.page = clampPage(page);
+		return true;
 	}
 
 	raiseHand(who: Participant, at: string): void {
@@ -81,6 +99,11 @@ export function sortParticipants(people: Iterable<Participant>): Participant[] {
 	const byPerson = new Map<string, Participant>();
 	for (const p of people) byPerson.set(p.personId, p);
 	return [...byPerson.values()].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name, 'sv') : a.side === 'supplier' ? -1 : 1));
+}
+
+/** A page number kept inside what a PDF can have (each browser keeps it inside its own copy). */
+export function clampPage(page: number): number {
+	return Math.max(1, Math.min(MAX_PAGE, Math.trunc(page)));
 }
 
 /** A slide index kept inside the deck. */

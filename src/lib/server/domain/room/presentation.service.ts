@@ -6,6 +6,8 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
+import { conflict } from '../errors';
+import { presentableMaterial } from '../material/material.service';
 import { meetingContext } from '../meeting-core/meeting-context';
 import { authorizeIn } from './room-context';
 import type { RevisedPresentation, RoomStore } from './room-store';
@@ -25,6 +27,25 @@ export async function stopPresenting(db: Db, store: RoomStore, actor: Actor, mee
 export async function goToSlide(db: Db, store: RoomStore, actor: Actor, meetingId: string, slide: number): Promise<RevisedPresentation> {
 	authorizeIn(actor, 'meeting.present', await meetingContext(db, actor, meetingId));
 	return store.goTo(meetingId, actor.personId, slide);
+}
+
+/**
+ * The presenter (or the chair) shows a PDF of the meeting's material to the
+ * room, from `page`: the material must be one every participant may read
+ * (material.service `presentableMaterial`).
+ */
+export async function presentMaterial(db: Db, store: RoomStore, actor: Actor, meetingId: string, materialId: string, page = 1): Promise<RevisedPresentation> {
+	authorizeIn(actor, 'meeting.present', await meetingContext(db, actor, meetingId));
+	const material = await presentableMaterial(db, actor, meetingId, materialId);
+	return store.showMaterial(meetingId, actor.personId, material, page);
+}
+
+/** Turning the material's pages takes the presentation over, like moving the slides. */
+export async function goToPage(db: Db, store: RoomStore, actor: Actor, meetingId: string, page: number): Promise<RevisedPresentation> {
+	authorizeIn(actor, 'meeting.present', await meetingContext(db, actor, meetingId));
+	const now = await store.goToPage(meetingId, actor.personId, page);
+	if (!now) throw conflict({ code: 'room.no_material_shown' });
+	return now;
 }
 
 /**

@@ -16,7 +16,7 @@ describe('MemoryRoomStore (one instance)', () => {
 		expect(await store.leave('m', 's2')).toBe(true);
 		expect(await store.leave('m', 's3')).toBe(true);
 		expect(store.hasLocal('m')).toBe(false);
-		expect(await store.snapshot('m')).toEqual({ presenting: false, presenterId: null, slide: 0, participants: [], hands: [] });
+		expect(await store.snapshot('m')).toEqual({ presenting: false, presenterId: null, slide: 0, material: null, page: 1, participants: [], hands: [] });
 	});
 
 	it('moving a slide takes the presentation over; passing it on needs a presentation running', async () => {
@@ -27,6 +27,17 @@ describe('MemoryRoomStore (one instance)', () => {
 		expect(await store.goTo('m', bo.personId, 3)).toMatchObject({ presenting: true, presenterId: bo.personId, slide: 3 });
 		await store.passPresentation('m', eva.personId);
 		expect(await store.stopPresenting('m')).toMatchObject({ presenting: false, presenterId: null, slide: 3 });
+	});
+
+	it('shows a material page by page; pages turn only while one is shown; a slide brings the slides back', async () => {
+		const store = new MemoryRoomStore();
+		await store.join('m', 's1', bo);
+		const pdf = { id: 'mat', version: 1, fileName: 'underlag.pdf' };
+		expect(await store.goToPage('m', bo.personId, 2)).toBeNull();
+		expect(await store.showMaterial('m', eva.personId, pdf, 3)).toMatchObject({ presenting: true, presenterId: eva.personId, material: pdf, page: 3 });
+		expect(await store.goToPage('m', bo.personId, 0)).toMatchObject({ presenterId: bo.personId, material: pdf, page: 1 });
+		expect(await store.goTo('m', bo.personId, 2)).toMatchObject({ material: null, slide: 2 });
+		expect(await store.goToPage('m', bo.personId, 2)).toBeNull();
 	});
 
 	it('keeps one hand per person, in the order raised', async () => {

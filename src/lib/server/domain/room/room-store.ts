@@ -12,13 +12,16 @@
  * (What is stored in the database — duties, the current item and its timer,
  * slide notes, CAB votes — is not here.)
  */
-import type { Hand, Participant } from '$lib/realtime/room/events';
+import type { Hand, Participant, ShownMaterial } from '$lib/realtime/room/events';
 import { LiveRoom } from './live-room';
 
 export interface Presentation {
 	presenting: boolean;
 	presenterId: string | null;
 	slide: number;
+	/** a PDF of the meeting's material shown instead of the slides, at `page` */
+	material: ShownMaterial | null;
+	page: number;
 }
 
 /** A presentation as of a revision of the room (see `RoomStore.revise`). */
@@ -50,8 +53,12 @@ export interface RoomStore {
 	/** The presentation changes carry the revision taken in the same atomic step. */
 	startPresenting(meetingId: string, personId: string): Promise<RevisedPresentation>;
 	stopPresenting(meetingId: string): Promise<RevisedPresentation>;
-	/** Presents (taking the presentation over if need be) and moves to a slide, in one step. */
+	/** Presents (taking the presentation over if need be) and moves to a slide, in one step; a material shown gives way to the slides. */
 	goTo(meetingId: string, personId: string, slide: number): Promise<RevisedPresentation>;
+	/** Presents a PDF of the material from `page`, in one step. */
+	showMaterial(meetingId: string, personId: string, material: ShownMaterial, page: number): Promise<RevisedPresentation>;
+	/** Presents (taking over if need be) and turns to a page of the material shown; null when none is shown. */
+	goToPage(meetingId: string, personId: string, page: number): Promise<RevisedPresentation | null>;
 	/** The presenter duty handed over: the presentation follows, if one runs. */
 	passPresentation(meetingId: string, personId: string): Promise<void>;
 	/** False when that person's hand was up already. */
@@ -130,6 +137,21 @@ export class MemoryRoomStore implements RoomStore {
 		return { ...presentationOf(room), revision: await this.revise() };
 	}
 
+	async showMaterial(meetingId: string, personId: string, material: ShownMaterial, page: number): Promise<RevisedPresentation> {
+		const room = this.room(meetingId);
+		room.startPresenting(personId);
+		room.showMaterial(material, page);
+		return { ...presentationOf(room), revision: await this.revise() };
+	}
+
+	async goToPage(meetingId: string, personId: string, page: number): Promise<RevisedPresentation | null> {
+		const room = this.room(meetingId);
+		if (!room.material) return null;
+		room.startPresenting(personId);
+		room.goToPage(page);
+		return { ...presentationOf(room), revision: await this.revise() };
+	}
+
 	async passPresentation(meetingId: string, personId: string): Promise<void> {
 		const room = this.rooms.get(meetingId);
 		if (room?.presenting) room.startPresenting(personId);
@@ -159,7 +181,13 @@ export class MemoryRoomStore implements RoomStore {
 	}
 }
 
-const presentationOf = (room: LiveRoom): Presentation => ({ presenting: room.presenting, presenterId: room.presenterId, slide: room.slide });
+const presentationOf = (room: LiveRoom): Presentation => ({
+	presenting: room.presenting,
+	presenterId: room.presenterId,
+	slide: room.slide,
+	material: room.material,
+	page: room.page
+});
 
 /** The clock in microseconds, or one more than the last revision if that is larger (several in one millisecond). */
 export function nextRevision(last: number, now = Date.now()): number {

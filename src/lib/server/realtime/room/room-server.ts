@@ -19,7 +19,7 @@ import { isSupplier } from '$lib/server/domain/actor';
 import { nowIso } from '$lib/server/domain/ids';
 import { castVote, closeVote, openVote } from '$lib/server/domain/room/cab.service';
 import { meetingContext } from '$lib/server/domain/meeting-core/meeting-context';
-import { goToSlide, lowerHand, startPresenting, stopPresenting } from '$lib/server/domain/room/presentation.service';
+import { goToPage, goToSlide, lowerHand, presentMaterial, startPresenting, stopPresenting } from '$lib/server/domain/room/presentation.service';
 import { roomState, youIn } from '$lib/server/domain/room/room-view';
 import { endMeeting, startMeeting } from '$lib/server/domain/meetings/lifecycle.service';
 import type { DocumentStore } from '$lib/server/domain/collab/document-store';
@@ -34,6 +34,8 @@ import {
 	DutyPayload,
 	EmptyPayload,
 	PresentStartPayload,
+	PresentMaterialPayload,
+	PagePayload,
 	HandPayload,
 	ItemPayload,
 	JoinPayload,
@@ -265,6 +267,17 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 			io.to(channel(meetingId)).emit('room:slide', now);
 		});
 
+		on(socket, 'present:material', PresentMaterialPayload, async ({ meetingId, payload }) => {
+			const now = await presentMaterial(db, store, actor, meetingId, payload.materialId, payload.page);
+			io.to(channel(meetingId)).emit('room:slide', now);
+			await broadcastState(meetingId);
+		});
+
+		on(socket, 'page:go', PagePayload, async ({ meetingId, payload }) => {
+			const now = await goToPage(db, store, actor, meetingId, payload.page);
+			io.to(channel(meetingId)).emit('room:slide', now);
+		});
+
 		on(socket, 'present:pass', PassPresenterPayload, async ({ meetingId, payload }) => {
 			await passPresenter(db, actor, meetingId, payload, store);
 			await refreshRights(meetingId);
@@ -418,6 +431,8 @@ const KNOWN_EVENTS = new Set<string>([
 	'present:start',
 	'present:stop',
 	'present:pass',
+	'present:material',
+	'page:go',
 	'slide:go',
 	'duty:assign',
 	'item:set',

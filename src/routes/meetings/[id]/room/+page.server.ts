@@ -1,4 +1,5 @@
 import { isSupplier } from '$lib/server/domain/actor';
+import { presentableMaterialList } from '$lib/server/domain/material/material.service';
 import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
 import { requireMeeting } from '$lib/server/domain/meeting-core/meeting-context';
 import { roomAgenda } from '$lib/server/domain/room/agenda';
@@ -12,9 +13,10 @@ export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const meeting = await getMeeting(db, actor, event.params.id);
 		const ref = await requireMeeting(db, meeting.id);
-		const [deck, agenda, customerPeople, supplierPeople] = await Promise.all([
+		const [deck, agenda, material, customerPeople, supplierPeople] = await Promise.all([
 			slideDeck(db, actor, meeting.id),
 			roomAgenda(db, ref),
+			presentableMaterialList(db, actor, meeting.id),
 			listPeople(db, actor, meeting.customerId),
 			// a customer's people hand duties to their own side only (see room.service handOverDuty)
 			isSupplier(actor) ? listPeople(db, actor, null) : Promise.resolve([])
@@ -24,6 +26,7 @@ export const load: PageServerLoad = (event) =>
 			meeting: { id: meeting.id, title: meeting.title, customerName: meeting.customerName, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
 			deck,
 			agenda,
+			material,
 			cabChanges: deck.cab ? await cabCandidates(db, ref) : [],
 			people: [...customerPeople.filter((p) => p.hasAccount).map(person('customer')), ...supplierPeople.filter((p) => p.hasAccount).map(person('supplier'))]
 		};
