@@ -21,6 +21,7 @@ import {
 import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
 import { listMaterial } from '$lib/server/domain/material/material.service';
 import { can } from '$lib/server/domain/policy';
+import { roomScreen } from '$lib/server/domain/room/room-screen';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { parseDocName } from '$lib/realtime/doc-names';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,7 +44,11 @@ export const load: PageServerLoad = (event) =>
 			forumEscalationLinks(db, actor, forum.id),
 			listMaterial(db, actor, event.params.id)
 		]);
-		const figures = await meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv');
+		const [figures, live] = await Promise.all([
+			meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv'),
+			// meeting mode: while the meeting is in progress the page shows what the room shows
+			lifecycle.status === 'in_progress' ? roomScreen(db, actor, meeting.id) : Promise.resolve(null)
+		]);
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
 		return {
 			meeting,
@@ -58,6 +63,7 @@ export const load: PageServerLoad = (event) =>
 			lifecycle,
 			material,
 			figures,
+			live,
 			attendance,
 			people,
 			meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),

@@ -1,10 +1,8 @@
 import { isSupplier } from '$lib/server/domain/actor';
-import { presentableMaterialList } from '$lib/server/domain/material/material.service';
 import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
 import { requireMeeting } from '$lib/server/domain/meeting-core/meeting-context';
-import { roomAgenda } from '$lib/server/domain/room/agenda';
 import { cabCandidates } from '$lib/server/domain/room/cab.service';
-import { slideDeck } from '$lib/server/domain/room/slides.service';
+import { roomScreen } from '$lib/server/domain/room/room-screen';
 import { listPeople } from '$lib/server/domain/tenancy/people.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -13,10 +11,8 @@ export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const meeting = await getMeeting(db, actor, event.params.id);
 		const ref = await requireMeeting(db, meeting.id);
-		const [deck, agenda, material, customerPeople, supplierPeople] = await Promise.all([
-			slideDeck(db, actor, meeting.id),
-			roomAgenda(db, ref),
-			presentableMaterialList(db, actor, meeting.id),
+		const [{ deck, agenda, material }, customerPeople, supplierPeople] = await Promise.all([
+			roomScreen(db, actor, meeting.id),
 			listPeople(db, actor, meeting.customerId),
 			// a customer's people hand duties to their own side only (see room.service handOverDuty)
 			isSupplier(actor) ? listPeople(db, actor, null) : Promise.resolve([])
