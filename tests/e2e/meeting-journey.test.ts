@@ -125,7 +125,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		const form = chair.getByTestId('action-add');
 		await form.getByLabel('Ny aktivitet').fill(ACTION);
 		await form.getByRole('button', { name: 'Lägg till' }).click();
-		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(ACTION);
+		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toContain(ACTION);
 		await expect.poll(() => chair.getByTestId('minutes-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 		await expect.poll(() => chair.getByTestId('actions-sync').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 
@@ -184,15 +184,15 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		await expect.poll(() => chair.getByTestId('previous-minutes').innerText()).toContain('Driftmöte januari');
 		expect(await chair.getByTestId('previous-minutes').innerText()).toContain('Protokoll justerat');
 		await expect
-			.poll(() => chair.getByTestId('agenda-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 })
+			.poll(() => chair.getByTestId('agenda-title').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 15_000 })
 			.toContain('Föregående protokoll');
-		const item = chair.getByTestId('action-item').filter({ has: chair.locator(`input[data-testid="action-title"]`) });
-		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 }).toContain(ACTION);
+		const item = chair.getByTestId('action-item').filter({ has: chair.locator(`textarea[data-testid="action-title"]`) });
+		await expect.poll(() => chair.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 15_000 }).toContain(ACTION);
 		expect(await item.getByTestId('action-carried').count()).toBeGreaterThan(0);
 	});
 
 	it('an escalated action links to the other end, both ways', async () => {
-		const row = chair.locator(`[data-testid="action-item"]:has(input[data-testid="action-title"])`).filter({ has: chair.locator('button', { hasText: 'Eskalera till' }) }).first();
+		const row = chair.locator(`[data-testid="action-item"]:has(textarea[data-testid="action-title"])`).filter({ has: chair.locator('button', { hasText: 'Eskalera till' }) }).first();
 		const actionId = (await row.getAttribute('data-action-id'))!;
 		await row.getByRole('button', { name: /Eskalera till/ }).click();
 		// the source: to the higher forum, its meeting and the copy

@@ -99,14 +99,14 @@ describe.skipIf(!browserAvailable)('co-writing the minutes in the browser', () =
 	});
 
 	it('an action added by one appears for the other, live, and in the API', async () => {
-		const titles = (page: Page) => page.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		const titles = (page: Page) => page.getByTestId('action-title').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 		await expect.poll(() => customer.getByTestId('activity-list').getAttribute('data-loaded'), { timeout: 15_000 }).toBe('true');
 		const form = customer.getByTestId('action-add');
 		await form.getByLabel('Ny aktivitet').fill('Byt lösenordspolicy');
 		await form.getByRole('button', { name: 'Lägg till' }).click();
 		await expect.poll(() => titles(supplier), { timeout: 10_000 }).toContain('Byt lösenordspolicy');
 		// the other side edits the same title; the first sees it as it is typed
-		const field = supplier.getByTestId('action-item').filter({ has: supplier.locator('input[data-testid="action-title"]') }).last().getByTestId('action-title');
+		const field = supplier.getByTestId('action-item').filter({ has: supplier.locator('textarea[data-testid="action-title"]') }).last().getByTestId('action-title');
 		await field.click();
 		await field.press('End');
 		await field.pressSequentially(' före 1 maj', { delay: 10 });
