@@ -1,4 +1,4 @@
-import type { Access, Party } from '$lib/server/db/schema';
+import type { Access, Party } from '$lib/domain-types';
 
 /**
  * Who is acting. Built the same way from a session cookie (HTTP, websocket

@@ -5,7 +5,7 @@
  * Tenancy rule: a customer's people see only their own customer. A resource of
  * another customer is reported as not found, so its existence does not leak.
  */
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
 import type { Actor } from './actor';
 import { isSupplier } from './actor';
 import { forbidden, notFound } from './errors';

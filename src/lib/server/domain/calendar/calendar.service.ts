@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Executor } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
+import type { Access } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import type { AgendaItemTemplate } from '../governance/catalogue.types';

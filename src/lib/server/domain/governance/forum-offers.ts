@@ -6,7 +6,7 @@
  * second forum of a template, assignDuty a person of the other party, addMember
  * a member twice or a role of the other party).
  */
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { Localized } from './catalogue.types';
 import type { TemplateView } from './catalogue.service';
 import type { EligiblePerson } from './forum-people.service';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
-import type { Duty, ForumLevel, ForumRow, Party } from '$lib/server/db/schema';
+import { DUTIES, PARTIES, type Duty, type Party } from '$lib/domain-types';
+import type { ForumLevel, ForumRow } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
@@ -10,7 +11,7 @@ import { authorize } from '../policy';
 import { findCustomer, findPerson, findRole } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { id, multilineText, parseInput, text } from '../validation';
-import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
+import { type ForumContent, type ForumKey, type Localized } from './catalogue.types';
 import { listTemplates } from './catalogue.service';
 import { listTemplateIdKeys } from './catalogue.repository';
 import {
@@ -296,8 +297,8 @@ export async function removeMember(db: Db, actor: Actor, forumId: string, person
 }
 
 export const DutyInput = z.object({
-	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
-	party: z.enum(['supplier', 'customer']),
+	duty: z.enum(DUTIES),
+	party: z.enum(PARTIES),
 	personId: id().nullish()
 });
 

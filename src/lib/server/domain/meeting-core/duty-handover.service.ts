@@ -5,11 +5,10 @@
  */
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import type { Duty, Party } from '$lib/server/db/schema';
+import { DUTIES, PARTIES, type Party } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { invalid } from '../errors';
-import { DUTIES } from '../governance/catalogue.types';
 import { assignDuty, personOfRelation } from '../governance/forums.service';
 import { nowIso } from '../ids';
 import { authorize, can } from '../policy';
@@ -21,8 +20,8 @@ import { effectiveDuties, type EffectiveDuty } from './meeting-duties';
 import { deleteMeetingDuty, upsertMeetingDuty } from './meeting-duties.repository';
 
 export const MeetingDutyInput = z.object({
-	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
-	party: z.enum(['supplier', 'customer']),
+	duty: z.enum(DUTIES),
+	party: z.enum(PARTIES),
 	personId: id().nullish(),
 	/** for this meeting only, or for the forum from now on */
 	scope: z.enum(['meeting', 'forum']).default('meeting')

@@ -7,8 +7,9 @@
  * event, so a duty handed over on another page applies at once.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Meeting, MeetingStatus } from '$lib/server/db/schema';
-import { isSupplier, type Actor } from '../actor';
+import type { Duty, MeetingStatus, Party } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
+import { partyOf, type Actor } from '../actor';
 import { notFound } from '../errors';
 import { authorize, type Resource } from '../policy';
 import { effectiveDuties, holdsDuty, isForumMember, type EffectiveDuty } from './meeting-duties';
@@ -30,7 +31,7 @@ export interface MeetingContext {
 	adjuster: boolean;
 	/** a CAB approver: a forum member of either side, or whoever holds a duty in the meeting */
 	voter: boolean;
-	side: 'supplier' | 'customer';
+	side: Party;
 	/** the agenda and the minutes are read-only for everyone (approved minutes) */
 	locked: boolean;
 	/** what policy.ts decides meeting actions on */
@@ -62,7 +63,7 @@ export async function meetingContext(db: Executor, actor: Actor, meeting: string
 		forumMember,
 		adjuster,
 		voter,
-		side: isSupplier(actor) ? 'supplier' : 'customer',
+		side: partyOf(actor),
 		locked: LOCKED_STATES.includes(row.status),
 		resource: { customerId: row.customer_id, kind: 'Meeting', duties, adjuster, voter, forumMember }
 	};

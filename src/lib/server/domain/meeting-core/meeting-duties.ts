@@ -10,9 +10,8 @@
  * Who a person is in a meeting as a whole: meeting-context.ts.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Party } from '$lib/server/db/schema';
+import { DUTIES, type Duty, type Party } from '$lib/domain-types';
 import { isSupplier, type Actor } from '../actor';
-import { DUTIES } from '../governance/catalogue.types';
 import { isForumMemberRow, listForumDutiesWithNames } from '../governance/forums.repository';
 import { listMeetingDutiesWithNames } from './meeting-duties.repository';
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { containsText } from '$lib/server/db/portable-sql';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
-import type { MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus, Party } from '$lib/domain-types';
 
 const actionsQuery = (db: Executor) =>
 	db
@@ -19,7 +19,7 @@ export type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['exec
 /** Narrowing of an action list: these statuses only (null: any), owners of this side only. */
 export interface ActionRowFilter {
 	statuses: ActionStatus[] | null;
-	side?: 'supplier' | 'customer';
+	side?: Party;
 }
 
 /** One forum's actions, in list order. */

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Executor } from '$lib/server/db';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
-import type { Party } from '$lib/server/db/schema';
+import { PARTIES, type Party } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { notFound } from '../errors';
@@ -104,7 +104,7 @@ export const ActionFilter = z.object({
 	/** `open` means not finished (open or in progress); the others are exact */
 	status: z.enum(['open', 'in_progress', 'done', 'cancelled', 'all']).default('all'),
 	/** whose side owns it */
-	side: z.enum(['supplier', 'customer']).optional()
+	side: z.enum(PARTIES).optional()
 });
 
 function statusesFor(status: z.output<typeof ActionFilter>['status']): ActionStatus[] | null {

@@ -5,7 +5,8 @@
  * caller); the rich text is read from the minutes document itself.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Meeting } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 import { meetingDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';

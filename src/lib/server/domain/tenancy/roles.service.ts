@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import type { Party, Role, RoleAssignmentsTable } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
+import type { Role, RoleAssignmentsTable } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';

@@ -1,3 +1,4 @@
+import type { Party } from '$lib/domain-types';
 import { isSupplier } from '$lib/server/domain/actor';
 import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
 import { requireMeeting } from '$lib/server/domain/meeting-core/meeting-context';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = (event) =>
 			// a customer's people hand duties to their own side only (see room.service handOverDuty)
 			isSupplier(actor) ? listPeople(db, actor, null) : Promise.resolve([])
 		]);
-		const person = (side: 'supplier' | 'customer') => (p: { id: string; name: string; hasAccount: boolean }) => ({ id: p.id, name: p.name, side });
+		const person = (side: Party) => (p: { id: string; name: string; hasAccount: boolean }) => ({ id: p.id, name: p.name, side });
 		return {
 			meeting: { id: meeting.id, title: meeting.title, customerName: meeting.customerName, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
 			deck,
