@@ -11,8 +11,8 @@ import type { Duty, MeetingStatus, Party } from '$lib/domain-types';
 import type { Meeting } from '$lib/server/db/schema';
 import { partyOf, type Actor } from '../actor';
 import { notFound } from '../errors';
-import { authorize, type Resource } from '../policy';
-import { effectiveDuties, holdsDuty, isForumMember, type EffectiveDuty } from './meeting-duties';
+import { authorize, holdsDuty, type Resource } from '../policy';
+import { effectiveDuties, isForumMember, type EffectiveDuty } from './meeting-duties';
 import { findMeeting } from './meetings.repository';
 
 /** Meeting states in which the agenda and the minutes can no longer change (justerat, or inställt). */
@@ -53,7 +53,7 @@ export async function meetingContext(db: Executor, actor: Actor, meeting: string
 	const row = typeof meeting === 'string' ? await requireMeeting(db, meeting) : meeting;
 	authorize(actor, 'meeting.read', { customerId: row.customer_id, kind: 'Meeting' });
 	const [holders, forumMember] = await Promise.all([effectiveDuties(db, row), isForumMember(db, row.forum_id, actor.personId)]);
-	const duties = holders.filter((d) => holdsDuty(actor, d, row, forumMember)).map((d) => d.duty);
+	const duties = holders.filter((d) => holdsDuty(actor, d, { customerId: row.customer_id }, forumMember)).map((d) => d.duty);
 	const adjuster = row.adjuster_person_id !== null && row.adjuster_person_id === actor.personId;
 	const voter = forumMember || duties.length > 0;
 	return {
