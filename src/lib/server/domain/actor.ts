@@ -15,7 +15,7 @@ export interface Actor {
 	token?: { id: string; scopes: readonly string[] };
 }
 
-export const isSupplier = (actor: Actor): boolean =>
+export const isSupplier = (actor: Pick<Actor, 'access'>): boolean =>
 	actor.access === 'supplier_admin' || actor.access === 'supplier_staff';
 
 /** The side a person sits on: the supplier's staff, or a customer's people. */

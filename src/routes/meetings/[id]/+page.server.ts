@@ -21,7 +21,6 @@ import {
 } from '$lib/server/domain/meetings/lifecycle.service';
 import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
 import { listMaterial } from '$lib/server/domain/material/material.service';
-import { can } from '$lib/server/domain/policy';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { parseDocName } from '$lib/realtime/doc-names';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,7 +39,7 @@ export const load: PageServerLoad = (event) =>
 			lifecycleView(db, actor, meeting.id),
 			listAttendance(db, actor, meeting.id),
 			listForumMeetings(db, actor, forum.id),
-			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
+			escalationTarget(db, actor, { customer_id: forum.customerId, level: forum.level }),
 			forumEscalationLinks(db, actor, forum.id),
 			listMaterial(db, actor, event.params.id)
 		]);
@@ -62,10 +61,7 @@ export const load: PageServerLoad = (event) =>
 			people,
 			adjusterCandidates: adjusterCandidates(forum.members),
 			meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
-			escalateTo:
-				escalateTo && can(actor, 'action.escalate', { customerId: forum.customerId })
-					? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } }
-					: null,
+			escalateTo: escalateTo ? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } } : null,
 			viewer: { personId: actor.personId, name: actor.name, side: partyOf(actor) }
 		};
 	});

@@ -8,7 +8,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { cadenceStatus, type CadenceStatus } from './cadence';
 import { authorize } from '../policy';
-import { findCustomer, findPerson, findRole } from '../tenancy/tenancy.repository';
+import { findCustomer, findRole } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { id, multilineText, parseInput, text } from '../validation';
 import { type ForumContent, type ForumKey, type Localized } from './catalogue.types';
@@ -34,6 +34,7 @@ import {
 	upsertDuty
 } from './forums.repository';
 import { accessChanged } from '../tenancy/access-events';
+import { personOfRelation } from './relation-person';
 
 export interface ForumMemberView {
 	personId: string;
@@ -239,15 +240,6 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 		});
 	});
 	return getForum(db, actor, forumId);
-}
-
-/** A person may serve in a customer's forum if they are supplier staff or that customer's own. */
-export async function personOfRelation(db: Executor, personId: string, customerId: string) {
-	const person = await findPerson(db, personId);
-	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
-		throw invalid('This person does not belong to the supplier or this customer', { personId: 'person.unknown' });
-	}
-	return person;
 }
 
 export const MemberInput = z.object({ personId: id(), roleId: id().nullish() });

@@ -88,10 +88,6 @@ export async function listCustomerDecisionRows(
 	return q.execute();
 }
 
-/** Decisions of one meeting, in minutes order. */
-export const listMeetingDecisionRows = (db: Executor, meetingId: string): Promise<{ id: string; text: string }[]> =>
-	db.selectFrom('decisions').select(['id', 'text']).where('meeting_id', '=', meetingId).orderBy('position').execute();
-
 /** These actions with their forum's names and the meeting they were raised in (the ends of escalation links). */
 export const listEscalationEndRows = (db: Executor, ids: string[]) =>
 	db

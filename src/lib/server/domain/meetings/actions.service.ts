@@ -24,7 +24,6 @@ import {
 	listCustomerActionRows,
 	listCustomerDecisionRows,
 	listForumActionRows,
-	listMeetingDecisionRows,
 	listOwnedActionRows,
 	type ActionRow
 } from './actions.repository';
@@ -176,9 +175,4 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		text: r.text,
 		status: decisionStatus(r.status)
 	}));
-}
-
-/** Decisions of one meeting, in minutes order. */
-export async function listMeetingDecisions(db: Executor, meetingId: string): Promise<{ id: string; text: string }[]> {
-	return listMeetingDecisionRows(db, meetingId);
 }

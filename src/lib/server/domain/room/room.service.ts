@@ -7,10 +7,8 @@
 import type { DocumentStore } from '../collab/document-store';
 import { meetingDocument } from '../collab/collab.policy';
 import { agendaItems } from '$lib/realtime/agenda-doc';
-import { z } from 'zod';
-import type { Db, Executor } from '$lib/server/db';
-import type { Meeting } from '$lib/server/db/schema';
-import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
+import type { Db } from '$lib/server/db';
+import type { SlideKey } from '$lib/realtime/room/slides';
 import { DutyPayload, ItemPayload, NotePayload, PassPresenterPayload } from '$lib/realtime/room/schemas';
 import type { Actor } from '../actor';
 import { conflict, invalid } from '../errors';
@@ -24,16 +22,8 @@ import { parseInput } from '../validation';
 import { roomAgenda } from './agenda';
 import { authorizeIn } from './room-context';
 import type { RoomStore } from './room-store';
-import { listSlideNoteRows, upsertSlideNote } from './slide-notes.repository';
-
-export interface CurrentItem {
-	id: string;
-	startedAt: string;
-}
-
-/** The current item of a meeting row. */
-export const currentItemOf = (meeting: Pick<Meeting, 'current_item_id' | 'current_item_started_at'>): CurrentItem | null =>
-	meeting.current_item_id && meeting.current_item_started_at ? { id: meeting.current_item_id, startedAt: meeting.current_item_started_at } : null;
+import { currentItemOf, type CurrentItem } from './room-reads';
+import { upsertSlideNote } from './slide-notes.repository';
 
 /**
  * The chair moves the meeting to an agenda item (or to none); its timer starts
@@ -112,15 +102,4 @@ export async function setSlideNote(db: Db, actor: Actor, meetingId: string, inpu
 	const now = nowIso();
 	await upsertSlideNote(db, { meeting_id: meetingId, slide, text, updated_by: actor.personId, updated_at: now });
 	return { slide, text };
-}
-
-const SlideOrder = z.enum(SLIDE_KEYS);
-
-/** The notes of every slide, in deck order: for the room and for the minutes. */
-export async function slideNotesForMeeting(db: Executor, meetingId: string): Promise<{ slide: SlideKey; text: string }[]> {
-	const rows = await listSlideNoteRows(db, meetingId);
-	return SLIDE_KEYS.flatMap((k) => {
-		const row = rows.find((r) => SlideOrder.safeParse(r.slide).success && r.slide === k);
-		return row && row.text.trim() ? [{ slide: k, text: row.text }] : [];
-	});
 }

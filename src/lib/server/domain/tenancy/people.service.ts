@@ -62,6 +62,7 @@ export const PersonInput = z.object({
 type PeopleRow = Awaited<ReturnType<typeof listPeopleRows>>[number];
 type AssignmentRow = Awaited<ReturnType<typeof listAssignmentRows>>[number];
 
+// no actor: pure mapping of rows a service has read after authorizing them
 export const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): PersonView => ({
 	id: r.id,
 	customerId: r.customer_id,
