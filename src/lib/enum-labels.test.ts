@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '$lib/realtime/actions-doc';
-import type { MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
 import { CHANGE_OUTCOMES, CHANGE_TYPES, STATUS_CATEGORIES, TICKET_KINDS } from '$lib/server/domain/itsm/ticket.types';
 import { m } from '$lib/paraglide/messages';
 import {

@@ -1,4 +1,5 @@
 /** Who is in a shared document, read from Yjs awareness; colours per person. */
+import type { Party } from '$lib/domain-types';
 import { colorFor, type PresenceData } from '$lib/realtime/presence';
 
 export { colorFor };
@@ -8,7 +9,7 @@ export interface Participant {
 	personId: string;
 	name: string;
 	color: string;
-	side: 'supplier' | 'customer';
+	side: Party;
 	focusing: boolean;
 	self: boolean;
 }

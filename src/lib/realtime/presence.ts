@@ -4,13 +4,12 @@
  * collab server, which overwrites them with the signed-in person's before
  * relaying a state: what a client claims about itself is never shown.
  */
-
-export type Side = 'supplier' | 'customer';
+import type { Party } from '$lib/domain-types';
 
 /** What every participant publishes in awareness besides Lexical's cursor fields. */
 export interface PresenceData {
 	personId: string;
-	side: Side;
+	side: Party;
 }
 
 /** The identity fields of an awareness state, as @lexical/yjs lays them out (`name`, `color`, `awarenessData`). */
@@ -30,7 +29,7 @@ export function colorFor(personId: string): string {
 	return PALETTE[h % PALETTE.length];
 }
 
-export function presenceIdentity(person: { personId: string; name: string; side: Side }): PresenceIdentity {
+export function presenceIdentity(person: { personId: string; name: string; side: Party }): PresenceIdentity {
 	return { name: person.name, color: colorFor(person.personId), awarenessData: { personId: person.personId, side: person.side } };
 }
 

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { isSupplier } from '$lib/server/domain/actor';
 import { can } from '$lib/server/domain/policy';
 import { createCustomer, listCustomers } from '$lib/server/domain/tenancy/customers.service';
 import { formAction, loadWith, requireActor } from '$lib/server/http/forms';
@@ -8,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event);
 	// A customer's people have one customer: their own.
-	if (!isSupplier(actor)) {
+	if (!can(actor, 'customer.list')) {
 		if (actor.customerId) redirect(303, `/customers/${actor.customerId}`);
 		error(404, 'Not found');
 	}

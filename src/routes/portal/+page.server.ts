@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { isSupplier } from '$lib/server/domain/actor';
+import { can } from '$lib/server/domain/policy';
 import { supplierOverview } from '$lib/server/domain/portal/supplier-overview.service';
 import { loadWith, requireActor } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 /** A customer's people land in their own portal; supplier staff get the cross-customer overview. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!isSupplier(actor) && actor.customerId) redirect(303, `/customers/${actor.customerId}/portal`);
+	if (!can(actor, 'customer.list') && actor.customerId) redirect(303, `/customers/${actor.customerId}/portal`);
 	return loadWith(event, async ({ db }, a) => ({ overview: await supplierOverview(db, a) }));
 };

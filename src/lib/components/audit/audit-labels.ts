@@ -6,8 +6,9 @@
  * so a new event or field does not compile without its words.
  */
 import type { AuditAction, AuditField, AuditKind } from '$lib/server/domain/audit/audit-events';
-import { accessLabel, type Access } from '$lib/components/people/person';
-import { dutyLabel, type DutyKey } from '$lib/components/governance/duty-label';
+import { ACCESS_LEVELS, DUTIES, type Access, type Duty } from '$lib/domain-types';
+import { accessLabel } from '$lib/components/people/person';
+import { dutyLabel } from '$lib/components/governance/duty-label';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 
@@ -154,10 +155,8 @@ export const kindLabel = (kind: string): string => (has(KINDS, kind) ? KINDS[kin
 /** "E-post" for email; other keys (person names in an attendance entry) as they are. */
 export const fieldLabel = (field: string): string => (has(FIELDS, field) ? FIELDS[field]() : field);
 
-const DUTIES: readonly string[] = ['convener', 'compiler', 'chair', 'minute_taker', 'presenter', 'preparer'];
-const ACCESS: readonly string[] = ['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member'];
 const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings };
-const PARTIES: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
+const PARTY_LABELS: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
 const TEMPLATES: Record<string, () => string> = {
 	cab: m.audit_value_template_cab,
 	operational: m.audit_value_template_operational,
@@ -172,11 +171,11 @@ export function valueInWords(field: string, value: unknown): string | undefined 
 	if (typeof value === 'boolean') return value ? m.audit_value_yes() : m.audit_value_no();
 	if (field === 'reports' && Array.isArray(value)) return value.map((r) => (typeof r === 'string' && REPORTS[r] ? REPORTS[r]() : String(r))).join(', ') || '—';
 	if (typeof value !== 'string') return undefined;
-	if (field === 'duty' && DUTIES.includes(value)) return dutyLabel(value as DutyKey);
-	if (field === 'party' && PARTIES[value]) return PARTIES[value]();
+	if (field === 'duty' && (DUTIES as readonly string[]).includes(value)) return dutyLabel(value as Duty);
+	if (field === 'party' && PARTY_LABELS[value]) return PARTY_LABELS[value]();
 	if (field === 'audience' && AUDIENCES[value]) return AUDIENCES[value]();
 	if (field === 'template' && TEMPLATES[value]) return TEMPLATES[value]();
-	if (field === 'access' && ACCESS.includes(value)) return accessLabel(value as Access);
+	if (field === 'access' && (ACCESS_LEVELS as readonly string[]).includes(value)) return accessLabel(value as Access);
 	if (field === 'password' && value === 'changed') return m.audit_value_changed();
 	if ((field === 'startsAt' || field === 'endsAt') && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
 	return undefined;

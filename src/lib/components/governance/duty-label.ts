@@ -1,9 +1,8 @@
+import type { Duty, Party } from '$lib/domain-types';
 import { m } from '$lib/paraglide/messages';
 
-export type DutyKey = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'presenter' | 'preparer';
-
 /** Sammankallande, Sammanställande, Ordförande, Protokollförare, Föredragande, Förberedande. */
-export function dutyLabel(duty: DutyKey): string {
+export function dutyLabel(duty: Duty): string {
 	switch (duty) {
 		case 'convener':
 			return m.duty_convener();
@@ -21,6 +20,6 @@ export function dutyLabel(duty: DutyKey): string {
 }
 
 /** Who holds a duty, for display: the person, or their side when nobody is named. */
-export function dutyHolderName(d: { party: 'supplier' | 'customer' | string; personName: string | null }): string {
+export function dutyHolderName(d: { party: Party | string; personName: string | null }): string {
 	return d.personName ?? m.live_party_holds({ party: d.party === 'supplier' ? m.party_supplier() : m.party_customer() });
 }

@@ -2,11 +2,10 @@
 import { formatDateTime } from '$lib/format';
 import { earlyParts } from '$lib/governance/early-start';
 import { errorMessage, isSpecific, type CodedFailure } from '$lib/i18n/error-message';
+import type { MeetingStatus } from '$lib/domain-types';
 import { m } from '$lib/paraglide/messages';
 
-export type MeetingState = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed' | 'cancelled';
-
-export function meetingStateLabel(state: MeetingState): string {
+export function meetingStateLabel(state: MeetingStatus): string {
 	switch (state) {
 		case 'planned':
 			return m.meeting_state_planned();

@@ -4,11 +4,8 @@
  * pages list them.
  */
 import { m } from '$lib/paraglide/messages';
+import type { Access } from '$lib/domain-types';
 import type { PersonView } from '$lib/server/domain/tenancy/people.service';
-
-export type Party = 'supplier' | 'customer';
-/** The people service's own type: only the type crosses to the browser. */
-export type Access = PersonView['access'];
 
 /** A person as the pages list them; a list of the supplier's staff on a customer page has no accountDisabled. */
 export type ListedPerson = Pick<PersonView, 'id' | 'name' | 'email' | 'phone' | 'title' | 'access' | 'hasAccount'> &

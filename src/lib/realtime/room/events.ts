@@ -5,13 +5,13 @@
  * Every client event may carry an acknowledgement callback; refusals come
  * both as the ack's answer and as a `room:error` event to that socket only.
  */
+import type { Party } from '$lib/domain-types';
 import type { CodedMessage } from '$lib/errors/error-codes';
 import type { DutyKey, RecommendationKey, VoteChoiceKey } from './schemas';
 import type { SlideKey } from './slides';
 
 export const ROOM_PATH = '/socket.io';
 
-export type Side = 'supplier' | 'customer';
 export type RoomErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'not_joined' | 'rate_limited' | 'error';
 
 export interface RoomError {
@@ -33,12 +33,12 @@ export type Ack = { ok: true } | { ok: false; error: RoomError };
 export interface Participant {
 	personId: string;
 	name: string;
-	side: Side;
+	side: Party;
 }
 
 export interface DutyHolder {
 	duty: DutyKey;
-	party: Side;
+	party: Party;
 	personId: string | null;
 	personName: string | null;
 	scope: 'meeting' | 'forum' | 'default';
@@ -47,14 +47,14 @@ export interface DutyHolder {
 export interface Hand {
 	personId: string;
 	name: string;
-	side: Side;
+	side: Party;
 	at: string;
 }
 
 export interface Ballot {
 	personId: string;
 	name: string;
-	side: Side;
+	side: Party;
 	choice: VoteChoiceKey;
 }
 
@@ -124,7 +124,7 @@ export interface SlideEvent {
 export interface You {
 	personId: string;
 	name: string;
-	side: Side;
+	side: Party;
 	duties: DutyKey[];
 	canRun: boolean;
 	canPresent: boolean;
@@ -156,7 +156,7 @@ export interface ClientToServerEvents {
 	/** presents a PDF of the meeting's material (from `page`, or its first) */
 	'present:material': WithAck<{ materialId: string; page?: number }>;
 	'page:go': WithAck<{ page: number }>;
-	'duty:assign': WithAck<{ duty: DutyKey; party: Side; personId: string | null; scope: 'meeting' | 'forum' }>;
+	'duty:assign': WithAck<{ duty: DutyKey; party: Party; personId: string | null; scope: 'meeting' | 'forum' }>;
 	'item:set': WithAck<{ itemId: string | null }>;
 	'timer:restart': WithAck<Record<string, never> | undefined>;
 	'meeting:start': WithAck<{ confirmEarly?: boolean } | undefined>;

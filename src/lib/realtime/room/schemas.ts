@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import { hasNoControlCharacters, NO_CONTROL_CHARACTERS } from '$lib/text-rules';
 import { SLIDE_KEYS } from './slides';
+import { DUTIES } from '$lib/domain-types';
 
-export const DUTY_KEYS = ['convener', 'compiler', 'chair', 'minute_taker', 'presenter', 'preparer'] as const;
+/** The duties, as the domain lists them ($lib/domain-types). */
+export const DUTY_KEYS = DUTIES;
 export type DutyKey = (typeof DUTY_KEYS)[number];
 
 const uuid = () => z.uuid();

@@ -1,5 +1,5 @@
 /** Row types of the meeting lifecycle and projection tables (migrations/2026-11-28T1200_meetings-lifecycle.ts). */
-import type { Duty, Party } from './schema';
+import type { Duty, Party } from '$lib/domain-types';
 
 export interface MeetingDutiesTable {
 	meeting_id: string;

@@ -1,6 +1,6 @@
 /** Row types of the live room tables (migrations/2026-11-28T1400_live-room.ts). */
 import type { Generated } from 'kysely';
-import type { Party } from './schema';
+import type { Party } from '$lib/domain-types';
 
 export type VoteChoice = 'approve' | 'reject' | 'abstain';
 export type CabRecommendation = 'approve' | 'reject' | 'defer';

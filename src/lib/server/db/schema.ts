@@ -8,16 +8,10 @@ import type { PortalTables } from './portal-schema';
 import type { OutboxTables } from '../domain/outbox/outbox.tables';
 import type { MaterialTables } from './material-schema';
 
-export type Party = 'supplier' | 'customer';
-export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
+// The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
+import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
+
 export type ForumLevel = 'strategic' | 'tactical' | 'operational';
-export type Duty = 'convener' | 'compiler' | 'chair' | 'minute_taker' | 'presenter' | 'preparer';
-/**
- * planned → agenda_published → in_progress → minutes_draft → minutes_approved
- * (justerat) → confirmed (at the next meeting's "previous minutes" item).
- * A meeting not yet started may be cancelled (inställt) instead.
- */
-export type MeetingStatus = 'planned' | 'agenda_published' | 'in_progress' | 'minutes_draft' | 'minutes_approved' | 'confirmed' | 'cancelled';
 
 export interface SupplierTable {
 	id: string;

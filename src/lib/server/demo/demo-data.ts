@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Db } from '$lib/server/db';
-import type { Access, Duty } from '$lib/server/db/schema';
+import type { Access, Duty } from '$lib/domain-types';
 import { SYSTEM_ACTOR } from '../domain/actor';
 import type { ForumKey } from '../domain/governance/catalogue.types';
 import { assignDuty, createForumFromTemplate } from '../domain/governance/forums.service';

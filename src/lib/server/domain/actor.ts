@@ -1,4 +1,4 @@
-import type { Access, Party } from '$lib/server/db/schema';
+import type { Access, Party } from '$lib/domain-types';
 
 /**
  * Who is acting. Built the same way from a session cookie (HTTP, websocket
@@ -15,7 +15,7 @@ export interface Actor {
 	token?: { id: string; scopes: readonly string[] };
 }
 
-export const isSupplier = (actor: Actor): boolean =>
+export const isSupplier = (actor: Pick<Actor, 'access'>): boolean =>
 	actor.access === 'supplier_admin' || actor.access === 'supplier_staff';
 
 /** The side a person sits on: the supplier's staff, or a customer's people. */

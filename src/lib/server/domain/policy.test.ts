@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
-import { authorize, can, type Action, type Resource } from './policy';
+import { authorize, can, holdsDuty, readsReportsByGrant, type Action, type DutyHolding, type Resource } from './policy';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -44,6 +44,11 @@ const RESOURCES = {
 	ofAAsConvener: { customerId: A, duties: ['convener'] },
 	ofAAsAdjuster: { customerId: A, adjuster: true },
 	ofAAsVoter: { customerId: A, voter: true },
+	/** a duty of a meeting of A handed over to a party, by someone who does not hold it / holds it */
+	ofAToCustomer: { customerId: A, toParty: 'customer' },
+	ofAToSupplier: { customerId: A, toParty: 'supplier' },
+	ofAHeldToCustomer: { customerId: A, duties: ['chair'], toParty: 'customer' },
+	ofAHeldToSupplier: { customerId: A, duties: ['chair'], toParty: 'supplier' },
 	/** a portal report of A that A's admin granted the actor */
 	ofAGranted: { customerId: A, granted: true },
 	/** knowledge-base articles of A by audience, and one shared with every customer */
@@ -130,6 +135,11 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['minutes.export', 'ofA', [Y, Y, Y, Y, N]],
 	['duty.pass', 'ofA', [F, F, F, F, N]],
 	['duty.pass', 'ofAAsPresenter', [Y, Y, Y, Y, N]],
+	// the customer side gives a duty it does not hold only to its own people; its holder passes it to either side
+	['duty.handover', 'ofAToCustomer', [Y, F, Y, F, N]],
+	['duty.handover', 'ofAToSupplier', [Y, F, F, F, N]],
+	['duty.handover', 'ofAHeldToCustomer', [Y, Y, Y, Y, N]],
+	['duty.handover', 'ofAHeldToSupplier', [Y, Y, Y, Y, N]],
 	['action.escalate', 'ofA', [Y, Y, Y, F, N]],
 	['action.escalate', 'ofAAsChair', [Y, Y, Y, Y, N]],
 	['cab.vote', 'ofA', [F, F, F, F, N]],
@@ -233,5 +243,34 @@ describe('policy: actor × action × resource', () => {
 	it('a customer admin cannot manage their own customer\'s relation for another customer\'s person', () => {
 		// personCustomerId of B inside A's relation: never allowed for A's admin
 		expect(outcome(ACTORS.adminA, 'person.manage', { customerId: A, personCustomerId: B })).toBe('forbidden');
+	});
+
+	it('holds a duty: a named holder is that person; an unnamed party is its people who work in the forum', () => {
+		const ofA = { customerId: A };
+		const named: DutyHolding = { party: 'customer', personId: ACTORS.memberA.personId };
+		const supplier: DutyHolding = { party: 'supplier', personId: null };
+		const customer: DutyHolding = { party: 'customer', personId: null };
+		const names = Object.keys(ACTORS) as ActorName[];
+		// [holding, forum member, expected per actor: supplierAdmin, supplierStaff, adminA, memberA, adminB]
+		const cases: [DutyHolding, boolean, boolean[]][] = [
+			[named, false, [false, false, false, true, false]],
+			[supplier, false, [true, true, false, false, false]],
+			[customer, false, [false, false, true, false, false]],
+			// a customer-side forum member holds the customer's unnamed duty; another customer's never
+			[customer, true, [false, false, true, true, false]]
+		];
+		for (const [holding, member, expected] of cases) {
+			expect(names.map((n) => holdsDuty(ACTORS[n], holding, ofA, member)), JSON.stringify({ holding, member })).toEqual(expected);
+		}
+		// an API token holds no duty, not even one named for its person
+		const token: Actor = { ...ACTORS.memberA, token: { id: 't', scopes: ['documents:write'] } };
+		expect(holdsDuty(token, named, ofA, true)).toBe(false);
+		expect(holdsDuty(token, customer, ofA, true)).toBe(false);
+	});
+
+	it("reads reports by grant: a customer's members, not its admins, the supplier or another customer", () => {
+		const names = Object.keys(ACTORS) as ActorName[];
+		expect(names.map((n) => readsReportsByGrant(ACTORS[n], A))).toEqual([false, false, false, true, false]);
+		expect(readsReportsByGrant(ACTORS.memberA, B)).toBe(false);
 	});
 });

@@ -5,7 +5,7 @@
  * Tenancy rule: a customer's people see only their own customer. A resource of
  * another customer is reported as not found, so its existence does not leak.
  */
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
 import type { Actor } from './actor';
 import { isSupplier } from './actor';
 import { forbidden, notFound } from './errors';
@@ -47,6 +47,7 @@ export type Action =
 	| 'minutes.addendum'
 	| 'minutes.export'
 	| 'duty.pass'
+	| 'duty.handover'
 	| 'action.escalate'
 	| 'cab.vote'
 	| 'report.read'
@@ -69,6 +70,8 @@ export interface Resource {
 	 * only the duty being passed on, if the actor holds it
 	 */
 	duties?: readonly Duty[];
+	/** for duty.handover: the party the duty goes to */
+	toParty?: Party;
 	/** for minutes.approve: the actor is the meeting's named adjuster (justerare) */
 	adjuster?: boolean;
 	/** for cab.vote: the actor is an approver in this CAB (a forum member of either side) */
@@ -97,6 +100,19 @@ const holds =
 	(actor, r) =>
 		canSee(actor, r) && (r.duties ?? []).some((d) => duties.includes(d));
 
+// Duties: an admin hands any duty over (the customer's admin too: "Ansvar kan omfördelas till kund
+// vid behov"); whoever holds a duty in a meeting may pass it on (the presenter hands over the slides).
+const dutyAssign: Rule = (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r);
+const dutyPass: Rule = (a, r) => canSee(a, r) && (r.duties ?? []).length > 0;
+
+/**
+ * Whose reading of a customer's portal reports goes by report grants: the
+ * customer's members. The customer's admins and the supplier read every
+ * report; another customer's people none.
+ */
+export const readsReportsByGrant = (person: Pick<Actor, 'access' | 'customerId'>, customerId: string): boolean =>
+	person.customerId === customerId && person.access === 'customer_member';
+
 // Knowledge base: shared articles (customerId null) reach every customer; internal ones only the supplier.
 const kbRead: Rule = (a, r) =>
 	isSupplier(a) ||
@@ -118,7 +134,7 @@ const RULES: Record<Action, Rule> = {
 	'forum.create': supplierAdmin,
 	'forum.update': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
 	// "Ansvar kan omfördelas till kund vid behov": the customer admin may take duties over.
-	'duty.assign': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
+	'duty.assign': dutyAssign,
 	'meeting.read': canSee,
 	'meeting.schedule': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r),
 	'audit.read': (a, r) => supplierAdmin(a, r) || (r.customerId !== null && customerAdminOfOwn(a, r)),
@@ -162,11 +178,15 @@ const RULES: Record<Action, Rule> = {
 	'minutes.addendum': holds('minute_taker'),
 	'minutes.export': canSee,
 	// Whoever holds a duty in a meeting may pass it on (the presenter hands over the slides).
-	'duty.pass': (a, r) => canSee(a, r) && (r.duties ?? []).length > 0,
+	'duty.pass': dutyPass,
+	// A duty handed over in a meeting (the live room, "the customer takes the chair"): by an admin or by
+	// its holder (duties: the duty being handed over, if the actor holds it). The customer side gives a
+	// duty it does not hold only to its own people; the supplier's staff to either side.
+	'duty.handover': (a, r) => (dutyAssign(a, r) || dutyPass(a, r)) && (isSupplier(a) || r.toParty === 'customer' || (r.duties ?? []).length > 0),
 	'action.escalate': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || holds('chair')(a, r),
 	'cab.vote': (a, r) => canSee(a, r) && r.voter === true,
 	// Portal reports: the customer admin sees all of them and grants members theirs.
-	'report.read': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (ownCustomer(a, r) && r.granted === true),
+	'report.read': (a, r) => isSupplier(a) || customerAdminOfOwn(a, r) || (r.customerId !== null && readsReportsByGrant(a, r.customerId) && r.granted === true),
 	'report.grant': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
 	'kb.read': kbRead,
 	// "Was this helpful?" is a person's answer: the same readers, but no token scope grants it.
@@ -175,6 +195,26 @@ const RULES: Record<Action, Rule> = {
 	// Governance health (cadence, overdue actions, time to justering): everyone who sees the customer.
 	'governance.read': canSee
 };
+
+/** Who holds a duty: a named person, or a party without a name. */
+export interface DutyHolding {
+	party: Party;
+	personId: string | null;
+}
+
+/**
+ * Whether the actor holds a duty of a meeting (who holds which is read by
+ * meeting-core/meeting-duties.ts). A duty held by a named person is that
+ * person's. A duty held by a party without a name is held by that party's
+ * people who work in the forum: the supplier's staff, or the customer's admins
+ * and the forum's customer-side members. An API token holds no duty.
+ */
+export function holdsDuty(actor: Actor, holding: DutyHolding, meeting: { customerId: string }, forumMember: boolean): boolean {
+	if (actor.token) return false;
+	if (holding.personId) return holding.personId === actor.personId;
+	if (holding.party === 'supplier') return isSupplier(actor);
+	return actor.customerId === meeting.customerId && (actor.access === 'customer_admin' || forumMember);
+}
 
 /** What an API token's scopes let it do; a token can do nothing else, whatever its access says. */
 export const TOKEN_SCOPES = {

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { timestamp, uuid } from './openapi-schemas';
-import { DUTIES } from '../domain/governance/catalogue.types';
+import { DUTIES, PARTIES } from '$lib/domain-types';
 import { ATTENDANCE_STATUSES } from '../domain/meetings/attendance.service';
 
 const Localized = z.strictObject({ sv: z.string(), en: z.string() });
-const Party = z.enum(['supplier', 'customer']);
+const Party = z.enum(PARTIES);
 const ratio = () => z.number().min(0).max(1).nullable();
 
 const Attendee = z.strictObject({
@@ -19,7 +19,7 @@ const Attendee = z.strictObject({
 	name: z.string(),
 	side: Party,
 	role: Localized.nullable().describe('the role the person holds in the forum'),
-	duties: z.array(z.enum(DUTIES as [string, ...string[]])).describe('duties held by name in this meeting'),
+	duties: z.array(z.enum(DUTIES)).describe('duties held by name in this meeting'),
 	status: z.enum(ATTENDANCE_STATUSES).nullable().describe('null: not recorded yet'),
 	updatedAt: timestamp().nullable(),
 	updatedByName: z.string().nullable()

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { MeetingStatus, queryOf, timestamp, uuid } from './openapi-schemas';
 import { ActionFilter } from '../domain/meetings/actions.service';
 import { ACTION_STATUSES } from '$lib/realtime/actions-doc';
+import { PARTIES } from '$lib/domain-types';
 import { DECISION_STATUSES } from '../domain/meetings/decision-status';
 import type { OperationDescription } from './openapi';
 
@@ -33,7 +34,7 @@ export const ActionItem = z.strictObject({
 	customerId: uuid(),
 	title: z.string(),
 	description: z.string(),
-	owner: z.strictObject({ id: uuid(), name: z.string(), side: z.enum(['supplier', 'customer']) }).nullable(),
+	owner: z.strictObject({ id: uuid(), name: z.string(), side: z.enum(PARTIES) }).nullable(),
 	dueDate: z.iso.date().nullable(),
 	status: z.enum(ACTION_STATUSES),
 	overdue: z.boolean().describe('open or in progress after its due date (Stockholm calendar)'),

@@ -5,20 +5,21 @@
  * the integration tests parse real responses with them (tests/helpers/contract.ts).
  */
 import { z } from 'zod';
-import { DUTIES, AGENDA_KINDS, FORUM_LEVELS } from '../domain/governance/catalogue.types';
+import { ACCESS_LEVELS, DUTIES, MEETING_STATUSES, PARTIES } from '$lib/domain-types';
+import { AGENDA_KINDS, FORUM_LEVELS } from '../domain/governance/catalogue.types';
 import { ERROR_CODES as MESSAGE_CODES } from '$lib/errors/error-codes';
 import type { DomainErrorCode } from '../domain/errors';
 import type { OperationDescription } from './openapi';
 
-/** Where a meeting stands (db/schema.ts MeetingStatus). */
-export const MeetingStatus = z.enum(['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed', 'cancelled']);
+/** Where a meeting stands ($lib/domain-types MeetingStatus). */
+export const MeetingStatus = z.enum(MEETING_STATUSES);
 
 export const uuid = () => z.uuid();
 export const timestamp = () => z.iso.datetime();
 
-const Access = z.enum(['supplier_admin', 'supplier_staff', 'customer_admin', 'customer_member']);
-const Party = z.enum(['supplier', 'customer']);
-const DutyName = z.enum(DUTIES as [string, ...string[]]);
+const Access = z.enum(ACCESS_LEVELS);
+const Party = z.enum(PARTIES);
+const DutyName = z.enum(DUTIES);
 const ForumKey = z.enum(['cab', 'operational', 'tactical', 'security', 'strategic']);
 const ERROR_CODES = ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'too_large', 'method_not_allowed', 'internal'] as const satisfies readonly (DomainErrorCode | string)[];
 

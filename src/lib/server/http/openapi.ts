@@ -13,7 +13,7 @@
  * two cannot drift apart.
  */
 import { z } from 'zod';
-import { DUTIES } from '../domain/governance/catalogue.types';
+import { DUTIES } from '$lib/domain-types';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';

@@ -1,6 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { isSupplier } from '$lib/server/domain/actor';
+import { partyOf } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
+import { adjusterCandidates } from '$lib/server/domain/governance/forum-offers';
 import { getForum } from '$lib/server/domain/governance/forums.service';
 import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
 import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
@@ -20,7 +21,6 @@ import {
 } from '$lib/server/domain/meetings/lifecycle.service';
 import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
 import { listMaterial } from '$lib/server/domain/material/material.service';
-import { can } from '$lib/server/domain/policy';
 import { roomScreen } from '$lib/server/domain/room/room-screen';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { parseDocName } from '$lib/realtime/doc-names';
@@ -40,7 +40,7 @@ export const load: PageServerLoad = (event) =>
 			lifecycleView(db, actor, meeting.id),
 			listAttendance(db, actor, meeting.id),
 			listForumMeetings(db, actor, forum.id),
-			escalationTarget(db, { customer_id: forum.customerId, level: forum.level }),
+			escalationTarget(db, actor, { customer_id: forum.customerId, level: forum.level }),
 			forumEscalationLinks(db, actor, forum.id),
 			listMaterial(db, actor, event.params.id)
 		]);
@@ -53,7 +53,6 @@ export const load: PageServerLoad = (event) =>
 		return {
 			meeting,
 			forum: { id: forum.id, name: forum.name, level: forum.level, agenda: forum.content.agenda, preparation: forum.content.preparation, duties: forum.duties },
-			viewerIsSupplier: isSupplier(actor),
 			// decision blocks read as proposals until these minutes are approved
 			minutes: { docName: meeting.documents.minutes, access: minutesAccess, decisionStatus: decisionStatus(lifecycle.status) },
 			actions: { docName: meeting.documents.actions, access: actionsAccess, escalations },
@@ -66,12 +65,10 @@ export const load: PageServerLoad = (event) =>
 			live,
 			attendance,
 			people,
+			adjusterCandidates: adjusterCandidates(forum.members),
 			meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
-			escalateTo:
-				escalateTo && can(actor, 'action.escalate', { customerId: forum.customerId })
-					? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } }
-					: null,
-			viewer: { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) }
+			escalateTo: escalateTo ? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } } : null,
+			viewer: { personId: actor.personId, name: actor.name, side: partyOf(actor) }
 		};
 	});
 

@@ -4,7 +4,7 @@
  * functions take the executor first so they work inside a transaction.
  */
 import type { Executor } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
+import type { Access } from '$lib/domain-types';
 
 const meetingRows = (db: Executor) =>
 	db

@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Executor } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
-import type { Actor } from '../actor';
+import type { Access } from '$lib/domain-types';
+import { isSupplier, type Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import type { AgendaItemTemplate } from '../governance/catalogue.types';
 import { forumIdsOfMember } from '../governance/forums.repository';
@@ -138,7 +138,7 @@ async function feedOwner(db: Db, token: string, now: Date): Promise<FeedOwner | 
 async function feedMeetingRows(db: Executor, owner: FeedOwner, now: Date): Promise<CalendarMeetingRow[]> {
 	const from = new Date(now.getTime() - FEED_PAST_DAYS * 86400_000).toISOString();
 	const to = new Date(now.getTime() + FEED_FUTURE_DAYS * 86400_000).toISOString();
-	const supplier = owner.access === 'supplier_admin' || owner.access === 'supplier_staff';
+	const supplier = isSupplier(owner);
 	const customerId = supplier ? undefined : (owner.customerId ?? '');
 	const forums = await forumIdsOfMember(db, owner.personId);
 	if (forums.length > 0) return calendarMeetingsBetween(db, { from, to, customerId, forumIds: forums });
@@ -147,6 +147,7 @@ async function feedMeetingRows(db: Executor, owner: FeedOwner, now: Date): Promi
 }
 
 /** GET /calendar/{token}.ics: null for an unknown or revoked token (answered 404). */
+// no actor: the secret token in the feed URL is the credential (calendar apps send no cookie); it names its owner, whose rights the feed then applies
 export async function feedIcs(db: Db, token: string, origin: string, locale: Locale = 'sv', now = new Date()): Promise<string | null> {
 	const owner = await feedOwner(db, token, now);
 	if (!owner) return null;

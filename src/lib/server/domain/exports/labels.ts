@@ -4,7 +4,7 @@
  * request-scoped locale, so the renderers stay pure functions of
  * (model, locale) and can run in tests and background jobs alike.
  */
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 
 export type ExportLocale = 'sv' | 'en';

@@ -11,28 +11,12 @@ import { requireMeeting } from '../meeting-core/meeting-context';
 import type { MinutesModel } from '../meeting-core/minutes-model';
 import { authorize } from '../policy';
 import { addendumVersions, latestApprovedVersion } from './approved-minutes.repository';
+import { CONTENT_TYPES, isExportFormat, type ExportedFile } from './export-format';
 import type { ExportLocale } from './labels';
 import { minutesToHtml } from './minutes-html';
 import { minutesToMarkdown } from './minutes-markdown';
 import { exportFileName } from './minutes-outline';
 import { minutesToPdf } from './minutes-pdf';
-
-export const EXPORT_FORMATS = ['pdf', 'html', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportedFile {
-	body: Uint8Array | string;
-	contentType: string;
-	fileName: string;
-}
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-	pdf: 'application/pdf',
-	html: 'text/html; charset=utf-8',
-	md: 'text/markdown; charset=utf-8'
-};
-
-export const isExportFormat = (v: string | null | undefined): v is ExportFormat => EXPORT_FORMATS.includes(v as ExportFormat);
 
 /** The approved model with every addendum written since, oldest first. */
 export async function approvedMinutes(db: Executor, actor: Actor, meetingId: string): Promise<MinutesModel> {
@@ -68,18 +52,4 @@ export async function exportMinutes(db: Executor, actor: Actor, meetingId: strin
 	const body =
 		format === 'pdf' ? await minutesToPdf(model, locale) : format === 'html' ? minutesToHtml(model, locale) : minutesToMarkdown(model, locale);
 	return { body, contentType: CONTENT_TYPES[format], fileName: exportFileName(model, format) };
-}
-
-/** The HTTP response of an export: PDF and Markdown download, HTML opens (and prints) in the browser. */
-export function exportResponse(file: ExportedFile): Response {
-	const disposition = file.contentType.startsWith('text/html') ? 'inline' : 'attachment';
-	return new Response(file.body as BodyInit, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `${disposition}; filename="${file.fileName}"`,
-			// An HTML export is a document, never an app: no scripts, nothing loaded from elsewhere.
-			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-			'cache-control': 'private, no-store'
-		}
-	});
 }

@@ -3,7 +3,7 @@
  * words: the renderers (PDF, HTML, Markdown) differ only in markup.
  */
 import { DateTime } from 'luxon';
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { EscalationEnd, FrozenFigure, MinutesAction, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
 import { formatCell } from '$lib/number-format';
 import { DEFAULT_TIME_ZONE } from '../time';

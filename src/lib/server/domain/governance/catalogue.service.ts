@@ -9,6 +9,7 @@ import { FORUM_TEMPLATES, ROLE_CATALOGUE } from './catalogue';
 import type { ForumTemplateDefinition } from './catalogue.types';
 import { insertRole, insertTemplate, listRoleKeys, listTemplateKeys, listTemplateRows } from './catalogue.repository';
 
+// no actor: runs at start-up (app.ts) before any request, installing the governance model
 export async function installCatalogue(db: Executor): Promise<void> {
 	const now = nowIso();
 	const roles = await listRoleKeys(db);
@@ -42,6 +43,7 @@ export interface TemplateView extends ForumTemplateDefinition {
 	id: string;
 }
 
+// no actor: the governance model's templates are reference data that every signed-in person reads; callers have authorized the page or forum
 export async function listTemplates(db: Executor): Promise<TemplateView[]> {
 	const rows = await listTemplateRows(db);
 	return rows.map((r) => ({ ...(JSON.parse(r.definition) as ForumTemplateDefinition), id: r.id }));

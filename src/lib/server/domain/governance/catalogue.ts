@@ -6,7 +6,7 @@
  * This is what a new installation starts with; the role catalogue and each
  * customer's forums are editable afterwards.
  */
-import type { Duty, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
 import type { ForumTemplateDefinition, Localized, RoleDefinition } from './catalogue.types';
 
 const l = (sv: string, en: string): Localized => ({ sv, en });

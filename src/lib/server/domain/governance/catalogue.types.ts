@@ -1,18 +1,10 @@
-import type { Duty, ForumLevel, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
+import type { ForumLevel } from '$lib/server/db/schema';
 
 export interface Localized {
 	sv: string;
 	en: string;
 }
-
-export const DUTIES: readonly Duty[] = [
-	'convener',
-	'compiler',
-	'chair',
-	'minute_taker',
-	'presenter',
-	'preparer'
-] as const;
 
 export const FORUM_LEVELS: readonly ForumLevel[] = ['strategic', 'tactical', 'operational'] as const;
 

@@ -6,12 +6,10 @@
  * second forum of a template, assignDuty a person of the other party, addMember
  * a member twice or a role of the other party).
  */
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { Localized } from './catalogue.types';
 import type { TemplateView } from './catalogue.service';
 import type { EligiblePerson } from './forum-people.service';
-
-export const PARTIES: readonly Party[] = ['supplier', 'customer'];
 
 export interface TemplateOffer {
 	key: TemplateView['key'];
@@ -29,6 +27,14 @@ export function templatesToOffer(templates: readonly TemplateView[], forums: rea
 /** A duty goes to a person of the party that holds it: the eligible people per party. */
 export function dutyRecipients(people: readonly EligiblePerson[]): Record<Party, EligiblePerson[]> {
 	return { supplier: people.filter((p) => p.party === 'supplier'), customer: people.filter((p) => p.party === 'customer') };
+}
+
+/**
+ * Who can be named the meeting's adjuster (justerare): the forum's
+ * customer-side members (setAdjuster takes a person of the meeting's customer).
+ */
+export function adjusterCandidates(members: readonly { personId: string; name: string; party: Party }[]): { id: string; name: string }[] {
+	return members.filter((p) => p.party === 'customer').map((p) => ({ id: p.personId, name: p.name }));
 }
 
 export interface MemberCandidate {

@@ -1,5 +1,5 @@
 import type { Db } from '$lib/server/db';
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { authorize, can, type Resource } from '../policy';
 import type { Localized } from './catalogue.types';

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '$lib/server/db';
-import type { Duty, ForumDutiesTable, ForumLevel, ForumMembersTable, ForumsTable, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
+import type { ForumDutiesTable, ForumLevel, ForumMembersTable, ForumsTable } from '$lib/server/db/schema';
 
 export const findForumRow = (db: Executor, id: string) =>
 	db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();

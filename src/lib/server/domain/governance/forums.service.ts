@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
-import type { Duty, ForumLevel, ForumRow, Party } from '$lib/server/db/schema';
+import { DUTIES, PARTIES, type Duty, type Party } from '$lib/domain-types';
+import type { ForumLevel, ForumRow } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { cadenceStatus, type CadenceStatus } from './cadence';
 import { authorize } from '../policy';
-import { findCustomer, findPerson, findRole } from '../tenancy/tenancy.repository';
+import { findCustomer, findRole } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE, yearIn } from '../time';
 import { id, multilineText, parseInput, text } from '../validation';
-import { DUTIES, type ForumContent, type ForumKey, type Localized } from './catalogue.types';
+import { type ForumContent, type ForumKey, type Localized } from './catalogue.types';
 import { listTemplates } from './catalogue.service';
 import { listTemplateIdKeys } from './catalogue.repository';
 import {
@@ -33,6 +34,7 @@ import {
 	upsertDuty
 } from './forums.repository';
 import { accessChanged } from '../tenancy/access-events';
+import { personOfRelation } from './relation-person';
 
 export interface ForumMemberView {
 	personId: string;
@@ -240,15 +242,6 @@ export async function updateForum(db: Db, actor: Actor, forumId: string, input: 
 	return getForum(db, actor, forumId);
 }
 
-/** A person may serve in a customer's forum if they are supplier staff or that customer's own. */
-export async function personOfRelation(db: Executor, personId: string, customerId: string) {
-	const person = await findPerson(db, personId);
-	if (!person || (person.customer_id !== null && person.customer_id !== customerId)) {
-		throw invalid('This person does not belong to the supplier or this customer', { personId: 'person.unknown' });
-	}
-	return person;
-}
-
 export const MemberInput = z.object({ personId: id(), roleId: id().nullish() });
 
 export async function addMember(db: Db, actor: Actor, forumId: string, input: unknown): Promise<ForumMemberView> {
@@ -296,8 +289,8 @@ export async function removeMember(db: Db, actor: Actor, forumId: string, person
 }
 
 export const DutyInput = z.object({
-	duty: z.enum(DUTIES as [Duty, ...Duty[]]),
-	party: z.enum(['supplier', 'customer']),
+	duty: z.enum(DUTIES),
+	party: z.enum(PARTIES),
 	personId: id().nullish()
 });
 

@@ -13,7 +13,8 @@
  */
 import { DateTime } from 'luxon';
 import type { Db, Executor } from '$lib/server/db';
-import type { ForumLevel, MeetingStatus, Party } from '$lib/server/db/schema';
+import type { MeetingStatus, Party } from '$lib/domain-types';
+import type { ForumLevel } from '$lib/server/db/schema';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { Actor } from '../actor';
 import { notFound } from '../errors';

@@ -1,7 +1,7 @@
 /** Who may read a customer's ITSM data: report grants for people, scopes for API tokens. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
+import type { Access } from '$lib/domain-types';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { DomainErrorCode } from '../errors';
 import { setReportGrants } from '../tenancy/report-grants.service';

@@ -21,9 +21,8 @@ import type { Db, Executor } from '$lib/server/db';
 import type { KbAudience, KbKind } from '$lib/server/db/portal-schema';
 import type { MinutesBlock } from '../meeting-core/minutes-model';
 import type { Actor } from '../actor';
-import { isSupplier } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize, can } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
@@ -76,12 +75,16 @@ export interface ArticleView extends ArticleSummary {
 	mayEdit: boolean;
 }
 
-/** The audiences an actor reads: supplier all, a customer admin users + admins, a member users. */
-const audiencesOf = (actor: Actor): KbAudience[] =>
-	isSupplier(actor) ? [...KB_AUDIENCES] : actor.access === 'customer_admin' ? ['users', 'admins'] : ['users'];
+/**
+ * The audiences the actor may read (kb.read) or write for (kb.manage) in one
+ * customer's knowledge base, as policy.ts decides for each: the supplier all,
+ * a customer admin users and admins, a member users.
+ */
+const audiencesFor = (actor: Actor, action: 'kb.read' | 'kb.manage', customerId: string): KbAudience[] =>
+	KB_AUDIENCES.filter((audience) => can(actor, action, { customerId, audience }));
 
 /** The articles an actor reads in one customer's knowledge base: its own and the shared ones. */
-const visibleTo = (actor: Actor, customerId: string): ArticleScope => ({ customerId, audiences: audiencesOf(actor) });
+const visibleTo = (actor: Actor, customerId: string): ArticleScope => ({ customerId, audiences: audiencesFor(actor, 'kb.read', customerId) });
 
 /** One customer's numbers for one article. */
 const toSummary = (r: ArticleRow, counts: ArticleCounts = NO_COUNTS): ArticleSummary => ({
@@ -173,6 +176,32 @@ export async function getArticle(db: Db, actor: Actor, customerId: string, artic
 export async function articleMarkup(db: Db, actor: Actor, customerId: string, articleId: string): Promise<string> {
 	const row = await visibleArticle(db, actor, customerId, articleId);
 	return stateToMarkup(row.body);
+}
+
+export interface ArticleFormOffer {
+	/** the audiences the actor may write for */
+	audiences: KbAudience[];
+	/** may share an article with every customer (supplier staff) */
+	canShare: boolean;
+}
+
+/** What the article form offers the actor in this customer's knowledge base (403 to those who write none, 404 for another customer). */
+function articleFormOffer(actor: Actor, customerId: string): ArticleFormOffer {
+	authorize(actor, 'kb.manage', { customerId, audience: 'users', kind: 'Customer' });
+	return { audiences: audiencesFor(actor, 'kb.manage', customerId), canShare: can(actor, 'kb.manage', { customerId: null, audience: 'users' }) };
+}
+
+/** The form for a new article. */
+export async function newArticleForm(db: Db, actor: Actor, customerId: string): Promise<ArticleFormOffer> {
+	await requireCustomer(db, actor, customerId);
+	return articleFormOffer(actor, customerId);
+}
+
+/** The form for a new version of an article: the article, its body as markup (for the form without JavaScript) and the offer; 403 unless the actor may edit it. */
+export async function editArticleForm(db: Db, actor: Actor, customerId: string, articleId: string): Promise<{ article: ArticleView; markup: string; offer: ArticleFormOffer }> {
+	const article = await getArticle(db, actor, customerId, articleId);
+	if (!article.mayEdit) throw forbidden();
+	return { article, markup: await articleMarkup(db, actor, customerId, articleId), offer: articleFormOffer(actor, customerId) };
 }
 
 export const ArticleInput = z

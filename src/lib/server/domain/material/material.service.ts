@@ -338,6 +338,7 @@ export async function downloadMaterial(db: Db, actor: Actor, meetingId: string, 
  * the approved minutes, and so into every export). No access check: called
  * by the approval, which has checked its own.
  */
+// no actor: internal read for the approval (lifecycle.service.ts), which has authorized minutes.approve
 export async function materialForRecord(db: Executor, meetingId: string): Promise<RecordedMaterial[]> {
 	const rows = (await listMaterialRows(db, meetingId)).filter((r) => r.internal === 0);
 	const list = await views(db, meetingId, rows);
@@ -359,6 +360,7 @@ export interface HandedOutMaterial {
  * versions, by meeting: what the customer's portal lists beside approved
  * minutes. No access check: the caller has authorized the customer's meetings.
  */
+// no actor: internal read for the portal's meetings report, which has authorized the report
 export async function handedOutMaterial(db: Executor, meetingIds: string[]): Promise<Map<string, HandedOutMaterial[]>> {
 	const rows = await listHandedOutRows(db, meetingIds);
 	const versions = await listVersionRows(db, rows.map((r) => r.id));

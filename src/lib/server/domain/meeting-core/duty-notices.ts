@@ -9,7 +9,7 @@
  * none ahead has nothing to tell about yet.
  */
 import type { Db, Executor } from '$lib/server/db';
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { assignDuty, type DutyChangeHook, type DutyView } from '../governance/forums.service';
 import { nowIso } from '../ids';

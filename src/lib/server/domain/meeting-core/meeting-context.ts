@@ -7,11 +7,12 @@
  * event, so a duty handed over on another page applies at once.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Meeting, MeetingStatus } from '$lib/server/db/schema';
-import { isSupplier, type Actor } from '../actor';
+import type { Duty, MeetingStatus, Party } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
+import { partyOf, type Actor } from '../actor';
 import { notFound } from '../errors';
-import { authorize, type Resource } from '../policy';
-import { effectiveDuties, holdsDuty, isForumMember, type EffectiveDuty } from './meeting-duties';
+import { authorize, holdsDuty, type Resource } from '../policy';
+import { effectiveDuties, isForumMember, type EffectiveDuty } from './meeting-duties';
 import { findMeeting } from './meetings.repository';
 
 /** Meeting states in which the agenda and the minutes can no longer change (justerat, or inställt). */
@@ -30,7 +31,7 @@ export interface MeetingContext {
 	adjuster: boolean;
 	/** a CAB approver: a forum member of either side, or whoever holds a duty in the meeting */
 	voter: boolean;
-	side: 'supplier' | 'customer';
+	side: Party;
 	/** the agenda and the minutes are read-only for everyone (approved minutes) */
 	locked: boolean;
 	/** what policy.ts decides meeting actions on */
@@ -52,7 +53,7 @@ export async function meetingContext(db: Executor, actor: Actor, meeting: string
 	const row = typeof meeting === 'string' ? await requireMeeting(db, meeting) : meeting;
 	authorize(actor, 'meeting.read', { customerId: row.customer_id, kind: 'Meeting' });
 	const [holders, forumMember] = await Promise.all([effectiveDuties(db, row), isForumMember(db, row.forum_id, actor.personId)]);
-	const duties = holders.filter((d) => holdsDuty(actor, d, row, forumMember)).map((d) => d.duty);
+	const duties = holders.filter((d) => holdsDuty(actor, d, { customerId: row.customer_id }, forumMember)).map((d) => d.duty);
 	const adjuster = row.adjuster_person_id !== null && row.adjuster_person_id === actor.personId;
 	const voter = forumMember || duties.length > 0;
 	return {
@@ -62,7 +63,7 @@ export async function meetingContext(db: Executor, actor: Actor, meeting: string
 		forumMember,
 		adjuster,
 		voter,
-		side: isSupplier(actor) ? 'supplier' : 'customer',
+		side: partyOf(actor),
 		locked: LOCKED_STATES.includes(row.status),
 		resource: { customerId: row.customer_id, kind: 'Meeting', duties, adjuster, voter, forumMember }
 	};

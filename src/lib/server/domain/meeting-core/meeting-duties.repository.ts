@@ -1,6 +1,6 @@
 /** Queries for duties handed over for one meeting (`meeting_duties`). No rules here. */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
 
 export const listMeetingDutiesWithNames = (db: Executor, meetingId: string) =>
 	db

@@ -4,15 +4,11 @@
  * the supplier holds it (the governance model gives every duty to the supplier,
  * "Ansvar kan omfördelas till kund vid behov").
  *
- * A duty held by a named person is that person's. A duty held by a party
- * without a name is held by that party's people who work in the forum: the
- * supplier's staff, or the customer's admins and the forum's customer-side members.
- * Who a person is in a meeting as a whole: meeting-context.ts.
+ * Whether a person holds a duty is a rule of policy.ts (holdsDuty); who a
+ * person is in a meeting as a whole: meeting-context.ts.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Party } from '$lib/server/db/schema';
-import { isSupplier, type Actor } from '../actor';
-import { DUTIES } from '../governance/catalogue.types';
+import { DUTIES, type Duty, type Party } from '$lib/domain-types';
 import { isForumMemberRow, listForumDutiesWithNames } from '../governance/forums.repository';
 import { listMeetingDutiesWithNames } from './meeting-duties.repository';
 
@@ -44,14 +40,6 @@ export async function effectiveDuties(db: Executor, meeting: MeetingRef): Promis
 		if (forum) return { duty, party: forum.party, personId: forum.person_id, personName: forum.name, scope: 'forum' };
 		return { duty, party: 'supplier', personId: null, personName: null, scope: 'default' };
 	});
-}
-
-/** Whether the actor holds a duty, given whether they are a member of the meeting's forum. */
-export function holdsDuty(actor: Actor, duty: EffectiveDuty, meeting: MeetingRef, forumMember: boolean): boolean {
-	if (actor.token) return false;
-	if (duty.personId) return duty.personId === actor.personId;
-	if (duty.party === 'supplier') return isSupplier(actor);
-	return actor.customerId === meeting.customer_id && (actor.access === 'customer_admin' || forumMember);
 }
 
 export async function isForumMember(db: Executor, forumId: string, personId: string): Promise<boolean> {

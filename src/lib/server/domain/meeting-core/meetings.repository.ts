@@ -9,7 +9,8 @@
  * own queries; see docs/decisions.md (issue 20.1).
  */
 import type { Executor } from '$lib/server/db';
-import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 
 export type MeetingRow = Meeting;
 /** A meeting row with the names the lists show. */

@@ -5,7 +5,7 @@
  * `minutes-reader.ts` and the lifecycle service; never from the browser.
  */
 import type { Localized } from '$lib/i18n';
-import type { Duty, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { FrozenFigure } from '$lib/governance/figures';
 

@@ -1,6 +1,7 @@
 /** The forum's meeting before a given one: what its previous-minutes item confirms and what carries over. */
 import type { Executor } from '$lib/server/db';
-import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 import { findPreviousMeeting } from './meetings.repository';
 
 export interface PreviousMeeting {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { containsText } from '$lib/server/db/portable-sql';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
-import type { MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus, Party } from '$lib/domain-types';
 
 const actionsQuery = (db: Executor) =>
 	db
@@ -19,7 +19,7 @@ export type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['exec
 /** Narrowing of an action list: these statuses only (null: any), owners of this side only. */
 export interface ActionRowFilter {
 	statuses: ActionStatus[] | null;
-	side?: 'supplier' | 'customer';
+	side?: Party;
 }
 
 /** One forum's actions, in list order. */
@@ -87,10 +87,6 @@ export async function listCustomerDecisionRows(
 	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
 	return q.execute();
 }
-
-/** Decisions of one meeting, in minutes order. */
-export const listMeetingDecisionRows = (db: Executor, meetingId: string): Promise<{ id: string; text: string }[]> =>
-	db.selectFrom('decisions').select(['id', 'text']).where('meeting_id', '=', meetingId).orderBy('position').execute();
 
 /** These actions with their forum's names and the meeting they were raised in (the ends of escalation links). */
 export const listEscalationEndRows = (db: Executor, ids: string[]) =>

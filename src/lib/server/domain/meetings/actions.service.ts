@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Executor } from '$lib/server/db';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
-import type { Party } from '$lib/server/db/schema';
+import { PARTIES, type Party } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { notFound } from '../errors';
@@ -24,7 +24,6 @@ import {
 	listCustomerActionRows,
 	listCustomerDecisionRows,
 	listForumActionRows,
-	listMeetingDecisionRows,
 	listOwnedActionRows,
 	type ActionRow
 } from './actions.repository';
@@ -104,7 +103,7 @@ export const ActionFilter = z.object({
 	/** `open` means not finished (open or in progress); the others are exact */
 	status: z.enum(['open', 'in_progress', 'done', 'cancelled', 'all']).default('all'),
 	/** whose side owns it */
-	side: z.enum(['supplier', 'customer']).optional()
+	side: z.enum(PARTIES).optional()
 });
 
 function statusesFor(status: z.output<typeof ActionFilter>['status']): ActionStatus[] | null {
@@ -176,9 +175,4 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 		text: r.text,
 		status: decisionStatus(r.status)
 	}));
-}
-
-/** Decisions of one meeting, in minutes order. */
-export async function listMeetingDecisions(db: Executor, meetingId: string): Promise<{ id: string; text: string }[]> {
-	return listMeetingDecisionRows(db, meetingId);
 }

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import type { AttendanceStatus } from '$lib/server/db/attendance-schema';
-import type { Duty, Party } from '$lib/server/db/schema';
+import type { Duty, Party } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, type FieldErrors } from '../errors';

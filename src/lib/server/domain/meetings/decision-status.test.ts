@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
 import { DecisionStatusFilter, decisionStatus, meetingStatesFor } from './decision-status';
 
 const ALL: MeetingStatus[] = ['planned', 'agenda_published', 'in_progress', 'minutes_draft', 'minutes_approved', 'confirmed'];

@@ -6,7 +6,7 @@
  * ask this module, in TypeScript or in SQL, never the meeting status itself.
  */
 import { z } from 'zod';
-import type { MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
 
 export const DECISION_STATUSES = ['proposed', 'decided'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];

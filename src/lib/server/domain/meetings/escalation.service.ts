@@ -21,7 +21,7 @@ import { loadForum } from '../governance/forums.service';
 import { newId, nowIso } from '../ids';
 import { findNextMeetingOfForum } from '../meeting-core/meetings.repository';
 import type { EscalationEnd } from '../meeting-core/minutes-model';
-import { authorize } from '../policy';
+import { authorize, can } from '../policy';
 import { listEscalationEndRows } from './actions.repository';
 
 export interface EscalationLinks {
@@ -46,6 +46,7 @@ interface LinkedAction {
  * customer. The meeting of an end is the one its action was raised in; an
  * escalated copy is raised in the meeting of the higher forum that takes it up.
  */
+// no actor: internal read for the action lists and the minutes model, which have authorized the forum or meeting
 export async function escalationLinks(db: Executor, actions: LinkedAction[]): Promise<Map<string, EscalationLinks>> {
 	const ids = [...new Set(actions.flatMap((a) => [a.escalatedFromId, a.escalatedToId]).filter((id): id is string => id !== null))];
 	const links = new Map<string, EscalationLinks>();
@@ -76,17 +77,22 @@ export async function escalationLinks(db: Executor, actions: LinkedAction[]): Pr
 const NEXT_LEVEL: Partial<Record<ForumLevel, ForumLevel>> = { operational: 'tactical', tactical: 'strategic' };
 
 /** The forum an action of this forum escalates to, if any. */
-export async function escalationTarget(db: Db, forum: { customer_id: string; level: ForumLevel }): Promise<{ id: string; name_sv: string; name_en: string } | null> {
+async function higherForum(db: Db, forum: { customer_id: string; level: ForumLevel }): Promise<{ id: string; name_sv: string; name_en: string } | null> {
 	const level = NEXT_LEVEL[forum.level];
 	if (!level) return null;
 	const row = await findFirstForumAtLevel(db, forum.customer_id, level);
 	return row ?? null;
 }
 
+/** Where the actor may escalate this forum's actions to: the next forum up, or null (none, or not theirs to escalate). */
+export async function escalationTarget(db: Db, actor: Actor, forum: { customer_id: string; level: ForumLevel }): Promise<{ id: string; name_sv: string; name_en: string } | null> {
+	return can(actor, 'action.escalate', { customerId: forum.customer_id }) ? higherForum(db, forum) : null;
+}
+
 export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, forumId: string, actionId: string): Promise<{ forumId: string; actionId: string }> {
 	const forum = await loadForum(db, actor, forumId, 'forum.read');
 	authorize(actor, 'action.escalate', { customerId: forum.customer_id, kind: 'Forum' });
-	const to = await escalationTarget(db, forum);
+	const to = await higherForum(db, forum);
 	if (!to) throw invalid('There is no higher forum to escalate to', { forumId: 'forum.highest_level' });
 
 	const source = await resolveDocument(db, parseDocName(forumActionsDoc(forumId))!);

@@ -15,7 +15,8 @@ import { z } from 'zod';
 import type { Db, Executor } from '$lib/server/db';
 import { isUniqueViolation } from '$lib/server/db/dialect';
 import type { ApprovalRole } from '$lib/server/db/lifecycle-schema';
-import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 import { EARLY_START_REFUSAL, earlyStartMinutes } from '$lib/governance/early-start';
 import { readAgenda } from '$lib/realtime/agenda-doc';
 import type { Actor } from '../actor';
@@ -139,7 +140,7 @@ export interface AgendaChanges {
 }
 
 /** What changed in the agenda since it was published (from the projected items); null if never published. */
-export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Meeting, 'id' | 'agenda_snapshot'>): Promise<AgendaChanges | null> {
+async function agendaChangesSincePublished(db: Executor, meeting: Pick<Meeting, 'id' | 'agenda_snapshot'>): Promise<AgendaChanges | null> {
 	if (!meeting.agenda_snapshot) return null;
 	const published = JSON.parse(meeting.agenda_snapshot) as PublishedItem[];
 	const current = await listAgendaItemRows(db, meeting.id);
@@ -159,7 +160,7 @@ export async function agendaChangesSincePublished(db: Executor, meeting: Pick<Me
 	};
 }
 
-export const hasChanges = (c: AgendaChanges | null) => c !== null && (c.added.length > 0 || c.removed.length > 0 || c.changed.length > 0 || c.moved);
+const hasChanges = (c: AgendaChanges | null) => c !== null && (c.added.length > 0 || c.removed.length > 0 || c.changed.length > 0 || c.moved);
 
 // ---------------------------------------------------------------- cancelling
 
@@ -261,7 +262,7 @@ export interface ApprovalView {
 	at: string;
 }
 
-export async function listApprovals(db: Executor, meetingId: string): Promise<ApprovalView[]> {
+async function listApprovals(db: Executor, meetingId: string): Promise<ApprovalView[]> {
 	const rows = await listApprovalsWithNames(db, meetingId);
 	return rows.map((r) => ({ role: r.role, personId: r.person_id, name: r.name, at: r.at }));
 }
@@ -376,7 +377,7 @@ export interface AddendumView {
 	at: string;
 }
 
-export async function listAddenda(db: Executor, meetingId: string): Promise<AddendumView[]> {
+async function listAddenda(db: Executor, meetingId: string): Promise<AddendumView[]> {
 	const rows = await listAddendumRows(db, meetingId);
 	return rows.map((r) => ({ id: r.id, text: (JSON.parse(r.content) as { text: string }).text, by: r.name, at: r.created_at }));
 }
@@ -398,7 +399,7 @@ export async function confirmPreviousMinutes(db: Db, actor: Actor, meetingId: st
 }
 
 /** The next step of a meeting, for the page ("what happens now"). */
-export function nextStep(meeting: Pick<Meeting, 'status' | 'adjuster_person_id'>, approvals: { role: ApprovalRole }[]): string {
+function nextStep(meeting: Pick<Meeting, 'status' | 'adjuster_person_id'>, approvals: { role: ApprovalRole }[]): string {
 	switch (meeting.status) {
 		case 'planned':
 			return 'publish_agenda';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import type { Meeting, MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
 import { recordAudit } from '../audit/audit.repository';

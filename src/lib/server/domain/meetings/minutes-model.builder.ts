@@ -5,7 +5,8 @@
  * caller); the rich text is read from the minutes document itself.
  */
 import type { Executor } from '$lib/server/db';
-import type { Duty, Meeting } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
+import type { Meeting } from '$lib/server/db/schema';
 import { meetingDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
 import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
@@ -14,8 +15,8 @@ import { dayOf, periodLabels } from '../itsm/period';
 import { escalationLinks } from './escalation.service';
 import { requireMeeting } from '../meeting-core/meeting-context';
 import { effectiveDuties } from '../meeting-core/meeting-duties';
-import { cabOutcomesForMeeting } from '../room/cab.service';
-import { slideNotesForMeeting } from '../room/room.service';
+import { cabOutcomesForMeeting } from '../room/cab-reads';
+import { slideNotesForMeeting } from '../room/room-reads';
 import type { FrozenFigure, MinutesAction, MinutesBlock, MinutesModel } from '../meeting-core/minutes-model';
 import { findCustomer, listAllPersonNames } from '../tenancy/tenancy.repository';
 import { listAttendanceStatuses, listMarkedNonMembers } from './attendance.repository';

@@ -80,6 +80,7 @@ export async function markInboxRead(db: Executor, actor: Actor, input: unknown):
 }
 
 /** The unread counts of these people, for telling their open pages (the delivery worker's push). */
+// no actor: internal: the bell's counts pushed to each signed-in person's own channel (room-server.ts), never to anyone else
 export async function unreadCounts(db: Executor, personIds: readonly string[]): Promise<Map<string, number>> {
 	const counts = new Map<string, number>();
 	for (const personId of new Set(personIds)) counts.set(personId, await countUnread(db, personId));

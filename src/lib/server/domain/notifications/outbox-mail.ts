@@ -6,7 +6,8 @@
 import type { Executor } from '$lib/server/db';
 import { SYSTEM_ACTOR } from '../actor';
 import { meetingInvitation } from '../calendar/ics';
-import { exportMinutes, type ExportedFile } from '../exports/minutes-export.service';
+import type { ExportedFile } from '../exports/export-format';
+import { exportMinutes } from '../exports/minutes-export.service';
 import type { NotificationKind } from '../outbox/notification-kinds';
 import type { InvitationPayload, MeetingSubject } from '../outbox/notification-payloads';
 import { findMailLocale, type OutboxRow } from '../outbox/outbox.repository';

@@ -3,7 +3,7 @@
  * mail and the bell are written from it later, so they tell what was true
  * then (the agenda as published, the changes made) even if it changed since.
  */
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
 
 export interface BilingualName {
 	sv: string;

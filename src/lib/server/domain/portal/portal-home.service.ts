@@ -3,6 +3,7 @@
  * my side, this month's SLA at a glance (for those who may see the report),
  * recently approved minutes and the self-help guides per service.
  */
+import type { Party } from '$lib/domain-types';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '../actor';
 import { isSupplier } from '../actor';
@@ -24,7 +25,7 @@ export interface PortalHome {
 	nextMeetings: PortalMeeting[];
 	myActions: ActionView[];
 	sideActions: ActionView[];
-	side: 'customer' | 'supplier';
+	side: Party;
 	slaGlance: {
 		period: { key: string; from: string; to: string };
 		response: { compliance: number | null; met: number; breached: number; light: Light | null };

@@ -1,6 +1,7 @@
 /** The customer's meetings as the portal lists them. Repository functions take the executor first. */
 import type { Executor } from '$lib/server/db';
-import type { ForumLevel, MeetingStatus } from '$lib/server/db/schema';
+import type { MeetingStatus } from '$lib/domain-types';
+import type { ForumLevel } from '$lib/server/db/schema';
 
 export interface PortalMeeting {
 	id: string;

@@ -7,7 +7,7 @@ import type { Db } from '$lib/server/db';
 import { readAgenda } from '$lib/realtime/agenda-doc';
 import { meetingDocument } from '../collab/collab.policy';
 import { listAgendaItemRows } from '../collab/collab.repository';
-import { loadDocument } from '../collab/documents.service';
+import { loadDocument } from '../collab/document-storage';
 import type { Meeting } from '$lib/server/db/schema';
 
 export interface RoomAgendaItem {

@@ -6,57 +6,27 @@
  * change's own history.
  */
 import type { Db, Executor } from '$lib/server/db';
-import type { Meeting } from '$lib/server/db/schema';
-import type { CabPoll } from '$lib/realtime/room/events';
 import { VoteCastPayload, VoteClosePayload, VoteOpenPayload } from '$lib/realtime/room/schemas';
 import { isSupplier, type Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid } from '../errors';
 import { nowIso } from '../ids';
 import { parseInput } from '../validation';
-import { findTemplateKeyOfForum } from '../governance/forums.repository';
 import {
 	closePoll,
 	deleteBallots,
 	findChangeOfCustomer,
 	findPoll,
 	listBallots,
-	listBallotsWithNames,
-	listCabChangeRows,
-	listClosedPollRows,
-	listPollRows,
 	openPoll,
 	upsertBallot
 } from './cab.repository';
 import { tally } from './quorum';
 import { meetingContext } from '../meeting-core/meeting-context';
 import type { MeetingRef } from '../meeting-core/meeting-duties';
+import { cabCandidates, isCabMeeting, type CabCandidate } from './cab-reads';
 import { authorizeIn } from './room-context';
 
-/** Whether the meeting is one of a CAB forum: only there are changes voted on. */
-export async function isCabMeeting(db: Executor, meeting: MeetingRef): Promise<boolean> {
-	return (await findTemplateKeyOfForum(db, meeting.forum_id)) === 'cab';
-}
-
-export interface CabCandidate {
-	id: string;
-	number: string;
-	title: string | null;
-	changeType: string | null;
-	risk: string | null;
-	plannedStart: string | null;
-}
-
-/**
- * The changes a CAB meeting decides on: the customer's changes that need the
- * CAB and are planned to start within four weeks of the meeting, not yet done.
- */
-export async function cabCandidates(db: Executor, meeting: Pick<Meeting, 'customer_id' | 'starts_at'>): Promise<CabCandidate[]> {
-	const from = new Date(Date.parse(meeting.starts_at) - 7 * 86_400_000).toISOString();
-	const to = new Date(Date.parse(meeting.starts_at) + 28 * 86_400_000).toISOString();
-	const rows = await listCabChangeRows(db, meeting.customer_id, from, to);
-	return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, changeType: r.change_type, risk: r.change_risk, plannedStart: r.planned_start }));
-}
 
 async function changeOfMeeting(db: Executor, meeting: MeetingRef, changeId: string) {
 	const row = await findChangeOfCustomer(db, meeting.customer_id, changeId);
@@ -124,50 +94,8 @@ export async function closeVote(db: Db, actor: Actor, meetingId: string, input: 
 	});
 }
 
-/** Every vote of the meeting with its ballots, for the room. */
-export async function pollsOfMeeting(db: Executor, meetingId: string): Promise<CabPoll[]> {
-	const [polls, ballots] = await Promise.all([listPollRows(db, meetingId), listBallotsWithNames(db, meetingId)]);
-	return polls.map((p) => {
-		const own = ballots.filter((b) => b.ticket_id === p.ticket_id);
-		return {
-			changeId: p.ticket_id,
-			number: p.number,
-			title: p.title,
-			status: p.status,
-			ballots: own.map((b) => ({ personId: b.person_id, name: b.name, side: b.party, choice: b.choice })),
-			tally: tally(own),
-			recommendation: p.recommendation,
-			rationale: p.rationale
-		};
-	});
-}
-
-export interface CabOutcome {
-	changeId: string;
-	number: string;
-	title: string | null;
-	approve: number;
-	reject: number;
-	abstain: number;
-	quorumMet: boolean;
-	recommendation: 'approve' | 'reject' | 'defer';
-	rationale: string;
-	closedAt: string;
-}
-
-/** The closed votes of a meeting, for the minutes model (no actor: the caller has authorized the meeting). */
-export async function cabOutcomesForMeeting(db: Executor, meetingId: string): Promise<CabOutcome[]> {
-	const rows = await listClosedPollRows(db, meetingId);
-	return rows.map((r) => ({
-		changeId: r.ticket_id,
-		number: r.number,
-		title: r.title,
-		approve: r.approve,
-		reject: r.reject,
-		abstain: r.abstain,
-		quorumMet: r.quorum_met === 1,
-		recommendation: r.recommendation ?? 'defer',
-		rationale: r.rationale,
-		closedAt: r.closed_at!
-	}));
+/** The changes the room's vote form offers: the CAB's candidates, none outside a CAB meeting. */
+export async function cabChangesToVote(db: Db, actor: Actor, meetingId: string): Promise<CabCandidate[]> {
+	const ctx = await meetingContext(db, actor, meetingId);
+	return (await isCabMeeting(db, ctx.meeting)) ? cabCandidates(db, ctx.meeting) : [];
 }

@@ -4,7 +4,7 @@
  * customer) took part. Abstentions count towards the quorum but not the
  * outcome; a tie or no quorum means "defer".
  */
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { VoteChoice } from '$lib/server/db/room-schema';
 import type { Tally } from '$lib/realtime/room/events';
 

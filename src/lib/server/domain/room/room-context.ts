@@ -4,7 +4,7 @@
  * the one meeting context (meeting-core/meeting-context.ts), read fresh for
  * every room event.
  */
-import type { Duty } from '$lib/server/db/schema';
+import type { Duty } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import type { MeetingContext } from '../meeting-core/meeting-context';

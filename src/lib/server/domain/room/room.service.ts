@@ -7,13 +7,11 @@
 import type { DocumentStore } from '../collab/document-store';
 import { meetingDocument } from '../collab/collab.policy';
 import { agendaItems } from '$lib/realtime/agenda-doc';
-import { z } from 'zod';
-import type { Db, Executor } from '$lib/server/db';
-import type { Meeting } from '$lib/server/db/schema';
-import { SLIDE_KEYS, type SlideKey } from '$lib/realtime/room/slides';
+import type { Db } from '$lib/server/db';
+import type { SlideKey } from '$lib/realtime/room/slides';
 import { DutyPayload, ItemPayload, NotePayload, PassPresenterPayload } from '$lib/realtime/room/schemas';
-import { isSupplier, type Actor } from '../actor';
-import { conflict, forbidden, invalid } from '../errors';
+import type { Actor } from '../actor';
+import { conflict, invalid } from '../errors';
 import { nowIso } from '../ids';
 import { assignMeetingDuty } from '../meeting-core/duty-handover.service';
 import { meetingContext } from '../meeting-core/meeting-context';
@@ -24,16 +22,8 @@ import { parseInput } from '../validation';
 import { roomAgenda } from './agenda';
 import { authorizeIn } from './room-context';
 import type { RoomStore } from './room-store';
-import { listSlideNoteRows, upsertSlideNote } from './slide-notes.repository';
-
-export interface CurrentItem {
-	id: string;
-	startedAt: string;
-}
-
-/** The current item of a meeting row. */
-export const currentItemOf = (meeting: Pick<Meeting, 'current_item_id' | 'current_item_started_at'>): CurrentItem | null =>
-	meeting.current_item_id && meeting.current_item_started_at ? { id: meeting.current_item_id, startedAt: meeting.current_item_started_at } : null;
+import { currentItemOf, type CurrentItem } from './room-reads';
+import { upsertSlideNote } from './slide-notes.repository';
 
 /**
  * The chair moves the meeting to an agenda item (or to none); its timer starts
@@ -73,17 +63,13 @@ export async function restartItemTimer(db: Db, actor: Actor, meetingId: string):
 }
 
 /**
- * A duty handed over live. assignMeetingDuty decides who may at all (admins
- * via duty.assign, the holder via duty.pass); on top of that, someone of the
- * customer who does not hold the duty may give it only to the customer side
- * ("a customer admin ... gives it to a person of the customer side").
+ * A duty handed over live: assignMeetingDuty decides who may hand which duty
+ * to whom (policy.ts duty.handover; someone of the customer who does not hold
+ * the duty gives it only to the customer side).
  */
 export async function handOverDuty(db: Db, actor: Actor, meetingId: string, input: unknown, store?: RoomStore): Promise<EffectiveDuty[]> {
 	const ctx = await meetingContext(db, actor, meetingId);
 	const data = parseInput(DutyPayload, input);
-	if (!isSupplier(actor) && data.party !== 'customer' && !ctx.duties.includes(data.duty)) {
-		throw forbidden('The customer side hands duties to its own people');
-	}
 	const duties = await assignMeetingDuty(db, actor, ctx, data);
 	// the presenter duty handed over mid-presentation hands the slides over too
 	if (store && data.duty === 'presenter' && data.personId) await store.passPresentation(meetingId, data.personId);
@@ -92,8 +78,7 @@ export async function handOverDuty(db: Db, actor: Actor, meetingId: string, inpu
 
 /**
  * The presenter passes the presenter duty on, for this meeting (admins may
- * too: assignMeetingDuty decides, as for any duty). With the room's store, a
- * running presentation follows.
+ * too: assignMeetingDuty decides, as for any duty). With the room's store, a running presentation follows.
  */
 export async function passPresenter(db: Db, actor: Actor, meetingId: string, input: unknown, store?: RoomStore): Promise<EffectiveDuty[]> {
 	const ctx = await meetingContext(db, actor, meetingId);
@@ -117,15 +102,4 @@ export async function setSlideNote(db: Db, actor: Actor, meetingId: string, inpu
 	const now = nowIso();
 	await upsertSlideNote(db, { meeting_id: meetingId, slide, text, updated_by: actor.personId, updated_at: now });
 	return { slide, text };
-}
-
-const SlideOrder = z.enum(SLIDE_KEYS);
-
-/** The notes of every slide, in deck order: for the room and for the minutes. */
-export async function slideNotesForMeeting(db: Executor, meetingId: string): Promise<{ slide: SlideKey; text: string }[]> {
-	const rows = await listSlideNoteRows(db, meetingId);
-	return SLIDE_KEYS.flatMap((k) => {
-		const row = rows.find((r) => SlideOrder.safeParse(r.slide).success && r.slide === k);
-		return row && row.text.trim() ? [{ slide: k, text: row.text }] : [];
-	});
 }

@@ -22,7 +22,7 @@ import { requireMeeting } from '../meeting-core/meeting-context';
 import { meetingPeriodOf, type MeetingPeriod } from '../meeting-core/meeting-period';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
-import { cabCandidates, isCabMeeting, type CabCandidate } from './cab.service';
+import { cabCandidates, isCabMeeting, type CabCandidate } from './cab-reads';
 
 export interface TicketLine {
 	id: string;

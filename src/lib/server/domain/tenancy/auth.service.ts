@@ -21,6 +21,7 @@ export interface LoginResult {
 	actor: Actor;
 }
 
+// no actor: authentication: there is no actor before the password is checked
 export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: string): Promise<LoginResult> {
 	const { email, password } = parseInput(LoginInput, input);
 	const wait = await limiter.retryAfter(email, ip);
@@ -42,6 +43,7 @@ export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: s
 	};
 }
 
+// no actor: authentication: ends the session the cookie names, whoever holds it
 export async function logout(db: Db, token: string | undefined): Promise<void> {
 	if (!token) return;
 	await deleteSession(db, token);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { englishText, type ErrorCode } from '$lib/errors/error-codes';
 import type { Db } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
+import { ACCESS_LEVELS, ACCESS_OF_PARTY, type Access } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
@@ -40,9 +40,6 @@ export interface PersonView {
 	roles: { assignmentId: string; roleId: string; key: string; nameSv: string; nameEn: string }[];
 }
 
-const SUPPLIER_ACCESS = ['supplier_admin', 'supplier_staff'] as const;
-const CUSTOMER_ACCESS = ['customer_admin', 'customer_member'] as const;
-
 const password = z
 	.string()
 	.max(1024)
@@ -58,13 +55,14 @@ export const PersonInput = z.object({
 	email: email(),
 	phone: optionalText(40),
 	title: optionalText(120),
-	access: z.enum([...SUPPLIER_ACCESS, ...CUSTOMER_ACCESS]),
+	access: z.enum(ACCESS_LEVELS),
 	password
 });
 
 type PeopleRow = Awaited<ReturnType<typeof listPeopleRows>>[number];
 type AssignmentRow = Awaited<ReturnType<typeof listAssignmentRows>>[number];
 
+// no actor: pure mapping of rows a service has read after authorizing them
 export const toPersonView = (r: PeopleRow, assignments: AssignmentRow[]): PersonView => ({
 	id: r.id,
 	customerId: r.customer_id,
@@ -112,7 +110,7 @@ export async function getPerson(db: Db, actor: Actor, personId: string): Promise
 export async function createPerson(db: Db, actor: Actor, customerId: string | null, input: unknown) {
 	authorize(actor, 'person.manage', { customerId, personCustomerId: customerId, kind: 'Customer' });
 	const data = parseInput(PersonInput, input);
-	const allowed: readonly Access[] = customerId ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
+	const allowed = ACCESS_OF_PARTY[customerId ? 'customer' : 'supplier'];
 	if (!allowed.includes(data.access)) {
 		throw invalid('This access level does not belong to this party', { access: 'person.access_not_for_party' });
 	}
@@ -188,7 +186,7 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
 	});
 	const data = parseInput(PersonUpdate, input);
 	if (data.access) {
-		const allowed: readonly Access[] = existing.customer_id ? CUSTOMER_ACCESS : SUPPLIER_ACCESS;
+		const allowed = ACCESS_OF_PARTY[existing.customer_id ? 'customer' : 'supplier'];
 		if (!allowed.includes(data.access)) throw invalid('Not allowed for this party', { access: 'person.access_not_for_party' });
 	}
 	const selfErrors = selfChangeErrors(actor, personId, existing.access, data);

@@ -13,7 +13,7 @@ export async function grantsOfCustomer(db: Executor, customerId: string) {
 	return db.selectFrom('report_grants').select(['person_id', 'report']).where('customer_id', '=', customerId).execute();
 }
 
-/** The customer's members (customer_member access), by name: the people a report can be granted to. */
+/** The customer's members (customer_member access: the people whose reading goes by grants, policy.ts readsReportsByGrant), by name. */
 export async function customerMembers(db: Executor, customerId: string) {
 	return db.selectFrom('people').select(['id', 'name', 'email']).where('customer_id', '=', customerId).where('access', '=', 'customer_member').orderBy('name').execute();
 }

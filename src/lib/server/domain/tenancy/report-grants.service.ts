@@ -10,7 +10,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { DomainError, invalid, notFound } from '../errors';
 import { nowIso } from '../ids';
-import { authorize, can } from '../policy';
+import { authorize, can, readsReportsByGrant } from '../policy';
 import { findCustomer } from './tenancy.repository';
 import { parseInput } from '../validation';
 import { customerMembers, findGrantee, grantedReports, grantsOfCustomer, replaceGrants } from './report-grants.repository';
@@ -18,7 +18,7 @@ import { customerMembers, findGrantee, grantedReports, grantsOfCustomer, replace
 export const PORTAL_REPORTS = ['sla', 'cases', 'meetings'] as const satisfies readonly PortalReport[];
 
 async function grantedTo(db: Executor, actor: Actor, customerId: string): Promise<Set<PortalReport>> {
-	if (actor.customerId !== customerId || actor.access !== 'customer_member') return new Set();
+	if (!readsReportsByGrant(actor, customerId)) return new Set();
 	return new Set(await grantedReports(db, customerId, actor.personId));
 }
 
@@ -73,7 +73,9 @@ export async function setReportGrants(db: Db, actor: Actor, customerId: string, 
 	const person = await findGrantee(db, data.personId);
 	// someone of another customer (or the supplier) is not a member of this one
 	if (!person || person.customer_id !== customerId) throw invalid('Not a member of this customer', { personId: 'report.not_member' });
-	if (person.access !== 'customer_member') throw invalid('Admins see every report', { personId: 'report.admin_sees_all' });
+	if (!readsReportsByGrant({ access: person.access, customerId: person.customer_id }, customerId)) {
+		throw invalid('Admins see every report', { personId: 'report.admin_sees_all' });
+	}
 	const reports = [...new Set(data.reports)];
 	await db.transaction().execute(async (tx) => {
 		const grantedBy = actor.personId === 'system' ? null : actor.personId;

@@ -4,7 +4,7 @@
  * one relation ("Already assigned"), and only the parties the actor may
  * assign roles to (policy.ts role.assign) are offered at all.
  */
-import type { Party } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
 import type { RoleView } from './roles.service';
 
 export interface OfferedRole {

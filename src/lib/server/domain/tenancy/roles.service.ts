@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import type { Party, Role, RoleAssignmentsTable } from '$lib/server/db/schema';
+import type { Party } from '$lib/domain-types';
+import type { Role, RoleAssignmentsTable } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
 import { conflict, invalid, notFound } from '../errors';
@@ -40,6 +41,7 @@ const toRoleView = (r: Role): RoleView => ({
 });
 
 /** The installation's role catalogue; every signed-in person may read it. */
+// no actor: the role catalogue is reference data that every signed-in person reads (no customer data)
 export async function listRoles(db: Db): Promise<RoleView[]> {
 	const rows = await listRoleRows(db);
 	return rows.map(toRoleView);
@@ -89,6 +91,7 @@ export interface RoleAssignmentView {
 	createdAt: string;
 }
 
+// no actor: pure mapping of a row a service has read after authorizing it
 export const toAssignmentView = (r: RoleAssignmentsTable): RoleAssignmentView => ({
 	id: r.id,
 	customerId: r.customer_id,

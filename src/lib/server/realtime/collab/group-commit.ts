@@ -6,7 +6,7 @@
  * so nothing reaches another client before it is in the database.
  */
 import type { Db } from '$lib/server/db';
-import { appendUpdates } from '$lib/server/domain/collab/documents.service';
+import { appendUpdates } from '$lib/server/domain/collab/document-storage';
 
 export interface CommitHook {
 	committed(): void;

@@ -28,7 +28,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Db } from '$lib/server/db';
-import { compactDocument, type LoadedDocument, type StoredState } from '$lib/server/domain/collab/documents.service';
+import { compactDocument, type LoadedDocument, type StoredState } from '$lib/server/domain/collab/document-storage';
 import { CloseCode, MessageType } from '$lib/realtime/protocol';
 import { CollabError } from './collab-error';
 import type { CommitBatch, GroupCommit } from './group-commit';

@@ -17,7 +17,7 @@
 import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
-import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/documents.service';
+import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/document-storage';
 import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
 import { ACCESS_CHANNEL, type FanoutMessage } from './fanout-message';

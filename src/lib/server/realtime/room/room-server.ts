@@ -15,7 +15,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { z } from 'zod';
 import type { Db } from '$lib/server/db';
-import { isSupplier } from '$lib/server/domain/actor';
+import { partyOf } from '$lib/server/domain/actor';
 import { nowIso } from '$lib/server/domain/ids';
 import { castVote, closeVote, openVote } from '$lib/server/domain/room/cab.service';
 import { meetingContext } from '$lib/server/domain/meeting-core/meeting-context';
@@ -217,7 +217,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 
 	io.on('connection', (socket: RoomSocket) => {
 		const actor = socket.data.actor;
-		const who = { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) };
+		const who = { personId: actor.personId, name: actor.name, side: partyOf(actor) };
 		void socket.join(personChannel(actor.personId));
 
 		(socket as unknown as { on(e: 'room:join', fn: (...args: unknown[]) => void): void }).on('room:join', (...args: unknown[]) => {

@@ -1,4 +1,3 @@
-import { isSupplier } from '$lib/server/domain/actor';
 import { auditPage } from '$lib/server/domain/audit/audit.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';
@@ -12,5 +11,5 @@ export const load: PageServerLoad = (event) =>
 		const customer = await getCustomer(db, actor, customerId);
 		// 403 for anyone but the customer's admin and supplier admins
 		const audit = await auditPage(db, actor, customerId, Object.fromEntries(event.url.searchParams));
-		return { customer: { id: customer.id, name: customer.name }, ...audit, supplierView: isSupplier(actor) };
+		return { customer: { id: customer.id, name: customer.name }, ...audit };
 	});

@@ -1,29 +1,25 @@
-import { isSupplier } from '$lib/server/domain/actor';
 import { getMeeting } from '$lib/server/domain/meetings/meetings.service';
-import { requireMeeting } from '$lib/server/domain/meeting-core/meeting-context';
-import { cabCandidates } from '$lib/server/domain/room/cab.service';
+import { handoverOffer } from '$lib/server/domain/meeting-core/duty-handover.service';
+import { cabChangesToVote } from '$lib/server/domain/room/cab.service';
 import { roomScreen } from '$lib/server/domain/room/room-screen';
-import { listPeople } from '$lib/server/domain/tenancy/people.service';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
 		const meeting = await getMeeting(db, actor, event.params.id);
-		const ref = await requireMeeting(db, meeting.id);
-		const [{ deck, agenda, material }, customerPeople, supplierPeople] = await Promise.all([
+		const [{ deck, agenda, material }, cabChanges, handover] = await Promise.all([
 			roomScreen(db, actor, meeting.id),
-			listPeople(db, actor, meeting.customerId),
-			// a customer's people hand duties to their own side only (see room.service handOverDuty)
-			isSupplier(actor) ? listPeople(db, actor, null) : Promise.resolve([])
+			cabChangesToVote(db, actor, meeting.id),
+			// whom this person may hand a duty to (the customer side gives its own people a duty it does not hold)
+			handoverOffer(db, actor, meeting.id)
 		]);
-		const person = (side: 'supplier' | 'customer') => (p: { id: string; name: string; hasAccount: boolean }) => ({ id: p.id, name: p.name, side });
 		return {
 			meeting: { id: meeting.id, title: meeting.title, customerName: meeting.customerName, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
 			deck,
 			agenda,
 			material,
-			cabChanges: deck.cab ? await cabCandidates(db, ref) : [],
-			people: [...customerPeople.filter((p) => p.hasAccount).map(person('customer')), ...supplierPeople.filter((p) => p.hasAccount).map(person('supplier'))]
+			cabChanges,
+			handover
 		};
 	});

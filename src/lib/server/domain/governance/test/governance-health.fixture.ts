@@ -6,7 +6,8 @@
 import { createDb, type Db } from '$lib/server/db';
 import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
-import type { Access, ForumLevel } from '$lib/server/db/schema';
+import type { Access } from '$lib/domain-types';
+import type { ForumLevel } from '$lib/server/db/schema';
 import type { Actor } from '../../actor';
 import { newId } from '../../ids';
 

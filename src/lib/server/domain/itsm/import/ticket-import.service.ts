@@ -70,7 +70,7 @@ async function presetFor(db: Db, customerId: string, o: ImportOptions): Promise<
 }
 
 /** The limits of an import, from the configuration (IMPORT_MAX_*). */
-export function importLimits(): CsvLimits {
+function importLimits(): CsvLimits {
 	const c = config();
 	return { maxBytes: c.IMPORT_MAX_BYTES, maxRatio: c.IMPORT_MAX_GZIP_RATIO, maxRows: c.IMPORT_MAX_ROWS, maxColumns: c.IMPORT_MAX_COLUMNS };
 }
@@ -92,6 +92,7 @@ export interface MappedCsv {
  * A header the preset cannot read stops the reading there. Throws
  * UnreadableFile (csv-source.ts).
  */
+// no actor: pure mapping of a CSV stream to tickets; importTickets authorizes ticket.import before it calls this (and the demo loader)
 export async function mapCsv(
 	source: AsyncIterable<Uint8Array>,
 	preset: Preset,

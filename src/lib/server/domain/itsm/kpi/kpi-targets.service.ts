@@ -31,6 +31,7 @@ export const KpiTargetsInput = z.strictObject({
 });
 
 /** The customer's own targets, then the defaults for KPIs it has none for. */
+// no actor: internal read for the KPI, SLA and portal services, each of which has authorized the customer first
 export async function loadTargets(db: Executor, customerId: string): Promise<KpiTarget[]> {
 	const rows = await listKpiTargetRows(db, customerId);
 	const own = rows.map((r) => ({ kpi: r.kpi, target: r.target, amber: r.amber, higherIsBetter: r.higher_is_better === 1 }));

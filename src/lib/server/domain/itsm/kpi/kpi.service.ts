@@ -76,7 +76,7 @@ export interface ReopenFigures {
 /** manual KPIs are entered for Stockholm calendar dates */
 const localDate = (iso: string) => DateTime.fromISO(iso).setZone(DEFAULT_TIME_ZONE).toISODate()!;
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-export const reopenFigures = (reopened: number, resolved: number): ReopenFigures => ({ reopened, resolved, rate: share(reopened, resolved) });
+const reopenFigures = (reopened: number, resolved: number): ReopenFigures => ({ reopened, resolved, rate: share(reopened, resolved) });
 
 /** The KPIs as the ITSM API and pages read them: a member needs the SLA report granted (read-access.ts). */
 export async function readKpiReport(db: Db, actor: Actor, customerId: string, period: Period, now = new Date()): Promise<KpiReport> {

@@ -91,6 +91,7 @@ export async function revokeToken(db: Db, actor: Actor, customerId: string, toke
 }
 
 /** The Actor of a bearer token, or null when it is unknown or revoked. */
+// no actor: authentication: turns a bearer token into the actor that everything after it authorizes
 export async function actorFromToken(db: Executor, secret: string): Promise<Actor | null> {
 	if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 100) return null;
 	const row = await findTokenByHash(db, hashToken(secret));

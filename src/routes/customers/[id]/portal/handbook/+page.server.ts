@@ -1,5 +1,5 @@
 import { customerHandbookDoc, parseDocName } from '$lib/realtime/doc-names';
-import { isSupplier } from '$lib/server/domain/actor';
+import { partyOf } from '$lib/server/domain/actor';
 import { documentAccess } from '$lib/server/domain/collab/collab.policy';
 import { loadWith } from '$lib/server/http/forms';
 import type { PageServerLoad } from './$types';
@@ -11,6 +11,6 @@ export const load: PageServerLoad = (event) =>
 		const { access } = await documentAccess(db, actor, parseDocName(docName)!);
 		return {
 			handbook: { docName, access },
-			viewer: { personId: actor.personId, name: actor.name, side: isSupplier(actor) ? ('supplier' as const) : ('customer' as const) }
+			viewer: { personId: actor.personId, name: actor.name, side: partyOf(actor) }
 		};
 	});

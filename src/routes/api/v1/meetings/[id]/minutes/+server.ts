@@ -1,6 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { exportLocale } from '$lib/server/domain/exports/export-locale';
-import { exportMinutes, exportResponse } from '$lib/server/domain/exports/minutes-export.service';
+import { exportResponse } from '$lib/server/domain/exports/export-format';
+import { exportMinutes } from '$lib/server/domain/exports/minutes-export.service';
 import { authed } from '$lib/server/http/api';
 
 export const GET = authed(async ({ app, actor, event }) =>

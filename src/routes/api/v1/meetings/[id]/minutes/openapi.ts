@@ -1,7 +1,7 @@
 /** The OpenAPI description of /api/v1/meetings/{id}/minutes; assembled by $lib/server/http/openapi. */
 import { z } from 'zod';
 import type { RouteDescription } from '$lib/server/http/openapi';
-import { EXPORT_FORMATS } from '$lib/server/domain/exports/minutes-export.service';
+import { EXPORT_FORMATS } from '$lib/server/domain/exports/export-format';
 import { langQuery, file } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {

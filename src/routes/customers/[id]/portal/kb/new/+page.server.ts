@@ -1,16 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { isSupplier } from '$lib/server/domain/actor';
-import { createArticle } from '$lib/server/domain/kb/kb.service';
-import { authorize } from '$lib/server/domain/policy';
+import { createArticle, newArticleForm } from '$lib/server/domain/kb/kb.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { articleFormInput } from '../article-form-input';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) =>
-	loadWith(event, async (_app, actor) => {
-		authorize(actor, 'kb.manage', { customerId: event.params.id, audience: 'users', kind: 'Customer' });
-		return { supplier: isSupplier(actor) };
-	});
+export const load: PageServerLoad = (event) => loadWith(event, async ({ db }, actor) => ({ offer: await newArticleForm(db, actor, event.params.id) }));
 
 export const actions: Actions = {
 	default: async (event) => {

@@ -1,7 +1,9 @@
 /**
  * Durable storage of shared documents: a snapshot plus an append-only log of
  * updates. The realtime adapter keeps live documents in memory and calls these
- * functions; nothing here knows about sockets.
+ * functions; nothing here knows about sockets. No actor: the collab server
+ * authorized the connection at the upgrade (collab.policy.ts documentAccess)
+ * and each write against it (connection.ts) before it stores anything here.
  */
 import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';

@@ -4,7 +4,7 @@ import { createDb, type Db } from '$lib/server/db';
 import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { appendLog, listLog } from './collab.repository';
-import { appendUpdates, compactDocument } from './documents.service';
+import { appendUpdates, compactDocument } from './document-storage';
 
 const NAME = 'forum.00000000-0000-4000-8000-000000000000.actions';
 let db: Db;
