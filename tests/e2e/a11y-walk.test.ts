@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../helpers/api-client';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { browserAvailable, launchBrowser, signIn } from '../helpers/browser';
+import { PHONE_CONTEXT, sidewaysScroll } from '../helpers/phone';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -88,23 +89,6 @@ async function pageLinks(page: Page, origin: string): Promise<string[]> {
 		.map((u) => u.pathname + u.search);
 }
 
-/** How far the page scrolls sideways, and the widest elements that stick out (to say what to fix). */
-async function sidewaysScroll(page: Page): Promise<{ over: number; culprits: string[] }> {
-	return page.evaluate(() => {
-		const root = document.scrollingElement!;
-		const over = root.scrollWidth - root.clientWidth;
-		if (over <= 0) return { over, culprits: [] };
-		const width = root.clientWidth;
-		const culprits = [...document.body.querySelectorAll('*')]
-			.filter((el) => el.getBoundingClientRect().right > width + 1)
-			// the outermost of the elements that stick out
-			.filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1))
-			.slice(0, 5)
-			.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 4).join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
-		return { over, culprits };
-	});
-}
-
 describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and fits a phone', () => {
 	let server: TestServer;
 	let browser: Browser;
@@ -119,17 +103,27 @@ describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and f
 		ids = await demoIds(server.url);
 		const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 		meetings = await meetingsByState(admin, ids);
-		// a meeting in progress: the next planned one of another forum than the planned one walked
+		// a meeting in progress and one with minutes to approve: planned meetings of other forums, started (and ended) by their chair
 		const c = ids.customers[NORRBY];
+		const people = [...ids.supplierStaff, ...c.people];
+		const others: { meetingId: string; chair: string }[] = [];
 		for (const forum of Object.values(c.forums)) {
 			const { body } = await admin.json<{ meetings: MeetingRow[] }>('GET', `/api/v1/forums/${forum.id}/meetings`);
+			const chairId = forum.duties.find((d) => d.duty === 'chair')?.personId;
+			const chair = people.find((p) => p.id === chairId)?.email;
 			const next = body.meetings.find((m) => m.status === 'planned' && m.id !== meetings.planned);
-			if (!next) continue;
-			const started = await admin.json('POST', `/api/v1/meetings/${next.id}/start`, { confirmEarly: true });
-			if (started.status < 300) {
-				meetings.in_progress = next.id;
-				break;
+			if (next && chair) others.push({ meetingId: next.id, chair });
+		}
+		for (const [i, state] of (['in_progress', 'minutes_draft'] as const).entries()) {
+			const { meetingId, chair } = others[i];
+			const api = await new ApiClient(server.url).login(chair);
+			const started = await api.json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: true });
+			if (started.status >= 300) throw new Error(`start ${meetingId} as ${chair}: ${started.status} ${JSON.stringify(started.body)}`);
+			if (state === 'minutes_draft') {
+				const ended = await api.json('POST', `/api/v1/meetings/${meetingId}/end`, {});
+				if (ended.status >= 300) throw new Error(`end ${meetingId}: ${ended.status} ${JSON.stringify(ended.body)}`);
 			}
+			meetings[state] = meetingId;
 		}
 	}, 240_000);
 
@@ -140,7 +134,7 @@ describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and f
 	});
 
 	it('has one meeting of each state to walk', () => {
-		expect(Object.keys(meetings).sort()).toEqual(expect.arrayContaining(['in_progress', 'minutes_approved', 'planned']));
+		expect(Object.keys(meetings).sort()).toEqual(expect.arrayContaining(['in_progress', 'minutes_approved', 'minutes_draft', 'planned']));
 	});
 
 	for (const persona of PERSONAS) {
@@ -208,7 +202,7 @@ describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and f
 		it(`no page scrolls sideways at 390 px for the ${persona.who}, in both languages`, async () => {
 			const walked = walkedBy.get(persona.email);
 			expect(walked?.length).toBeGreaterThan(0);
-			const page = await signIn(browser, server.url, persona.email, contexts, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+			const page = await signIn(browser, server.url, persona.email, contexts, PHONE_CONTEXT);
 			const origin = new URL(page.url()).origin;
 			const problems: string[] = [];
 			for (const lang of ['sv', 'en'] as const) {

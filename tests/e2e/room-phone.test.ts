@@ -7,19 +7,11 @@
  * focus, closes with Escape and gives focus back; not while typing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
+import { onScreen, PHONE_CONTEXT } from '../helpers/phone';
 import { startServer, type TestServer } from '../helpers/server';
-
-const PHONE = { width: 390, height: 844 };
-
-/** Wholly inside the viewport as the page stands, without scrolling. */
-async function onScreen(page: Page, locator: Locator): Promise<boolean> {
-	const box = await locator.boundingBox();
-	const scrolled = await page.evaluate(() => window.scrollY);
-	return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= PHONE.width && box.y + box.height <= PHONE.height;
-}
 
 describe.skipIf(!browserAvailable)('the room on a phone, and the ? overlay', () => {
 	let server: TestServer;
@@ -39,7 +31,7 @@ describe.skipIf(!browserAvailable)('the room on a phone, and the ? overlay', () 
 		meetingId = norrby.meetings[norrby.forums.tactical.id].at(-1)!;
 		[presenter, phone] = await Promise.all([
 			signInAs(browser, server.url, 'bam@itmastaren.example', contexts, { viewport: { width: 1280, height: 900 } }),
-			signInAs(browser, server.url, 'avtal@norrby.example', contexts, { viewport: PHONE, isMobile: true, hasTouch: true })
+			signInAs(browser, server.url, 'avtal@norrby.example', contexts, PHONE_CONTEXT)
 		]);
 		await Promise.all([presenter.goto(`/meetings/${meetingId}/room`), phone.goto(`/meetings/${meetingId}/room`)]);
 		for (const page of [presenter, phone])
