@@ -34,8 +34,7 @@ describe.skipIf(!browserAvailable)('the room on a phone, and the ? overlay', () 
 			signInAs(browser, server.url, 'avtal@norrby.example', contexts, PHONE_CONTEXT)
 		]);
 		await Promise.all([presenter.goto(`/meetings/${meetingId}/room`), phone.goto(`/meetings/${meetingId}/room`)]);
-		for (const page of [presenter, phone])
-			await expect.poll(() => page.getByTestId('room-connection').getAttribute('data-connected'), { timeout: 15_000 }).toBe('true');
+		for (const page of [presenter, phone]) await page.locator('[data-testid="room-connection"][data-connected="true"]').waitFor({ timeout: 15_000 });
 	}, 120_000);
 
 	afterAll(async () => {
