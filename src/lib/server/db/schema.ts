@@ -7,6 +7,7 @@ import type { RoomTables } from './room-schema';
 import type { PortalTables } from './portal-schema';
 import type { OutboxTables } from '../domain/outbox/outbox.tables';
 import type { MaterialTables } from './material-schema';
+import type { SearchTables } from './search-schema';
 
 export type Party = 'supplier' | 'customer';
 export type Access = 'supplier_admin' | 'supplier_staff' | 'customer_admin' | 'customer_member';
@@ -187,7 +188,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;
