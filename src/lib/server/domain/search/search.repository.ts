@@ -19,7 +19,7 @@ import type { SearchAudience, SearchKind } from '$lib/server/db/search-schema';
 import { foldDiacritics, fts5Query, tsQuery, type TermMode } from './search-query';
 
 const key = (prefix: string, ...columns: string[]): RawBuilder<string> =>
-	sql<string>`${sql.join([sql.lit(`${prefix}:`), ...columns.map((c) => sql.ref(c))], sql` || ':' || `)}`;
+	sql<string>`${sql.join([sql.lit(prefix), ...columns.map((c) => sql.ref(c))], sql` || ':' || `)}`;
 const kind = (k: SearchKind) => sql.lit(k).$castTo<SearchKind>();
 const audience = (a: SearchAudience) => sql.lit(a).$castTo<SearchAudience>();
 
