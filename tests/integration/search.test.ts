@@ -220,5 +220,13 @@ describe('find anything', () => {
 		expect(html).toContain('<mark');
 		expect(html).toContain(`#decision-${NORRBY_DECISION}`);
 		expect(html).not.toContain('reningsverket');
+		expect(html).toContain('>Beslut <');
+		const english = await fetch(`${server.url}/search?q=${encodeURIComponent('brandväggen')}`, { headers: { cookie: `${norrbyMember.sessionCookie}; PARAGLIDE_LOCALE=en` } });
+		const en = await english.text();
+		expect(en).toContain('>Decisions <');
+		expect(en).toMatch(/results for “brandväggen”/);
+		// nothing typed yet, nothing found: each says so
+		expect(await (await norrbyMember.get('/search')).text()).toContain('data-testid="search-empty-query"');
+		expect(await (await norrbyMember.get('/search?q=zyxzyx')).text()).toContain('data-testid="search-no-hits"');
 	});
 });
