@@ -8,30 +8,23 @@
  * through the real write paths (documents, lifecycle, material upload).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { meetingInternalDoc, meetingMinutesDoc, meetingAgendaDoc } from '../../src/lib/realtime/doc-names';
-import { agendaItems, agendaItemMap } from '../../src/lib/realtime/agenda-doc';
-import { headlessMinutes } from '../../src/lib/server/domain/collab/headless-minutes';
 import { ApiClient } from '../helpers/api-client';
-import { connectClient, eventuallyAsync, synced, type CollabClient } from '../helpers/collab-client';
-import { demoIds, NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
-import { minutesWriter } from '../helpers/minutes-writer';
+import { NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
+import { firewallFixture, NORRBY_DECISION_TEXT, NORRBY_MEETING_TITLE, type FirewallFixture } from '../helpers/search-fixtures';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
+let fx: FirewallFixture;
 let ids: DemoIds;
 let admin: ApiClient;
-let chair: ApiClient;
 let norrbyAdmin: ApiClient;
 let norrbyMember: ApiClient;
 let otherAdmin: ApiClient;
-const clients: CollabClient[] = [];
-
 /** Norrby's past meeting (approved) and Vattenbolaget's meeting, each with a decision about the firewall. */
 let norrbyMeeting: string;
 let otherMeeting: string;
-const NORRBY_DECISION = crypto.randomUUID();
-const OTHER_DECISION = crypto.randomUUID();
+let NORRBY_DECISION: string;
+let OTHER_DECISION: string;
 let internalMaterial: string;
 
 interface Hit {
@@ -51,102 +44,19 @@ const search = async (client: ApiClient, q: string) => {
 };
 const text = (segments: Hit['snippet']) => segments.map((s) => s.text).join('');
 
-function client(docName: string, cookie: string, connect = true) {
-	const c = connectClient(server.url, docName, cookie, { connect });
-	clients.push(c);
-	return c;
-}
-
-/** Appends a paragraph to a rich-text document (minutes-like: the internal notes). */
-async function appendParagraph(docName: string, cookie: string, paragraph: string) {
-	const c = client(docName, cookie, false);
-	const { editor, follow, write } = headlessMinutes(c.doc);
-	follow();
-	write();
-	c.provider.connect();
-	await synced(c);
-	editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(paragraph))), { discrete: true });
-	await c.flush();
-}
-
-async function writeDecision(meetingId: string, cookie: string, decisionId: string, decision: string, paragraph: string) {
-	const c = client(meetingMinutesDoc(meetingId), cookie, false);
-	const writer = minutesWriter(c.doc);
-	c.provider.connect();
-	await synced(c);
-	writer.appendDecision(decisionId, decision, paragraph);
-	await c.flush();
-}
-
-async function upload(meetingId: string, fileName: string, internal: boolean) {
-	const res = await fetch(`${server.url}/api/v1/meetings/${meetingId}/material?fileName=${encodeURIComponent(fileName)}&internal=${internal}`, {
-		method: 'POST',
-		headers: { cookie: admin.sessionCookie, 'content-type': 'application/octet-stream' },
-		body: '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'
-	});
-	expect(res.status).toBe(201);
-	return (await res.json()).material.id as string;
-}
-
 beforeAll(async () => {
 	server = await startServer({ demo: true });
-	ids = await demoIds(server.url);
-	admin = await new ApiClient(server.url).login('admin@itmastaren.example');
-	// the operational forum's chair in the demo
-	chair = await new ApiClient(server.url).login('bam@itmastaren.example');
+	fx = await firewallFixture(server);
+	({ ids, admin, norrbyMeeting, otherMeeting, internalMaterial } = fx);
+	NORRBY_DECISION = fx.norrbyDecision;
+	OTHER_DECISION = fx.otherDecision;
 	norrbyAdmin = await new ApiClient(server.url).login('avtal@norrby.example');
 	norrbyMember = await new ApiClient(server.url).login('it@norrby.example');
 	otherAdmin = await new ApiClient(server.url).login('avtal@vattensyd.example');
-	const norrby = ids.customers[NORRBY];
-	const other = ids.customers[VATTENSYD];
-
-	// Norrby: a meeting last spring, held and approved through the real lifecycle
-	const scheduled = await admin.json('POST', `/api/v1/forums/${norrby.forums.operational.id}/meetings`, {
-		title: 'Driftmöte om nätet',
-		startsAt: '2026-04-14T09:00',
-		endsAt: '2026-04-14T10:00'
-	});
-	expect(scheduled.status).toBe(201);
-	norrbyMeeting = scheduled.body.meeting.id;
-	const agenda = client(meetingAgendaDoc(norrbyMeeting), admin.sessionCookie);
-	await synced(agenda);
-	agendaItems(agenda.doc).push([agendaItemMap({ id: crypto.randomUUID(), title: 'Nätverkets säkerhet', kind: 'other', plannedMinutes: 20, presenter: null, notes: 'Brandväggarnas regler ses över.', carriedFromMeetingId: null, done: false })]);
-	await agenda.flush();
-	expect((await admin.json('POST', `/api/v1/meetings/${norrbyMeeting}/publish`, {})).status).toBe(200);
-	expect((await chair.json('POST', `/api/v1/meetings/${norrbyMeeting}/start`, { confirmEarly: true })).status).toBe(200);
-	await writeDecision(norrbyMeeting, chair.sessionCookie, NORRBY_DECISION, 'Kommunen byter brandvägg i stadshuset före sommaren.', 'Nätet diskuterades.');
-	// the supplier's own notes and material about the same firewall
-	await appendParagraph(meetingInternalDoc(norrbyMeeting), admin.sessionCookie, 'Internt: brandväggen i stadshuset saknar support, offerera ny.');
-	internalMaterial = await upload(norrbyMeeting, 'brandvagg-offert-internt.pdf', true);
-	await upload(norrbyMeeting, 'natverksplan.pdf', false);
-	const adjuster = (await norrbyAdmin.json('GET', '/api/v1/me')).body.person.personId;
-	expect((await admin.json('PUT', `/api/v1/meetings/${norrbyMeeting}/adjuster`, { personId: adjuster })).status).toBe(200);
-	expect((await chair.json('POST', `/api/v1/meetings/${norrbyMeeting}/end`, {})).status).toBe(200);
-	expect((await chair.json('POST', `/api/v1/meetings/${norrbyMeeting}/approve`, {})).status).toBe(200);
-	const approved = await norrbyAdmin.json('POST', `/api/v1/meetings/${norrbyMeeting}/approve`, {});
-	expect(approved.body.lifecycle.status).toBe('minutes_approved');
-
-	// Vattenbolaget: a decision about its own firewall in one of its meetings
-	otherMeeting = other.meetings[other.forums.operational.id][0];
-	await writeDecision(otherMeeting, admin.sessionCookie, OTHER_DECISION, 'Vattenbolaget byter brandvägg vid reningsverket.', 'Nätet diskuterades.');
-
-	// the projection runs in the background: wait until the supplier finds all three
-	const wanted = [`decision:${NORRBY_DECISION}`, `decision:${OTHER_DECISION}`, `internal:${norrbyMeeting}`];
-	let found: string[] = [];
-	await eventuallyAsync(
-		async () => {
-			found = (await search(admin, 'brandvägg')).hits.map((h) => h.id);
-			return wanted.every((id) => found.includes(id));
-		},
-		20_000,
-		'the decisions and notes in the search index'
-	).catch((err: Error) => {
-		throw new Error(`${err.message}: found ${found.join(', ')}`);
-	});
 }, 120_000);
 
 afterAll(async () => {
-	for (const c of clients) c.destroy();
+	for (const c of fx?.clients ?? []) c.destroy();
 	await server?.stop();
 });
 
@@ -157,8 +67,8 @@ describe('find anything', () => {
 			expect(r.terms).toEqual(['brandvägg']);
 			const decision = r.hits.find((h) => h.id === `decision:${NORRBY_DECISION}`);
 			expect(decision, JSON.stringify(r.hits.map((h) => h.id))).toBeDefined();
-			expect(decision).toMatchObject({ kind: 'decision', href: `/meetings/${norrbyMeeting}#decision-${NORRBY_DECISION}`, meeting: { id: norrbyMeeting, title: 'Driftmöte om nätet' } });
-			expect(text(decision!.snippet)).toBe('Kommunen byter brandvägg i stadshuset före sommaren.');
+			expect(decision).toMatchObject({ kind: 'decision', href: `/meetings/${norrbyMeeting}#decision-${NORRBY_DECISION}`, meeting: { id: norrbyMeeting, title: NORRBY_MEETING_TITLE } });
+			expect(text(decision!.snippet)).toBe(NORRBY_DECISION_TEXT);
 			expect(decision!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['brandvägg']);
 			// the agenda item, by its notes ("Brandväggarnas"), opens at the item
 			const item = r.hits.find((h) => h.kind === 'agenda' && h.meeting?.id === norrbyMeeting);
