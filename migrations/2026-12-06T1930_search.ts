@@ -12,9 +12,10 @@
  *   `admins` for articles for a customer's admins, `internal` for
  *   supplier-internal notes, material and articles). `seq` is a stable integer
  *   key for the full-text side.
- * - SQLite: an FTS5 table `search_fts` over title and body with
- *   `search_entries` as its external content, kept in step by triggers
- *   (unicode61, diacritics removed, as the knowledge base's own index).
+ * - SQLite: a contentless FTS5 table `search_fts` over title and body (and
+ *   a customer token, `scope`), rowid = `search_entries.seq`, kept in step by
+ *   triggers (unicode61, diacritics removed, as the knowledge base's own
+ *   index).
  * - PostgreSQL: a stored generated tsvector (`simple` configuration, lower
  *   case, Swedish and common accented letters folded; title weight A, body
  *   D) with a GIN index. Stemming is the application's on both engines: it
@@ -66,14 +67,19 @@ async function createTables(db: AnyDb): Promise<void> {
 		await sql`create index search_entries_document_idx on search_entries using gin (document)`.execute(db);
 		return;
 	}
-	await sql`create virtual table search_fts using fts5(title, body, content='search_entries', content_rowid='seq', tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
-	await sql`create trigger search_entries_ai after insert on search_entries begin
-		insert into search_fts (rowid, title, body) values (new.seq, new.title, new.body); end`.execute(db);
+	// Contentless (the text stays in search_entries), deletable by rowid; `scope` holds one token per
+	// customer ("c" + the id without hyphens, "cshared" for shared articles), so a customer's search
+	// intersects with its own rows inside the index instead of ranking every customer's matches.
+	await sql`create virtual table search_fts using fts5(scope, title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+	const values = (row: 'new' | 'old') =>
+		`(${row}.seq, 'c' || replace(coalesce(${row}.customer_id, 'shared'), '-', ''), ${row}.title, ${row}.body)`;
+	await sql.raw(`create trigger search_entries_ai after insert on search_entries begin
+		insert into search_fts (rowid, scope, title, body) values ${values('new')}; end`).execute(db);
 	await sql`create trigger search_entries_ad after delete on search_entries begin
-		insert into search_fts (search_fts, rowid, title, body) values ('delete', old.seq, old.title, old.body); end`.execute(db);
-	await sql`create trigger search_entries_au after update on search_entries begin
-		insert into search_fts (search_fts, rowid, title, body) values ('delete', old.seq, old.title, old.body);
-		insert into search_fts (rowid, title, body) values (new.seq, new.title, new.body); end`.execute(db);
+		delete from search_fts where rowid = old.seq; end`.execute(db);
+	await sql.raw(`create trigger search_entries_au after update on search_entries begin
+		delete from search_fts where rowid = old.seq;
+		insert into search_fts (rowid, scope, title, body) values ${values('new')}; end`).execute(db);
 }
 
 /** What the application indexes, for the rows that exist now. */

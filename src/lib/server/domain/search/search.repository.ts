@@ -268,6 +268,11 @@ export interface EntryRow {
 
 const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`));
 
+/** Every customer and every audience: the supplier's scope, which needs no filter at all. */
+const EVERYTHING: SearchAudience[] = ['users', 'admins', 'internal'];
+const isEverything = (scope: EntryScope) =>
+	scope.customerId === null && ['users', 'internal'].every((a) => scope.meetingAudiences.includes(a as SearchAudience)) && EVERYTHING.every((a) => scope.articleAudiences.includes(a));
+
 /** The scope as a where-clause on `e` (search_entries). */
 function inScope(scope: EntryScope): RawBuilder<boolean> {
 	const ofCustomer = scope.customerId === null ? sql`` : sql` and e.customer_id = ${scope.customerId}`;
@@ -278,25 +283,36 @@ function inScope(scope: EntryScope): RawBuilder<boolean> {
 	return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` or `)})` : sql<boolean>`1 = 0`;
 }
 
-const SELECTED = sql`e.id, e.kind, e.customer_id, e.meeting_id, e.forum_id, e.ref, e.audience, e.title, e.body, e.at, m.title as meeting_title, m.starts_at as meeting_starts_at`;
+/** The customer token of the FTS5 `scope` column (migration 2026-12-06T1930_search). */
+const scopeToken = (customerId: string | null) => `c${(customerId ?? 'shared').replaceAll('-', '').toLowerCase()}`;
 
 /**
  * The entries in scope that hold the terms, best match first, with their
- * meeting's title and start. Terms are letters and digits only
- * (search-query.ts); they are bound as parameters anyway.
+ * meeting's title and start. The best `limit` are chosen first on the index
+ * alone (and the entries' scope columns), then only those are read whole.
+ * Terms are letters and digits only (search-query.ts); they are bound as
+ * parameters anyway.
  */
 export async function searchEntries(db: Executor, scope: EntryScope, terms: string[], mode: TermMode, limit: number): Promise<EntryRow[]> {
+	let best: RawBuilder<unknown>;
 	if (dialectOf(db) === 'postgres') {
 		const tsquery = sql`to_tsquery('simple', ${tsQuery(terms, mode, foldDiacritics)})`;
-		const { rows } = await sql<EntryRow>`select ${SELECTED} from search_entries e left join meetings m on m.id = e.meeting_id
-			where e.document @@ ${tsquery} and ${inScope(scope)}
-			order by ts_rank(e.document, ${tsquery}, 1) desc limit ${limit}`.execute(db);
-		return rows;
+		best = sql`select e.seq, ts_rank(e.document, ${tsquery}, 1) as score from search_entries e
+			where e.document @@ ${tsquery} and ${isEverything(scope) ? sql`true` : inScope(scope)} order by score desc limit ${limit}`;
+	} else {
+		// a customer's search only looks at its own rows (and the shared articles) inside the index
+		const customers = scope.customerId === null ? null : [scope.customerId, null].map((c) => `"${scopeToken(c)}"`).join(' OR ');
+		const match = `${customers ? `scope : (${customers}) AND ` : ''}{title body} : (${fts5Query(terms, mode)})`;
+		// bm25 (lower is better, so its negation): the title weighs four times the body
+		best = isEverything(scope)
+			? sql`select rowid as seq, -bm25(search_fts, 0.0, 4.0, 1.0) as score from search_fts where search_fts match ${match} order by score desc limit ${limit}`
+			: sql`select e.seq, -bm25(search_fts, 0.0, 4.0, 1.0) as score from search_fts join search_entries e on e.seq = search_fts.rowid
+				where search_fts match ${match} and ${inScope(scope)} order by score desc limit ${limit}`;
 	}
-	// bm25: title weighs four times the body
-	const { rows } = await sql<EntryRow>`select ${SELECTED} from search_fts join search_entries e on e.seq = search_fts.rowid left join meetings m on m.id = e.meeting_id
-		where search_fts match ${fts5Query(terms, mode)} and ${inScope(scope)}
-		order by bm25(search_fts, 4.0, 1.0) limit ${limit}`.execute(db);
+	const { rows } = await sql<EntryRow>`select e.id, e.kind, e.customer_id, e.meeting_id, e.forum_id, e.ref, e.audience, e.title, e.body, e.at,
+			m.title as meeting_title, m.starts_at as meeting_starts_at
+		from (${best}) best join search_entries e on e.seq = best.seq left join meetings m on m.id = e.meeting_id
+		order by best.score desc`.execute(db);
 	return rows;
 }
 
