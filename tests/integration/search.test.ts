@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
-import { NORRBY, VATTENSYD, type DemoIds } from '../helpers/demo-ids';
+import { NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { firewallFixture, NORRBY_DECISION_TEXT, NORRBY_MEETING_TITLE, type FirewallFixture } from '../helpers/search-fixtures';
 import { startServer, type TestServer } from '../helpers/server';
 
