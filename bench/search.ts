@@ -19,6 +19,7 @@
  *                     also run on PostgreSQL (a throw-away database is created there and dropped)
  *   BENCH_CUSTOMERS=50, BENCH_YEARS=10   the size (default 50 × 10 years × 12 = 6,000 meetings)
  *   BENCH_ROUNDS=10   rounds over the query set per actor
+ *   BENCH_KEEP_DB=1   keep the PostgreSQL database (for EXPLAIN), printing its name
  *
  * Target: p95 < 100 ms. Writes bench/results/search-<date>.md.
  */
@@ -262,7 +263,8 @@ async function main() {
 			await runOn('PostgreSQL (tsvector, GIN)', db, lines);
 		} finally {
 			await db.destroy();
-			await admin.query(`drop database ${name}`);
+			if (process.env.BENCH_KEEP_DB === '1') console.log(`kept PostgreSQL database ${name}`);
+			else await admin.query(`drop database ${name}`);
 			await admin.end();
 		}
 	}
