@@ -111,6 +111,30 @@ describe('find anything', () => {
 		expect(r.hits.find((h) => h.kind === 'internal')?.href).toBe(`/meetings/${norrbyMeeting}#internal-heading`);
 	});
 
+	it("articles by their audience: the admins' guide for the customer admin only; an API token gets what its scopes allow", async () => {
+		// the shared guide "Brandväggen blockerar en tjänst" is for customers' admins
+		const guide = (hits: Hit[]) => hits.filter((h) => h.kind === 'article' && h.title.map((t) => t.text).join('') === 'Brandväggen blockerar en tjänst');
+		const forAdmin = guide((await search(norrbyAdmin, 'brandväggsöppning')).hits);
+		expect(forAdmin).toHaveLength(1);
+		expect(forAdmin[0].href).toBe(`/customers/${ids.customers[NORRBY].id}/portal/kb/${forAdmin[0].id.slice('article:'.length)}`);
+		expect(guide((await search(norrbyMember, 'brandväggsöppning')).hits)).toEqual([]);
+
+		const norrby = ids.customers[NORRBY].id;
+		const asToken = async (scope: string, q: string) => {
+			const created = await admin.json('POST', `/api/v1/customers/${norrby}/api-tokens`, { name: `Sök ${scope} ${q}`, scopes: [scope] });
+			expect(created.status).toBe(201);
+			const res = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${created.body.secret}` } });
+			expect(res.status).toBe(200);
+			return ((await res.json()) as { hits: Hit[] }).hits;
+		};
+		const printer = await asToken('kb:read', 'skrivaren');
+		expect(printer.length).toBeGreaterThan(0);
+		expect(printer.every((h) => h.kind === 'article')).toBe(true);
+		// no meeting things for a kb:read token, and the admins' guide is not for it either
+		expect(await asToken('kb:read', 'brandvägg')).toEqual([]);
+		expect(await asToken('tickets:read', 'skrivaren')).toEqual([]);
+	});
+
 	it('any input is fine: operators are plain words, nothing searchable gives no hits, and a bad parameter cannot reach the SQL', async () => {
 		expect((await search(norrbyMember, '"; drop table search_entries; --')).hits).toBeDefined();
 		expect((await search(norrbyMember, '*** ()')).hits).toEqual([]);
