@@ -3,7 +3,7 @@
  * owner: `/` focuses the header's search box, "brandväggen" finds the
  * decision of last spring's approved meeting (marked, grouped under
  * "Beslut"), the arrow keys walk the hits and Enter opens the decision in
- * its meeting; nothing of Vattenbolaget nor of the supplier's internal notes
+ * its meeting, scrolled into view; nothing of Vattenbolaget nor of the supplier's internal notes
  * or material is on the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +72,12 @@ describe.skipIf(!browserAvailable)('find anything in the browser', () => {
 		const decision = page.locator(`#decision-${fx.norrbyDecision}`);
 		await decision.waitFor();
 		expect(await decision.innerText()).toContain(NORRBY_DECISION_TEXT);
+		// the minutes load after the page: the decision is scrolled into view once it is there
+		await expect
+			.poll(() => decision.evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return r.top >= 0 && r.bottom <= window.innerHeight;
+			}))
+			.toBe(true);
 	});
 });
