@@ -23,6 +23,6 @@ describe('the ? overlay', () => {
 		const room = shortcutSections('/meetings/[id]/room', false).find((s) => s.id === 'room')!;
 		// the keys slide-stage.svelte handles
 		expect(room.shortcuts.flatMap((s) => s.keys.flat())).toEqual(['→', 'PageDown', '←', 'PageUp', 'Home', 'End', 'F']);
-		expect(shortcutSections(null, false)[0].shortcuts.map((s) => s.keys)).toEqual([[['?']], [['Esc']]]);
+		expect(shortcutSections(null, false)[0].shortcuts.map((s) => s.keys)).toEqual([[['/']], [['?']], [['Esc']]]);
 	});
 });

@@ -41,6 +41,7 @@ export function shortcutSections(routeId: string | null, hasEditor: boolean): Sh
 			id: 'global',
 			title: m.shortcuts_global(),
 			shortcuts: [
+				{ keys: [['/']], label: m.shortcuts_search() },
 				{ keys: [['?']], label: m.shortcuts_show() },
 				{ keys: [['Esc']], label: m.shortcuts_close_dialog() }
 			]

@@ -211,7 +211,9 @@ const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/decisions': { status: 'all' },
 	'/articles': { kind: 'guide' },
 	'/audit': { kind: 'duties' },
-	'/outbox': { status: 'kept' }
+	'/outbox': { status: 'kept' },
+	// find anything: a word in both customers' meeting titles, so the other customer's meetings would show if they leaked
+	'/v1/search': { q: 'forum' }
 };
 
 /** The URL of an operation with ids from `set` (path and query). */
@@ -384,7 +386,8 @@ describe('tenant isolation (every operation in openapi.json)', () => {
 			'DELETE /api/v1/forums/{id}/members/{personId}',
 			'GET /api/v1/meetings/{id}',
 			'PATCH /api/v1/people/{id}',
-			'GET /api/v1/audit'
+			'GET /api/v1/audit',
+			'GET /api/v1/search'
 		]) {
 			expect(listed).toContain(expected);
 		}

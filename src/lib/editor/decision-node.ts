@@ -49,12 +49,17 @@ export class DecisionNode extends ElementNode {
 		const theme = config.theme as { decision?: string };
 		if (theme.decision) el.className = theme.decision;
 		el.dataset.decisionId = this.__decisionId;
+		// the anchor search hits link to (/meetings/{id}#decision-…)
+		el.id = `decision-${this.__decisionId}`;
 		el.dataset.testid = 'minutes-decision';
 		return el;
 	}
 
 	updateDOM(prev: DecisionNode, dom: HTMLElement): boolean {
-		if (prev.__decisionId !== this.__decisionId) dom.dataset.decisionId = this.__decisionId;
+		if (prev.__decisionId !== this.__decisionId) {
+			dom.dataset.decisionId = this.__decisionId;
+			dom.id = `decision-${this.__decisionId}`;
+		}
 		return false;
 	}
 

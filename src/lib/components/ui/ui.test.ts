@@ -102,7 +102,7 @@ describe('table', () => {
 		expect([...body.matchAll(/<th scope="col"( class="[^"]*")?>/g)].map((m) => m[1] ?? '')).toEqual(['', ' class="text-right"', '']);
 		expect(body).toContain('<span class="sr-only">Öppna</span>');
 		expect(body.match(/<tr>/g)).toHaveLength(3);
-		expect(body).toMatch(/<div class="overflow-x-auto card p-0">\s*<table class="data-table/);
+		expect(body).toMatch(/<div class="relative overflow-x-auto card p-0">\s*<table class="data-table/);
 	});
 
 	it('says its empty text instead of an empty table', () => {
@@ -113,7 +113,7 @@ describe('table', () => {
 
 	it('a wide table scrolls in a named region reachable by keyboard, attributes go to the table', () => {
 		const body = html(render(ItemTable, { props: { items, key: (i) => i.id, row, scrollLabel: 'Logg (rullbar)', framed: false, 'data-testid': 'log' } }).body);
-		expect(body).toMatch(/<div class="overflow-x-auto" role="region" aria-label="Logg \(rullbar\)" tabindex="0">/);
+		expect(body).toMatch(/<div class="relative overflow-x-auto" role="region" aria-label="Logg \(rullbar\)" tabindex="0">/);
 		expect(body).toMatch(/<table class="data-table[^"]*" data-testid="log">/);
 		expect(body).not.toContain('<thead');
 	});

@@ -7,6 +7,7 @@ import type { RoomTables } from './room-schema';
 import type { PortalTables } from './portal-schema';
 import type { OutboxTables } from '../domain/outbox/outbox.tables';
 import type { MaterialTables } from './material-schema';
+import type { SearchTables } from './search-schema';
 
 // The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
 import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
@@ -181,7 +182,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

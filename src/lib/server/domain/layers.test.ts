@@ -16,6 +16,7 @@ export const LAYERS = [
 	'outbox', // notifications waiting for delivery, people's choices of how they are told
 	'governance', // forums, their members, duties, templates, cadence, health
 	'itsm', // tickets, SLA, KPIs
+	'search', // the full-text index every write path below feeds in its own transaction, and the one search over it
 	'meeting-core', // the meetings table, who a person is in a meeting, its period, the minutes model
 	'material', // decision material (underlag) of meetings: files, versions, the store
 	'collab', // shared documents

@@ -30,7 +30,7 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The tags, in the order the document lists them. */
-export const TAGS = ['session', 'meta', 'customers', 'people', 'roles', 'forums', 'meetings', 'audit', 'itsm', 'actions', 'decisions', 'lifecycle', 'portal', 'knowledge base', 'notifications'] as const;
+export const TAGS = ['session', 'meta', 'customers', 'people', 'roles', 'forums', 'meetings', 'audit', 'itsm', 'actions', 'decisions', 'lifecycle', 'portal', 'knowledge base', 'search', 'notifications'] as const;
 
 /** One operation of a route, described in the route's own `openapi.ts`. */
 export interface OperationDescription {

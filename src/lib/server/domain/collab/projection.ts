@@ -33,6 +33,7 @@ import {
 	upsertMinutesText
 } from './collab.repository';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
+import { reindexActions, reindexAgenda, reindexInternalNotes, reindexMinutes } from '../search/search.repository';
 
 export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
 	switch (target.parsed.kind) {
@@ -42,8 +43,11 @@ export async function projectDocument(db: Executor, target: DocumentTarget, doc:
 			return projectMinutes(db, target, doc);
 		case 'actions':
 			return projectActions(db, target, doc);
+		case 'internal':
+			// supplier-internal notes have no table: only the search index keeps their text
+			return reindexInternalNotes(db, target.meetingId!, plainText(blocksOf(readMinutesState(doc))));
 		default:
-			// documents without a projection (e.g. supplier-internal notes)
+			// documents without a projection (the handbook)
 			return;
 	}
 }
@@ -68,6 +72,7 @@ async function projectAgenda(db: Executor, meetingId: string, doc: Y.Doc): Promi
 		}));
 	await deleteAgendaItems(db, meetingId);
 	if (rows.length > 0) await insertAgendaItems(db, rows);
+	await reindexAgenda(db, meetingId);
 }
 
 async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
@@ -98,6 +103,7 @@ async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	}));
 	await deleteDecisionsOfMeeting(db, meetingId);
 	if (rows.length > 0) await insertDecisions(db, rows);
+	await reindexMinutes(db, meetingId);
 }
 
 async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
@@ -146,6 +152,7 @@ async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc):
 		});
 	await deleteActionItemsOfForum(db, target.forumId);
 	for (let i = 0; i < rows.length; i += 200) await insertActionItems(db, rows.slice(i, i + 200));
+	await reindexActions(db, target.forumId);
 	// new owners and escalated arrivals are told, in this transaction (meeting-core/action-notices.ts)
 	const written = new Map(items.map((i) => [i.id, i]));
 	await queueProjectedActionNotices(

@@ -43,7 +43,8 @@ import {
 	type ArticleScope
 } from './kb.repository';
 import { indexArticle, searchIndex } from './search-index.repository';
-import { searchTerms } from './search-query';
+import { searchTerms } from '../search/search-query';
+import { reindexArticle } from '../search/search.repository';
 
 export const KB_AUDIENCES = ['users', 'admins', 'internal'] as const satisfies readonly KbAudience[];
 export const KB_KINDS = ['article', 'guide'] as const satisfies readonly KbKind[];
@@ -246,6 +247,7 @@ function writtenContent(data: ArticleData, body: ReturnType<typeof bodyOf>) {
 async function storeVersion(tx: Executor, articleId: string, version: number, data: ArticleData, body: ReturnType<typeof bodyOf>, by: string | null, at: string) {
 	await insertArticleVersion(tx, { articleId, version, title: data.title, body: body.json, by, at });
 	await indexArticle(tx, articleId, { title: data.title, body: `${data.summary ?? ''}\n${body.text}`, category: data.category, service: data.service ?? null });
+	await reindexArticle(tx, articleId);
 }
 
 export async function createArticle(db: Db, actor: Actor, customerId: string, input: unknown): Promise<ArticleView> {

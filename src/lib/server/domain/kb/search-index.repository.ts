@@ -8,8 +8,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '$lib/server/db';
 import { dialectOf } from '$lib/server/db/dialect';
 import { inScope, type ArticleRow, type ArticleScope } from './kb.repository';
-import { foldDiacritics, indexTerms, type IndexedArticle } from './search-index';
-import { fts5Query, tsQuery, type TermMode } from './search-query';
+import { foldDiacritics, fts5Query, tsQuery, type TermMode } from '../search/search-query';
+import { indexTerms, type IndexedArticle } from './search-index';
 
 export async function indexArticle(db: Executor, id: string, article: IndexedArticle): Promise<void> {
 	const { title, body } = article;
@@ -35,7 +35,7 @@ interface IndexMatch {
 }
 
 /**
- * Terms are letters and digits only (search-query.ts), so they cannot carry
+ * Terms are letters and digits only (search/search-query.ts), so they cannot carry
  * operators into either query language; they are bound as parameters anyway.
  */
 function matchTerms(db: Executor, terms: string[], mode: TermMode): IndexMatch {

@@ -13,9 +13,6 @@
  * writes and queries the index.
  */
 
-/** What the PostgreSQL side indexes and queries: lower case without diacritics, as FTS5's remove_diacritics does. */
-export const foldDiacritics = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-
 /** Shortest first part and shortest later part of a compound word that search splits off. */
 const MIN_HEAD = 3;
 const MIN_TAIL = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fts5Query, searchTerms, tsQuery } from './search-query';
-import { compoundTails, foldDiacritics, indexTerms } from './search-index';
-import { swedishStem } from './swedish-stem';
+import { foldDiacritics, fts5Query, searchTerms, tsQuery } from '../search/search-query';
+import { swedishStem } from '../search/swedish-stem';
+import { compoundTails, indexTerms } from './search-index';
 
 describe('swedishStem', () => {
 	it.each([

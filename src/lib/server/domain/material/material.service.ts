@@ -24,6 +24,7 @@ import type { MaterialPayload } from '../outbox/notification-payloads';
 import { queueNotification } from '../outbox/queue-notification';
 import type { RecordedMaterial } from '../meeting-core/minutes-model';
 import { authorize, can } from '../policy';
+import { reindexMaterial } from '../search/search.repository';
 import { parseInput } from '../validation';
 import type { ShownMaterial } from '$lib/realtime/room/events';
 import { checkContent, checkFileName, MATERIAL_EXTENSIONS, PDF_CONTENT_TYPE } from './material-kinds';
@@ -231,6 +232,7 @@ async function storeVersion(tx: Executor, actor: Actor, storeFor: StoreFor, mate
 		uploaded_by: actor.personId === 'system' ? null : actor.personId,
 		uploaded_at: nowIso()
 	});
+	await reindexMaterial(tx, material.meeting_id);
 	await materialPublished(tx, actor, {
 		meetingId: material.meeting_id,
 		customerId: material.customer_id,

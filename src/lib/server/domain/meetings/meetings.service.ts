@@ -9,6 +9,7 @@ import { invalid, notFound } from '../errors';
 import { loadForum } from '../governance/forums.service';
 import { forumIdsOfMember } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
+import { reindexMeeting } from '../search/search.repository';
 import { findMeetingWithNames, insertMeeting, listMeetingsOfForum, listUpcomingMeetings, type MeetingWithNames } from '../meeting-core/meetings.repository';
 import { authorize, can } from '../policy';
 import { forumActionsDoc, meetingAgendaDoc, meetingInternalDoc, meetingMinutesDoc } from '$lib/realtime/doc-names';
@@ -172,6 +173,7 @@ export async function scheduleMeeting(db: Db, actor: Actor, forumId: string, inp
 	};
 	await db.transaction().execute(async (tx) => {
 		await insertMeeting(tx, meeting);
+		await reindexMeeting(tx, meeting.id);
 		await recordAudit(tx, actor, {
 			action: 'meeting.schedule',
 			entity: 'meeting',

@@ -25,6 +25,9 @@ export function searchTerms(input: string): string[] {
 	return [...new Set(chosen.map(swedishStem))];
 }
 
+/** What the PostgreSQL side indexes and queries: lower case without diacritics, as FTS5's remove_diacritics does. */
+export const foldDiacritics = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
 /** FTS5: quoted prefix terms (a term is letters and digits only, so the quotes need no escaping). */
 export const fts5Query = (terms: string[], mode: TermMode): string => terms.map((t) => `"${t}"*`).join(mode === 'all' ? ' AND ' : ' OR ');
 
