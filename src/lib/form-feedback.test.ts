@@ -3,7 +3,7 @@
  * errors, else the stored value, and its own error — only for its own form.
  */
 import { describe, expect, it } from 'vitest';
-import { fieldProps, pairProps, type FormResult } from './form-feedback';
+import { busyWhile, fieldProps, pairProps, type FormResult } from './form-feedback';
 
 const failed: FormResult = {
 	ok: false,
@@ -33,5 +33,24 @@ describe('pairProps', () => {
 		expect(pair.error.sv).toBe('');
 		expect(pair.error.en).toMatch(/120/);
 		expect(pairProps(undefined, 'update', 'purpose', { sv: 'Syfte', en: null })).toEqual({ name: 'purpose', value: { sv: 'Syfte', en: '' }, error: { sv: '', en: '' } });
+	});
+});
+
+describe('busyWhile', () => {
+	const run = async (options?: { reset?: boolean }) => {
+		const states: boolean[] = [];
+		const resets: unknown[] = [];
+		const submit = busyWhile((b) => states.push(b), options);
+		const after = submit({} as Parameters<typeof submit>[0]) as (o: { update: (o: unknown) => Promise<void> }) => Promise<void>;
+		await after({ update: async (o) => void resets.push(o) });
+		return { states, resets };
+	};
+
+	it('busy while the form submits; the form reset after it, as update() does', async () => {
+		expect(await run()).toEqual({ states: [true, false], resets: [{ reset: true }] });
+	});
+
+	it('keeps what the user typed with reset: false', async () => {
+		expect((await run({ reset: false })).resets).toEqual([{ reset: false }]);
 	});
 });

@@ -60,6 +60,21 @@ export function formMessage(result: FormResult, form: string, status: number, su
 }
 
 /**
+ * use:enhance handler of a page's single form: busy while it submits, then
+ * the page updated as `update()` does (the form reset after a success unless
+ * `reset: false`).
+ */
+export function busyWhile(setBusy: (busy: boolean) => void, options: { reset?: boolean } = {}): SubmitFunction {
+	return () => {
+		setBusy(true);
+		return async ({ update }) => {
+			await update({ reset: options.reset ?? true });
+			setBusy(false);
+		};
+	};
+}
+
+/**
  * use:enhance handler: `busy` gets the form's key while it is submitting;
  * after a failure focus moves to the first invalid field.
  */
