@@ -145,6 +145,11 @@ describe('table', () => {
 		expect(body).toContain('Inga ärenden');
 	});
 
+	it('says its empty text in a dashed box with its own classes', () => {
+		const body = html(render(ItemTable, { props: { items: [], key: () => 0, row, empty: 'Inga kunder', emptyBox: true, emptyClass: 'px-5 pb-5', columns: ['Kund'] } }).body);
+		expect(body).toMatch(/^<div class="px-5 pb-5"><p class="[^"]*border-dashed[^"]*">Inga kunder<\/p><\/div>$/);
+	});
+
 	it('a wide table scrolls in a named region reachable by keyboard, attributes go to the table', () => {
 		const body = html(render(ItemTable, { props: { items, key: (i) => i.id, row, scrollLabel: 'Logg (rullbar)', framed: false, 'data-testid': 'log' } }).body);
 		expect(body).toMatch(/<div class="overflow-x-auto" role="region" aria-label="Logg \(rullbar\)" tabindex="0">/);
