@@ -131,8 +131,9 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
-					// beforeAll may wait for another file's browser (tests/helpers/browser-lock.ts)
-					hookTimeout: 180_000,
+					// beforeAll may wait for another file's browser (tests/helpers/browser-lock.ts), and the
+					// accessibility walk holds it for minutes: no e2e file sets a shorter one of its own
+					hookTimeout: 1_200_000,
 					globalSetup: [DEMO_TEMPLATE],
 					// a live edit crosses two browsers and the server: allow it more than a second
 					expect: { poll: { timeout: 5_000 } }

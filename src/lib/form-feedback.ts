@@ -35,12 +35,43 @@ export function failedValue(result: FormResult, form: string, field: string): st
 	return isFor(result, form) && !result?.ok ? result?.values?.[field] : undefined;
 }
 
+/**
+ * A field of a form as its shell wants it: the name, the value to show (what
+ * the user typed when the form came back with errors, else `stored`) and its
+ * error. Spread onto an InputField or TextareaField.
+ */
+export function fieldProps(result: FormResult, form: string, name: string, stored: string | number | null | undefined = '') {
+	return { name, value: failedValue(result, form, name) ?? stored ?? '', error: fieldError(result, form, name) };
+}
+
+/** The same for one text in both languages (`name` + `Sv`, `name` + `En`): spread onto BilingualFields. */
+export function pairProps(result: FormResult, form: string, name: string, stored: { sv: string | null; en: string | null }) {
+	const sv = fieldProps(result, form, `${name}Sv`, stored.sv);
+	const en = fieldProps(result, form, `${name}En`, stored.en);
+	return { name, value: { sv: String(sv.value), en: String(en.value) }, error: { sv: sv.error, en: en.error } };
+}
+
 /** The message to show above a form: success, field errors, no permission or a plain failure. */
 export function formMessage(result: FormResult, form: string, status: number, success: string): { message: string; kind: 'error' | 'success' } {
 	if (!isFor(result, form) || !result) return { message: '', kind: 'success' };
 	if (result.ok) return { message: success, kind: 'success' };
 	if (status === 403) return { message: m.error_forbidden(), kind: 'error' };
 	return { message: failureMessage(result, m.forum_save_failed), kind: 'error' };
+}
+
+/**
+ * use:enhance handler of a page's single form: busy while it submits, then
+ * the page updated as `update()` does (the form reset after a success unless
+ * `reset: false`).
+ */
+export function busyWhile(setBusy: (busy: boolean) => void, options: { reset?: boolean } = {}): SubmitFunction {
+	return () => {
+		setBusy(true);
+		return async ({ update }) => {
+			await update({ reset: options.reset ?? true });
+			setBusy(false);
+		};
+	};
 }
 
 /**

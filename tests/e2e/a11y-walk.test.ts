@@ -125,7 +125,7 @@ describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and f
 			}
 			meetings[state] = meetingId;
 		}
-	}, 240_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable)('Content-Security-Policy in the browser', () 
 			signIn(browser, server.url, 'admin@itmastaren.example', contexts),
 			signIn(browser, server.url, 'avtal@norrby.example', contexts)
 		]);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

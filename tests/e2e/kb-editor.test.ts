@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable)('knowledge-base article editor', () => {
 		[server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
 		customerId = (await demoIds(server.url)).customers[NORRBY].id;
 		page = await signIn(browser, server.url, 'avtal@norrby.example', contexts);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close();

@@ -290,7 +290,7 @@ describe.skipIf(!browserAvailable)('every page in both languages', () => {
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
 		ids = await demoIds(server.url);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable)('decision material on the meeting page', () =
 		const res = await admin.json('POST', `/api/v1/forums/${norrby.forums.tactical.id}/meetings`, { title: 'Taktiskt forum maj', startsAt: '2031-05-20T09:00', endsAt: '2031-05-20T11:00' });
 		meetingPath = `/meetings/${res.body.meeting.id}`;
 		[convener, participant] = await Promise.all([signInAs(browser, server.url, CONVENER, contexts), signInAs(browser, server.url, PARTICIPANT, contexts, { acceptDownloads: true })]);
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		customerId = norrby.id;
 		adjusterName = (await (await new ApiClient(server.url).login(ADJUSTER)).json('GET', '/api/v1/me')).body.person.name;
 		[chair, adjuster] = await Promise.all([signIn(CHAIR), signIn(ADJUSTER)]);
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('meeting mode: the minute-taker and the chair
 		const started = await (await new ApiClient(server.url).login('avtal@norrby.example')).json('POST', `/api/v1/meetings/${meetingId}/start`, { confirmEarly: true });
 		expect(started.status).toBe(200);
 		[chair, writer] = await Promise.all([signIn('avtal@norrby.example'), signIn('tam@itmastaren.example')]);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

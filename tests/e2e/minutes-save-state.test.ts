@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable)('the minutes save indicator', () => {
 		[server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
 		fx = await collabFixture(server);
 		meetingPath = `/meetings/${fx.meetingId}`;
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable)('the bell', () => {
 		// what the demo left in her bell is read, so the count starts at 0
 		await (await new ApiClient(server.url).login(PARTICIPANT)).json('POST', '/api/v1/me/notifications/read', { all: true });
 		[convener, participant] = await Promise.all([signIn(browser, server.url, CONVENER, contexts), signIn(browser, server.url, PARTICIPANT, contexts)]);
-	}, 60_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable)('customer portal in the browser', () => {
 		[server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
 		context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost'), acceptDownloads: true });
 		page = await context.newPage();
-	}, 90_000);
+	});
 
 	afterAll(async () => {
 		await browser?.close();

@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable)('the room shows a PDF of the material', () =>
 		await upload('admin@itmastaren.example', await multiPagePdf(['Marginaler']), { fileName: 'Kalkyl.pdf', internal: 'true' });
 		// the tactical forum: Johan Berg (bam@) presents; Oskar Falk (it@norrby) is a member
 		[presenter, member] = await Promise.all([signIn('bam@itmastaren.example'), signIn('it@norrby.example')]);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable)('the room on a phone, and the ? overlay', () 
 		]);
 		await Promise.all([presenter.goto(`/meetings/${meetingId}/room`), phone.goto(`/meetings/${meetingId}/room`)]);
 		for (const page of [presenter, phone]) await page.locator('[data-testid="room-connection"][data-connected="true"]').waitFor({ timeout: 15_000 });
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

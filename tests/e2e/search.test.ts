@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('find anything in the browser', () => {
 		fx = await firewallFixture(server);
 		const context = await browser.newContext({ baseURL: server.url.replace('127.0.0.1', 'localhost') });
 		page = await context.newPage();
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of fx?.clients ?? []) c.destroy();

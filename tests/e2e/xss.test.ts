@@ -217,7 +217,7 @@ describe.skipIf(!browserAvailable)('script payloads in user-editable fields and 
 		// The reader: another person of the customer, who did not write any of it.
 		ctx.page = await signedIn(ctx, 'avtal@norrby.example');
 		ctx.supplierPage = await signedIn(ctx, 'cm@itmastaren.example');
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		for (const c of contexts) await c.close().catch(() => {});

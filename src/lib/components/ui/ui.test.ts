@@ -10,6 +10,7 @@ import { ChartFrame } from './chart-frame';
 import { Dialog } from './dialog';
 import { BilingualFields, InputField, SelectField, TextareaField } from './field';
 import { splitShell } from './field/shell-props';
+import { List } from './list';
 import { Table } from './table';
 
 const html = (body: string) => body.replace(/<!--[^>]*-->/g, '');
@@ -70,6 +71,39 @@ describe('field shell', () => {
 		expect(fields[0][1]).not.toContain('aria-invalid');
 	});
 
+	it('a select groups options under their headings after a choice that only asks to choose', () => {
+		const body = html(
+			render(SelectField, {
+				props: {
+					label: 'Person',
+					name: 'personId',
+					required: true,
+					placeholder: 'Välj person',
+					placeholderDisabled: true,
+					options: [{ group: 'Leverantör', options: [{ value: 'p1', label: 'Anna' }] }, { group: 'Kund', options: [{ value: 'p2', label: 'Bo' }] }, { value: 'p3', label: 'Cia' }]
+				}
+			}).body
+		);
+		expect(body).toMatch(/<option value="" disabled[^>]*>Välj person<\/option>/);
+		expect([...body.matchAll(/<optgroup label="([^"]+)">\s*<option[^>]*value="([^"]+)"/g)].map((g) => [g[1], g[2]])).toEqual([
+			['Leverantör', 'p1'],
+			['Kund', 'p2']
+		]);
+		expect(body).toMatch(/<\/optgroup>\s*<option[^>]*value="p3"/);
+	});
+
+	it('a hint said once for a pair is read with both fields, after their own error', () => {
+		const body = html(
+			render(BilingualFields, { props: { name: 'description', label: { sv: 'Beskrivning (svenska)', en: 'Beskrivning (engelska)' }, value: { sv: '', en: '' }, rows: 4, hint: 'En rad per punkt', error: { sv: 'För lång', en: '' } } }).body
+		);
+		const hintId = attr(body, /<p id="([^"]+)"[^>]*>En rad per punkt<\/p>/);
+		expect(hintId).toBeTruthy();
+		const described = [...body.matchAll(/<textarea[^>]*aria-describedby="([^"]+)"/g)].map((d) => d[1].split(' '));
+		expect(described).toHaveLength(2);
+		expect(described[0]).toEqual([expect.stringMatching(/-err$/), hintId]);
+		expect(described[1]).toEqual([hintId]);
+	});
+
 	it('splits a variant’s props into the shell’s and the control’s, attachments included', () => {
 		const attach = Symbol('attachment');
 		const { shell, control } = splitShell({ label: 'Namn', error: 'x', class: 'sm:col-span-2', name: 'name', maxlength: 3, [attach]: () => {} });
@@ -111,11 +145,46 @@ describe('table', () => {
 		expect(body).toContain('Inga ärenden');
 	});
 
+	it('says its empty text in a dashed box with its own classes', () => {
+		const body = html(render(ItemTable, { props: { items: [], key: () => 0, row, empty: 'Inga kunder', emptyBox: true, emptyClass: 'px-5 pb-5', columns: ['Kund'] } }).body);
+		expect(body).toMatch(/^<div class="px-5 pb-5"><p class="[^"]*border-dashed[^"]*">Inga kunder<\/p><\/div>$/);
+	});
+
 	it('a wide table scrolls in a named region reachable by keyboard, attributes go to the table', () => {
 		const body = html(render(ItemTable, { props: { items, key: (i) => i.id, row, scrollLabel: 'Logg (rullbar)', framed: false, 'data-testid': 'log' } }).body);
 		expect(body).toMatch(/<div class="relative overflow-x-auto" role="region" aria-label="Logg \(rullbar\)" tabindex="0">/);
 		expect(body).toMatch(/<table class="data-table[^"]*" data-testid="log">/);
 		expect(body).not.toContain('<thead');
+	});
+});
+
+describe('list', () => {
+	const items = [
+		{ id: 'a', name: 'Norrby', late: true },
+		{ id: 'b', name: 'Söderby', late: false }
+	];
+	const ItemList = List<(typeof items)[number]>;
+	const item = createRawSnippet((entry: () => (typeof items)[number]) => ({ render: () => `<span>${entry().name}</span>` }));
+
+	it('one item per entry with the list’s classes and each item’s own attributes', () => {
+		const body = html(
+			render(ItemList, {
+				props: { items, key: (i) => i.id, item, class: 'divide-y', itemClass: 'py-2', itemProps: (i) => ({ class: i.late ? 'opacity-70' : '', 'data-name': i.name }), 'data-testid': 'forums' }
+			}).body
+		);
+		expect(body).toMatch(/^<ul class="divide-y" data-testid="forums">/);
+		const lis = [...body.matchAll(/<li([^>]*)>/g)].map((l) => [attr(l[1], /class="([^"]*)"/), attr(l[1], /data-name="([^"]*)"/)]);
+		expect(lis).toEqual([
+			['py-2 opacity-70', 'Norrby'],
+			['py-2', 'Söderby']
+		]);
+	});
+
+	it('says its empty text instead of an empty list, muted or in a box; ordered lists are <ol>', () => {
+		expect(html(render(ItemList, { props: { items: [], key: (i) => i.id, item, empty: 'Inga möten', emptyClass: 'mt-1' } }).body)).toBe('<p class="muted mt-1">Inga möten</p>');
+		const boxed = html(render(ItemList, { props: { items: [], key: (i) => i.id, item, empty: 'Inga möten', emptyBox: true, emptyClass: 'mt-3' } }).body);
+		expect(boxed).toMatch(/^<div class="mt-3"><p class="[^"]*border-dashed[^"]*">Inga möten<\/p><\/div>$/);
+		expect(html(render(ItemList, { props: { items, key: (i) => i.id, item, ordered: true } }).body)).toMatch(/^<ol[^>]*>\s*<li[^>]*><span>Norrby/);
 	});
 });
 

@@ -10,6 +10,8 @@ export interface ShellProps {
 	class?: string;
 	/** classes of the label (`sr-only` where a heading already names the field) */
 	labelClass?: string;
+	/** the id of a text elsewhere that describes the control too (a hint said once for a pair of fields) */
+	describedBy?: string;
 }
 
 /** One choice of a select. */
@@ -18,7 +20,13 @@ export interface Option {
 	label: string;
 }
 
-const SHELL_KEYS: ReadonlySet<PropertyKey> = new Set<keyof ShellProps>(['label', 'error', 'hint', 'required', 'id', 'class', 'labelClass']);
+/** Choices of a select under a heading (an `<optgroup>`). */
+export interface OptionGroup {
+	group: string;
+	options: readonly Option[];
+}
+
+const SHELL_KEYS: ReadonlySet<PropertyKey> = new Set<keyof ShellProps>(['label', 'error', 'hint', 'required', 'id', 'class', 'labelClass', 'describedBy']);
 
 /**
  * A variant's props split into the shell's and the control's (the rest:

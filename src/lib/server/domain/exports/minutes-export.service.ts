@@ -9,8 +9,8 @@ import { conflict, invalid } from '../errors';
 import { readFrozenFigures } from '../meeting-core/frozen-figures';
 import { requireMeeting } from '../meeting-core/meeting-context';
 import type { MinutesModel } from '../meeting-core/minutes-model';
+import { findApprovedVersion, listAddendumRows } from '../meetings/minutes.repository';
 import { authorize } from '../policy';
-import { addendumVersions, latestApprovedVersion } from './approved-minutes.repository';
 import { CONTENT_TYPES, isExportFormat, type ExportedFile } from './export-format';
 import type { ExportLocale } from './labels';
 import { minutesToHtml } from './minutes-html';
@@ -22,7 +22,7 @@ import { minutesToPdf } from './minutes-pdf';
 export async function approvedMinutes(db: Executor, actor: Actor, meetingId: string): Promise<MinutesModel> {
 	const meeting = await requireMeeting(db, meetingId);
 	authorize(actor, 'minutes.export', { customerId: meeting.customer_id, kind: 'Meeting' });
-	const approved = await latestApprovedVersion(db, meeting.id);
+	const approved = await findApprovedVersion(db, meeting.id);
 	if (!approved) throw conflict('The minutes are not approved yet: only approved (justerade) minutes can be exported');
 	const frozen = JSON.parse(approved.content) as Partial<MinutesModel> & Pick<MinutesModel, 'meeting'>;
 	// Versions frozen by an older release may lack lists added since; render them empty rather than fail.
@@ -38,7 +38,7 @@ export async function approvedMinutes(db: Executor, actor: Actor, meetingId: str
 		figures: readFrozenFigures(frozen.figures),
 		actions: { new: [], closed: [], open: [], ...frozen.actions }
 	};
-	const addenda = await addendumVersions(db, meeting.id);
+	const addenda = await listAddendumRows(db, meeting.id);
 	const known = new Set(model.addenda.map((a) => `${a.at}\u0000${a.text}`));
 	const later = addenda
 		.map((r) => ({ at: r.created_at, by: r.name ?? '', text: String((JSON.parse(r.content) as { text?: unknown }).text ?? '') }))

@@ -1,8 +1,8 @@
 /** The upsert's key lookup reads in pages: every stored ticket is found once, across page edges, and only its own customer's and source's. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { storeTickets } from './store';
-import { CUSTOMER, itsmDb, OTHER } from './test/itsm-db';
+import { CUSTOMER, itsmDbForEachTest, OTHER } from './test/itsm-db';
 import { DEFAULT_SETTINGS, slaPolicy } from './sla/sla-settings';
 import { ticketKeys } from './tickets.repository';
 import type { TicketDraft } from './ticket.types';
@@ -18,12 +18,7 @@ const draft = (number: string, source = 'test', title: string | null = null): Ti
 const store = (db: Db, customer: string, drafts: TicketDraft[]) => storeTickets(db, customer, drafts, slaPolicy(DEFAULT_SETTINGS), null, new Date().toISOString());
 
 let db: Db;
-beforeEach(async () => {
-	db = await itsmDb();
-});
-afterEach(async () => {
-	await db.destroy();
-});
+itsmDbForEachTest((fresh) => (db = fresh));
 
 describe('ticketKeys', () => {
 	it('finds every ticket of a source across pages, and a re-import sees them all as unchanged or updated', async () => {

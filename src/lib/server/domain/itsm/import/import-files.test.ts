@@ -13,22 +13,17 @@
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { EXAMPLE_MAPPINGS } from './presets';
 import { importCsv } from './ticket-import.service';
-import { actor, countBy, CUSTOMER, itsmDb } from '../test/itsm-db';
+import { actor, countBy, CUSTOMER, itsmDbForEachTest } from '../test/itsm-db';
 
 const DATA = process.env.ITSM_DEMO_DATA ?? resolve(import.meta.dirname, '../../../../../../../shared/data');
 const file = (name: string) => createReadStream(resolve(DATA, name));
 
 let db: Db;
-beforeEach(async () => {
-	db = await itsmDb();
-});
-afterEach(async () => {
-	await db.destroy();
-});
+itsmDbForEachTest((fresh) => (db = fresh));
 
 describe('importing ../shared/data', () => {
 	it('UCI sample (ServiceNow display values, event log): 198 rows, 32 incidents, current state by sys_mod_count', async () => {

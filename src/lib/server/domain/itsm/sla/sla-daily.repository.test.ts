@@ -4,11 +4,11 @@
  * over all of a customer's tickets gives, across month and year boundaries.
  */
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { storeTickets } from '../store';
 import type { TicketDraft } from '../ticket.types';
-import { CUSTOMER, itsmDb, OTHER } from '../test/itsm-db';
+import { CUSTOMER, itsmDbForEachTest, OTHER } from '../test/itsm-db';
 import { monthsCovering, rebuildSlaDaily, SLA_COLUMNS } from './sla-daily.repository';
 import { DEFAULT_SETTINGS, slaPolicy } from './sla-settings';
 
@@ -48,12 +48,7 @@ async function stored(db: Db, customerId: string) {
 }
 
 let db: Db;
-beforeEach(async () => {
-	db = await itsmDb();
-});
-afterEach(async () => {
-	await db.destroy();
-});
+itsmDbForEachTest((fresh) => (db = fresh));
 
 describe('rebuildSlaDaily', () => {
 	it('gives what one statement over all tickets gives, over 14 months with edges at midnight and at month ends', { timeout: 30_000 }, async () => {

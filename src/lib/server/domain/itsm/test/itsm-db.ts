@@ -1,4 +1,5 @@
 /** A migrated in-memory database with one customer, for ITSM domain tests. */
+import { afterEach, beforeEach } from 'vitest';
 import { createDb, type Db } from '$lib/server/db';
 import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
@@ -19,6 +20,18 @@ export async function itsmDb(): Promise<Db> {
 		await db.insertInto('customers').values({ id, name, org_number: null, created_at: now, updated_at: now }).execute();
 	}
 	return db;
+}
+
+/** A fresh database for each test of the file (handed to `use` before the test), destroyed after it. */
+export function itsmDbForEachTest(use: (db: Db) => void): void {
+	let db: Db;
+	beforeEach(async () => {
+		db = await itsmDb();
+		use(db);
+	});
+	afterEach(async () => {
+		await db.destroy();
+	});
 }
 
 export const countBy = async (db: Db, col: 'status' | 'kind' | 'source_sla_met' | 'priority', customerId = CUSTOMER) =>

@@ -1,0 +1,1 @@
+export { default as List } from './list.svelte';
