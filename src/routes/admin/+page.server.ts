@@ -1,9 +1,6 @@
-import { auditPage } from '$lib/server/domain/audit/audit.service';
-import { authorize } from '$lib/server/domain/policy';
-import { listCustomers } from '$lib/server/domain/tenancy/customers.service';
+import { installationAdmin } from '$lib/server/domain/tenancy/installation-admin.service';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/domain/tenancy/password';
-import { listPeople } from '$lib/server/domain/tenancy/people.service';
-import { listRoles, updateRole } from '$lib/server/domain/tenancy/roles.service';
+import { updateRole } from '$lib/server/domain/tenancy/roles.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import { addPersonFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,14 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** Installation-wide administration: supplier admins only (others get 403). */
 export const load: PageServerLoad = (event) =>
 	loadWith(event, async ({ db }, actor) => {
-		authorize(actor, 'catalogue.manage');
-		const [audit, roles, customers, staff] = await Promise.all([
-			// the installation's log, a page at a time, filtered by kind and days
-			auditPage(db, actor, null, Object.fromEntries(event.url.searchParams)),
-			listRoles(db),
-			listCustomers(db, actor),
-			listPeople(db, actor, null)
-		]);
+		const { audit, roles, customers, staff } = await installationAdmin(db, actor, Object.fromEntries(event.url.searchParams));
 		// ?person=<id> opens the edit form of one staff member (works without JavaScript)
 		const editId = event.url.searchParams.get('person');
 		return {
