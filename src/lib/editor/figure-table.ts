@@ -19,6 +19,10 @@ export function renderFigureTable(figure: FigureTable | undefined, words: { miss
 	}
 	const table = document.createElement('table');
 	table.className = 'data-table';
+	// figures keep the language they were made in (frozen at approval; Swedish when frozen before that was recorded):
+	// said to screen readers, left alone by translators
+	table.lang = figure.lang ?? 'sv';
+	table.setAttribute('translate', 'no');
 	const caption = table.createCaption();
 	caption.className = 'mb-1 text-left text-sm font-semibold text-slate-900';
 	caption.textContent = `${figure.title} (${words.period} ${loc(figure.periodLabel)})`;
