@@ -15,6 +15,7 @@ import { ApiClient } from '../helpers/api-client';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { browserAvailable, launchBrowser, signIn } from '../helpers/browser';
 import { findings, visibleText, type Lang } from '../helpers/language-check';
+import { pageLinks, shape, walkSeeds } from '../helpers/page-walk';
 import { PHONE_CONTEXT, sidewaysScroll } from '../helpers/phone';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { startServer, type TestServer } from '../helpers/server';
@@ -41,55 +42,7 @@ async function meetingsByState(api: ApiClient, ids: DemoIds): Promise<Record<str
 	return out;
 }
 
-function seeds(ids: DemoIds, meetings: string[]): string[] {
-	const c = ids.customers[NORRBY];
-	const base = `/customers/${c.id}`;
-	return [
-		'/',
-		'/customers',
-		'/portal',
-		'/admin',
-		'/admin/outbox',
-		'/me/calendar',
-		'/notifications',
-		'/settings/notifications',
-		base,
-		`${base}/decisions`,
-		`${base}/audit`,
-		`${base}/notifications`,
-		`${base}/outbox`,
-		`${base}/sla`,
-		`${base}/tickets`,
-		`${base}/tickets/import`,
-		`${base}/settings/sla`,
-		`${base}/settings/kpi`,
-		`${base}/settings/tokens`,
-		`${base}/portal`,
-		`${base}/portal/sla`,
-		`${base}/portal/sla/tickets?metric=resolution&outcome=met`,
-		`${base}/portal/cases`,
-		`${base}/portal/meetings`,
-		`${base}/portal/kb`,
-		`${base}/portal/kb?q=inloggning`,
-		`${base}/portal/kb/new`,
-		`${base}/portal/handbook`,
-		`${base}/portal/access`,
-		...Object.values(c.forums).map((f) => `/forums/${f.id}`),
-		...meetings.flatMap((id) => [`/meetings/${id}`, `/meetings/${id}/room`, `/meetings/${id}/attendance`])
-	];
-}
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const shape = (path: string) => path.replace(UUID, ':id');
-
-/** Links of the page that lead to pages of the app (not the API, downloads, the calendar feed or signing out). */
-async function pageLinks(page: Page, origin: string): Promise<string[]> {
-	const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href));
-	return hrefs
-		.map((h) => new URL(h))
-		.filter((u) => u.origin === origin && !/^\/(api|logout|calendar|healthz|metrics|collab)\b/.test(u.pathname) && !/\.[a-z]{2,4}$/.test(u.pathname))
-		.map((u) => u.pathname + u.search);
-}
 
 describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and fits a phone', () => {
 	let server: TestServer;
@@ -147,7 +100,7 @@ describe.skipIf(!browserAvailable)('every page is accessible (WCAG 2.1 AA) and f
 			const problems: string[] = [];
 			const seen = new Set<string>();
 			const shapes = new Set<string>();
-			const seeded = new Set(seeds(ids, Object.values(meetings)));
+			const seeded = new Set(walkSeeds(ids, Object.values(meetings)));
 			const queue = [...seeded];
 			const walked: string[] = [];
 			const pages = [first, await context.newPage()];

@@ -13,56 +13,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, signIn } from '../helpers/browser';
 import { demoIds, NORRBY, type DemoIds } from '../helpers/demo-ids';
 import { findings, visibleText, type Lang } from '../helpers/language-check';
+import { pageLinks, shape, walkSeeds } from '../helpers/page-walk';
 import { startServer, type TestServer } from '../helpers/server';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const shape = (path: string) => path.replace(UUID, ':id');
 const PER_SHAPE = 1;
-
-/** Links of the page that lead to pages of the app (not the API, downloads, the calendar feed or signing out). */
-async function pageLinks(page: Page, origin: string): Promise<string[]> {
-	const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href));
-	return hrefs
-		.map((h) => new URL(h))
-		.filter((u) => u.origin === origin && !/^\/(api|logout|calendar|healthz|metrics|collab)\b/.test(u.pathname) && !/\.[a-z]{2,4}$/.test(u.pathname))
-		.map((u) => u.pathname + u.search);
-}
 
 /** The two admins' pages are read by the accessibility walk (a11y-walk.test.ts), with the same check, on the same visit as axe. */
 const PERSONAS = [{ email: 'it@norrby.example', who: 'customer member' }] as const;
-
-function seeds(ids: DemoIds): string[] {
-	const c = ids.customers[NORRBY];
-	const meetings = Object.values(c.meetings).flatMap((list) => list.slice(0, 1));
-	const base = `/customers/${c.id}`;
-	return [
-		'/',
-		'/customers',
-		'/portal',
-		'/admin',
-		'/me/calendar',
-		base,
-		`${base}/decisions`,
-		`${base}/sla`,
-		`${base}/tickets`,
-		`${base}/tickets/import`,
-		`${base}/settings/sla`,
-		`${base}/settings/kpi`,
-		`${base}/settings/tokens`,
-		`${base}/portal`,
-		`${base}/portal/sla`,
-		`${base}/portal/sla/tickets?metric=resolution&outcome=met`,
-		`${base}/portal/cases`,
-		`${base}/portal/meetings`,
-		`${base}/portal/kb`,
-		`${base}/portal/kb?q=inloggning`,
-		`${base}/portal/kb/new`,
-		`${base}/portal/handbook`,
-		`${base}/portal/access`,
-		...Object.values(c.forums).map((f) => `/forums/${f.id}`),
-		...meetings.flatMap((id) => [`/meetings/${id}`, `/meetings/${id}/room`, `/meetings/${id}/attendance`])
-	];
-}
 
 describe.skipIf(!browserAvailable)('every page in both languages', () => {
 	let server: TestServer;
@@ -89,7 +46,7 @@ describe.skipIf(!browserAvailable)('every page in both languages', () => {
 			const problems: string[] = [];
 			const seen = new Set<string>();
 			const perShape = new Map<string, number>();
-			const seeded = new Set(seeds(ids));
+			const seeded = new Set(walkSeeds(ids, Object.values(ids.customers[NORRBY].meetings).flatMap((list) => list.slice(0, 1))));
 			const queue = [...seeded];
 			const walked: string[] = [];
 			const pages = [first, ...(await Promise.all([1, 2].map(() => context.newPage())))];
