@@ -34,6 +34,9 @@ export function toLocalInput(iso: string): string {
 	return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
+/** The calendar date (YYYY-MM-DD) in Stockholm of an instant: "today", a meeting's day. */
+export const stockholmDay = (iso: string): string => toLocalInput(iso).slice(0, 10);
+
 /** A file size as file managers show it (1 kB = 1024 bytes): "820 B", "14 kB", "2,4 MB" (Swedish decimal comma). */
 export function formatBytes(bytes: number): string {
 	const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];

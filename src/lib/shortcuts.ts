@@ -67,7 +67,10 @@ export function shortcutSections(routeId: string | null, hasEditor: boolean): Sh
 				{ keys: [[mod, 'B']], label: m.shortcuts_bold() },
 				{ keys: [[mod, 'I']], label: m.shortcuts_italic() },
 				{ keys: [[mod, 'Z']], label: m.shortcuts_undo() },
-				{ keys: [[mod, 'Shift', 'Z'], [mod, 'Y']], label: m.shortcuts_redo() }
+				{ keys: [[mod, 'Shift', 'Z'], [mod, 'Y']], label: m.shortcuts_redo() },
+				// action-capture.ts, mentions.ts
+				{ keys: [[mod, 'Enter']], label: m.shortcuts_action_line() },
+				{ keys: [['@']], label: m.shortcuts_mention() }
 			]
 		});
 	return sections;

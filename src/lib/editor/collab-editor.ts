@@ -57,6 +57,8 @@ export interface MinutesEditorOptions {
 	onHistory?: (state: { canUndo: boolean; canRedo: boolean }) => void;
 	/** draws the figures of a data block (by figure id) */
 	renderFigure?: (figureId: string) => HTMLElement;
+	/** draws an action chip into its element (by action id); again on every `redrawActions()` */
+	renderAction?: (el: HTMLElement, actionId: string) => void;
 }
 
 export interface MinutesEditor {
@@ -64,6 +66,8 @@ export interface MinutesEditor {
 	binding: Binding;
 	undoManager: UndoManager;
 	setEditable(editable: boolean): void;
+	/** draws every action chip again (the activity list changed) */
+	redrawActions(): void;
 	destroy(): void;
 }
 
@@ -109,17 +113,19 @@ export function mountMinutesEditor(opts: MinutesEditorOptions): MinutesEditor {
 	const onAwareness = () => syncCursorPositions(binding, provider);
 	provider.awareness.on('update', onAwareness);
 
+	// Data blocks and action chips are decorators: draw each into its element.
+	const drawDecorators = (decorators: Record<string, string>, actionsChanged: boolean) => {
+		for (const [key, id] of Object.entries(decorators)) {
+			const el = editor.getElementByKey(key);
+			if (!el || el.dataset.drawn === id && !(actionsChanged && el.dataset.actionId !== undefined)) continue;
+			if (el.dataset.actionId !== undefined) opts.renderAction?.(el, id);
+			else if (opts.renderFigure) el.replaceChildren(opts.renderFigure(id));
+			el.dataset.drawn = id;
+		}
+	};
+
 	const unregister = mergeRegister(
-		// Data blocks are decorators: draw each one's figures into its element.
-		editor.registerDecoratorListener<string>((decorators) => {
-			for (const [key, figureId] of Object.entries(decorators)) {
-				const el = editor.getElementByKey(key);
-				if (el && opts.renderFigure && el.dataset.drawn !== figureId) {
-					el.replaceChildren(opts.renderFigure(figureId));
-					el.dataset.drawn = figureId;
-				}
-			}
-		}),
+		editor.registerDecoratorListener<string>((decorators) => drawDecorators(decorators, false)),
 		registerRichText(editor),
 		registerList(editor),
 		registerCheckList(editor),
@@ -168,6 +174,7 @@ export function mountMinutesEditor(opts: MinutesEditorOptions): MinutesEditor {
 		binding,
 		undoManager,
 		setEditable: (editable) => editor.setEditable(editable),
+		redrawActions: () => drawDecorators(editor.getDecorators<string>(), true),
 		destroy() {
 			unregister();
 			provider.awareness.off('update', onAwareness);

@@ -6,6 +6,9 @@ export const MINUTES_THEME: EditorThemeClasses = {
 	// the label "Beslut" / "Decision" comes from the editor's CSS (data-label on the frame)
 	decision: 'minutes-decision my-3 rounded-md border-l-4 border-emerald-600 bg-emerald-50 px-3 py-2 text-slate-900',
 	paragraph: 'my-2',
+	mention: 'minutes-mention rounded bg-brand-50 px-0.5 font-medium text-brand-800',
+	// the chip's content is drawn by the minutes editor (action-chip.ts)
+	actionRef: 'minutes-action',
 	heading: {
 		h2: 'mt-5 mb-2 text-lg font-semibold text-slate-900 first:mt-1',
 		h3: 'mt-4 mb-1 text-base font-semibold text-slate-900'

@@ -5,7 +5,10 @@ import * as Y from 'yjs';
 import { $createLinkNode } from '@lexical/link';
 import { $createDataBlockNode } from '$lib/editor/data-block-node';
 import { $createDecisionNode } from '$lib/editor/decision-node';
-import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
+import { $createMentionNode } from '$lib/editor/mention-node';
+import { $currentLine, $placeAction } from '$lib/editor/action-capture';
+import { actionFromLine } from '$lib/editor/action-line';
+import { blocksOf, decisionsOf, plainText, readMinutesState, withActionText } from './minutes-reader';
 import { headlessMinutes } from './headless-minutes';
 import { seedMinutes } from './seed-minutes';
 
@@ -68,5 +71,51 @@ describe('minutes reader', () => {
 			{ id: 'd-1~2', text: 'Kopierat beslut' }
 		]);
 		expect(plainText(blocks)).toBe('Text fetlänkelak\nVi byter brandvägg.\nklart\nkvar\nKopierat beslut');
+	});
+
+	it('a line with an @-mention and a date phrase becomes an action chip; the record shows the action where it was said', () => {
+		const doc = new Y.Doc();
+		const { editor, write } = headlessMinutes(doc);
+		write();
+		let line: ReturnType<typeof $currentLine> = null;
+		editor.update(
+			() => {
+				const root = $getRoot();
+				root.clear();
+				const p = $createParagraphNode().append($createMentionNode('p-anna', 'Anna Berg'), $createTextNode(' ser över brandväggsreglerna till 15/12'));
+				const decision = $createDecisionNode('d-9').append($createTextNode('Vi byter leverantör av larm om en månad'));
+				root.append(p, decision);
+				p.selectEnd();
+				line = $currentLine();
+				$placeAction(line!.key, 'a-1');
+				decision.selectEnd();
+				const decided = $currentLine()!;
+				expect(decided).toMatchObject({ isDecision: true, hasAction: false });
+				$placeAction(decided.key, 'a-2');
+				expect($currentLine()).toMatchObject({ hasAction: true });
+			},
+			{ discrete: true }
+		);
+		expect(line).toMatchObject({ hasAction: false, isDecision: false });
+		expect(actionFromLine(line!.segments, { today: '2026-12-06' })).toEqual({ title: 'Ser över brandväggsreglerna', ownerId: 'p-anna', dueDate: '2026-12-15' });
+
+		const blocks = blocksOf(readMinutesState(doc));
+		// the line became the chip; the decision kept its words and got the chip at its end
+		expect(blocks[0]).toEqual({ type: 'paragraph', runs: [{ text: '', actionId: 'a-1' }] });
+		expect(blocks[1]).toEqual({ type: 'decision', id: 'd-9', runs: [{ text: 'Vi byter leverantör av larm om en månad ' }, { text: '', actionId: 'a-2' }] });
+
+		const record = withActionText(blocks, (id) => (id === 'a-1' ? 'Ser över brandväggsreglerna (Anna Berg, 2026-12-15)' : null));
+		expect(record[0]).toEqual({ type: 'paragraph', runs: [{ text: 'Ser över brandväggsreglerna (Anna Berg, 2026-12-15)', actionId: 'a-1' }] });
+		// an action no longer in the list leaves no trace
+		expect(record[1]).toEqual({ type: 'decision', id: 'd-9', runs: [{ text: 'Vi byter leverantör av larm om en månad ' }] });
+	});
+
+	it('a mention reads as its text', () => {
+		const doc = writeMinutes(() => {
+			const root = $getRoot();
+			root.clear();
+			root.append($createParagraphNode().append($createTextNode('Fråga '), $createMentionNode('p-1', 'Erik Lund'), $createTextNode(' om loggarna')));
+		});
+		expect(plainText(blocksOf(readMinutesState(doc)))).toBe('Fråga @Erik Lund om loggarna');
 	});
 });

@@ -34,6 +34,7 @@ type Node = SerializedLexicalNode & {
 	url?: string;
 	decisionId?: string;
 	figureId?: string;
+	actionId?: string;
 	indent?: number;
 };
 
@@ -50,7 +51,7 @@ const safeHref = (url: unknown): string | undefined =>
 function runsOf(nodes: Node[] | undefined, href?: string): MinutesRun[] {
 	const runs: MinutesRun[] = [];
 	for (const n of nodes ?? []) {
-		if (n.type === 'text' || n.type === 'code-highlight') {
+		if (n.type === 'text' || n.type === 'code-highlight' || n.type === 'mention') {
 			const f = typeof n.format === 'number' ? n.format : 0;
 			const run: MinutesRun = { text: n.text ?? '' };
 			if (f & BOLD) run.bold = true;
@@ -60,6 +61,9 @@ function runsOf(nodes: Node[] | undefined, href?: string): MinutesRun[] {
 			if (f & CODE) run.code = true;
 			if (href) run.href = href;
 			if (run.text) runs.push(run);
+		} else if (n.type === 'action-ref') {
+			// the action's words are filled in from the activity list (withActionText)
+			if (typeof n.actionId === 'string' && n.actionId) runs.push({ text: '', actionId: n.actionId });
 		} else if (n.type === 'linebreak') {
 			runs.push({ text: '\n' });
 		} else if (n.type === 'tab') {
@@ -118,6 +122,25 @@ export function blocksOf(state: SerializedEditorState): MinutesBlock[] {
 		}
 	}
 	return blocks;
+}
+
+/**
+ * The minutes with each action chip's run holding the action's words, as
+ * `describe` gives them (the action as the activity list holds it); a chip of
+ * an action that is gone is left out.
+ */
+export function withActionText(blocks: MinutesBlock[], describe: (actionId: string) => string | null): MinutesBlock[] {
+	const fill = (runs: MinutesRun[]): MinutesRun[] =>
+		runs.flatMap((r) => {
+			if (!r.actionId) return [r];
+			const text = describe(r.actionId);
+			return text ? [{ ...r, text }] : [];
+		});
+	return blocks.map((b) => {
+		if (b.type === 'list') return { ...b, items: b.items.map((i) => ({ ...i, runs: fill(i.runs) })) };
+		if (b.type === 'data') return b;
+		return { ...b, runs: fill(b.runs) };
+	});
 }
 
 export const runsText = (runs: MinutesRun[]): string => runs.map((r) => r.text).join('');

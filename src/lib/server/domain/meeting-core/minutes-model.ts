@@ -30,6 +30,8 @@ export interface MinutesRun {
 	code?: boolean;
 	/** set when the run is (part of) a link; only http(s) and mailto links survive */
 	href?: string;
+	/** set when the run stands for an action said in the minutes (its text: the action as the list held it) */
+	actionId?: string;
 }
 
 export interface MinutesListItem {

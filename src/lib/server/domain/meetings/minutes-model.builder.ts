@@ -9,7 +9,7 @@ import type { Duty } from '$lib/domain-types';
 import type { Meeting } from '$lib/server/db/schema';
 import { meetingDocument } from '../collab/collab.policy';
 import type { DocumentStore } from '../collab/document-store';
-import { blocksOf, decisionsOf, readMinutesState } from '../collab/minutes-reader';
+import { blocksOf, decisionsOf, readMinutesState, withActionText } from '../collab/minutes-reader';
 import { findForumRow, listMembersWithRoleSv } from '../governance/forums.repository';
 import { dayOf, periodLabels } from '../itsm/period';
 import { escalationLinks } from './escalation.service';
@@ -97,7 +97,18 @@ export async function buildMinutesModel(
 	const statusOf = new Map(attendance.map((a) => [a.person_id, a.status]));
 
 	const minutesTarget = meetingDocument(meeting, 'minutes');
-	const written = await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc)));
+	const byId = new Map(actions.map((a) => [a.id, a]));
+	// an action said in the minutes reads, where it was said, as the list holds it at approval
+	const describeAction = (id: string) => {
+		const a = byId.get(id);
+		if (!a) return null;
+		const facts = [a.name, a.due_date].filter((f): f is string => !!f);
+		return facts.length > 0 ? `${a.title} (${facts.join(', ')})` : a.title;
+	};
+	const written = withActionText(
+		await docs.read(minutesTarget, (doc) => blocksOf(readMinutesState(doc))),
+		describeAction
+	);
 	const room = await fromTheRoom(db, meetingId, dayOf(meeting.starts_at));
 	const blocks = [...written, ...room.blocks];
 	const decisions = decisionsOf(blocks).map((d, i) => ({ ...d, number: i + 1 }));
