@@ -6,6 +6,7 @@
  */
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type * as Y from 'yjs';
+import { $createActionRefNode } from '../../src/lib/editor/action-ref-node';
 import { $createDecisionNode } from '../../src/lib/editor/decision-node';
 import { headlessMinutes } from '../../src/lib/server/domain/collab/headless-minutes';
 
@@ -18,6 +19,12 @@ export function minutesWriter(doc: Y.Doc) {
 		appendDecision(id: string, text: string, paragraph = 'Diskussion') {
 			editor.update(() => {
 				$getRoot().append($createParagraphNode().append($createTextNode(paragraph)), $createDecisionNode(id).append($createTextNode(text)));
+			}, { discrete: true });
+		},
+		/** appends a line that was turned into an action: its chip, as the browser's capture leaves it */
+		appendActionLine(actionId: string) {
+			editor.update(() => {
+				$getRoot().append($createParagraphNode().append($createActionRefNode(actionId)));
 			}, { discrete: true });
 		}
 	};

@@ -163,6 +163,50 @@ describe('projection of the activity list and the minutes', () => {
 	});
 });
 
+describe('an action said in the minutes', () => {
+	it('the approved record prints it where it was said, as the activity list holds it', async () => {
+		const res = await admin.json('POST', `/api/v1/forums/${forumId}/meetings`, { title: 'Aktivitet i protokollet', startsAt: '2031-02-10T09:00', endsAt: '2031-02-10T10:00' });
+		expect(res.status).toBe(201);
+		const id = res.body.meeting.id as string;
+		const me = (await customerAdmin.json('GET', '/api/v1/me')).body.person;
+		const actionsClient = client(forumActionsDoc(forumId), minuteTaker.sessionCookie);
+		await synced(actionsClient);
+		const action = newAction('Ser över brandväggsreglerna', me.personId, id, '2031-02-24');
+		actionItems(actionsClient.doc).push([action]);
+		// a Y.Map answers only once it is in the document
+		const actionId = action.get('id') as string;
+		expect(await actionsClient.flush()).toBe('saved');
+		const call = async (c: ApiClient, method: string, path: string, body: unknown = {}) => {
+			const r = await c.json(method, `/api/v1/meetings/${id}/${path}`, body);
+			expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+		};
+		await call(admin, 'POST', 'publish');
+		await call(chair, 'POST', 'start', { confirmEarly: true });
+		const minutes = client(meetingMinutesDoc(id), minuteTaker.sessionCookie, false);
+		const writer = minutesWriter(minutes.doc);
+		minutes.provider.connect();
+		await synced(minutes);
+		await new Promise((r) => setTimeout(r, 100));
+		writer.appendActionLine(actionId);
+		// an action no longer in the list leaves nothing behind
+		writer.appendActionLine(crypto.randomUUID());
+		expect(await minutes.flush()).toBe('saved');
+
+		await call(admin, 'PUT', 'adjuster', { personId: me.personId });
+		await call(chair, 'POST', 'end');
+		await call(chair, 'POST', 'approve');
+		await call(customerAdmin, 'POST', 'approve');
+
+		const said = `Ser över brandväggsreglerna (${me.name}, 2031-02-24)`;
+		for (const format of ['md', 'html']) {
+			const raw = await (await customerAdmin.get(`/api/v1/meetings/${id}/minutes?format=${format}`)).text();
+			// Markdown escapes its punctuation
+			const text = format === 'md' ? raw.replace(/\\(.)/g, '$1') : raw;
+			expect(text.split(said).length - 1, format).toBe(1);
+		}
+	}, 60_000);
+});
+
 describe('justering: from planned to approved and locked', () => {
 	it('refuses approval before the meeting has been held, and steps out of order', async () => {
 		const r = await chair.json('POST', `/api/v1/meetings/${meetingId}/approve`, {});
