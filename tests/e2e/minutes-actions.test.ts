@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findDuePhrase } from '../../src/lib/editor/due-phrase';
 import { ApiClient } from '../helpers/api-client';
+import { axeViolations, formatViolations } from '../helpers/axe';
 import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { caretToEndOf } from '../helpers/editor-caret';
@@ -94,6 +95,9 @@ describe.skipIf(!browserAvailable)('actions captured in the minutes', () => {
 		// both sides are offered
 		await writer.keyboard.type('och @');
 		const offered = await menu.getByRole('option').allInnerTexts();
+		// the open list is accessible (WCAG 2.1 AA)
+		const inMenu = await axeViolations(writer);
+		expect(formatViolations('mention list', inMenu)).toEqual([]);
 		expect(offered.some((o) => o.includes('Lina Holm') && o.includes('Leverantör'))).toBe(true);
 		expect(offered.some((o) => o.includes('Oskar Falk') && o.includes('Kund'))).toBe(true);
 		await writer.keyboard.press('Escape');
@@ -151,6 +155,8 @@ describe.skipIf(!browserAvailable)('actions captured in the minutes', () => {
 		await chips(writer).filter({ hasText: title }).getByRole('button').click();
 		const dialog = writer.getByTestId('action-chip-dialog');
 		await expect.poll(() => dialog.isVisible()).toBe(true);
+		const inDialog = await axeViolations(writer);
+		expect(formatViolations('action dialog', inDialog)).toEqual([]);
 		await dialog.getByTestId('action-status').selectOption('in_progress');
 		await dialog.getByRole('button', { name: 'Stäng' }).click();
 		await expect.poll(async () => (await fieldsOf(reader, title)).status, { timeout: 10_000 }).toBe('in_progress');
