@@ -71,7 +71,7 @@ export const parseGroupAccess = (json: string): GroupAccess[] => {
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const bool = z.union([z.boolean(), z.enum(['on', 'true', '1', 'false', '0', ''])]).transform((v) => v === true || v === 'on' || v === 'true' || v === '1');
 
-const ProviderInput = z.object({
+export const ProviderInput = z.object({
 	issuer: z
 		.string()
 		.trim()
