@@ -273,7 +273,10 @@ describe('OIDC sign-in', () => {
 			expect(await browser.signIn(server.url, 'anna@roguebolaget.example', 'rogue-1')).toEqual({ status: 303, location: '/' });
 			expect(await browser.me(server.url)).toMatchObject({ email: 'anna@roguebolaget.example', customerId: rogueCustomer });
 			const fetches = rogue.jwksFetches;
+			expect(fetches).toBeGreaterThan(0);
 			await rogue.rotateKeys();
+			// keys are fetched again for an unknown key id at most once a second
+			await new Promise((r) => setTimeout(r, 1100));
 			const next = new OidcBrowser();
 			expect(await next.signIn(server.url, 'anna@roguebolaget.example', 'rogue-1')).toEqual({ status: 303, location: '/' });
 			expect(rogue.jwksFetches).toBeGreaterThan(fetches);
@@ -298,6 +301,83 @@ describe('OIDC sign-in', () => {
 			expect(await browser.signIn(server.url, 'it@vattensyd.example', 'vatten-it')).toEqual({ status: 303, location: '/' });
 		} finally {
 			await save(`/customers/${vattensyd}/sign-in`, providerForm(vattenIdp, 'vattensyd.example', { clientSecret: '' }));
+		}
+	});
+});
+
+describe('configuring an organisation\'s provider', () => {
+	it('the customer\'s admin opens their own; another customer\'s answers 404, its members and staff 403, and the supplier\'s is the supplier admin\'s', async () => {
+		const norrbyAdmin = await new ApiClient(server.url).login('avtal@norrby.example');
+		const norrbyMember = await new ApiClient(server.url).login('it@norrby.example');
+		const staff = await new ApiClient(server.url).login('cm@itmastaren.example');
+		expect((await norrbyAdmin.get(`/customers/${norrby}/sign-in`)).status).toBe(200);
+		expect((await norrbyAdmin.get(`/customers/${vattensyd}/sign-in`)).status).toBe(404);
+		expect((await norrbyAdmin.get('/admin/sign-in')).status).toBe(403);
+		expect((await norrbyMember.get(`/customers/${norrby}/sign-in`)).status).toBe(403);
+		expect((await staff.get('/admin/sign-in')).status).toBe(403);
+		expect((await admin.get('/admin/sign-in')).status).toBe(200);
+		const before = await digest();
+		for (const [client, path, status] of [
+			[norrbyAdmin, `/customers/${vattensyd}/sign-in`, 404],
+			[norrbyAdmin, '/admin/sign-in', 403],
+			[norrbyMember, `/customers/${norrby}/sign-in`, 403]
+		] as const) {
+			for (const action of ['save', 'test', 'remove']) {
+				const res = await postForm(client, `${path}?/${action}`, { ...providerForm(norrbyIdp, 'evil.example'), _form: action });
+				expect(res.status, `${path}?/${action}`).toBe(status);
+			}
+		}
+		expect(await digest()).toEqual(before);
+	});
+
+	it('the secret is never shown again; a domain of another organisation is refused; every change is audited', async () => {
+		const norrbyAdmin = await new ApiClient(server.url).login('avtal@norrby.example');
+		const page = await (await norrbyAdmin.get(`/customers/${norrby}/sign-in`)).text();
+		expect(page).toContain(norrbyIdp.clientId);
+		expect(page).not.toContain(norrbyIdp.clientSecret);
+		const api = await norrbyAdmin.json('GET', `/api/v1/customers/${norrby}/identity-provider`);
+		expect(api.body.identityProvider).toMatchObject({ configured: true, secretSet: true, domains: ['norrby.example'] });
+		expect(JSON.stringify(api.body)).not.toContain(norrbyIdp.clientSecret);
+		const stored = (await rows<{ client_secret_sealed: string }>('identity_providers')).map((r) => r.client_secret_sealed).join();
+		expect(stored).not.toContain(norrbyIdp.clientSecret);
+
+		const before = await digest();
+		for (const domains of ['norrby.example\nvattensyd.example', 'itmastaren.example', 'roguebolaget.example']) {
+			const res = await norrbyAdmin.json('PUT', `/api/v1/customers/${norrby}/identity-provider`, { ...providerForm(norrbyIdp, domains), clientSecret: '' });
+			expect(res.status, domains).toBe(409);
+			expect(res.body.error.fields.domains).toMatch(/belongs to another organisation/);
+		}
+		const bad = await norrbyAdmin.json('PUT', `/api/v1/customers/${norrby}/identity-provider`, { ...providerForm(norrbyIdp, 'norrby.example'), issuer: 'ftp://x', jitAccess: 'supplier_admin' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.body.error.fields).sort()).toEqual(['issuer']);
+		const wrongLevel = await norrbyAdmin.json('PUT', `/api/v1/customers/${norrby}/identity-provider`, { ...providerForm(norrbyIdp, 'norrby.example'), jitAccess: 'supplier_admin' });
+		expect(wrongLevel.status).toBe(400);
+		expect(await digest()).toEqual(before);
+
+		// a change by the customer's admin, in the customer's audit log without the secret
+		const saved = await norrbyAdmin.json('PUT', `/api/v1/customers/${norrby}/identity-provider`, { ...providerForm(norrbyIdp, 'norrby.example'), clientSecret: '', groupsClaim: 'groups' });
+		expect(saved.status).toBe(200);
+		const audit = await norrbyAdmin.json('GET', `/api/v1/audit?customerId=${norrby}`);
+		const entry = audit.body.entries.find((e: { action: string }) => e.action === 'identity_provider.update');
+		expect(entry).toBeDefined();
+		expect(JSON.stringify(audit.body)).not.toContain(norrbyIdp.clientSecret);
+		await save(`/customers/${norrby}/sign-in`, providerForm(norrbyIdp, 'norrby.example', { clientSecret: '' }));
+	});
+
+	it('"Testa" runs discovery and says what failed', async () => {
+		const ok = await admin.json('POST', `/api/v1/customers/${norrby}/identity-provider/test`);
+		expect(ok.body.test).toMatchObject({ ok: true, issuer: norrbyIdp.issuer });
+		// a provider that is not there: the page shows the failure
+		const gone = await startTestIdp({ redirectUri: `${server.url}/login/oidc/callback` });
+		await gone.stop();
+		await save(`/customers/${rogueCustomer}/sign-in`, providerForm(gone, 'roguebolaget.example'));
+		try {
+			const res = await postForm(admin, `/customers/${rogueCustomer}/sign-in?/test`, { _form: 'test' });
+			const html = await res.text();
+			expect(html).toContain('Anslutningen misslyckades');
+			expect(html).toMatch(/ECONNREFUSED|fetch failed/);
+		} finally {
+			await save(`/customers/${rogueCustomer}/sign-in`, providerForm(rogue, 'roguebolaget.example'));
 		}
 	});
 });

@@ -2,10 +2,13 @@
  * The one place that speaks OpenID Connect to an organisation's identity
  * provider, through `openid-client`: discovery (cached per provider and its
  * last change, so a saved change is read at once), the authorization URL with
- * PKCE, state and nonce, and the code exchange, which checks the ID token's
- * signature (keys from the provider's JWKS, fetched again when it rotates
- * them), issuer, audience, expiry (30 s clock tolerance), nonce and state.
+ * PKCE, state and nonce, and the code exchange: openid-client checks the ID
+ * token's issuer, audience, expiry (30 s clock tolerance), nonce and the state;
+ * its signature is checked here against the provider's JWKS (openid-client
+ * would trust TLS alone for a token from the token endpoint), with the keys
+ * cached and fetched again when a token names a key not held: rotation.
  */
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { open } from '$lib/server/crypto/secret-box';
 import type { IdentityProvidersTable } from '$lib/server/db/identity-schema';
@@ -46,6 +49,17 @@ export function providerConfig(row: ProviderRow, now = Date.now()): Promise<oidc
 	// a failed discovery is not kept: the next sign-in tries again
 	config.catch(() => cache.get(row.id)?.config === config && cache.delete(row.id));
 	return config;
+}
+
+/** Keys of each provider's JWKS: kept up to 10 minutes, fetched again (at most once a second) for a key id not held. */
+const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+function jwksOf(jwksUri: string) {
+	let jwks = jwksCache.get(jwksUri);
+	if (!jwks) {
+		jwks = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1000, cacheMaxAge: DISCOVERY_TTL_MS, timeoutDuration: TIMEOUT_S * 1000 });
+		jwksCache.set(jwksUri, jwks);
+	}
+	return jwks;
 }
 
 export interface AuthorizationStart {
@@ -91,8 +105,15 @@ export async function exchangeCode(
 		idTokenExpected: true
 	});
 	const claims = tokens.claims();
-	if (!claims) throw new Error('No ID token');
-	if (claims.email === undefined && tokens.access_token && config.serverMetadata().userinfo_endpoint) {
+	if (!claims || !tokens.id_token) throw new Error('No ID token');
+	const meta = config.serverMetadata();
+	if (!meta.jwks_uri) throw new Error('The provider publishes no jwks_uri');
+	await jwtVerify(tokens.id_token, jwksOf(meta.jwks_uri), {
+		issuer: meta.issuer,
+		audience: config.clientMetadata().client_id,
+		clockTolerance: CLOCK_TOLERANCE_S
+	});
+	if (claims.email === undefined && tokens.access_token && meta.userinfo_endpoint) {
 		const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
 		return { ...info, ...claims, email: info.email, email_verified: info.email_verified } as Claims;
 	}

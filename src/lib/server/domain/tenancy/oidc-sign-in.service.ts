@@ -203,7 +203,8 @@ async function personFor(tx: Executor, provider: IdentityProvidersTable, issuer:
 
 	const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
 	if (!email || !email.includes('@')) throw new OidcRefused('unverified', 'the provider gave no e-mail address');
-	if (claims.email_verified !== true) throw new OidcRefused('unverified', 'email_verified is not true');
+	// Entra ID sends no email_verified for work accounts; its xms_edov ("the domain owner verified the address") says the same
+	if (claims.email_verified !== true && claims.xms_edov !== true) throw new OidcRefused('unverified', 'email_verified is not true');
 	const domains = await listDomainsOf(tx, provider.id);
 	if (!domains.includes(domainOf(email))) throw new OidcRefused('domain', `${domainOf(email)} is not a domain of this provider`);
 
