@@ -68,7 +68,8 @@ export async function startTestIdp(opts: { redirectUri: string; accounts?: Recor
 				token_endpoint_auth_method: 'client_secret_post'
 			}
 		],
-		cookies: { keys: [randomBytes(16).toString('hex')] },
+		// Lax: on plain http (tests) a browser drops SameSite=None cookies, which need Secure
+		cookies: { keys: [randomBytes(16).toString('hex')], long: { sameSite: 'lax' }, short: { sameSite: 'lax' } },
 		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
 		// e-mail and groups in the ID token itself, as Entra ID and Keycloak put them
 		conformIdTokenClaims: false,

@@ -59,6 +59,7 @@ export interface IdentityProviderView {
 
 const partyLevels = (customerId: string | null) => ACCESS_OF_PARTY[customerId ? 'customer' : 'supplier'];
 
+// no actor: pure parsing of a stored column
 export const parseGroupAccess = (json: string): GroupAccess[] => {
 	try {
 		const v: unknown = JSON.parse(json);
@@ -268,6 +269,7 @@ export async function testIdentityProvider(db: Db, actor: Actor, customerId: str
 }
 
 /** An error and its causes in one line (openid-client wraps the network's). */
+// no actor: pure formatting of an error
 export function describeError(err: unknown): string {
 	const parts: string[] = [];
 	let e: unknown = err;

@@ -62,6 +62,7 @@ export const OIDC_REFUSALS = [
 ] as const;
 export type OidcRefusalReason = (typeof OIDC_REFUSALS)[number];
 
+// no actor: a type guard
 export const isOidcRefusal = (v: unknown): v is OidcRefusalReason => typeof v === 'string' && (OIDC_REFUSALS as readonly string[]).includes(v);
 
 export class OidcRefused extends Error {
@@ -78,6 +79,7 @@ const digest = (state: string) => createHash('sha256').update(state).digest('bas
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
 /** The provider that answers for this e-mail's domain, if one is registered. */
+// no actor: authentication (home-realm discovery happens before anyone is signed in)
 export async function providerForEmail(db: Executor, email: string) {
 	const at = email.lastIndexOf('@');
 	if (at < 1) return undefined;
@@ -88,6 +90,7 @@ export async function providerForEmail(db: Executor, email: string) {
  * Whether a password sign-in of someone of this organisation is refused because
  * their customer signs in only through its provider (the supplier never is).
  */
+// no actor: authentication (asked while a password is checked)
 export async function passwordSignInOff(db: Executor, customerId: string | null): Promise<boolean> {
 	if (!customerId) return false;
 	const row = await findProviderOfOrg(db, customerId);
@@ -101,6 +104,7 @@ export interface OidcStart {
 	state: string;
 }
 
+// no actor: authentication: there is no actor before the provider vouches for one
 export async function startOidcSignIn(
 	db: Db,
 	provider: Pick<IdentityProvidersTable, 'id' | 'issuer' | 'client_id' | 'client_secret_sealed' | 'updated_at'>,
@@ -153,6 +157,7 @@ function mappedAccess(provider: IdentityProvidersTable, claims: Claims): Access 
  * URL) and the state the browser kept; refuses with OidcRefused and then
  * changes nothing.
  */
+// no actor: authentication: there is no actor before the provider vouches for one
 export async function finishOidcSignIn(
 	db: Db,
 	input: { currentUrl: URL; browserState: string | undefined; now?: Date }
