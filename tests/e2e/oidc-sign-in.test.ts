@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../helpers/api-client';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { expectNoAxeViolations } from '../helpers/axe';
+import { browserAvailable, launchBrowser, signIn } from '../helpers/browser';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
 import { startServer, type TestServer } from '../helpers/server';
@@ -19,13 +20,15 @@ describe.skipIf(!browserAvailable)('sign-in through the organisation\'s identity
 	let page: Page;
 	let idp: TestIdp;
 	let appUrl: string;
+	let norrby: string;
+	const contexts: BrowserContext[] = [];
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ demo: true, env: { SECRETS_KEY: 'e'.repeat(64) } }), launchBrowser()]);
 		// the browser's origin (localhost: the cookie jar treats 127.0.0.1 as another site)
 		appUrl = server.url.replace('127.0.0.1', 'localhost');
 		idp = await startTestIdp({ redirectUri: `${appUrl}/login/oidc/callback`, accounts: { 'norrby-it': { email: 'it@norrby.example', email_verified: true, name: 'Norrby IT' } } });
-		const norrby = (await demoIds(server.url)).customers[NORRBY].id;
+		norrby = (await demoIds(server.url)).customers[NORRBY].id;
 		const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 		const saved = await admin.json('PUT', `/api/v1/customers/${norrby}/identity-provider`, {
 			issuer: idp.issuer,
@@ -39,6 +42,7 @@ describe.skipIf(!browserAvailable)('sign-in through the organisation\'s identity
 	});
 
 	afterAll(async () => {
+		for (const c of contexts) await c.close();
 		await browser?.close();
 		await idp?.stop();
 		await server?.stop();
@@ -65,5 +69,17 @@ describe.skipIf(!browserAvailable)('sign-in through the organisation\'s identity
 		await page.getByRole('button', { name: 'Logga ut' }).click();
 		await page.waitForURL((url) => url.pathname.startsWith('/login'));
 		expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+	});
+
+	it('the settings page shows what to register and never the secret, and passes axe', async () => {
+		const admin = await signIn(browser, server.url, 'admin@itmastaren.example', contexts);
+		await admin.goto(`/customers/${norrby}/sign-in`);
+		expect(await admin.getByTestId('idp-callback').textContent()).toBe(`${appUrl}/login/oidc/callback`);
+		expect(await admin.getByLabel('Klient-id').inputValue()).toBe(idp.clientId);
+		expect(await admin.getByLabel('Klienthemlighet').inputValue()).toBe('');
+		expect(await admin.content()).not.toContain(idp.clientSecret);
+		await admin.getByRole('button', { name: 'Testa' }).click();
+		await expect.poll(() => admin.getByTestId('idp-test-result').textContent()).toContain('Anslutningen fungerar');
+		await expectNoAxeViolations(admin, 'identity provider settings');
 	});
 });

@@ -102,6 +102,7 @@ beforeAll(async () => {
 		redirectUri,
 		accounts: {
 			'vatten-it': { email: 'it@vattensyd.example', email_verified: true },
+			'vatten-new-chief': { email: 'ny.chef@vattensyd.example', email_verified: true, name: 'Ny Chef', groups: ['alla', 'samverkan-admins'] },
 			// Vattensyd's provider claims a person of Norrby, in Norrby's domain
 			'vatten-says-norrby': { email: 'avtal@norrby.example', email_verified: true }
 		}
@@ -191,6 +192,25 @@ describe('OIDC sign-in', () => {
 		const created = (await rows<{ email: string; name: string; customer_id: string }>('people')).find((p) => p.email === 'ny.person@norrby.example');
 		expect(created).toMatchObject({ name: 'Ny Person', customer_id: norrby });
 		await save(`/customers/${norrby}/sign-in`, providerForm(norrbyIdp, 'norrby.example', { clientSecret: '' }));
+	});
+
+	it('a groups claim maps to the access level: the highest matching one, at creation and at every sign-in', async () => {
+		const groupAccess = 'alla = customer_member\nsamverkan-admins = customer_admin';
+		await save(`/customers/${vattensyd}/sign-in`, providerForm(vattenIdp, 'vattensyd.example', { clientSecret: '', jitEnabled: '1', groupsClaim: 'groups', groupAccess }));
+		try {
+			const browser = new OidcBrowser();
+			expect(await browser.signIn(server.url, 'ny.chef@vattensyd.example', 'vatten-new-chief')).toEqual({ status: 303, location: '/' });
+			expect(await browser.me(server.url)).toMatchObject({ email: 'ny.chef@vattensyd.example', customerId: vattensyd, access: 'customer_admin' });
+			// out of the admins' group at the provider: the next sign-in lowers the access, and the change is audited
+			vattenIdp.accounts.set('vatten-new-chief', { email: 'ny.chef@vattensyd.example', email_verified: true, name: 'Ny Chef', groups: ['alla'] });
+			const again = new OidcBrowser();
+			expect(await again.signIn(server.url, 'ny.chef@vattensyd.example', 'vatten-new-chief')).toEqual({ status: 303, location: '/' });
+			expect(await again.me(server.url)).toMatchObject({ access: 'customer_member' });
+			const audit = await admin.json('GET', `/api/v1/audit?customerId=${vattensyd}`);
+			expect(audit.body.entries.some((e: { action: string }) => e.action === 'person.update')).toBe(true);
+		} finally {
+			await save(`/customers/${vattensyd}/sign-in`, providerForm(vattenIdp, 'vattensyd.example', { clientSecret: '' }));
+		}
 	});
 
 	it('an unverified e-mail is refused and nothing is created', async () => {
