@@ -274,7 +274,7 @@ describe('OIDC sign-in', () => {
 			['expired', 'an expired token'],
 			['nonce', 'a token for another sign-in (nonce)'],
 			['unpublished-key', 'a token signed with a key the provider does not publish']
-		] as const)('%s: %s is refused and nothing is created', async (misbehaviour) => {
+		] as const)('%s: %s is refused and nothing is created', async (misbehaviour, _what) => {
 			rogue.signInAs = 'rogue-1';
 			rogue.misbehave = misbehaviour;
 			try {

@@ -89,3 +89,7 @@ export const listPeopleOfDomainOutsideOrg = async (db: Executor, domain: string,
 	q = customerId ? q.where((eb) => eb.or([eb('customer_id', 'is', null), eb('customer_id', '!=', customerId)])) : q.where('customer_id', 'is not', null);
 	return (await q.limit(1).executeTakeFirst()) !== undefined;
 };
+
+/** Whether the person has an accounts row (a login, with or without a usable password). */
+export const hasAccount = async (db: Executor, personId: string): Promise<boolean> =>
+	(await db.selectFrom('accounts').select('person_id').where('person_id', '=', personId).executeTakeFirst()) !== undefined;

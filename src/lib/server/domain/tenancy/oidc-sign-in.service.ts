@@ -23,12 +23,13 @@ import type { IdentityProvidersTable } from '$lib/server/db/identity-schema';
 import { ACCESS_OF_PARTY, type Access } from '$lib/domain-types';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/audit.repository';
-import { newId, nowIso } from '../ids';
+import { newId } from '../ids';
 import { accessChanged } from './access-events';
 import { parseGroupAccess } from './identity-providers.service';
 import {
 	findLinkedPerson,
 	findPersonForLink,
+	hasAccount,
 	findProvider,
 	findProviderByDomain,
 	findProviderOfOrg,
@@ -41,7 +42,7 @@ import {
 } from './identity-providers.repository';
 import { authorizationStart, exchangeCode, providerConfig, type Claims } from './oidc-client';
 import { createSession } from './sessions';
-import { insertAccount, insertPerson, setAccountLastLogin, updatePersonRow } from './tenancy.repository';
+import { findPerson, insertAccount, insertPerson, setAccountLastLogin, updatePersonRow } from './tenancy.repository';
 
 /** How long a sign-in may stay at the provider. */
 export const OIDC_SIGN_IN_TTL_MS = 10 * 60 * 1000;
@@ -265,8 +266,7 @@ async function personFor(tx: Executor, provider: IdentityProvidersTable, issuer:
 
 /** A person signing in through a provider needs an account row (sessions join it); one without a usable password. */
 async function ensureAccount(tx: Executor, personId: string, at: string): Promise<void> {
-	const row = await tx.selectFrom('accounts').select('person_id').where('person_id', '=', personId).executeTakeFirst();
-	if (!row) await insertAccount(tx, { person_id: personId, password_hash: NO_PASSWORD, disabled_at: null, last_login_at: at, created_at: at, updated_at: at });
+	if (!(await hasAccount(tx, personId))) await insertAccount(tx, { person_id: personId, password_hash: NO_PASSWORD, disabled_at: null, last_login_at: at, created_at: at, updated_at: at });
 	else await setAccountLastLogin(tx, personId, at);
 }
 
@@ -279,7 +279,8 @@ async function applyMappedAccess(
 	at: string
 ): Promise<Access> {
 	if (!mapped || mapped === person.access) return person.access;
-	const full = await tx.selectFrom('people').selectAll().where('id', '=', person.id).executeTakeFirstOrThrow();
+	const full = await findPerson(tx, person.id);
+	if (!full) return person.access;
 	await updatePersonRow(tx, person.id, { name: full.name, email: full.email, phone: full.phone, title: full.title, access: mapped, updated_at: at });
 	await recordAudit(tx, { personId: person.id, name: person.name, email: person.email, access: mapped, customerId: person.customer_id }, {
 		action: 'person.update',
