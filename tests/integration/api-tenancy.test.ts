@@ -36,12 +36,17 @@ const operations: Operation[] = [];
 let observer: ApiClient;
 
 beforeAll(async () => {
-	server = await startServer({ demo: true });
+	// SECRETS_KEY: an identity provider's secret could be stored, so a refusal is the policy's, not the missing key's
+	server = await startServer({ demo: true, env: { SECRETS_KEY: 'w'.repeat(64) } });
 	ids = await demoIds(server.url);
 	norrby = ids.customers[NORRBY];
 	other = ids.customers[VATTENSYD];
 	observer = await new ApiClient(server.url).login('admin@itmastaren.example');
 	for (const c of [norrby, other]) {
+		// an identity provider of each customer's own, for the walk to try to change or remove (not reachable: never asked)
+		const domain = c.people[0].email.split('@')[1];
+		const idp = await observer.json('PUT', `/api/v1/customers/${c.id}/identity-provider`, { issuer: `https://idp.${domain}`, clientId: 'walk', clientSecret: 'walk-hemlighet', domains: domain });
+		expect(idp.status).toBe(200);
 		const created = await observer.json('POST', `/api/v1/customers/${c.id}/api-tokens`, { name: 'Walk', scopes: ['tickets:read'] });
 		expect(created.status).toBe(201);
 		tokenOf[c.id] = created.body.token.id;
@@ -295,6 +300,8 @@ function bodyFor(op: Operation, set: IdSet): unknown {
 		case 'setNotificationDefaults':
 		case 'setMyNotificationPreferences':
 			return { choices: [{ kind: 'minutes.approved', mode: 'inapp' }] };
+		case 'setIdentityProvider':
+			return { issuer: 'https://idp.intrang.example', clientId: 'intrang', clientSecret: 'intrang-hemlighet', domains: `intrang-${n}.example`, passwordSignIn: false };
 		case 'markMyNotificationsRead':
 			// one's own: the walk shows it reaches nothing of the other customer's
 			return { all: true };
@@ -327,6 +334,7 @@ async function snapshotOf(c: DemoCustomer) {
 		kpiTargets: (await get(`/api/v1/customers/${c.id}/kpi-targets`)).targets,
 		material: (await get(`/api/v1/meetings/${c.meetings[c.forums.operational.id][0]}/material`)).material,
 		notificationDefaults: (await get(`/api/v1/customers/${c.id}/notification-defaults`)).defaults,
+		identityProvider: (await get(`/api/v1/customers/${c.id}/identity-provider`)).identityProvider,
 		sla: (await get(`/api/v1/customers/${c.id}/sla?from=2025-01-01&to=2027-01-01`)).sla,
 		customers: (await get('/api/v1/customers')).customers.map((x: { id: string; name: string }) => `${x.id} ${x.name}`),
 		// sign-ins move lastLoginAt; nothing else of the staff may change

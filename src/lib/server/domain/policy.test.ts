@@ -104,6 +104,9 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['token.manage', 'ofA', [Y, F, F, F, N]],
 	['notification.defaults', 'ofA', [Y, F, Y, F, N]],
 	['notification.defaults', 'global', [Y, F, F, F, F]],
+	// an organisation's own identity provider: A's admin configures A's, only the supplier admin the supplier's
+	['identity.configure', 'ofA', [Y, F, Y, F, N]],
+	['identity.configure', 'global', [Y, F, F, F, F]],
 	['meeting.publish', 'ofA', [Y, Y, F, F, N]],
 	['meeting.publish', 'ofAAsConvener', [Y, Y, Y, Y, N]],
 	['meeting.run', 'ofA', [F, F, F, F, N]],

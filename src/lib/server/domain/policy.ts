@@ -17,6 +17,7 @@ export type Action =
 	| 'customer.update'
 	| 'person.read'
 	| 'person.manage'
+	| 'identity.configure'
 	| 'role.assign'
 	| 'catalogue.manage'
 	| 'forum.read'
@@ -127,6 +128,9 @@ const RULES: Record<Action, Rule> = {
 	// Customer admins manage their own people only, never supplier staff.
 	'person.manage': (a, r) =>
 		supplierAdmin(a, r) || (customerAdminOfOwn(a, r) && r.personCustomerId === a.customerId),
+	// Sign-in with the organisation's own identity provider: the supplier admin configures every
+	// organisation's (the supplier's own too), a customer's admin only their own customer's.
+	'identity.configure': (a, r) => supplierAdmin(a, r) || customerAdminOfOwn(a, r),
 	'role.assign': (a, r) =>
 		supplierAdmin(a, r) || (customerAdminOfOwn(a, r) && r.personCustomerId === a.customerId),
 	'catalogue.manage': supplierAdmin,

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { DUTIES } from '$lib/domain-types';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
+import { IDENTITY_OUTPUT_SCHEMAS } from './openapi-identity';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
 import { MEETINGS_OUTPUT_SCHEMAS } from './openapi-meetings';
@@ -106,7 +107,8 @@ const OUTPUT_SCHEMAS = {
 	...MEETINGS_OUTPUT_SCHEMAS,
 	...LIFECYCLE_OUTPUT_SCHEMAS,
 	...PORTAL_OUTPUT_SCHEMAS,
-	...NOTIFICATIONS_OUTPUT_SCHEMAS
+	...NOTIFICATIONS_OUTPUT_SCHEMAS,
+	...IDENTITY_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies by name, from the operations; one name means one schema. */

@@ -46,6 +46,8 @@ export const load: PageServerLoad = (event) =>
 		const outboxHref = can(actor, 'outbox.read', { customerId }) ? `/customers/${customerId}/outbox` : null;
 		// how its people are told by default: its admin and supplier admins
 		const notificationsHref = can(actor, 'notification.defaults', { customerId }) ? `/customers/${customerId}/notifications` : null;
+		// sign-in with the customer's own identity provider: its admin and supplier admins
+		const signInHref = can(actor, 'identity.configure', { customerId }) ? `/customers/${customerId}/sign-in` : null;
 		// What the forms may offer, as the domain decides it: the roles each person can still be
 		// given (any supplier staff member can be given a role here, not only those who hold one)
 		// and the templates the customer has no forum of yet.
@@ -76,6 +78,7 @@ export const load: PageServerLoad = (event) =>
 			auditHref,
 			outboxHref,
 			notificationsHref,
+			signInHref,
 			selfId: actor.personId,
 			minPasswordLength: MIN_PASSWORD_LENGTH
 		};

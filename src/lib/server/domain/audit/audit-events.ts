@@ -60,6 +60,10 @@ export const AUDIT_EVENTS = {
 	'sla_settings.update': { kind: 'settings', customer: false },
 	// how the customer's people are told: one of the customer's own changes about its people
 	'notification_defaults.set': { kind: 'people', customer: true },
+	// sign-in with the organisation's own identity provider: the customer's admin sets its own up
+	'identity_provider.update': { kind: 'settings', customer: true },
+	'identity_provider.remove': { kind: 'settings', customer: true },
+	'identity.link': { kind: 'people', customer: true },
 	'import_mapping.save': { kind: 'settings', customer: false },
 	'tickets.import': { kind: 'settings', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },
@@ -105,6 +109,18 @@ export const AUDIT_FIELDS = [
 	'account',
 	'password',
 	'disabled',
+	// sign-in with the organisation's own identity provider
+	'issuer',
+	'subject',
+	'via',
+	'clientId',
+	'clientSecret',
+	'domains',
+	'jit',
+	'jitAccess',
+	'groupsClaim',
+	'groupAccess',
+	'passwordSignIn',
 	// roles, catalogue
 	'person',
 	'role',

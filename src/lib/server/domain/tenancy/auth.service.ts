@@ -7,6 +7,7 @@ import { parseInput } from '../validation';
 import type { LoginLimiter } from './login-limiter';
 import { burnVerifyTime, verifyPassword } from './password';
 import { accessChanged, sessionIdOf } from './access-events';
+import { passwordSignInOff } from './oidc-sign-in.service';
 import { createSession, deleteSession } from './sessions';
 import { findLoginRow, setAccountLastLogin } from './tenancy.repository';
 
@@ -35,6 +36,10 @@ export async function login(db: Db, limiter: LoginLimiter, input: unknown, ip: s
 		throw new DomainError('unauthenticated', 'Wrong e-mail or password');
 	}
 	await limiter.recordSuccess(email, ip);
+	// asked only once the password is right, so the answer says nothing to whoever does not know it
+	if (await passwordSignInOff(db, row.customer_id)) {
+		throw new DomainError('forbidden', { code: 'login.use_provider' });
+	}
 	await setAccountLastLogin(db, row.id, nowIso());
 	const session = await createSession(db, row.id);
 	return {

@@ -23,7 +23,8 @@ const TOUCH_INTERVAL_MS = 3600 * 1000;
 
 const digest = sessionIdOf;
 
-export async function createSession(db: Executor, personId: string, now = new Date()) {
+/** `authMethod`: how the person signed in (their organisation's provider: 'oidc'), kept with the session. */
+export async function createSession(db: Executor, personId: string, now = new Date(), authMethod: 'password' | 'oidc' = 'password') {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
 	await insertSession(db, {
@@ -31,7 +32,8 @@ export async function createSession(db: Executor, personId: string, now = new Da
 		person_id: personId,
 		created_at: now.toISOString(),
 		expires_at: expiresAt.toISOString(),
-		last_seen_at: now.toISOString()
+		last_seen_at: now.toISOString(),
+		auth_method: authMethod
 	});
 	return { token, expiresAt };
 }
