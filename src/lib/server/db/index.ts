@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { scopedDialect } from './request-scope';
 import { checkpointInWorker } from './wal-checkpointer';
 
 export type Db = Kysely<Database>;
@@ -61,7 +62,7 @@ function createSqlite(filename: string): Db {
 	// WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
 	sqlite.pragma('synchronous = NORMAL');
 	if (filename !== ':memory:') checkpointInWorker(sqlite, filename);
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({ dialect: scopedDialect(new SqliteDialect({ database: sqlite })) });
 }
 
 const INT8_OID = 20;
@@ -91,7 +92,7 @@ function createPostgres(connectionString: string): Db {
 	});
 	// An idle client losing its connection (database restart) must not crash the process.
 	pool.on('error', (err) => console.error('postgres: idle connection failed', err.message));
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return new Kysely<Database>({ dialect: scopedDialect(new PostgresDialect({ pool })) });
 }
 
 /** Resolves when the database answers a trivial query (health checks); rejects otherwise. */
