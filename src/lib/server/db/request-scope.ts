@@ -93,10 +93,20 @@ export function repeatedQueries(queries: readonly Pick<LoggedQuery, 'sql' | 'par
 const WRITES = /\b(insert|update|delete|merge|create|alter|drop|truncate|vacuum|pragma|lock)\b/i;
 const isPlainReadSql = (sql: string) => /^\s*(select|with)\b/i.test(sql) && !WRITES.test(sql);
 
+/** The answer per SQL text (the figures' SQL runs to kilobytes; a page sends a few hundred queries), at most 2,000 kept. */
+const plainReads = new Map<string, boolean>();
+
 /** A plain read: a SELECT (or raw SQL that is one) that changes nothing. */
 export function isPlainRead(query: CompiledQuery): boolean {
 	const kind = query.query.kind;
-	return (kind === 'SelectQueryNode' || kind === 'RawNode') && isPlainReadSql(query.sql);
+	if (kind !== 'SelectQueryNode' && kind !== 'RawNode') return false;
+	let read = plainReads.get(query.sql);
+	if (read === undefined) {
+		read = isPlainReadSql(query.sql);
+		if (plainReads.size >= 2_000) plainReads.clear();
+		plainReads.set(query.sql, read);
+	}
+	return read;
 }
 
 const readable = (value: unknown): unknown => (value instanceof Uint8Array ? `<${value.byteLength} bytes>` : value);
