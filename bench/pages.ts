@@ -19,7 +19,7 @@
  * reading), the room with 50 participants while the presenter moves a slide
  * every 2 s, and a projector following. Writes bench/results/pages-<date>.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -58,6 +58,15 @@ interface Row {
 	dcl: number[];
 	/** DOMContentLoaded of the first load, with an empty cache */
 	cold: number;
+	/** the server process's CPU time per answer (ms; in the busy phase it includes the meeting's own work meanwhile) */
+	cpu: number;
+}
+
+/** CPU time (user + system, ms) the server process has used so far: /proc/<pid>/stat, in clock ticks of 10 ms. */
+function cpuMs(pid: number | undefined): number {
+	if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function serverAnswer(url: string, cookie: string): Promise<number> {
@@ -153,11 +162,13 @@ async function measure(phase: string, server: TestServer, browser: Browser, cook
 			// warm-up: the first answer compiles and fills caches
 			await serverAnswer(`${server.url}${p.path}`, cookies[who]);
 			const server_: number[] = [];
+			const cpuBefore = cpuMs(server.process.pid);
 			for (let i = 0; i < ROUNDS; i++) server_.push(await serverAnswer(`${server.url}${p.path}`, cookies[who]));
+			const cpu = (cpuMs(server.process.pid) - cpuBefore) / ROUNDS;
 			const { cold, warm } = await domContentLoaded(browser, server.url.replace('127.0.0.1', 'localhost'), cookies[who], p.path, BROWSER_ROUNDS);
 			const dcl = warm.sort((a, b) => a - b);
-			rows.push({ phase, who, page: p.name, server: server_.sort((a, b) => a - b), dcl, cold });
-			console.log(`${phase} · ${who} · ${p.name}: server p95 ${quantile(server_, 0.95).toFixed(0)} ms, DCL p95 ${quantile(dcl, 0.95).toFixed(0)} ms (first load ${cold.toFixed(0)} ms), load ${loadavg()[0].toFixed(1)}`);
+			rows.push({ phase, who, page: p.name, server: server_.sort((a, b) => a - b), cpu, dcl, cold });
+			console.log(`${phase} · ${who} · ${p.name}: server p95 ${quantile(server_, 0.95).toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms), DCL p95 ${quantile(dcl, 0.95).toFixed(0)} ms (first load ${cold.toFixed(0)} ms), load ${loadavg()[0].toFixed(1)}`);
 		}
 	}
 	return rows;
@@ -209,18 +220,20 @@ async function main() {
 		const date = new Date().toISOString().slice(0, 10);
 		const ms = (v: number) => v.toFixed(0);
 		const table = (rows: Row[]) =>
-			rows.map((r) => `| ${r.who} | ${r.page} | ${ms(quantile(r.server, 0.5))} | **${ms(quantile(r.server, 0.95))}** | ${ms(quantile(r.dcl, 0.5))} | **${ms(quantile(r.dcl, 0.95))}** | ${ms(r.cold)} |`).join('\n');
+			rows.map((r) => `| ${r.who} | ${r.page} | ${ms(quantile(r.server, 0.5))} | **${ms(quantile(r.server, 0.95))}** | ${ms(r.cpu)} | ${ms(quantile(r.dcl, 0.5))} | **${ms(quantile(r.dcl, 0.95))}** | ${ms(r.cold)} |`).join('\n');
 		const worst = (rows: Row[], key: 'server' | 'dcl') => Math.max(...rows.map((r) => quantile(r[key], 0.95)));
 		const report = `# Main pages benchmark (${date})
 
 The built server with the demo and its history (SQLite), ${ROUNDS} server answers and ${BROWSER_ROUNDS} browser loads per page and person
 (after one warm-up each: the server's first answer; the browser's first load with an empty cache, shown in its own column). Each browser
-load starts from a blank page. Targets (issue 18): server answer p95 < 150 ms, DOMContentLoaded p95 < 500 ms.
+load starts from a blank page. "Server CPU per answer" is the server process's CPU time over the answers ÷ their number
+(/proc, 10 ms ticks): what the page costs, whatever the machine's load; during the meeting it includes the meeting's own work.
+Targets (issue 18): server answer p95 < 150 ms, DOMContentLoaded p95 < 500 ms.
 
 ## Quiet server
 
-| person | page | server p50 (ms) | server p95 (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
-|---|---|---:|---:|---:|---:|---:|
+| person | page | server p50 (ms) | server p95 (ms) | server CPU per answer (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${table(quiet)}
 
 Worst p95: server ${ms(worst(quiet, 'server'))} ms, DOMContentLoaded ${ms(worst(quiet, 'dcl'))} ms.
@@ -229,8 +242,8 @@ Worst p95: server ${ms(worst(quiet, 'server'))} ms, DOMContentLoaded ${ms(worst(
 
 50 people in the minutes (10 writing a paragraph each every 2 s, 40 reading), 51 in the room with the presenter moving a slide every 2 s.
 
-| person | page | server p50 (ms) | server p95 (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
-|---|---|---:|---:|---:|---:|---:|
+| person | page | server p50 (ms) | server p95 (ms) | server CPU per answer (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${table(busy)}
 
 Worst p95: server ${ms(worst(busy, 'server'))} ms, DOMContentLoaded ${ms(worst(busy, 'dcl'))} ms.
