@@ -14,11 +14,10 @@ describe('formatBytes', () => {
 describe('dates in the reader’s language, one formatter each', () => {
 	it('a date formatted in Swedish, then in English, then in Swedish again reads in each language (the kept formatters are per language)', async () => {
 		const runtime = await import('$lib/paraglide/runtime');
-		const { overwriteGetLocale, baseLocale } = runtime;
 		const original = runtime.getLocale;
 		const { formatDate, formatMeetingSpan, toLocalInput } = await import('./format');
 		let lang = 'sv';
-		overwriteGetLocale(() => lang as typeof baseLocale);
+		runtime.overwriteGetLocale(() => lang as ReturnType<typeof original>);
 		try {
 			const sv = formatDate('2026-10-05T08:00:00Z');
 			expect(sv).toMatch(/okt/);
@@ -32,7 +31,7 @@ describe('dates in the reader’s language, one formatter each', () => {
 			expect(toLocalInput('2026-07-01T10:15:00Z')).toBe('2026-07-01T12:15');
 			expect(toLocalInput('2026-12-31T23:30:00Z')).toBe('2027-01-01T00:30');
 		} finally {
-			overwriteGetLocale(original);
+			runtime.overwriteGetLocale(original);
 		}
 	});
 });
