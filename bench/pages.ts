@@ -5,6 +5,7 @@
  *
  *   npm run build && npm run bench:pages
  *   BENCH_ROUNDS=10 npm run bench:pages           (a quick run)
+ *   BENCH_BROWSER_ROUNDS=10 BENCH_LABEL=b …        (browser loads per page and person; results/pages-<date>-b.md)
  *
  * Pages: home, a forum, a held meeting (approved minutes), the meeting in
  * progress, its room, the customer's portal and its SLA report; as the
@@ -18,7 +19,7 @@
  * reading), the room with 50 participants while the presenter moves a slide
  * every 2 s, and a projector following. Writes bench/results/pages-<date>.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +36,7 @@ import { connected, roomClient, type RoomClient } from '../tests/helpers/room-cl
 import { startServer, type TestServer } from '../tests/helpers/server';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
-const BROWSER_ROUNDS = Math.max(3, Math.round(ROUNDS / 3));
+const BROWSER_ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? Math.max(3, Math.round(ROUNDS / 3)));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PEOPLE = { supplier: 'bam@itmastaren.example', customer: 'avtal@norrby.example' } as const;
 /** the demo's people, whose sessions the load shares (the login limiter refuses 100 logins from one address) */
@@ -55,6 +56,17 @@ interface Row {
 	page: string;
 	server: number[];
 	dcl: number[];
+	/** DOMContentLoaded of the first load, with an empty cache */
+	cold: number;
+	/** the server process's CPU time per answer (ms; in the busy phase it includes the meeting's own work meanwhile) */
+	cpu: number;
+}
+
+/** CPU time (user + system, ms) the server process has used so far: /proc/<pid>/stat, in clock ticks of 10 ms. */
+function cpuMs(pid: number | undefined): number {
+	if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function serverAnswer(url: string, cookie: string): Promise<number> {
@@ -65,21 +77,30 @@ async function serverAnswer(url: string, cookie: string): Promise<number> {
 	return performance.now() - start;
 }
 
-async function domContentLoaded(browser: Browser, base: string, cookie: string, path: string, rounds: number): Promise<number[]> {
+/**
+ * DOMContentLoaded of `rounds` loads in one browser context, each from a blank
+ * page (so a load does not pay for tearing the previous page down), after a
+ * first load with an empty cache (`cold`: the page's scripts and styles
+ * fetched; the loads after it find them cached, as every later visit does).
+ */
+async function domContentLoaded(browser: Browser, base: string, cookie: string, path: string, rounds: number): Promise<{ cold: number; warm: number[] }> {
 	const [name, value] = cookie.split(';')[0].split('=');
 	const context = await browser.newContext({ baseURL: base });
 	await context.addCookies([{ name, value, url: base }]);
 	const page = await context.newPage();
-	const times: number[] = [];
+	const load = async () => {
+		await page.goto('about:blank');
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+	};
 	try {
-		for (let i = 0; i < rounds; i++) {
-			await page.goto(path, { waitUntil: 'domcontentloaded' });
-			times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-		}
+		const cold = await load();
+		const warm: number[] = [];
+		for (let i = 0; i < rounds; i++) warm.push(await load());
+		return { cold, warm };
 	} finally {
 		await context.close();
 	}
-	return times;
 }
 
 /** A meeting in progress: people in its minutes and its room, writing, presenting. Returns its stop. */
@@ -141,10 +162,13 @@ async function measure(phase: string, server: TestServer, browser: Browser, cook
 			// warm-up: the first answer compiles and fills caches
 			await serverAnswer(`${server.url}${p.path}`, cookies[who]);
 			const server_: number[] = [];
+			const cpuBefore = cpuMs(server.process.pid);
 			for (let i = 0; i < ROUNDS; i++) server_.push(await serverAnswer(`${server.url}${p.path}`, cookies[who]));
-			const dcl = await domContentLoaded(browser, server.url.replace('127.0.0.1', 'localhost'), cookies[who], p.path, BROWSER_ROUNDS);
-			rows.push({ phase, who, page: p.name, server: server_.sort((a, b) => a - b), dcl: dcl.sort((a, b) => a - b) });
-			console.log(`${phase} · ${who} · ${p.name}: server p95 ${quantile(server_, 0.95).toFixed(0)} ms, DCL p95 ${quantile(dcl, 0.95).toFixed(0)} ms`);
+			const cpu = (cpuMs(server.process.pid) - cpuBefore) / ROUNDS;
+			const { cold, warm } = await domContentLoaded(browser, server.url.replace('127.0.0.1', 'localhost'), cookies[who], p.path, BROWSER_ROUNDS);
+			const dcl = warm.sort((a, b) => a - b);
+			rows.push({ phase, who, page: p.name, server: server_.sort((a, b) => a - b), cpu, dcl, cold });
+			console.log(`${phase} · ${who} · ${p.name}: server p95 ${quantile(server_, 0.95).toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms), DCL p95 ${quantile(dcl, 0.95).toFixed(0)} ms (first load ${cold.toFixed(0)} ms), load ${loadavg()[0].toFixed(1)}`);
 		}
 	}
 	return rows;
@@ -196,17 +220,20 @@ async function main() {
 		const date = new Date().toISOString().slice(0, 10);
 		const ms = (v: number) => v.toFixed(0);
 		const table = (rows: Row[]) =>
-			rows.map((r) => `| ${r.who} | ${r.page} | ${ms(quantile(r.server, 0.5))} | **${ms(quantile(r.server, 0.95))}** | ${ms(quantile(r.dcl, 0.5))} | **${ms(quantile(r.dcl, 0.95))}** |`).join('\n');
+			rows.map((r) => `| ${r.who} | ${r.page} | ${ms(quantile(r.server, 0.5))} | **${ms(quantile(r.server, 0.95))}** | ${ms(r.cpu)} | ${ms(quantile(r.dcl, 0.5))} | **${ms(quantile(r.dcl, 0.95))}** | ${ms(r.cold)} |`).join('\n');
 		const worst = (rows: Row[], key: 'server' | 'dcl') => Math.max(...rows.map((r) => quantile(r[key], 0.95)));
 		const report = `# Main pages benchmark (${date})
 
 The built server with the demo and its history (SQLite), ${ROUNDS} server answers and ${BROWSER_ROUNDS} browser loads per page and person
-(after one warm-up). Targets (issue 18): server answer p95 < 150 ms, DOMContentLoaded p95 < 500 ms.
+(after one warm-up each: the server's first answer; the browser's first load with an empty cache, shown in its own column). Each browser
+load starts from a blank page. "Server CPU per answer" is the server process's CPU time over the answers ÷ their number
+(/proc, 10 ms ticks): what the page costs, whatever the machine's load; during the meeting it includes the meeting's own work.
+Targets (issue 18): server answer p95 < 150 ms, DOMContentLoaded p95 < 500 ms.
 
 ## Quiet server
 
-| person | page | server p50 (ms) | server p95 (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) |
-|---|---|---:|---:|---:|---:|
+| person | page | server p50 (ms) | server p95 (ms) | server CPU per answer (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${table(quiet)}
 
 Worst p95: server ${ms(worst(quiet, 'server'))} ms, DOMContentLoaded ${ms(worst(quiet, 'dcl'))} ms.
@@ -215,8 +242,8 @@ Worst p95: server ${ms(worst(quiet, 'server'))} ms, DOMContentLoaded ${ms(worst(
 
 50 people in the minutes (10 writing a paragraph each every 2 s, 40 reading), 51 in the room with the presenter moving a slide every 2 s.
 
-| person | page | server p50 (ms) | server p95 (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) |
-|---|---|---:|---:|---:|---:|
+| person | page | server p50 (ms) | server p95 (ms) | server CPU per answer (ms) | DOMContentLoaded p50 (ms) | DOMContentLoaded p95 (ms) | first load, empty cache (ms) |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${table(busy)}
 
 Worst p95: server ${ms(worst(busy, 'server'))} ms, DOMContentLoaded ${ms(worst(busy, 'dcl'))} ms.
@@ -229,7 +256,7 @@ Worst p95: server ${ms(worst(busy, 'server'))} ms, DOMContentLoaded ${ms(worst(b
 `;
 		const dir = resolve(fileURLToPath(new URL('.', import.meta.url)), 'results');
 		mkdirSync(dir, { recursive: true });
-		const file = join(dir, `pages-${date}.md`);
+		const file = join(dir, `pages-${date}${process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL}` : ''}.md`);
 		writeFileSync(file, report);
 		console.log(report);
 		console.log(`written: ${file}`);

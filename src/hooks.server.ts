@@ -3,6 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app } from '$lib/server/app';
+import { config } from '$lib/server/config';
+import { inRequestScope } from '$lib/server/db/request-scope';
 import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { handleApiErrors } from '$lib/server/http/api';
@@ -55,7 +57,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleSession, handleApiErrors, handleLocale);
+/**
+ * Each request in its database scope (db/request-scope.ts): a GET or HEAD
+ * sends each distinct read to the database once; QUERY_LOG=<file> logs every
+ * request's SQL.
+ */
+const handleRequestScope: Handle = ({ event, resolve }) => {
+	const method = event.request.method;
+	const scope = { shareReads: method === 'GET' || method === 'HEAD', logFile: config().QUERY_LOG, method, path: event.url.pathname + event.url.search };
+	return inRequestScope(scope, async () => resolve(event));
+};
+
+export const handle: Handle = sequence(handleRequestScope, handleSession, handleApiErrors, handleLocale);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

@@ -16,6 +16,8 @@ const Env = z.object({
 	BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
 	BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	/** Diagnostics: append the SQL of every HTTP request (one JSON line per request) to this file. Unset: off. */
+	QUERY_LOG: z.string().trim().min(1).optional(),
 	/** Public URL of the site (also read by adapter-node); websocket upgrades from other origins are refused. */
 	ORIGIN: z.string().url().optional(),
 	/** Shared documents: largest stored size (snapshot + log) before updates are refused. */

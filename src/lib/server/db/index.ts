@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { scopedDialect } from './request-scope';
 import { checkpointInWorker } from './wal-checkpointer';
 
 export type Db = Kysely<Database>;
@@ -61,7 +62,30 @@ function createSqlite(filename: string): Db {
 	// WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
 	sqlite.pragma('synchronous = NORMAL');
 	if (filename !== ':memory:') checkpointInWorker(sqlite, filename);
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({ dialect: scopedDialect(new SqliteDialect({ database: keptStatements(sqlite) })) });
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (Kysely
+ * prepares every query anew; preparing was a tenth of a page's server time).
+ * A statement still being iterated (a stream) is not handed out again: that
+ * caller gets a new one. At most 1,000 kept; the oldest goes first.
+ */
+function keptStatements(sqlite: SQLite.Database): SqliteDatabase {
+	const kept = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(text: string) {
+			const statement = kept.get(text);
+			if (statement && !statement.busy) return statement;
+			const fresh = sqlite.prepare(text);
+			if (!statement) {
+				if (kept.size >= 1_000) kept.delete(kept.keys().next().value!);
+				kept.set(text, fresh);
+			}
+			return fresh;
+		}
+	};
 }
 
 const INT8_OID = 20;
@@ -91,7 +115,7 @@ function createPostgres(connectionString: string): Db {
 	});
 	// An idle client losing its connection (database restart) must not crash the process.
 	pool.on('error', (err) => console.error('postgres: idle connection failed', err.message));
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return new Kysely<Database>({ dialect: scopedDialect(new PostgresDialect({ pool })) });
 }
 
 /** Resolves when the database answers a trivial query (health checks); rejects otherwise. */

@@ -19,11 +19,21 @@ export interface ReportPeriod extends DayPeriod {
 
 const start = (year: number, month: number) => DateTime.fromObject({ year, month, day: 1 }, { zone: DEFAULT_TIME_ZONE });
 
+/** Built periods, by kind, year and index: pure, and a report page asks for dozens (its trend, its navigation). */
+const built = new Map<string, ReportPeriod>();
+
 function build(kind: 'month' | 'quarter', year: number, index: number): ReportPeriod {
-	const from = start(year, kind === 'month' ? index : (index - 1) * 3 + 1);
-	const to = from.plus({ months: kind === 'month' ? 1 : 3 });
 	const key = kind === 'month' ? `${year}-${String(index).padStart(2, '0')}` : `${year}-Q${index}`;
-	return { key, kind, year, index, ...dayPeriod(from.toISODate()!, to.minus({ days: 1 }).toISODate()!) };
+	let period = built.get(key);
+	if (!period) {
+		const from = start(year, kind === 'month' ? index : (index - 1) * 3 + 1);
+		const to = from.plus({ months: kind === 'month' ? 1 : 3 });
+		period = { key, kind, year, index, ...dayPeriod(from.toISODate()!, to.minus({ days: 1 }).toISODate()!) };
+		if (built.size >= 5_000) built.clear();
+		built.set(key, period);
+	}
+	// each caller its own copy
+	return { ...period };
 }
 
 /** The month that contains `now` (Stockholm). */
@@ -44,9 +54,9 @@ export function parseReportPeriod(key: string | null | undefined, now = new Date
 
 /** The period `steps` months or quarters away (negative: earlier). */
 export function shiftPeriod(p: ReportPeriod, steps: number): ReportPeriod {
-	const months = p.kind === 'month' ? steps : steps * 3;
-	const d = DateTime.fromISO(p.from).setZone(DEFAULT_TIME_ZONE).plus({ months });
-	return p.kind === 'month' ? build('month', d.year, d.month) : build('quarter', d.year, Math.ceil(d.month / 3));
+	const perYear = p.kind === 'month' ? 12 : 4;
+	const n = p.year * perYear + (p.index - 1) + steps;
+	return build(p.kind, Math.floor(n / perYear), (n % perYear) + 1);
 }
 
 /** The `count` periods ending with `p`, oldest first (the trend of a report). */
