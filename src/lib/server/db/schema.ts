@@ -8,6 +8,7 @@ import type { PortalTables } from './portal-schema';
 import type { OutboxTables } from '../domain/outbox/outbox.tables';
 import type { MaterialTables } from './material-schema';
 import type { SearchTables } from './search-schema';
+import type { AccountTables } from './accounts-schema';
 
 // The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
 import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
@@ -55,6 +56,8 @@ export interface SessionsTable {
 	created_at: string;
 	expires_at: string;
 	last_seen_at: string;
+	/** the browser's User-Agent when the session began (the sessions page's device) */
+	user_agent: string | null;
 }
 
 export interface RolesTable {
@@ -182,7 +185,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, AccountTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

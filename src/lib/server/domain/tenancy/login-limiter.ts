@@ -24,9 +24,10 @@ export class LoginLimiter {
 	private readonly byAccount: RateLimiterAbstract;
 	private readonly byIp: RateLimiterAbstract;
 
-	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, shared?: SharedLimits) {
-		this.byAccount = limiter(limits.perAccountAndIp, limits.windowSeconds, shared && { ...shared, name: 'account' });
-		this.byIp = limiter(limits.perIp, limits.windowSeconds, shared && { ...shared, name: 'ip' });
+	/** `scope` names what is counted (sign-in, password-reset requests, two-factor codes): each its own counts. */
+	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, shared?: SharedLimits, scope = 'login') {
+		this.byAccount = limiter(limits.perAccountAndIp, limits.windowSeconds, shared && { ...shared, name: `${scope}:account` });
+		this.byIp = limiter(limits.perIp, limits.windowSeconds, shared && { ...shared, name: `${scope}:ip` });
 	}
 
 	/** Seconds to wait, or 0 when a login attempt may proceed. */
@@ -60,7 +61,7 @@ function limiter(points: number, duration: number, shared?: SharedLimits & { nam
 	if (!shared) return memory;
 	return new RateLimiterRedis({
 		storeClient: shared.redis,
-		keyPrefix: `${shared.prefix}:login:${shared.name}`,
+		keyPrefix: `${shared.prefix}:${shared.name}`,
 		points,
 		duration,
 		// Redis away: count in this process meanwhile rather than let sign-in wait or fail.

@@ -18,12 +18,14 @@ import {
 export const SESSION_COOKIE = 'samverkan_session';
 /** Idle lifetime; each use within it slides the expiry forward. */
 export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
-/** Refresh the sliding expiry at most this often, to spare writes. */
-const TOUCH_INTERVAL_MS = 3600 * 1000;
+/** Refresh "last seen" (and with it the sliding expiry) at most this often, to spare writes. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+/** The longest User-Agent kept (the sessions page shows the device it names). */
+const MAX_USER_AGENT = 400;
 
 const digest = sessionIdOf;
 
-export async function createSession(db: Executor, personId: string, now = new Date()) {
+export async function createSession(db: Executor, personId: string, now = new Date(), userAgent: string | null = null) {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
 	await insertSession(db, {
@@ -31,7 +33,8 @@ export async function createSession(db: Executor, personId: string, now = new Da
 		person_id: personId,
 		created_at: now.toISOString(),
 		expires_at: expiresAt.toISOString(),
-		last_seen_at: now.toISOString()
+		last_seen_at: now.toISOString(),
+		user_agent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null
 	});
 	return { token, expiresAt };
 }
@@ -39,6 +42,8 @@ export async function createSession(db: Executor, personId: string, now = new Da
 export interface SessionLookup {
 	actor: Actor;
 	expiresAt: Date;
+	/** the person signs in with a second factor (TOTP) */
+	twoFactor: boolean;
 }
 
 export async function lookupSession(db: Executor, token: string, now = new Date()): Promise<SessionLookup | null> {
@@ -56,7 +61,8 @@ export async function lookupSession(db: Executor, token: string, now = new Date(
 	}
 	return {
 		actor: { personId: row.id, name: row.name, email: row.email, access: row.access, customerId: row.customer_id },
-		expiresAt
+		expiresAt,
+		twoFactor: Boolean(row.two_factor_enabled_at)
 	};
 }
 
