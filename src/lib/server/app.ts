@@ -12,6 +12,7 @@ import { installCatalogue } from './domain/governance/catalogue.service';
 import { deleteExpiredSessions } from './domain/tenancy/sessions';
 import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.service';
 import { LoginLimiter } from './domain/tenancy/login-limiter';
+import { deleteExpiredLoginChallenges } from './domain/tenancy/accounts.repository';
 import { loadDemoData } from './demo/demo-data';
 import { loadDemoHistory } from './demo/demo-history';
 import { attachRealtime, createRealtime, type Realtime } from './realtime/attach';
@@ -86,7 +87,10 @@ async function createApp(): Promise<App> {
 	await deleteExpiredSessions(db);
 	// the sealed secrets' key: read (and, without SECRETS_KEY outside production, warned about) at start, not at first use
 	secretBox();
-	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+	const sweeper = setInterval(() => {
+		void deleteExpiredSessions(db).catch(() => {});
+		void deleteExpiredLoginChallenges(db, new Date().toISOString()).catch(() => {});
+	}, 3600_000);
 	sweeper.unref();
 	const realtimeDeps = { db, publicOrigin: cfg.ORIGIN, options: collabOptions, registry: documents };
 	// Several instances: the live room's state and broadcasts go through Redis too.

@@ -37,9 +37,9 @@ const RequestInput = z.object({ email: emailField() });
 export async function requestPasswordReset(db: Db, limiter: LoginLimiter, input: unknown, ip: string, now = new Date()): Promise<void> {
 	const { email } = parseInput(RequestInput, input);
 	// counted per address (whoever asks) and per IP, before anything is looked up
-	const wait = Math.max(await limiter.retryAfter(email, ''), await limiter.retryAfter('', ip));
+	const wait = await limiter.retryAfterRequest(email, ip);
 	if (wait > 0) throw new DomainError('rate_limited', `Too many requests. Try again in ${Math.ceil(wait / 60)} minutes.`);
-	await Promise.all([limiter.recordFailure(email, ''), limiter.recordFailure('', ip)]);
+	await limiter.recordRequest(email, ip);
 
 	const token = newLinkToken();
 	await db.transaction().execute(async (tx) => {

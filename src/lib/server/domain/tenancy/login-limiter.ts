@@ -31,8 +31,8 @@ export class LoginLimiter {
 	}
 
 	/** Seconds to wait, or 0 when a login attempt may proceed. */
-	async retryAfter(email: string, ip: string): Promise<number> {
-		const [account, addr] = await Promise.all([this.byAccount.get(key(email, ip)), this.byIp.get(ip)]);
+	async retryAfter(email: string, ip: string, accountKey = key(email, ip)): Promise<number> {
+		const [account, addr] = await Promise.all([this.byAccount.get(accountKey), this.byIp.get(ip)]);
 		const blocked = [
 			[account, this.byAccount.points],
 			[addr, this.byIp.points]
@@ -49,6 +49,18 @@ export class LoginLimiter {
 			this.byAccount.consume(key(email, ip)).catch(ignoreLimit),
 			this.byIp.consume(ip).catch(ignoreLimit)
 		]);
+	}
+
+	/**
+	 * For requests anyone may make about an address (a password reset): counted
+	 * per address alone, whoever asks, and per IP. Seconds to wait, or 0.
+	 */
+	async retryAfterRequest(address: string, ip: string): Promise<number> {
+		return this.retryAfter(address.toLowerCase(), ip, address.toLowerCase());
+	}
+
+	async recordRequest(address: string, ip: string): Promise<void> {
+		await Promise.all([this.byAccount.consume(address.toLowerCase()).catch(ignoreLimit), this.byIp.consume(ip).catch(ignoreLimit)]);
 	}
 
 	async recordSuccess(email: string, ip: string): Promise<void> {

@@ -7,7 +7,7 @@ import { Me, timestamp, noContent, ok } from '$lib/server/http/openapi-schemas';
 
 export const openapi: RouteDescription = {
 	POST: ok('login', 'session', 'Sign in', 'Signed in', z.strictObject({ person: Me, expiresAt: timestamp() }), {
-		description: `Sets the session cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Lax; Secure over https). Repeated failures for one account or address are answered 429 for a while.`,
+		description: `Sets the session cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Lax; Secure over https). Repeated failures for one account or address are answered 429 for a while. A person with two-factor sign-in on sends \`code\` too (from their authenticator app, or a recovery code); without it the answer is 401 with messageCode \`two_factor.required\`, with a wrong one 401 \`two_factor.wrong_code\`.`,
 		auth: false,
 		body: { LoginInput },
 		errors: [401, 429],
