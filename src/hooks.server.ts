@@ -5,7 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app } from '$lib/server/app';
 import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
-import { mustEnrol } from '$lib/server/domain/tenancy/two-factor.service';
+import { mustEnrol } from '$lib/server/domain/tenancy/totp';
 import { errorResponse } from '$lib/server/http/errors';
 import { handleApiErrors } from '$lib/server/http/api';
 import { SECURITY_HEADERS } from '$lib/server/http/security-headers';

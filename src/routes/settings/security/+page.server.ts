@@ -1,4 +1,5 @@
-import { confirmEnrolment, disableTwoFactor, mustEnrol, startEnrolment, twoFactorState } from '$lib/server/domain/tenancy/two-factor.service';
+import { mustEnrol } from '$lib/server/domain/tenancy/totp';
+import { confirmEnrolment, disableTwoFactor, startEnrolment, twoFactorState } from '$lib/server/domain/tenancy/two-factor.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 

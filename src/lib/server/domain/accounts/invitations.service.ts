@@ -21,7 +21,7 @@ import { findCustomer, findPerson, findPersonWithAccount, setAccountLastLogin, u
 
 export const INVITATION_VALID_MS = 7 * 24 * 3600 * 1000;
 
-export const invitationPath = (token: string) => `/invite/${token}`;
+const invitationPath = (token: string) => `/invite/${token}`;
 
 async function organisationOf(db: Executor, customerId: string | null): Promise<string> {
 	return customerId ? ((await findCustomer(db, customerId))?.name ?? '') : supplierName(db);

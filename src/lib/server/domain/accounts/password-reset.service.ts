@@ -25,7 +25,7 @@ import { findCustomer, findLoginRow, findPerson, upsertAccountPassword } from '.
 
 export const RESET_VALID_MS = 3600 * 1000;
 
-export const resetPath = (token: string) => `/login/reset/${token}`;
+const resetPath = (token: string) => `/login/reset/${token}`;
 
 const RequestInput = z.object({ email: emailField() });
 

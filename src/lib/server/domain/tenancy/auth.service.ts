@@ -11,7 +11,7 @@ import { countChallengeAttempt, deleteLoginChallenge, findLoginChallenge, findTw
 import { newLinkToken, tokenDigest } from './one-time-links';
 import { createSession, deleteSession } from './sessions';
 import { findLoginRow, findPerson, setAccountLastLogin } from './tenancy.repository';
-import { useSecondFactor } from './two-factor.service';
+import { useSecondFactor } from './totp';
 
 export const LoginInput = z.object({
 	email: z.string().trim().toLowerCase().min(1, 'field.required').max(254),
