@@ -36,6 +36,7 @@ const ENROL_PATHS = /^\/(settings\/security|logout|login)(\/|$)|^\/api\/v1\/sess
 /** Builds the Actor from the session cookie; routes decide what needs one. */
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
+	let refusal: Response | null = null;
 	const token = readSessionCookie(event.cookies);
 	if (token) {
 		const { db, signIn } = await app();
@@ -45,8 +46,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 			// a supplier admin without a second factor (when the installation requires one) enrols before anything else
 			if (mustEnrol(session.actor.access, session.twoFactor, signIn.requireTwoFactorForSupplierAdmins) && !ENROL_PATHS.test(event.url.pathname)) {
-				if (event.url.pathname.startsWith('/api/')) return errorResponse(403, 'forbidden', 'Turn on two-factor sign-in first (/settings/security)', undefined, { messageCode: { code: 'two_factor.enrolment_required' }, fieldCodes: {} });
-				redirect(303, '/settings/security');
+				if (event.url.pathname.startsWith('/api/')) refusal = errorResponse(403, 'forbidden', 'Turn on two-factor sign-in first (/settings/security)', undefined, { messageCode: { code: 'two_factor.enrolment_required' }, fieldCodes: {} });
+				else redirect(303, '/settings/security');
 			}
 		} else {
 			clearSessionCookie(event.cookies, event.url);
@@ -57,7 +58,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (!event.locals.actor && bearer && event.url.pathname.startsWith('/api/')) {
 		event.locals.actor = await actorFromToken((await app()).db, bearer[1]);
 	}
-	const response = await resolve(event);
+	const response = refusal ?? (await resolve(event));
 	// pages bring their Content-Security-Policy (kit.csp), the HTML export its own; everything else gets the strict one
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
