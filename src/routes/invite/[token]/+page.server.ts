@@ -11,9 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
  * of issue 17 fills `invitation.provider` (viewInvitation) when the person's
  * organisation signs in with its own provider; the page then offers it too.
  */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	// the token is in the address: never sent on to another site
-	setHeaders({ 'referrer-policy': 'no-referrer' });
+export const load: PageServerLoad = async ({ params }) => {
+	// the token is in the address: the site's Referrer-Policy (same-origin) never sends it to another site
 	return { invitation: await viewInvitation((await app()).db, params.token), minPasswordLength: MIN_PASSWORD_LENGTH };
 };
 

@@ -5,9 +5,8 @@ import { anonymousAction } from '$lib/server/http/account-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A reset link: whose password it changes, or that it does not work (404). */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	// the token is in the address: never sent on to another site
-	setHeaders({ 'referrer-policy': 'no-referrer' });
+export const load: PageServerLoad = async ({ params }) => {
+	// the token is in the address: the site's Referrer-Policy (same-origin) never sends it to another site
 	const reset = await viewPasswordReset((await app()).db, params.token);
 	return { reset, minPasswordLength: MIN_PASSWORD_LENGTH };
 };
