@@ -331,6 +331,15 @@ describe('two-factor sign-in (TOTP)', () => {
 		expect(await auditActions(p.id)).toEqual(['person.create', 'two_factor.enable', 'two_factor.recovery_code_used', 'two_factor.recovery_code_used']);
 	});
 
+	it('limits wrong codes: after five, even the right code waits', async () => {
+		const p = await newPerson(server.url, admin);
+		const { secret } = await enrol(p.api);
+		const right = codeAt(secret, 1);
+		const wrong = right === '000000' ? '111111' : '000000';
+		for (let i = 0; i < 5; i++) expect((await signIn(p.email, p.password, wrong)).status).toBe(401);
+		expect((await signIn(p.email, p.password, right)).status).toBe(429);
+	});
+
 	it('turning it off takes a current code', async () => {
 		const p = await newPerson(server.url, admin);
 		const { secret } = await enrol(p.api);
