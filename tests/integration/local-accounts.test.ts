@@ -213,17 +213,19 @@ describe('password reset', () => {
 		const staff = await newPerson(server.url, admin);
 		const nobody = unique('ingen', 'itmastaren.example');
 		const times: Record<'real' | 'none', number[]> = { real: [], none: [] };
-		for (let i = 0; i < 8; i++) {
+		for (let i = 0; i < 12; i++) {
 			for (const [key, email] of [['real', staff.email], ['none', nobody]] as const) {
 				const started = performance.now();
 				expect((await forgot(email)).type).toBe('success');
 				times[key].push(performance.now() - started);
 			}
 		}
-		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-		const [real, none] = [median(times.real), median(times.none)];
-		console.log(`password reset request, median ms: account ${real.toFixed(1)}, no account ${none.toFixed(1)}`);
-		expect(Math.abs(real - none)).toBeLessThan(Math.max(15, 0.5 * Math.max(real, none)));
+		// the lower quartile: what the work costs, with less of the noise of a shared machine than the median
+		const quartile = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 4)];
+		const [real, none] = [quartile(times.real), quartile(times.none)];
+		console.log(`password reset request, lower-quartile ms: account ${real.toFixed(1)}, no account ${none.toFixed(1)}`);
+		// an extra password hash or a mail sent while answering (tens of ms or more) would show; scheduling noise must not
+		expect(Math.abs(real - none)).toBeLessThan(Math.max(25, 0.6 * Math.max(real, none)));
 	});
 
 	it('the link sets a new password once, ends every session, and the old password stops working', async () => {
