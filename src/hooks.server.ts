@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -7,6 +7,8 @@ import { config } from '$lib/server/config';
 import { inRequestScope } from '$lib/server/db/request-scope';
 import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
+import { mustEnrol } from '$lib/server/domain/tenancy/totp';
+import { errorResponse } from '$lib/server/http/errors';
 import { handleApiErrors } from '$lib/server/http/api';
 import { SECURITY_HEADERS } from '$lib/server/http/security-headers';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
@@ -30,16 +32,25 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		})
 	);
 
+/** What a supplier admin who must enrol may still reach: the enrolment page, signing out, the session API. */
+const ENROL_PATHS = /^\/(settings\/security|logout|login)(\/|$)|^\/api\/v1\/session$/;
+
 /** Builds the Actor from the session cookie; routes decide what needs one. */
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
+	let refusal: Response | null = null;
 	const token = readSessionCookie(event.cookies);
 	if (token) {
-		const { db } = await app();
+		const { db, signIn } = await app();
 		const session = await lookupSession(db, token);
 		if (session) {
 			event.locals.actor = session.actor;
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			// a supplier admin without a second factor (when the installation requires one) enrols before anything else
+			if (mustEnrol(session.actor.access, session.twoFactor, signIn.requireTwoFactorForSupplierAdmins) && !ENROL_PATHS.test(event.url.pathname)) {
+				if (event.url.pathname.startsWith('/api/')) refusal = errorResponse(403, 'forbidden', 'Turn on two-factor sign-in first (/settings/security)', undefined, { messageCode: { code: 'two_factor.enrolment_required' }, fieldCodes: {} });
+				else redirect(303, '/settings/security');
+			}
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}
@@ -49,7 +60,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (!event.locals.actor && bearer && event.url.pathname.startsWith('/api/')) {
 		event.locals.actor = await actorFromToken((await app()).db, bearer[1]);
 	}
-	const response = await resolve(event);
+	const response = refusal ?? (await resolve(event));
 	// pages bring their Content-Security-Policy (kit.csp), the HTML export its own; everything else gets the strict one
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);

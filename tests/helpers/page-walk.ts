@@ -19,6 +19,8 @@ export function walkSeeds(ids: DemoIds, meetings: string[]): string[] {
 		'/me/calendar',
 		'/notifications',
 		'/settings/notifications',
+		'/settings/security',
+		'/settings/sessions',
 		base,
 		`${base}/decisions`,
 		`${base}/audit`,

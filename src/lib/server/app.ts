@@ -4,6 +4,7 @@
  * registry on globalThis, so the server never loads a second copy of the code.
  */
 import { config } from './config';
+import { secretBox } from './crypto/secret-box';
 import { createDb, parseDatabaseUrl, type Db } from './db';
 import { bundledMigrations } from './db/migrations';
 import { migrateToLatest } from './db/migrator';
@@ -11,6 +12,7 @@ import { installCatalogue } from './domain/governance/catalogue.service';
 import { deleteExpiredSessions } from './domain/tenancy/sessions';
 import { ensureBootstrapAdmin, ensureSupplier } from './domain/tenancy/supplier.service';
 import { LoginLimiter } from './domain/tenancy/login-limiter';
+import { deleteExpiredLoginChallenges } from './domain/tenancy/accounts.repository';
 import { loadDemoData } from './demo/demo-data';
 import { loadDemoHistory } from './demo/demo-history';
 import { attachRealtime, createRealtime, type Realtime } from './realtime/attach';
@@ -27,6 +29,12 @@ import { smtpTransport } from './domain/notifications/mail-transport';
 export interface App {
 	db: Db;
 	loginLimiter: LoginLimiter;
+	/** wrong second-factor codes, per person+IP and per IP */
+	codeLimiter: LoginLimiter;
+	/** password-reset requests, per address and per IP */
+	resetLimiter: LoginLimiter;
+	/** the installation's sign-in rules that are settings */
+	signIn: { requireTwoFactorForSupplierAdmins: boolean };
 	/**
 	 * Serves /collab/* websockets on the custom server's http.Server (the server
 	 * never imports src/ itself; it finds this on the registered App).
@@ -77,7 +85,12 @@ async function createApp(): Promise<App> {
 	}
 	await ensureBootstrapAdmin(db, cfg.BOOTSTRAP_ADMIN_EMAIL, cfg.BOOTSTRAP_ADMIN_PASSWORD);
 	await deleteExpiredSessions(db);
-	const sweeper = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+	// the sealed secrets' key: read (and, without SECRETS_KEY outside production, warned about) at start, not at first use
+	secretBox();
+	const sweeper = setInterval(() => {
+		void deleteExpiredSessions(db).catch(() => {});
+		void deleteExpiredLoginChallenges(db, new Date().toISOString()).catch(() => {});
+	}, 3600_000);
 	sweeper.unref();
 	const realtimeDeps = { db, publicOrigin: cfg.ORIGIN, options: collabOptions, registry: documents };
 	// Several instances: the live room's state and broadcasts go through Redis too.
@@ -130,6 +143,13 @@ async function createApp(): Promise<App> {
 			},
 			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined
 		),
+		codeLimiter: new LoginLimiter({ perAccountAndIp: 5, perIp: 50, windowSeconds: 15 * 60 }, limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined, '2fa'),
+		resetLimiter: new LoginLimiter(
+			{ perAccountAndIp: cfg.RESET_LIMIT_PER_ADDRESS, perIp: cfg.RESET_LIMIT_PER_IP, windowSeconds: 15 * 60 },
+			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined,
+			'reset'
+		),
+		signIn: { requireTwoFactorForSupplierAdmins: cfg.REQUIRE_2FA_SUPPLIER_ADMINS },
 		notifications,
 		async close() {
 			clearInterval(sweeper);

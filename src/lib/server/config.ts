@@ -81,6 +81,17 @@ const Env = z.object({
 	NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
 	/** How often each instance sweeps for reminders: actions due soon or overdue, minutes awaiting justering (ms; 0 = never). */
 	NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).default(600_000),
+	/**
+	 * Key for secrets stored encrypted (AES-256-GCM): TOTP secrets, OIDC client
+	 * secrets. 32 bytes as 64 hex digits or base64. Required when
+	 * NODE_ENV=production; elsewhere a fixed development key is used, loudly.
+	 */
+	SECRETS_KEY: z.string().trim().optional(),
+	/** Supplier admins must sign in with a second factor (TOTP); on by default. */
+	REQUIRE_2FA_SUPPLIER_ADMINS: z.enum(['0', '1', 'true', 'false']).default('true').transform((v) => v === '1' || v === 'true'),
+	/** Password reset requests per e-mail address and per IP in 15 minutes. */
+	RESET_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
+	RESET_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

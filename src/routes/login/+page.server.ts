@@ -6,7 +6,7 @@ import { isOidcRefusal, providerForEmail } from '$lib/server/domain/tenancy/oidc
 import { readForm } from '$lib/server/http/forms';
 import { oidcStartPath } from '$lib/server/http/oidc-cookie';
 import { safeNext } from '$lib/server/http/safe-next';
-import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { setChallengeCookie, setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -21,13 +21,18 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
-		const { db, loginLimiter } = await app();
+		const { db, loginLimiter, codeLimiter } = await app();
 		// e-mail first: without a password, an address whose domain has its organisation's provider goes there
 		if (!password && email.includes('@') && (await providerForEmail(db, email.trim().toLowerCase()))) {
 			return { email, redirectTo: oidcStartPath(email.trim().toLowerCase(), event.url.searchParams.get('next')) };
 		}
 		try {
-			const result = await login(db, loginLimiter, { email, password }, event.getClientAddress());
+			const result = await login(db, { password: loginLimiter, code: codeLimiter }, { email, password }, event.getClientAddress(), event.request.headers.get('user-agent'));
+			// [issue 17, local accounts] two-factor sign-in on: the code is asked on its own page
+			if (result.twoFactor) {
+				setChallengeCookie(event.cookies, event.url, result.challenge, result.expiresAt);
+				redirect(303, `/login/two-factor${event.url.search}`);
+			}
 			setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		} catch (err) {
 			if (!(err instanceof DomainError)) throw err;

@@ -1,7 +1,52 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { open, seal, SecretsKeyMissing } from './secret-box';
+import { open, seal, SecretBox, secretBoxFromEnv, SecretsKeyMissing } from './secret-box';
 
-describe('secret box', () => {
+const KEY = 'a'.repeat(64);
+
+describe('SecretBox', () => {
+	it('opens what it sealed, for the same purpose only', () => {
+		const box = SecretBox.fromKeyText(KEY);
+		const sealed = box.seal('JBSWY3DPEHPK3PXP', 'totp:p1');
+		expect(sealed).not.toContain('JBSWY3DPEHPK3PXP');
+		expect(box.open(sealed, 'totp:p1')).toBe('JBSWY3DPEHPK3PXP');
+		expect(box.open(sealed, 'totp:p2')).toBeNull();
+	});
+
+	it('seals the same text differently each time (random IV)', () => {
+		const box = SecretBox.fromKeyText(KEY);
+		expect(box.seal('x', 'p')).not.toBe(box.seal('x', 'p'));
+	});
+
+	it('refuses a changed byte, another key and malformed input', () => {
+		const box = SecretBox.fromKeyText(KEY);
+		const sealed = box.seal('secret', 'p');
+		const parts = sealed.split('.');
+		const body = Buffer.from(parts[3], 'base64url');
+		body[0] ^= 1;
+		expect(box.open([...parts.slice(0, 3), body.toString('base64url')].join('.'), 'p')).toBeNull();
+		expect(SecretBox.fromKeyText('b'.repeat(64)).open(sealed, 'p')).toBeNull();
+		expect(box.open('v1.x', 'p')).toBeNull();
+		expect(box.open('', 'p')).toBeNull();
+	});
+
+	it('takes base64 keys and refuses a key that is not 32 bytes', () => {
+		expect(() => SecretBox.fromKeyText(Buffer.alloc(32, 7).toString('base64'))).not.toThrow();
+		expect(() => SecretBox.fromKeyText('abcd')).toThrow(/32 bytes/);
+	});
+
+	it('requires SECRETS_KEY in production, and warns loudly about the development key elsewhere', () => {
+		expect(() => secretBoxFromEnv(undefined, 'production')).toThrow(/SECRETS_KEY is required/);
+		const warnings: string[] = [];
+		const box = secretBoxFromEnv(undefined, 'development', (w) => warnings.push(w));
+		expect(warnings.join()).toMatch(/DEVELOPMENT key/);
+		expect(box.open(box.seal('x', 'p'), 'p')).toBe('x');
+		const quiet: string[] = [];
+		secretBoxFromEnv(KEY, 'production', (w) => quiet.push(w));
+		expect(quiet).toEqual([]);
+	});
+});
+
+describe('client secrets (seal/open): only under SECRETS_KEY itself', () => {
 	const saved = process.env.SECRETS_KEY;
 	beforeEach(() => (process.env.SECRETS_KEY = 'a'.repeat(64)));
 	afterEach(() => (saved === undefined ? delete process.env.SECRETS_KEY : (process.env.SECRETS_KEY = saved)));

@@ -1,13 +1,85 @@
 /**
- * Secrets at rest (an identity provider's client secret): AES-256-GCM with a
- * key from the environment (SECRETS_KEY), so a copy of the database alone does
- * not give them away. A sealed value is `v1.<iv>.<tag>.<ciphertext>`
- * (base64url); opening one that was altered, or sealed with another key, throws.
+ * Secrets kept at rest (a TOTP secret, an OIDC client secret, the link of an
+ * account mail waiting in the outbox) are sealed with AES-256-GCM under the
+ * installation's key, SECRETS_KEY. A sealed value is
+ * `v1.<iv>.<tag>.<ciphertext>` (base64url): a copy of the database alone
+ * does not reveal them, and a changed byte is refused, not misread.
+ *
+ * `purpose` is bound as additional data, so a value sealed for one use (say a
+ * person's TOTP secret) cannot be passed off as another's.
+ *
+ * Outside production a missing key falls back to a fixed development key with
+ * a loud warning; in production a missing or malformed key stops the start.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
-const PREFIX = 'v1';
+const VERSION = 'v1';
 
+export class SecretBox {
+	private constructor(private readonly key: Buffer) {}
+
+	/**
+	 * The key from 64 hex digits or base64 of 32 bytes; any other text of at
+	 * least 32 characters is taken through SHA-256 (a pass phrase).
+	 */
+	static fromKeyText(text: string): SecretBox {
+		if (/^[0-9a-fA-F]{64}$/.test(text)) return new SecretBox(Buffer.from(text, 'hex'));
+		const b64 = Buffer.from(text, 'base64');
+		if (b64.length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(text)) return new SecretBox(b64);
+		if (text.length >= 32) return new SecretBox(createHash('sha256').update(text).digest());
+		throw new Error('SECRETS_KEY must be 32 bytes (64 hex digits or base64: openssl rand -hex 32) or a pass phrase of at least 32 characters');
+	}
+
+	seal(plain: string, purpose: string): string {
+		const iv = randomBytes(12);
+		const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+		cipher.setAAD(Buffer.from(purpose));
+		const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+		return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+	}
+
+	/** The plain text, or null when the value was not sealed by this key for this purpose. */
+	open(sealed: string, purpose: string): string | null {
+		const [version, iv, tag, body, extra] = sealed.split('.');
+		if (version !== VERSION || !iv || !tag || body === undefined || extra !== undefined) return null;
+		try {
+			const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+			decipher.setAAD(Buffer.from(purpose));
+			decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+			return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+		} catch {
+			return null;
+		}
+	}
+}
+
+/** The fixed key of development, demo and tests: never for real secrets. */
+const DEVELOPMENT_KEY = createHash('sha256').update('samverkan development secrets key: not for production').digest('hex');
+
+/**
+ * The installation's box, from SECRETS_KEY. `nodeEnv` 'production' without a
+ * key throws; otherwise the development key is used and `warn` is told so.
+ */
+export function secretBoxFromEnv(keyText: string | undefined, nodeEnv: string | undefined, warn: (message: string) => void = console.warn): SecretBox {
+	if (keyText) return SecretBox.fromKeyText(keyText);
+	if (nodeEnv === 'production') throw new Error('SECRETS_KEY is required in production (32 bytes: openssl rand -hex 32)');
+	warn('WARNING: SECRETS_KEY is not set: secrets at rest (two-factor secrets) are sealed with a fixed DEVELOPMENT key. Set SECRETS_KEY before real use.');
+	return SecretBox.fromKeyText(DEVELOPMENT_KEY);
+}
+
+let installed: SecretBox | null = null;
+
+/** The box of this process (SECRETS_KEY, read once). */
+export function secretBox(): SecretBox {
+	installed ??= secretBoxFromEnv(process.env.SECRETS_KEY?.trim() || undefined, process.env.NODE_ENV);
+	return installed;
+}
+
+
+/**
+ * Secrets an installation must not store under the development key (an
+ * identity provider's client secret): only with SECRETS_KEY itself set.
+ */
 export class SecretsKeyMissing extends Error {
 	constructor() {
 		super('SECRETS_KEY is not set: secrets cannot be stored or read');
@@ -15,33 +87,23 @@ export class SecretsKeyMissing extends Error {
 	}
 }
 
-/** The 32-byte key: SECRETS_KEY as 64 hex digits or 32 bytes of base64, else the SHA-256 of the text. */
-function key(): Buffer {
-	const raw = process.env.SECRETS_KEY;
-	if (!raw || raw.length < 32) throw new SecretsKeyMissing();
-	if (/^[0-9a-f]{64}$/i.test(raw)) return Buffer.from(raw, 'hex');
-	const b64 = Buffer.from(raw, 'base64');
-	if (b64.length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(raw)) return b64;
-	return createHash('sha256').update(raw).digest();
-}
+/** Whether SECRETS_KEY itself is set (not the development key). */
+export const secretsKeySet = (): boolean => (process.env.SECRETS_KEY?.trim().length ?? 0) >= 32;
 
-/** Whether secrets can be sealed and opened on this installation. */
-export const secretsKeySet = (): boolean => {
-	const raw = process.env.SECRETS_KEY;
-	return Boolean(raw && raw.length >= 32);
+const CLIENT_SECRET = 'oidc.client_secret';
+const keyedBox = (): SecretBox => {
+	if (!secretsKeySet()) throw new SecretsKeyMissing();
+	return SecretBox.fromKeyText(process.env.SECRETS_KEY!.trim());
 };
 
+/** Seals an identity provider's client secret; throws SecretsKeyMissing without SECRETS_KEY. */
 export function seal(plaintext: string): string {
-	const iv = randomBytes(12);
-	const cipher = createCipheriv('aes-256-gcm', key(), iv);
-	const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-	return [PREFIX, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+	return keyedBox().seal(plaintext, CLIENT_SECRET);
 }
 
+/** Opens a sealed client secret; throws when it was altered or sealed under another key. */
 export function open(sealed: string): string {
-	const [prefix, iv, tag, data] = sealed.split('.');
-	if (prefix !== PREFIX || !iv || !tag || data === undefined) throw new Error('Not a sealed secret');
-	const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
-	decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-	return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+	const plain = keyedBox().open(sealed, CLIENT_SECRET);
+	if (plain === null) throw new Error('The sealed secret cannot be opened with this SECRETS_KEY');
+	return plain;
 }

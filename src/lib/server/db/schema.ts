@@ -9,6 +9,7 @@ import type { OutboxTables } from '../domain/outbox/outbox.tables';
 import type { MaterialTables } from './material-schema';
 import type { SearchTables } from './search-schema';
 import type { IdentityTables } from './identity-schema';
+import type { AccountTables } from './accounts-schema';
 
 // The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
 import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
@@ -58,6 +59,8 @@ export interface SessionsTable {
 	last_seen_at: string;
 	/** how the person signed in: 'password', or 'oidc' (their organisation's identity provider); null before issue 17 */
 	auth_method?: 'password' | 'oidc' | null;
+	/** the browser's User-Agent when the session began (the sessions page's device) */
+	user_agent: string | null;
 }
 
 export interface RolesTable {
@@ -185,7 +188,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, IdentityTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, IdentityTables, AccountTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

@@ -14,6 +14,7 @@ export const LAYERS = [
 	'audit', // the record of who did what: everybody writes to it
 	'tenancy', // supplier, customers, people, roles, report grants
 	'outbox', // notifications waiting for delivery, people's choices of how they are told
+	'accounts', // invitations and password resets: one-time links that go out through the outbox
 	'governance', // forums, their members, duties, templates, cadence, health
 	'itsm', // tickets, SLA, KPIs
 	'search', // the full-text index every write path below feeds in its own transaction, and the one search over it

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Actor } from '../domain/actor';
 import { notFound } from '../domain/errors';
+import { revokeInvitation, sendInvitation } from '../domain/accounts/invitations.service';
 import { createPerson, getPerson, updatePerson } from '../domain/tenancy/people.service';
 
 /**
@@ -38,7 +39,18 @@ export function personUpdateInput(data: Record<string, string>) {
  */
 export async function addPersonFromForm(db: Db, actor: Actor, customerId: string | null, data: Record<string, string>) {
 	const person = await createPerson(db, actor, customerId, personCreateInput(data));
+	// "send an invitation" (ticked by default): when no password was set, the person chooses one through a mailed link
+	if (data.invite === 'true' && !data.password) await sendInvitation(db, actor, person.id);
 	return { id: person.id, name: person.name };
+}
+
+/** The people page's invitation buttons: send (again) or revoke; only for the people that page lists. */
+export async function invitationFromForm(db: Db, actor: Actor, customerId: string | null, data: Record<string, string>, revoke: boolean) {
+	const personId = data.personId ?? '';
+	if ((await getPerson(db, actor, personId)).customerId !== customerId) throw notFound('Person');
+	if (revoke) await revokeInvitation(db, actor, personId);
+	else await sendInvitation(db, actor, personId);
+	return { personId };
 }
 
 /**

@@ -15,7 +15,8 @@ import { roleOffers } from '$lib/server/domain/tenancy/role-offers';
 import { assignRole, listRoles, unassignRole } from '$lib/server/domain/tenancy/roles.service';
 import { supplierName } from '$lib/server/domain/tenancy/supplier.service';
 import { formAction, loadWith } from '$lib/server/http/forms';
-import { addPersonFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
+import { addPersonFromForm, invitationFromForm, updatePersonFromForm } from '$lib/server/http/person-form';
+import { listPendingInvitations } from '$lib/server/domain/accounts/invitations.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -63,6 +64,8 @@ export const load: PageServerLoad = (event) =>
 					})
 				: { roles: [], people: [] };
 		const templates = canDo.createForum ? templatesToOffer(await listTemplates(db), forums) : [];
+		// issue 17: the invitations waiting for this customer's people, for who may manage them
+		const invitations = canDo.addPerson ? await listPendingInvitations(db, actor, customerId) : [];
 		return {
 			customer,
 			health: await customerGovernanceHealth(db, actor, customerId),
@@ -73,6 +76,7 @@ export const load: PageServerLoad = (event) =>
 			canDo,
 			roleOffers: offers,
 			templates,
+			invitations,
 			itsmHref,
 			settingsHref,
 			auditHref,
@@ -95,6 +99,8 @@ export const actions: Actions = {
 	// this customer's people
 	addPerson: formAction(({ app, actor, data, event }) => addPersonFromForm(app.db, actor, routeCustomerId(event), data)),
 	editPerson: formAction(({ app, actor, data, event }) => updatePersonFromForm(app.db, actor, routeCustomerId(event), data)),
+	invite: formAction(({ app, actor, data, event }) => invitationFromForm(app.db, actor, routeCustomerId(event), data, false)),
+	revokeInvite: formAction(({ app, actor, data, event }) => invitationFromForm(app.db, actor, routeCustomerId(event), data, true)),
 	assignRole: formAction(async ({ app, actor, data, event }) => {
 		const row = await assignRole(app.db, actor, routeCustomerId(event), { personId: data.personId, roleId: data.roleId });
 		return { personId: row.person_id, roleId: row.role_id };

@@ -24,6 +24,17 @@ interface AuditEventMeta {
 export const AUDIT_EVENTS = {
 	'person.create': { kind: 'people', customer: true },
 	'person.update': { kind: 'people', customer: true },
+	// local accounts (issue 17): invitations, password reset, two-factor sign-in, sessions
+	'invitation.send': { kind: 'people', customer: true },
+	'invitation.revoke': { kind: 'people', customer: true },
+	'invitation.accept': { kind: 'people', customer: true },
+	'password.reset_request': { kind: 'people', customer: true },
+	'password.reset': { kind: 'people', customer: true },
+	'two_factor.enable': { kind: 'people', customer: true },
+	'two_factor.disable': { kind: 'people', customer: true },
+	'two_factor.recovery_code_used': { kind: 'people', customer: true },
+	'session.end': { kind: 'people', customer: true },
+	'session.end_others': { kind: 'people', customer: true },
 	'calendar.feed.create': { kind: 'people', customer: true },
 	'calendar.feed.regenerate': { kind: 'people', customer: true },
 	'calendar.feed.revoke': { kind: 'people', customer: true },
@@ -121,6 +132,11 @@ export const AUDIT_FIELDS = [
 	'groupsClaim',
 	'groupAccess',
 	'passwordSignIn',
+	// local accounts: a link's expiry, a session's device, how many sessions or recovery codes
+	'expiresAt',
+	'device',
+	'sessions',
+	'recoveryCodesLeft',
 	// roles, catalogue
 	'person',
 	'role',

@@ -3,7 +3,9 @@
  * kind, its payload (fixed when the event happened) and the recipient's
  * language. The mail's text and HTML parts are laid out in mail-layout.ts.
  */
-import type { NotificationKind } from '../outbox/notification-kinds';
+import { isAccountMailKind, type OutboxKind } from '../outbox/notification-kinds';
+import type { AccountMailPayload } from '../outbox/account-mail-payload';
+import { composeAccountMail } from './account-mail';
 import type { ActionPayload, DutyPayload, InvitationPayload, MaterialPayload, MeetingSubject, MinutesPayload } from '../outbox/notification-payloads';
 import { dayOf, mailLabels, meetingSpan, type MailLocale } from './mail-labels';
 
@@ -27,7 +29,8 @@ function meetingFacts(p: MeetingSubject & Partial<Pick<InvitationPayload, 'locat
 	return facts;
 }
 
-export function composeMail(kind: NotificationKind, payload: unknown, locale: MailLocale, origin: string): MailContent {
+export function composeMail(kind: OutboxKind, payload: unknown, locale: MailLocale, origin: string): MailContent {
+	if (isAccountMailKind(kind)) return composeAccountMail(kind, payload as AccountMailPayload, locale, origin);
 	const l = mailLabels(locale);
 	const meetingLink = (id: string) => ({ label: l.openMeeting, href: `${origin}/meetings/${id}` });
 	switch (kind) {

@@ -13,7 +13,7 @@ import { conflict, notFound } from '../errors';
 import { nowIso } from '../ids';
 import { authorize } from '../policy';
 import { parseInput } from '../validation';
-import type { NotificationKind } from '../outbox/notification-kinds';
+import type { OutboxKind } from '../outbox/notification-kinds';
 import type { OutboxStatus } from '../outbox/outbox.tables';
 import { findOutboxRow, listMailRows, requeueRow, type OutboxRow } from '../outbox/outbox.repository';
 import { carriesMinutesPdf, mailParts, recipientOf, type MailContext } from './outbox-mail';
@@ -29,7 +29,7 @@ export const OutboxFilterInput = z.object({
 
 export interface OutboxMailView {
 	id: string;
-	kind: NotificationKind;
+	kind: OutboxKind;
 	customerId: string | null;
 	recipient: { name: string; email: string };
 	subject: string;

@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR } from '../actor';
 import { meetingInvitation } from '../calendar/ics';
 import type { ExportedFile } from '../exports/export-format';
 import { exportMinutes } from '../exports/minutes-export.service';
-import type { NotificationKind } from '../outbox/notification-kinds';
+import { isAccountMailKind, type OutboxKind } from '../outbox/notification-kinds';
+import { withAccountLink, type AccountMailPayload } from '../outbox/account-mail-payload';
 import type { InvitationPayload, MeetingSubject } from '../outbox/notification-payloads';
 import { findMailLocale, type OutboxRow } from '../outbox/outbox.repository';
 import { findPerson } from '../tenancy/tenancy.repository';
@@ -24,7 +25,7 @@ export interface MailContext {
 	from: string;
 }
 
-const CALENDAR_KINDS: NotificationKind[] = ['meeting.invitation', 'meeting.updated', 'meeting.cancelled'];
+const CALENDAR_KINDS: OutboxKind[] = ['meeting.invitation', 'meeting.updated', 'meeting.cancelled'];
 
 /** The address in "Name <address>" or a bare address. */
 export const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
@@ -44,7 +45,7 @@ export async function recipientOf(db: Executor, personId: string): Promise<Recip
 	return { name: person.name, email: person.email, locale: (await findMailLocale(db, personId)) ?? 'sv' };
 }
 
-function invitationCalendar(kind: NotificationKind, p: InvitationPayload, to: Recipient, from: string, origin: string): OutgoingMail['calendar'] {
+function invitationCalendar(kind: OutboxKind, p: InvitationPayload, to: Recipient, from: string, origin: string): OutgoingMail['calendar'] {
 	const method = kind === 'meeting.cancelled' ? 'CANCEL' : 'REQUEST';
 	const content = meetingInvitation(
 		{
@@ -65,9 +66,13 @@ function invitationCalendar(kind: NotificationKind, p: InvitationPayload, to: Re
 	return { method, content };
 }
 
-/** The mail as its recipient reads it, without attachments: what the outbox page shows. */
-export function mailParts(row: OutboxRow, to: Recipient, ctx: MailContext): OutgoingMail {
-	const payload = JSON.parse(row.payload) as unknown;
+/**
+ * The mail as its recipient reads it, without attachments: what the outbox
+ * page shows. An account mail's one-time link is opened only to send it (`reveal`).
+ */
+export function mailParts(row: OutboxRow, to: Recipient, ctx: MailContext, reveal = false): OutgoingMail {
+	const stored = JSON.parse(row.payload) as unknown;
+	const payload = isAccountMailKind(row.kind) ? withAccountLink(stored as AccountMailPayload, reveal) : stored;
 	const origin = ctx.origin();
 	const content = composeMail(row.kind, payload, to.locale, origin);
 	const mail: OutgoingMail = {
@@ -83,10 +88,10 @@ export function mailParts(row: OutboxRow, to: Recipient, ctx: MailContext): Outg
 }
 
 /** The kinds that carry the approved minutes as a PDF. */
-export const carriesMinutesPdf = (kind: NotificationKind): boolean => kind === 'minutes.approved';
+export const carriesMinutesPdf = (kind: OutboxKind): boolean => kind === 'minutes.approved';
 
 export async function outboxMail(db: Executor, row: OutboxRow, to: Recipient, ctx: MailContext, files: FileCache = new Map()): Promise<OutgoingMail> {
-	const mail = mailParts(row, to, ctx);
+	const mail = mailParts(row, to, ctx, true);
 	if (carriesMinutesPdf(row.kind)) {
 		const meetingId = (JSON.parse(row.payload) as MeetingSubject).meetingId;
 		const key = `${meetingId}:${to.locale}`;

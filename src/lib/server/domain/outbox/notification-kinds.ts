@@ -27,6 +27,20 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Mails about a person's own account (an invitation, a password reset): sent
+ * through the same outbox, always by mail at once and never to the bell; no
+ * choice applies to them, so they are not among the kinds people choose for.
+ */
+export const ACCOUNT_MAIL_KINDS = ['account.invitation', 'account.password_reset'] as const;
+
+export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
+
+/** What an outbox row may be. */
+export type OutboxKind = NotificationKind | AccountMailKind;
+
+export const isAccountMailKind = (kind: string): kind is AccountMailKind => (ACCOUNT_MAIL_KINDS as readonly string[]).includes(kind);
+
 interface KindRule {
 	/** how it is delivered when neither the person nor their customer admin chose */
 	defaultMode: DeliveryMode;

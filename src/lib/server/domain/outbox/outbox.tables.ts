@@ -1,5 +1,5 @@
 /** Row types of the notification tables (migrations/2026-12-06T1630_notifications.ts), composed into db/schema.ts. */
-import type { NotificationKind } from './notification-kinds';
+import type { NotificationKind, OutboxKind } from './notification-kinds';
 
 export type OutboxChannel = 'email' | 'inapp';
 /**
@@ -15,7 +15,7 @@ export type DeliveryMode = 'email' | 'digest' | 'inapp';
 export interface NotificationOutboxTable {
 	id: string;
 	idempotency_key: string;
-	kind: NotificationKind;
+	kind: OutboxKind;
 	customer_id: string | null;
 	person_id: string;
 	channel: OutboxChannel;

@@ -24,14 +24,15 @@ export class LoginLimiter {
 	private readonly byAccount: RateLimiterAbstract;
 	private readonly byIp: RateLimiterAbstract;
 
-	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, shared?: SharedLimits) {
-		this.byAccount = limiter(limits.perAccountAndIp, limits.windowSeconds, shared && { ...shared, name: 'account' });
-		this.byIp = limiter(limits.perIp, limits.windowSeconds, shared && { ...shared, name: 'ip' });
+	/** `scope` names what is counted (sign-in, password-reset requests, two-factor codes): each its own counts. */
+	constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, shared?: SharedLimits, scope = 'login') {
+		this.byAccount = limiter(limits.perAccountAndIp, limits.windowSeconds, shared && { ...shared, name: `${scope}:account` });
+		this.byIp = limiter(limits.perIp, limits.windowSeconds, shared && { ...shared, name: `${scope}:ip` });
 	}
 
 	/** Seconds to wait, or 0 when a login attempt may proceed. */
-	async retryAfter(email: string, ip: string): Promise<number> {
-		const [account, addr] = await Promise.all([this.byAccount.get(key(email, ip)), this.byIp.get(ip)]);
+	async retryAfter(email: string, ip: string, accountKey = key(email, ip)): Promise<number> {
+		const [account, addr] = await Promise.all([this.byAccount.get(accountKey), this.byIp.get(ip)]);
 		const blocked = [
 			[account, this.byAccount.points],
 			[addr, this.byIp.points]
@@ -50,6 +51,18 @@ export class LoginLimiter {
 		]);
 	}
 
+	/**
+	 * For requests anyone may make about an address (a password reset): counted
+	 * per address alone, whoever asks, and per IP. Seconds to wait, or 0.
+	 */
+	async retryAfterRequest(address: string, ip: string): Promise<number> {
+		return this.retryAfter(address.toLowerCase(), ip, address.toLowerCase());
+	}
+
+	async recordRequest(address: string, ip: string): Promise<void> {
+		await Promise.all([this.byAccount.consume(address.toLowerCase()).catch(ignoreLimit), this.byIp.consume(ip).catch(ignoreLimit)]);
+	}
+
 	async recordSuccess(email: string, ip: string): Promise<void> {
 		await this.byAccount.delete(key(email, ip));
 	}
@@ -60,7 +73,7 @@ function limiter(points: number, duration: number, shared?: SharedLimits & { nam
 	if (!shared) return memory;
 	return new RateLimiterRedis({
 		storeClient: shared.redis,
-		keyPrefix: `${shared.prefix}:login:${shared.name}`,
+		keyPrefix: `${shared.prefix}:${shared.name}`,
 		points,
 		duration,
 		// Redis away: count in this process meanwhile rather than let sign-in wait or fail.

@@ -190,7 +190,7 @@ export async function finishOidcSignIn(
 	const issuer = config.serverMetadata().issuer;
 
 	const actor = await db.transaction().execute((tx) => personFor(tx, provider, issuer, claims, now));
-	const session = await createSession(db, actor.personId, now, 'oidc');
+	const session = await createSession(db, actor.personId, now, { authMethod: 'oidc' });
 	return { ...session, actor, next: pending.next };
 }
 

@@ -10,6 +10,7 @@ export const findSessionRow = (db: Executor, id: string) =>
 		.selectFrom('sessions')
 		.innerJoin('people', 'people.id', 'sessions.person_id')
 		.innerJoin('accounts', 'accounts.person_id', 'people.id')
+		.leftJoin('two_factor', 'two_factor.person_id', 'people.id')
 		.select([
 			'sessions.id as session_id',
 			'sessions.expires_at',
@@ -19,7 +20,8 @@ export const findSessionRow = (db: Executor, id: string) =>
 			'people.email',
 			'people.access',
 			'people.customer_id',
-			'accounts.disabled_at'
+			'accounts.disabled_at',
+			'two_factor.enabled_at as two_factor_enabled_at'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
@@ -34,3 +36,27 @@ export const deleteSessionsOfPerson = (db: Executor, personId: string) =>
 
 export const deleteSessionsExpiredBy = (db: Executor, now: string) =>
 	db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+
+/** A person's sessions still valid, newest first (the sessions page). */
+export const listSessionsOfPerson = (db: Executor, personId: string, now: string) =>
+	db
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'last_seen_at', 'user_agent'])
+		.where('person_id', '=', personId)
+		.where('expires_at', '>', now)
+		.orderBy('last_seen_at', 'desc')
+		.execute();
+
+/** Ends one of a person's sessions; the number ended (0: not theirs, or gone). */
+export async function deleteSessionOfPerson(db: Executor, personId: string, id: string): Promise<number> {
+	const res = await db.deleteFrom('sessions').where('id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+	return Number(res.numDeletedRows);
+}
+
+/** Ends a person's sessions but one (null: all); returns the ids ended. */
+export async function deleteSessionsOfPersonExcept(db: Executor, personId: string, keepId: string | null): Promise<string[]> {
+	const rows = await db.selectFrom('sessions').select('id').where('person_id', '=', personId).execute();
+	const ids = rows.map((r) => r.id).filter((id) => id !== keepId);
+	if (ids.length) await db.deleteFrom('sessions').where('id', 'in', ids).execute();
+	return ids;
+}

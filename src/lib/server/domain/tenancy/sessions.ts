@@ -18,13 +18,23 @@ import {
 export const SESSION_COOKIE = 'samverkan_session';
 /** Idle lifetime; each use within it slides the expiry forward. */
 export const SESSION_IDLE_MS = 14 * 24 * 3600 * 1000;
-/** Refresh the sliding expiry at most this often, to spare writes. */
-const TOUCH_INTERVAL_MS = 3600 * 1000;
+/** Refresh "last seen" (and with it the sliding expiry) at most this often, to spare writes. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+/** The longest User-Agent kept (the sessions page shows the device it names). */
+const MAX_USER_AGENT = 400;
 
 const digest = sessionIdOf;
 
-/** `authMethod`: how the person signed in (their organisation's provider: 'oidc'), kept with the session. */
-export async function createSession(db: Executor, personId: string, now = new Date(), authMethod: 'password' | 'oidc' = 'password') {
+/**
+ * `authMethod`: how the person signed in (their organisation's provider:
+ * 'oidc'); `userAgent`: the browser, for the sessions page. Both kept with the session.
+ */
+export async function createSession(
+	db: Executor,
+	personId: string,
+	now = new Date(),
+	{ authMethod = 'password', userAgent = null }: { authMethod?: 'password' | 'oidc'; userAgent?: string | null } = {}
+) {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
 	await insertSession(db, {
@@ -33,7 +43,8 @@ export async function createSession(db: Executor, personId: string, now = new Da
 		created_at: now.toISOString(),
 		expires_at: expiresAt.toISOString(),
 		last_seen_at: now.toISOString(),
-		auth_method: authMethod
+		auth_method: authMethod,
+		user_agent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null
 	});
 	return { token, expiresAt };
 }
@@ -41,6 +52,8 @@ export async function createSession(db: Executor, personId: string, now = new Da
 export interface SessionLookup {
 	actor: Actor;
 	expiresAt: Date;
+	/** the person signs in with a second factor (TOTP) */
+	twoFactor: boolean;
 }
 
 export async function lookupSession(db: Executor, token: string, now = new Date()): Promise<SessionLookup | null> {
@@ -58,7 +71,8 @@ export async function lookupSession(db: Executor, token: string, now = new Date(
 	}
 	return {
 		actor: { personId: row.id, name: row.name, email: row.email, access: row.access, customerId: row.customer_id },
-		expiresAt
+		expiresAt,
+		twoFactor: Boolean(row.two_factor_enabled_at)
 	};
 }
 
