@@ -19,7 +19,12 @@ import { SECURITY_HEADERS } from '../src/lib/server/http/security-headers.js';
 
 const args = new Set(process.argv.slice(2));
 const demo = args.has('--demo');
-if (demo) process.env.SAMVERKAN_DEMO = '1';
+if (demo) {
+	process.env.SAMVERKAN_DEMO = '1';
+	// The demo's shared logins are for trying Samverkan out: its supplier admin is
+	// not stopped at two-factor enrolment unless asked (REQUIRE_2FA_SUPPLIER_ADMINS=true).
+	process.env.REQUIRE_2FA_SUPPLIER_ADMINS ??= 'false';
+}
 process.env.DATABASE_URL ??= 'sqlite:data/samverkan.db';
 // adapter-node assumes https unless told otherwise. We serve plain http and take
 // the scheme from X-Forwarded-Proto, which a TLS-terminating proxy sets to https
@@ -88,6 +93,8 @@ server.listen(port, host, () => {
 	if (demo) {
 		console.log('\nDemo logins (password demo1234):');
 		for (const [email, who] of DEMO_LOGINS) console.log(`  ${email.padEnd(28)} ${who}`);
+		if (process.env.REQUIRE_2FA_SUPPLIER_ADMINS === 'false')
+			console.log('\nTwo-factor sign-in is not required of supplier admins in the demo (it is by default elsewhere); turn it on under Inställningar → Säkerhet.');
 		console.log('\nStop with Ctrl+C. `npm run demo -- --reset` starts the demo over.');
 	}
 });
