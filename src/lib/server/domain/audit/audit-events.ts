@@ -71,9 +71,9 @@ export const AUDIT_EVENTS = {
 	'sla_settings.update': { kind: 'settings', customer: false },
 	// how the customer's people are told: one of the customer's own changes about its people
 	'notification_defaults.set': { kind: 'people', customer: true },
-	// sign-in with the organisation's own identity provider: the customer's admin sets its own up
-	'identity_provider.update': { kind: 'settings', customer: true },
-	'identity_provider.remove': { kind: 'settings', customer: true },
+	// sign-in with the organisation's own identity provider: how the customer's people sign in (its admin sets it up)
+	'identity_provider.update': { kind: 'people', customer: true },
+	'identity_provider.remove': { kind: 'people', customer: true },
 	'identity.link': { kind: 'people', customer: true },
 	'import_mapping.save': { kind: 'settings', customer: false },
 	'tickets.import': { kind: 'settings', customer: false },

@@ -1,4 +1,7 @@
 import { testIdentityProvider } from '$lib/server/domain/tenancy/identity-providers.service';
-import { authed } from '$lib/server/http/api';
+import { authed, readNoInput } from '$lib/server/http/api';
 
-export const POST = authed(async ({ app, actor, event }) => ({ test: await testIdentityProvider(app.db, actor, event.params.id!) }));
+export const POST = authed(async ({ app, actor, event }) => {
+	await readNoInput(event.request);
+	return { test: await testIdentityProvider(app.db, actor, event.params.id!) };
+});
