@@ -19,7 +19,7 @@ import {
 	setAdjuster,
 	startMeeting
 } from '$lib/server/domain/meetings/lifecycle.service';
-import { getMeetingDetail, listForumMeetings } from '$lib/server/domain/meetings/meetings.service';
+import { getMeetingDetail, listForumMeetings, nextMeetingDay } from '$lib/server/domain/meetings/meetings.service';
 import { listMaterial } from '$lib/server/domain/material/material.service';
 import { roomScreen } from '$lib/server/domain/room/room-screen';
 import { formAction, loadWith } from '$lib/server/http/forms';
@@ -32,7 +32,7 @@ export const load: PageServerLoad = (event) =>
 		const forum = await getForum(db, actor, meeting.forumId);
 		// The same policy the collab server applies at the upgrade: editors open read-only for readers.
 		const accessOf = async (name: string) => (await documentAccess(db, actor, parseDocName(name)!)).access;
-		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations, material] = await Promise.all([
+		const [agendaAccess, minutesAccess, actionsAccess, internalAccess, lifecycle, attendance, meetings, escalateTo, escalations, material, nextMeeting] = await Promise.all([
 			accessOf(meeting.documents.agenda),
 			accessOf(meeting.documents.minutes),
 			accessOf(meeting.documents.actions),
@@ -42,7 +42,8 @@ export const load: PageServerLoad = (event) =>
 			listForumMeetings(db, actor, forum.id),
 			escalationTarget(db, actor, { customer_id: forum.customerId, level: forum.level }),
 			forumEscalationLinks(db, actor, forum.id),
-			listMaterial(db, actor, event.params.id)
+			listMaterial(db, actor, event.params.id),
+			nextMeetingDay(db, actor, meeting)
 		]);
 		const [figures, live] = await Promise.all([
 			meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv'),
@@ -67,6 +68,8 @@ export const load: PageServerLoad = (event) =>
 			people,
 			adjusterCandidates: adjusterCandidates(forum.members),
 			meetings: meetings.map((mt) => ({ id: mt.id, startsAt: mt.startsAt })),
+			// where an action said to be due "nästa möte" falls due
+			nextMeeting,
 			escalateTo: escalateTo ? { forumId: escalateTo.id, name: { sv: escalateTo.name_sv, en: escalateTo.name_en } } : null,
 			viewer: { personId: actor.personId, name: actor.name, side: partyOf(actor) }
 		};

@@ -52,7 +52,7 @@ export async function queueDutyChanged(db: Executor, actor: Actor, meetingId: st
 export const forumDutyNotices =
 	(actor: Actor, forumId: string, meetingId?: string): DutyChangeHook =>
 	async (tx, c) => {
-		const about = meetingId ?? (await findNextMeetingOfForum(tx, forumId, nowIso(), ['planned', 'agenda_published']))?.id;
+		const about = meetingId ?? (await findNextMeetingOfForum(tx, forumId, nowIso()))?.id;
 		if (about) await queueDutyChanged(tx, actor, about, c.duty, c.fromPersonId, c.toPersonId);
 	};
 

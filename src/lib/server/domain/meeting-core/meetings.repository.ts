@@ -58,16 +58,20 @@ export const findPreviousMeeting = (db: Executor, meeting: Pick<Meeting, 'id' | 
 		.executeTakeFirst();
 
 /** The forum's next meeting from `nowIso` on in one of these states, if any. */
-export const findNextMeetingOfForum = (db: Executor, forumId: string, nowIso: string, states: MeetingStatus[]) =>
-	db
+/** A meeting still to be held: what "the forum's next meeting" is (escalation, an action due "nästa möte"). */
+export const UPCOMING_MEETING_STATES: MeetingStatus[] = ['planned', 'agenda_published'];
+
+/** The forum's first meeting still to be held from `fromIso` on, other than `exceptId`. */
+export const findNextMeetingOfForum = (db: Executor, forumId: string, fromIso: string, exceptId: string | null = null) => {
+	let q = db
 		.selectFrom('meetings')
 		.select(['id', 'title', 'starts_at'])
 		.where('forum_id', '=', forumId)
-		.where('starts_at', '>=', nowIso)
-		.where('status', 'in', states)
-		.orderBy('starts_at')
-		.limit(1)
-		.executeTakeFirst();
+		.where('starts_at', '>=', fromIso)
+		.where('status', 'in', UPCOMING_MEETING_STATES);
+	if (exceptId) q = q.where('id', '<>', exceptId);
+	return q.orderBy('starts_at').limit(1).executeTakeFirst();
+};
 
 export async function insertMeeting(db: Executor, meeting: Meeting): Promise<void> {
 	await db.insertInto('meetings').values(meeting).execute();

@@ -106,7 +106,7 @@ export async function escalateAction(db: Db, docs: DocumentStore, actor: Actor, 
 	const history = [action.description, `Eskalerad ${date} från ${forum.name_sv} av ${actor.name}.`].filter(Boolean).join('\n\n');
 	const newActionId = newId();
 	// the higher forum's next meeting takes it up: the copy is raised there
-	const next = await findNextMeetingOfForum(db, to.id, now, ['planned', 'agenda_published']);
+	const next = await findNextMeetingOfForum(db, to.id, now);
 	const destination = await resolveDocument(db, parseDocName(forumActionsDoc(to.id))!);
 	await docs.change(destination, (doc) => {
 		actionItems(doc).push([

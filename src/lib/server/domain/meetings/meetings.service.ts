@@ -10,10 +10,11 @@ import { loadForum } from '../governance/forums.service';
 import { forumIdsOfMember } from '../governance/forums.repository';
 import { newId, nowIso } from '../ids';
 import { reindexMeeting } from '../search/search.repository';
-import { findMeetingWithNames, insertMeeting, listMeetingsOfForum, listUpcomingMeetings, type MeetingWithNames } from '../meeting-core/meetings.repository';
+import { findMeetingWithNames, findNextMeetingOfForum, insertMeeting, listMeetingsOfForum, listUpcomingMeetings, type MeetingWithNames } from '../meeting-core/meetings.repository';
 import { authorize, can } from '../policy';
 import { forumActionsDoc, meetingAgendaDoc, meetingInternalDoc, meetingMinutesDoc } from '$lib/realtime/doc-names';
 import { toUtcIso } from '../time';
+import { dayOf } from '../itsm/period';
 import { optionalText, parseInput } from '../validation';
 
 export interface MeetingView {
@@ -62,6 +63,16 @@ const toView = (m: Meeting): MeetingView => ({
 export async function listForumMeetings(db: Db, actor: Actor, forumId: string): Promise<MeetingView[]> {
 	await loadForum(db, actor, forumId, 'meeting.read');
 	return (await listMeetingsOfForum(db, forumId)).map(toView);
+}
+
+/**
+ * The forum's next meeting after this one (one still to be held, never a
+ * cancelled one): the Stockholm day an action said to be due "nästa möte" falls due.
+ */
+export async function nextMeetingDay(db: Db, actor: Actor, meeting: { id: string; forumId: string; startsAt: string }): Promise<string | null> {
+	await loadForum(db, actor, meeting.forumId, 'meeting.read');
+	const next = await findNextMeetingOfForum(db, meeting.forumId, meeting.startsAt, meeting.id);
+	return next ? dayOf(next.starts_at) : null;
 }
 
 export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingListItem> {

@@ -13,6 +13,7 @@ import type { Executor } from '$lib/server/db';
 import { newId } from '../ids';
 import type { AccountMailKind } from './notification-kinds';
 import { insertOutboxRows } from './outbox.repository';
+import { newOutboxRow } from './queue-notification';
 
 const PURPOSE = 'account-mail-link';
 
@@ -51,7 +52,7 @@ export async function queueAccountMail(
 	const at = now.toISOString();
 	const id = newId();
 	await insertOutboxRows(tx, [
-		{
+		newOutboxRow({
 			id,
 			idempotency_key: `${kind}:${id}`,
 			kind,
@@ -60,14 +61,8 @@ export async function queueAccountMail(
 			channel: 'email',
 			payload: JSON.stringify(accountMailPayload(path, fields)),
 			status: 'pending',
-			attempts: 0,
 			next_attempt_at: at,
-			lease_owner: null,
-			lease_until: null,
-			last_error: null,
-			created_at: at,
-			sent_at: null,
-			read_at: null
-		}
+			created_at: at
+		})
 	]);
 }

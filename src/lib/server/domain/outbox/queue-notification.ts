@@ -24,6 +24,13 @@ export interface NotificationEvent {
 	payload: Record<string, unknown>;
 }
 
+/** A row of the outbox as it is queued: what it is and when it is due; not tried, not leased, not sent, not read. */
+export function newOutboxRow(
+	fields: Pick<OutboxRow, 'idempotency_key' | 'kind' | 'customer_id' | 'person_id' | 'channel' | 'payload' | 'status' | 'next_attempt_at' | 'created_at'> & { id?: string }
+): OutboxRow {
+	return { id: newId(), attempts: 0, lease_owner: null, lease_until: null, last_error: null, sent_at: null, read_at: null, ...fields };
+}
+
 /** Digests go out at 07:00 Stockholm time, the next morning after the event. */
 export const DIGEST_HOUR = 7;
 
@@ -39,24 +46,18 @@ export async function queueNotification(db: Executor, event: NotificationEvent, 
 	const at = now.toISOString();
 	const payload = JSON.stringify(event.payload);
 	const rows: OutboxRow[] = [];
-	const row = (personId: string, channel: OutboxRow['channel'], status: OutboxRow['status'], due: string): OutboxRow => ({
-		id: newId(),
-		idempotency_key: `${event.key}:${personId}:${channel}`,
-		kind: event.kind,
-		customer_id: event.customerId,
-		person_id: personId,
-		channel,
-		payload,
-		status,
-		attempts: 0,
-		next_attempt_at: due,
-		lease_owner: null,
-		lease_until: null,
-		last_error: null,
-		created_at: at,
-		sent_at: null,
-		read_at: null
-	});
+	const row = (personId: string, channel: OutboxRow['channel'], status: OutboxRow['status'], due: string): OutboxRow =>
+		newOutboxRow({
+			idempotency_key: `${event.key}:${personId}:${channel}`,
+			kind: event.kind,
+			customer_id: event.customerId,
+			person_id: personId,
+			channel,
+			payload,
+			status,
+			next_attempt_at: due,
+			created_at: at
+		});
 	for (const r of recipients) {
 		if (r.customer_id !== null && r.customer_id !== event.customerId) continue;
 		rows.push(row(r.person_id, 'inapp', 'pending', at));
