@@ -12,7 +12,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client';
-import { browserAvailable, launchBrowser, signIn as signInAs } from '../helpers/browser';
+import { browserAvailable, gotoStarted, launchBrowser, signIn as signInAs } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
 const CHAIR = 'bam@itmastaren.example';
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 
 	/** Schedules a meeting with the forum page's form, as the chair; returns the meeting's path. */
 	async function schedule(title: string, start: string, end: string): Promise<string> {
-		await chair.goto(`/forums/${forumId}`);
+		await gotoStarted(chair, `/forums/${forumId}`);
 		await chair.locator('summary', { hasText: 'Planera möte' }).click();
 		const form = chair.locator('form:has(input[name="_form"][value="schedule"])');
 		await form.getByLabel('Rubrik', { exact: true }).fill(title);

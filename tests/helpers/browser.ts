@@ -143,3 +143,14 @@ afterEach(async () => {
 		throw new Error(`Content-Security-Policy violations:\n${found.map((v) => `  ${v.url} (${v.seen}): ${v.text}`).join('\n')}`);
 	}
 });
+
+/**
+ * Opens a page and waits until the app has started (hydrated). A click before
+ * that can be undone: hydration sets a bound `<details open>` back to its
+ * initial state, so a form opened too early closes again.
+ */
+export async function gotoStarted(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	// SvelteKit mounts its route announcer once the app has started
+	await page.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
+}
