@@ -178,7 +178,7 @@ describe('justering', () => {
 		expect((await chair.json('POST', `/api/v1/meetings/${meetingId}/approve`, {})).status).toBe(200);
 		const done = await customerAdmin.json('POST', `/api/v1/meetings/${meetingId}/approve`, {});
 		expect(done.body.approved).toBe(true);
-		await sink.waitFor(() => members.every((m) => sink.mailsTo(m.email).some((x) => /^(Justerat protokoll|Approved minutes): Notistest$/.test(x.parsed.subject ?? ''))), 'the approved minutes to every member');
+		await sink.waitFor(() => members.every((m) => sink.mailsTo(m.email).some((x) => /^(Justerat protokoll|Approved minutes): Notistest$/.test(x.parsed.subject ?? ''))), 'the approved minutes to every member', 25_000); // a PDF for each: slow on a loaded machine
 		for (const m of members) {
 			const mail = sink.mailsTo(m.email).find((x) => /^(Justerat protokoll|Approved minutes)/.test(x.parsed.subject ?? ''))!;
 			const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
