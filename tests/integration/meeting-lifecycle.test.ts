@@ -148,6 +148,10 @@ describe('projection of the activity list and the minutes', () => {
 		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=MFA&status=all`)).body.decisions).toHaveLength(1);
 		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?status=draft`)).status).toBe(400);
 		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=100%25&status=all`)).body.decisions).toEqual([]);
+		// searched as "find anything" searches: words in any order, accents and endings aside
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=juni%20infor&status=all`)).body.decisions).toHaveLength(1);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=inf%C3%B6ra%20kontona&status=all`)).body.decisions).toHaveLength(1);
+		expect((await customerAdmin.json('GET', `/api/v1/customers/${customerId}/decisions?q=juli%20mfa&status=all`)).body.decisions).toEqual([]);
 		// the portal leaves proposals out
 		const portal = await customerAdmin.json('GET', `/api/v1/customers/${customerId}/reports/meetings?q=MFA`);
 		expect(portal.status).toBe(200);

@@ -13,14 +13,3 @@ export function hoursBetween(db: Executor, from: string, to: string): RawBuilder
 		? sql<number>`extract(epoch from (${sql.ref(to)}::timestamptz - ${sql.ref(from)}::timestamptz)) / 3600.0`
 		: sql<number>`(strftime('%s', ${sql.ref(to)}) - strftime('%s', ${sql.ref(from)})) / 3600.0`;
 }
-
-/**
- * `column` contains `text`, ignoring case: SQLite's LIKE already ignores
- * (ASCII) case, PostgreSQL needs ILIKE (which also folds å, ä, ö).
- * Wildcards typed by the user are matched literally.
- */
-export function containsText(db: Executor, column: string, text: string): RawBuilder<boolean> {
-	const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	const op = dialectOf(db) === 'postgres' ? sql.raw('ilike') : sql.raw('like');
-	return sql<boolean>`${sql.ref(column)} ${op} ${pattern} escape '\\'`;
-}

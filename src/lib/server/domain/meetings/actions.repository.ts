@@ -1,7 +1,6 @@
 /** Queries for action items and decisions across meetings and forums (the projected tables). No rules here. */
 import { sql } from 'kysely';
 import type { Executor } from '$lib/server/db';
-import { containsText } from '$lib/server/db/portable-sql';
 import type { ActionStatus } from '$lib/server/db/lifecycle-schema';
 import type { MeetingStatus, Party } from '$lib/domain-types';
 
@@ -72,7 +71,7 @@ export async function listActionRowsOfForums(
 export async function listCustomerDecisionRows(
 	db: Executor,
 	customerId: string,
-	f: { states: { op: 'in' | 'not in'; states: MeetingStatus[] } | null; forumId?: string; q?: string }
+	f: { states: { op: 'in' | 'not in'; states: MeetingStatus[] } | null; forumId?: string; ids?: string[] }
 ) {
 	let q = db
 		.selectFrom('decisions as d')
@@ -84,7 +83,7 @@ export async function listCustomerDecisionRows(
 		.orderBy('d.position');
 	if (f.states) q = q.where('m.status', f.states.op, f.states.states);
 	if (f.forumId) q = q.where('d.forum_id', '=', f.forumId);
-	if (f.q) q = q.where(containsText(db, 'd.text', f.q));
+	if (f.ids) q = q.where('d.id', 'in', f.ids);
 	return q.execute();
 }
 

@@ -19,6 +19,7 @@ import { findCustomer } from '../tenancy/tenancy.repository';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { parseInput } from '../validation';
 import type { EscalationEnd } from '../meeting-core/minutes-model';
+import { matchingDecisionIds } from '../search/search.service';
 import {
 	listActionRowsOfForums,
 	listCustomerActionRows,
@@ -164,7 +165,9 @@ export async function listCustomerDecisions(db: Executor, actor: Actor, customer
 	authorize(actor, 'meeting.read', { customerId, kind: 'Customer' });
 	if (!(await findCustomer(db, customerId))) throw notFound('Customer');
 	const f = parseInput(DecisionFilter, filter);
-	return (await listCustomerDecisionRows(db, customerId, { states: meetingStatesFor(f.status), forumId: f.forumId, q: f.q })).map((r) => ({
+	const ids = f.q ? await matchingDecisionIds(db, actor, customerId, f.q) : undefined;
+	if (ids?.length === 0) return [];
+	return (await listCustomerDecisionRows(db, customerId, { states: meetingStatesFor(f.status), forumId: f.forumId, ids })).map((r) => ({
 		id: r.id,
 		meetingId: r.meeting_id,
 		meetingTitle: r.title,

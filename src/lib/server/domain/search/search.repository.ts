@@ -316,6 +316,25 @@ export async function searchEntries(db: Executor, scope: EntryScope, terms: stri
 	return rows;
 }
 
+/**
+ * The refs of one customer's entries of one kind that hold every term: the
+ * same stems, prefixes and folding as `searchEntries`, for a register that
+ * filters its own rows by them (at most `limit`).
+ */
+export async function matchingRefs(db: Executor, customerId: string, of: SearchKind, terms: string[], limit: number): Promise<string[]> {
+	let query: RawBuilder<{ ref: string }>;
+	if (dialectOf(db) === 'postgres') {
+		const tsquery = sql`to_tsquery('simple', ${tsQuery(terms, 'all', foldDiacritics)})`;
+		query = sql`select e.ref from search_entries e where e.document @@ ${tsquery} and e.customer_id = ${customerId} and e.kind = ${of} limit ${limit}`;
+	} else {
+		const match = `scope : "${scopeToken(customerId)}" AND {title body} : (${fts5Query(terms, 'all')})`;
+		query = sql`select e.ref from search_fts join search_entries e on e.seq = search_fts.rowid
+			where search_fts match ${match} and e.customer_id = ${customerId} and e.kind = ${of} limit ${limit}`;
+	}
+	const { rows } = await query.execute(db);
+	return rows.map((r) => r.ref);
+}
+
 /** Every customer's id, first by name: where a supplier opens a shared article. */
 export async function firstCustomerId(db: Executor): Promise<string | null> {
 	const row = await db.selectFrom('customers').select('id').orderBy('name').limit(1).executeTakeFirst();

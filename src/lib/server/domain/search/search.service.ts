@@ -19,12 +19,15 @@ import { can } from '../policy';
 import { parseInput } from '../validation';
 import { hitHref, snippet, highlight, type Segment } from './search-index';
 import { searchTerms, type TermMode } from './search-query';
-import { firstCustomerId, searchEntries, type EntryRow, type EntryScope } from './search.repository';
+import { firstCustomerId, matchingRefs, searchEntries, type EntryRow, type EntryScope } from './search.repository';
 
 const AUDIENCES = ['users', 'admins', 'internal'] as const satisfies readonly SearchAudience[];
 
 /** Most hits a search answers. */
 export const SEARCH_LIMIT = 50;
+
+/** Most decisions a register search narrows to: more than a customer's registers hold. */
+const REGISTER_LIMIT = 5000;
 
 // any length is fine: only the first 500 characters are read (search-query.ts)
 export const FindQuery = z.object({ q: z.string().default('') });
@@ -100,4 +103,16 @@ function toHit(r: EntryRow, terms: string[], home: string | null): FindHit {
 		customerId: r.customer_id,
 		at: r.at
 	};
+}
+
+/**
+ * The ids of a customer's decisions that hold every searched-for word, found
+ * the way "find anything" finds them (Swedish stems, prefixes, accents
+ * ignored), so the decision register and the search agree. Empty when the
+ * text holds nothing searchable or the actor may not read the customer's meetings.
+ */
+export async function matchingDecisionIds(db: Executor, actor: Actor, customerId: string, q: string): Promise<string[]> {
+	const terms = searchTerms(q);
+	if (terms.length === 0 || !mayRead(actor, { kind: 'decision', customer_id: customerId, audience: 'users' })) return [];
+	return matchingRefs(db, customerId, 'decision', terms, REGISTER_LIMIT);
 }
