@@ -323,6 +323,19 @@ describe('OIDC sign-in', () => {
 			await save(`/customers/${vattensyd}/sign-in`, providerForm(vattenIdp, 'vattensyd.example', { clientSecret: '' }));
 		}
 	});
+
+	it('starts are limited per e-mail and address: past the limit nothing is stored and the page says why; another e-mail still starts', async () => {
+		const browser = new OidcBrowser();
+		const pending = async () => (await rows('oidc_sign_ins')).length;
+		// the default limit: 20 starts per e-mail and address in 15 minutes
+		for (let i = 0; i < 20; i++) expect(new URL(await browser.start(server.url, 'flood@vattensyd.example')).origin).toBe(new URL(vattenIdp.issuer).origin);
+		const before = await pending();
+		const refused = await browser.start(server.url, 'flood@vattensyd.example');
+		expect(refused).toBe(`${server.url}/login?oidc=rate_limited`);
+		expect(await pending()).toBe(before);
+		expect(await loginPageSays(refused)).toContain('För många inloggningsförsök på kort tid.');
+		expect(new URL(await browser.start(server.url, 'it@vattensyd.example')).origin).toBe(new URL(vattenIdp.issuer).origin);
+	});
 });
 
 describe('configuring an organisation\'s provider', () => {

@@ -33,6 +33,8 @@ export interface App {
 	codeLimiter: LoginLimiter;
 	/** password-reset requests, per address and per IP */
 	resetLimiter: LoginLimiter;
+	/** sign-ins started through an organisation's identity provider, per e-mail and per IP */
+	oidcStartLimiter: LoginLimiter;
 	/** the installation's sign-in rules that are settings */
 	signIn: { requireTwoFactorForSupplierAdmins: boolean };
 	/**
@@ -148,6 +150,11 @@ async function createApp(): Promise<App> {
 			{ perAccountAndIp: cfg.RESET_LIMIT_PER_ADDRESS, perIp: cfg.RESET_LIMIT_PER_IP, windowSeconds: 15 * 60 },
 			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined,
 			'reset'
+		),
+		oidcStartLimiter: new LoginLimiter(
+			{ perAccountAndIp: cfg.OIDC_START_LIMIT_PER_ADDRESS, perIp: cfg.OIDC_START_LIMIT_PER_IP, windowSeconds: 15 * 60 },
+			limitsRedis ? { redis: limitsRedis, prefix: cfg.REDIS_PREFIX } : undefined,
+			'oidc-start'
 		),
 		signIn: { requireTwoFactorForSupplierAdmins: cfg.REQUIRE_2FA_SUPPLIER_ADMINS },
 		notifications,

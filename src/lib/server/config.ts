@@ -92,6 +92,9 @@ const Env = z.object({
 	/** Password reset requests per e-mail address and per IP in 15 minutes. */
 	RESET_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
 	RESET_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+	// a whole office behind one address may sign in through its provider on a Monday morning
+	OIDC_START_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+	OIDC_START_LIMIT_PER_IP: z.coerce.number().int().positive().default(300),
 	/** Run migrations when the app starts (default). Turn off when a release step runs `npm run migrate`. */
 	MIGRATE_ON_START: z.enum(['0', '1']).default('1')
 });

@@ -12,6 +12,7 @@ const MESSAGES: Record<OidcRefusalReason | 'no_provider', () => string> = {
 	domain: m.login_oidc_domain,
 	no_account: m.login_oidc_no_account,
 	disabled: m.login_oidc_disabled,
+	rate_limited: m.login_oidc_rate_limited,
 	no_provider: m.login_oidc_no_provider
 };
 

@@ -63,6 +63,11 @@ export class LoginLimiter {
 		await Promise.all([this.byAccount.consume(address.toLowerCase()).catch(ignoreLimit), this.byIp.consume(ip).catch(ignoreLimit)]);
 	}
 
+	/** An attempt that counts whatever its outcome (starting a sign-in elsewhere): per e-mail+IP and per IP, as failures are. */
+	async recordAttempt(email: string, ip: string): Promise<void> {
+		await this.recordFailure(email, ip);
+	}
+
 	async recordSuccess(email: string, ip: string): Promise<void> {
 		await this.byAccount.delete(key(email, ip));
 	}

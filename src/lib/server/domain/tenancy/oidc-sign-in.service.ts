@@ -41,6 +41,7 @@ import {
 	deleteSignInsExpiredBy
 } from './identity-providers.repository';
 import { authorizationStart, exchangeCode, providerConfig, type Claims } from './oidc-client';
+import type { LoginLimiter } from './login-limiter';
 import { createSession } from './sessions';
 import { findPerson, insertAccount, insertPerson, setAccountLastLogin, updatePersonRow } from './tenancy.repository';
 
@@ -59,7 +60,8 @@ export const OIDC_REFUSALS = [
 	'unverified', // the provider does not vouch for the e-mail address
 	'domain', // the e-mail or the person belongs to another organisation
 	'no_account', // no such person, and just-in-time creation is off
-	'disabled' // the person's login is disabled
+	'disabled', // the person's login is disabled
+	'rate_limited' // too many sign-ins started from this address or for this e-mail
 ] as const;
 export type OidcRefusalReason = (typeof OIDC_REFUSALS)[number];
 
@@ -103,6 +105,19 @@ export interface OidcStart {
 	url: string;
 	/** to keep in the browser's cookie until the provider sends it back */
 	state: string;
+}
+
+/**
+ * Each start writes a pending sign-in (state, nonce, verifier) before anyone
+ * has signed in, so starts are counted per e-mail+IP and per IP address, on every
+ * instance (`limiter`), and refused past the limit before anything is written.
+ */
+// no actor: authentication (a sign-in is being started)
+export async function admitOidcStart(limiter: LoginLimiter, email: string, ip: string): Promise<void> {
+	// per e-mail *and* address: nobody elsewhere can lock a person out of signing in
+	const wait = await limiter.retryAfter(email, ip);
+	if (wait > 0) throw new OidcRefused('rate_limited', `too many sign-ins started; ${wait} s to wait`);
+	await limiter.recordAttempt(email, ip);
 }
 
 // no actor: authentication: there is no actor before the provider vouches for one
