@@ -64,6 +64,8 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'identity.link': m.audit_event_identity_link,
 	'import_mapping.save': m.audit_event_import_mapping_save,
 	'tickets.import': m.audit_event_tickets_import,
+	'ticket_connector.update': m.audit_event_ticket_connector_update,
+	'ticket_connector.remove': m.audit_event_ticket_connector_remove,
 	'kb.create': m.audit_event_kb_create,
 	'kb.update': m.audit_event_kb_update,
 	'customer.create': m.audit_event_customer_create,
