@@ -14,18 +14,17 @@ export const connectorById = (db: Executor, id: string): Promise<ConnectorRow | 
 export const connectorsOf = (db: Executor, customerId: string): Promise<ConnectorRow[]> =>
 	db.selectFrom('ticket_connectors').selectAll().where('customer_id', '=', customerId).orderBy('kind').execute();
 
-/** Connectors whose schedule is due by `now`, or for which someone asked "sync now". */
+/** Connectors whose schedule (when on) is due by `now`, or for which someone asked "sync now" (also with the schedule off). */
 export const dueConnectors = (db: Executor, now: string, limit: number): Promise<Pick<ConnectorRow, 'id'>[]> =>
 	db
 		.selectFrom('ticket_connectors')
 		.select('id')
-		.where('enabled', '=', 1)
-		.where((eb) => eb.or([eb('next_run_at', '<=', now), eb('requested_at', 'is not', null)]))
+		.where((eb) => eb.or([eb.and([eb('enabled', '=', 1), eb('next_run_at', '<=', now)]), eb('requested_at', 'is not', null)]))
 		.orderBy('next_run_at')
 		.limit(limit)
 		.execute();
 
-export const isDue = (c: ConnectorRow, now: string): boolean => c.enabled === 1 && (c.next_run_at <= now || c.requested_at !== null);
+export const isDue = (c: ConnectorRow, now: string): boolean => (c.enabled === 1 && c.next_run_at <= now) || c.requested_at !== null;
 
 export const recentRuns = (db: Executor, connectorId: string, limit: number): Promise<RunRow[]> =>
 	db.selectFrom('ticket_sync_runs').selectAll().where('connector_id', '=', connectorId).orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();

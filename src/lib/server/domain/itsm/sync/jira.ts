@@ -112,7 +112,7 @@ export async function fetchJira(http: SourceHttp, s: JiraSettings, sinceMs: numb
 	const issues: { issue: JiraIssue; names: Record<string, string> }[] = [];
 	let token: string | null = null;
 	for (let page = 0; ; page++) {
-		const url = new URL('/rest/api/3/search/jql', base);
+		const url = new URL(`${s.baseUrl}/rest/api/3/search/jql`);
 		url.searchParams.set('jql', jql);
 		url.searchParams.set('maxResults', String(pageSize));
 		url.searchParams.set('fields', '*all');

@@ -29,7 +29,7 @@ export const serviceNowPreset = (s: Pick<ServiceNowSettings, 'valueMode'>): Pres
 async function authorization(http: SourceHttp, s: ServiceNowSettings): Promise<string> {
 	if (s.auth === 'basic') return `Basic ${Buffer.from(`${s.username}:${s.secret}`).toString('base64')}`;
 	const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: s.username, client_secret: s.secret }).toString();
-	const { body: token } = await http.json(new URL('/oauth_token.do', s.baseUrl).href, {
+	const { body: token } = await http.json(`${s.baseUrl}/oauth_token.do`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body
@@ -68,7 +68,7 @@ export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, s
 	const records: SourceRecord[] = [];
 	const terms = [s.query.trim(), sinceMs === null ? '' : `sys_updated_on>=${utcDateTime(sinceMs)}`, 'ORDERBYsys_updated_on'].filter(Boolean);
 	for (const table of s.tables) {
-		const first = new URL(`/api/now/table/${encodeURIComponent(table)}`, base);
+		const first = new URL(`${s.baseUrl}/api/now/table/${encodeURIComponent(table)}`);
 		first.searchParams.set('sysparm_query', terms.join('^'));
 		first.searchParams.set('sysparm_display_value', s.valueMode === 'display' ? 'true' : 'false');
 		first.searchParams.set('sysparm_exclude_reference_link', 'true');
