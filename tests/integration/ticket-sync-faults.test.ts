@@ -63,14 +63,15 @@ describe('ticket sync under failure', () => {
 		// the killed run is marked, not left running
 		expect((await runsOf(second, c)).map((r) => r.status)).toEqual(['interrupted', 'ok']);
 		await second.stop();
-	});
+	}, 120_000);
 
 	it('two instances never run one connector at once', async () => {
 		const source = await startServiceNow();
 		try {
-			// slow answers: a run takes about a second, the instances look every 50 ms
+			// slow answers: a run takes about a second, the instances look every 50 ms (the lease is long enough for
+			// a commit that waits for SQLite's one writer while the other instance claims and polls)
 			source.faults.delayMs = 60;
-			const env = { ...SYNC_ENV, SYNC_POLL_MS: '50', SYNC_LEASE_MS: '2000' };
+			const env = { ...SYNC_ENV, SYNC_POLL_MS: '50', SYNC_LEASE_MS: '10000' };
 			const one = await startServer({ demo: true, env });
 			servers.push(one);
 			const two = await startServer({ demo: true, env, databaseUrl: one.databaseUrl });
@@ -105,5 +106,5 @@ describe('ticket sync under failure', () => {
 		} finally {
 			await source.close();
 		}
-	});
+	}, 120_000);
 });
