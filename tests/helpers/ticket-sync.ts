@@ -86,3 +86,16 @@ export async function ticketContent(s: TestServer, customerId: string): Promise<
 	);
 }
 
+
+export const jiraForm = (url: string, email: string, token: string, extra: Record<string, string> = {}) => ({
+	_form: 'save-jira',
+	kind: 'jira',
+	baseUrl: url,
+	username: email,
+	secret: token,
+	query: 'project = RABO',
+	tables: 'Incident',
+	intervalMinutes: '15',
+	enabled: '0',
+	...extra
+});
