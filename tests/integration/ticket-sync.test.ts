@@ -31,7 +31,7 @@ async function importCsv(customerId: string, csv: string) {
 const ticketCount = (customerId: string) => query(server, async (db) => Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n));
 
 beforeAll(async () => {
-	[server, sn] = await Promise.all([startServer({ demo: true, env: SYNC_ENV }), startServiceNow()]);
+	[server, sn] = await Promise.all([startServer({ demo: true, env: { ...SYNC_ENV, METRICS_TOKEN: 'metrics-token-for-sync-tests-0123' } }), startServiceNow()]);
 	admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 });
 afterAll(async () => {
@@ -181,5 +181,17 @@ describe('ServiceNow connector', () => {
 		// a customer's own admin cannot open the connectors at all
 		const customerAdmin = await new ApiClient(server.url).login('avtal@vattensyd.example');
 		expect((await customerAdmin.request('GET', `/customers/${a}/tickets/connectors`)).status).toBe(404);
+	});
+
+	it('reports its runs and failing connectors in /metrics', async () => {
+		const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-sync-tests-0123' } })).text();
+		const value = (name: string) => Number(new RegExp(`^samverkan_${name}\\{[^}]*\\} (\\d+)`, 'm').exec(text)?.[1]);
+		expect(value('ticket_sync_runs_total')).toBeGreaterThanOrEqual(10);
+		// the wrong secret, the wrong URL and the malformed answer
+		expect(value('ticket_sync_failed_runs_total')).toBe(3);
+		expect(value('ticket_sync_retries_total')).toBeGreaterThanOrEqual(2);
+		expect(value('ticket_sync_tickets_created_total')).toBeGreaterThan(100);
+		expect(value('ticket_sync_failing_connectors')).toBe(0);
+		expect(value('ticket_sync_running')).toBe(0);
 	});
 });
