@@ -18,7 +18,7 @@ import { authorize } from '../../policy';
 import { isLoopbackHttp } from '../../tenancy/oidc-client';
 import { findCustomer } from '../../tenancy/tenancy.repository';
 import { parseInput } from '../../validation';
-import { connectorsOf, findConnector, recentRuns, type ConnectorRow, type RunRow } from './connectors.repository';
+import { connectorsOf, deleteConnector, findConnector, insertConnector, recentRuns, updateConnector, type ConnectorRow, type RunRow } from './connectors.repository';
 import { SERVICENOW_TABLES } from './servicenow';
 
 export const CONNECTOR_KINDS = ['servicenow', 'jira'] as const satisfies readonly ConnectorKind[];
@@ -213,17 +213,23 @@ export async function saveConnector(db: Db, actor: Actor, customerId: string, in
 		let id: string;
 		if (existing) {
 			id = existing.id;
-			await tx
-				.updateTable('ticket_connectors')
-				.set({ ...fields, ...(o.secret && { secret_sealed: sealFor(o.secret, CONNECTOR_SECRET) }), ...(restart && { watermark_ms: null }) })
-				.where('id', '=', id)
-				.execute();
+			await updateConnector(tx, id, { ...fields, ...(o.secret && { secret_sealed: sealFor(o.secret, CONNECTOR_SECRET) }), ...(restart && { watermark_ms: null }) });
 		} else {
 			id = newId();
-			await tx
-				.insertInto('ticket_connectors')
-				.values({ id, customer_id: customerId, kind: o.kind, ...fields, secret_sealed: sealFor(o.secret, CONNECTOR_SECRET), watermark_ms: null, next_run_at: now, created_at: now })
-				.execute();
+			await insertConnector(tx, {
+				id,
+				customer_id: customerId,
+				kind: o.kind,
+				...fields,
+				secret_sealed: sealFor(o.secret, CONNECTOR_SECRET),
+				watermark_ms: null,
+				next_run_at: now,
+				requested_at: null,
+				last_run_at: null,
+				last_status: null,
+				last_error: null,
+				created_at: now
+			});
 		}
 		const after = { kind: o.kind, baseUrl: o.baseUrl, auth, username: o.username, query: o.query, tables, intervalMinutes: o.intervalMinutes, enabled: o.enabled, secretChanged: Boolean(o.secret) };
 		await recordAudit(tx, actor, { action: 'ticket_connector.update', entity: 'ticket_connector', entityId: id, customerId, after });
@@ -244,7 +250,7 @@ async function ownConnector(db: Db, actor: Actor, customerId: string, input: unk
 export async function removeConnector(db: Db, actor: Actor, customerId: string, input: unknown): Promise<void> {
 	const row = await ownConnector(db, actor, customerId, input);
 	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('ticket_connectors').where('id', '=', row.id).execute();
+		await deleteConnector(tx, row.id);
 		await recordAudit(tx, actor, { action: 'ticket_connector.remove', entity: 'ticket_connector', entityId: row.id, customerId, before: { kind: row.kind, baseUrl: row.base_url } });
 	});
 }
@@ -252,7 +258,7 @@ export async function removeConnector(db: Db, actor: Actor, customerId: string, 
 /** "Sync now": the next look of any instance's sync worker runs it (the caller nudges its own). */
 export async function requestSync(db: Db, actor: Actor, customerId: string, input: unknown): Promise<{ id: string }> {
 	const row = await ownConnector(db, actor, customerId, input);
-	await db.updateTable('ticket_connectors').set({ requested_at: nowIso() }).where('id', '=', row.id).execute();
+	await updateConnector(db, row.id, { requested_at: nowIso() });
 	return { id: row.id };
 }
 

@@ -23,10 +23,10 @@ import { checkHeader, quoted, rowMapper, type TicketEvent } from '../import/row-
 import { loadSlaSettings } from '../sla/settings.repository';
 import { slaPolicy } from '../sla/sla-settings';
 import { prepareTickets, storePrepared } from '../store';
-import { connectorById, type ConnectorRow } from './connectors.repository';
+import { beginRun, connectorById, finishRun, updateConnector, type ConnectorRow } from './connectors.repository';
 import { connectorSecret, parseTables } from './connectors.service';
 import { fetchJira, JIRA_SYNC_PRESET } from './jira';
-import { renewLease } from './lease';
+import { renewLease } from './lease.repository';
 import { fetchServiceNow, serviceNowPreset } from './servicenow';
 import { SourceHttp, SyncError, type HttpPolicy, type HttpTools } from './source-http';
 import { toTable, type SourceRecord } from './source-rows';
@@ -126,34 +126,7 @@ export async function runConnector(db: Db, connectorId: string, trigger: 'schedu
 	const runId = newId();
 	const startedAt = nowIso();
 	const sinceMs = c.watermark_ms === null ? null : c.watermark_ms - settings.overlapMs;
-	await db.transaction().execute(async (tx) => {
-		// runs left 'running' by a killed instance: this one holds the lease now, so they are over
-		await tx.updateTable('ticket_sync_runs').set({ status: 'interrupted', finished_at: startedAt }).where('connector_id', '=', c.id).where('status', '=', 'running').execute();
-		await tx
-			.insertInto('ticket_sync_runs')
-			.values({
-				id: runId,
-				connector_id: c.id,
-				customer_id: c.customer_id,
-				trigger,
-				status: 'running',
-				started_at: startedAt,
-				finished_at: null,
-				requests: 0,
-				retries: 0,
-				fetched: 0,
-				created: 0,
-				updated: 0,
-				unchanged: 0,
-				rejected: 0,
-				error: null,
-				watermark_from_ms: sinceMs,
-				watermark_to_ms: null
-			})
-			.execute();
-		// a "sync now" asked before this start is answered by this run; one asked during it makes another
-		await tx.updateTable('ticket_connectors').set({ requested_at: null }).where('id', '=', c.id).where('requested_at', '<=', startedAt).execute();
-	});
+	await db.transaction().execute((tx) => beginRun(tx, { id: runId, connector_id: c.id, customer_id: c.customer_id, trigger, started_at: startedAt, watermark_from_ms: sinceMs }));
 	const http = new SourceHttp(settings.http, settings.tools);
 	const figures: RunFigures = { runId, status: 'ok', requests: 0, retries: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, error: null };
 	const next = (from: number) => new Date(from + c.interval_minutes * 60_000).toISOString();
@@ -175,33 +148,17 @@ export async function runConnector(db: Db, connectorId: string, trigger: 'schedu
 			const stored = await storePrepared(tx, c.customer_id, prepared, null, nowIso());
 			Object.assign(figures, stored);
 			const finished = nowIso();
-			await tx
-				.updateTable('ticket_sync_runs')
-				.set({ status: 'ok', finished_at: finished, ...counts(figures), error: figures.error, watermark_to_ms: watermark })
-				.where('id', '=', runId)
-				.execute();
-			await tx
-				.updateTable('ticket_connectors')
-				.set({ watermark_ms: watermark, last_run_at: finished, last_status: 'ok', last_error: figures.error, next_run_at: next(now.getTime()) })
-				.where('id', '=', c.id)
-				.execute();
+			await finishRun(tx, runId, { status: 'ok', finished_at: finished, ...counts(figures), error: figures.error, watermark_to_ms: watermark });
+			await updateConnector(tx, c.id, { watermark_ms: watermark, last_run_at: finished, last_status: 'ok', last_error: figures.error, next_run_at: next(now.getTime()) });
 		});
 	} catch (err) {
 		Object.assign(figures, { status: 'failed', error: errorText(err), requests: http.requests, retries: http.retries, created: 0, updated: 0, unchanged: 0 });
 		if (!(err instanceof SyncError) && !(err instanceof LostLease)) console.error(`ticket sync: connector ${c.id} failed`, err);
 		const finished = nowIso();
 		await db.transaction().execute(async (tx) => {
-			await tx
-				.updateTable('ticket_sync_runs')
-				.set({ status: 'failed', finished_at: finished, ...counts(figures), error: figures.error })
-				.where('id', '=', runId)
-				.execute();
+			await finishRun(tx, runId, { status: 'failed', finished_at: finished, ...counts(figures), error: figures.error });
 			if (err instanceof LostLease) return;
-			await tx
-				.updateTable('ticket_connectors')
-				.set({ last_run_at: finished, last_status: 'failed', last_error: figures.error, next_run_at: next(Date.now()) })
-				.where('id', '=', c.id)
-				.execute();
+			await updateConnector(tx, c.id, { last_run_at: finished, last_status: 'failed', last_error: figures.error, next_run_at: next(Date.now()) });
 		});
 	}
 	return figures;

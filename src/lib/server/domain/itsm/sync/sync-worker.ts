@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '$lib/server/db';
 import { connectorById, countFailing, dueConnectors, isDue } from './connectors.repository';
-import { claimLease, releaseLease, renewLease } from './lease';
+import { claimLease, releaseLease, renewLease } from './lease.repository';
 import { leaseName, runConnector, type RunFigures, type SyncSettings } from './sync-run';
 
 export interface SyncWorkerOptions extends SyncSettings {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { itsmDb } from '../test/itsm-db';
-import { claimLease, releaseLease, renewLease } from './lease';
+import { claimLease, releaseLease, renewLease } from './lease.repository';
 
 let db: Db;
 beforeEach(async () => {
