@@ -172,6 +172,14 @@ const FIELDS: Record<AuditField, () => string> = {
 	pauseStatuses: m.audit_field_pauseStatuses,
 	definitions: m.audit_field_definitions,
 	mapping: m.audit_field_mapping,
+	baseUrl: m.audit_field_baseUrl,
+	auth: m.audit_field_auth,
+	username: m.audit_field_username,
+	query: m.audit_field_query,
+	tables: m.audit_field_tables,
+	intervalMinutes: m.audit_field_intervalMinutes,
+	enabled: m.audit_field_enabled,
+	secretChanged: m.audit_field_secretChanged,
 	orgNumber: m.audit_field_orgNumber
 };
 

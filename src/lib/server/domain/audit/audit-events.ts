@@ -205,6 +205,15 @@ export const AUDIT_FIELDS = [
 	'pauseStatuses',
 	'definitions',
 	'mapping',
+	// ticket connectors (ServiceNow, Jira)
+	'baseUrl',
+	'auth',
+	'username',
+	'query',
+	'tables',
+	'intervalMinutes',
+	'enabled',
+	'secretChanged',
 	// customers
 	'orgNumber',
 	// a meeting started more than an hour early (lifecycle.service.ts startMeeting)
