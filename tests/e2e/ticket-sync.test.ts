@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../helpers/api-client';
+import { expectNoAxeViolations } from '../helpers/axe';
 import { browserAvailable, gotoStarted, launchBrowser, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import { serviceNowRecords, SN_USER, startServiceNow, type ServiceNowServer } from '../helpers/ticket-sources';
@@ -93,6 +94,7 @@ describe.skipIf(!browserAvailable)('ticket connectors in the browser', () => {
 		const row = (await runsText(admin)).split('\n').find((l) => l.includes('Synka nu'))!;
 		// read, new, changed, unchanged, requests
 		expect(row.split('\t').slice(3, 7)).toEqual(['67', '67', '0', '0']);
+		await expectNoAxeViolations(admin, 'the connectors page with a run');
 	});
 
 	it("the figures are on the SLA slide of the customer's next meeting, as the SLA report of the period gives them", async () => {
