@@ -46,7 +46,7 @@ export function jiraJql(s: Pick<JiraSettings, 'query' | 'tables'>, sinceMs: numb
 	if (s.query.trim()) terms.push(`(${s.query.trim()})`);
 	if (s.tables.length) terms.push(`issuetype in (${s.tables.map(quote).join(', ')})`);
 	if (sinceMs !== null) terms.push(`updated >= ${quote(jqlTime(sinceMs))}`);
-	return `${terms.join(' AND ')} ORDER BY updated ASC`;
+	return `${terms.join(' AND ')} ORDER BY updated ASC`.trim();
 }
 
 /** A field's value as the CSV export writes it. */
