@@ -192,6 +192,9 @@ export async function saveConnector(db: Db, actor: Actor, customerId: string, in
 	const auth: ConnectorAuth = o.kind === 'jira' ? 'token' : o.auth === 'oauth' ? 'oauth' : 'basic';
 	const tables = o.kind === 'servicenow' && o.tables.length === 0 ? DEFAULT_TABLES.servicenow : o.tables;
 	if (o.kind === 'servicenow' && tables.some((t) => !/^[a-z0-9_]+$/.test(t))) throw invalid('A ServiceNow table is named in lower case (incident, change_request)', { tables: 'field.invalid' });
+	// the run appends ^sys_updated_on>=…^ORDERBY…: a second query (^NQ) or an order of its own would escape the watermark
+	if (o.kind === 'servicenow' && /\^NQ|ORDERBY/.test(o.query)) throw invalid('The encoded query may not contain ^NQ or ORDERBY', { query: 'field.invalid' });
+	if (o.kind === 'jira' && /\border\s+by\b/i.test(o.query)) throw invalid('The JQL may not contain ORDER BY', { query: 'field.invalid' });
 	const existing = await findConnector(db, customerId, o.kind);
 	if (!existing && !o.secret) throw invalid('Enter the secret', { secret: 'field.required' });
 	if (o.secret && !secretsKeySet()) throw invalid('SECRETS_KEY is not set: no secret can be stored', { secret: 'idp.no_secrets_key' });
