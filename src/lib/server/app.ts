@@ -25,6 +25,7 @@ import { createRedisFanout, localFanout } from './realtime/collab/fanout';
 import { createRedis } from './redis/connection';
 import { DeliveryWorker } from './domain/notifications/delivery-worker';
 import { smtpTransport } from './domain/notifications/mail-transport';
+import { SyncWorker } from './domain/itsm/sync/sync-worker';
 
 export interface App {
 	db: Db;
@@ -53,6 +54,8 @@ export interface App {
 	attachRoom(server: Server): RoomServer;
 	/** Delivers the notification outbox (mails, the bell); every instance runs one. */
 	notifications: DeliveryWorker;
+	/** Runs the ticket connectors on their schedules; every instance runs one. */
+	sync: SyncWorker;
 	/** Tells every open page of these people (on every instance) their bell's new unread count. */
 	bellChanged(personIds: readonly string[]): void;
 	close(): Promise<void>;
@@ -130,6 +133,21 @@ async function createApp(): Promise<App> {
 		push: bellChanged
 	});
 	notifications.start();
+	const sync = new SyncWorker(db, {
+		pollMs: cfg.SYNC_POLL_MS,
+		leaseMs: cfg.SYNC_LEASE_MS,
+		overlapMs: cfg.SYNC_OVERLAP_MS,
+		pageSize: cfg.SYNC_PAGE_SIZE,
+		batch: 20,
+		http: {
+			timeoutMs: cfg.SYNC_TIMEOUT_MS,
+			maxRetries: cfg.SYNC_MAX_RETRIES,
+			retryBaseMs: cfg.SYNC_RETRY_BASE_MS,
+			maxRetryAfterMs: cfg.SYNC_MAX_RETRY_AFTER_MS,
+			perMinute: cfg.SYNC_MAX_REQUESTS_PER_MINUTE
+		}
+	});
+	sync.start();
 	return {
 		db,
 		documents,
@@ -158,9 +176,11 @@ async function createApp(): Promise<App> {
 		),
 		signIn: { requireTwoFactorForSupplierAdmins: cfg.REQUIRE_2FA_SUPPLIER_ADMINS },
 		notifications,
+		sync,
 		async close() {
 			clearInterval(sweeper);
 			await notifications.stop();
+			await sync.stop();
 			transport?.close();
 			await fanout.close();
 			await limitsRedis?.quit().catch(() => {});

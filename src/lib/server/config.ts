@@ -81,6 +81,24 @@ const Env = z.object({
 	NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
 	/** How often each instance sweeps for reminders: actions due soon or overdue, minutes awaiting justering (ms; 0 = never). */
 	NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).default(600_000),
+	/** Ticket connectors (ServiceNow, Jira): how often each instance looks for connectors due (ms). */
+	SYNC_POLL_MS: z.coerce.number().int().min(50).default(30_000),
+	/** How long a running connector stays one instance's without a renewal (renewed every third of it) (ms). */
+	SYNC_LEASE_MS: z.coerce.number().int().min(300).default(120_000),
+	/** Each run reads again what changed this long before the last run's newest update (ms). */
+	SYNC_OVERLAP_MS: z.coerce.number().int().min(0).default(600_000),
+	/** Records per page (ServiceNow sysparm_limit; Jira maxResults, at most 100). */
+	SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+	/** Requests per minute one connector may send. */
+	SYNC_MAX_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+	/** Each request's timeout (ms). */
+	SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+	/** Retries of a request after 429, 5xx or a network error. */
+	SYNC_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+	/** The first backoff after a 5xx or network error; each next one twice as long, with jitter (ms). */
+	SYNC_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+	/** A Retry-After longer than this fails the run; the next run tries again (ms). */
+	SYNC_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(0).default(120_000),
 	/**
 	 * Key for secrets stored encrypted (AES-256-GCM): TOTP secrets, OIDC client
 	 * secrets. 32 bytes as 64 hex digits or base64. Required when

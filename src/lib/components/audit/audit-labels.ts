@@ -64,6 +64,8 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'identity.link': m.audit_event_identity_link,
 	'import_mapping.save': m.audit_event_import_mapping_save,
 	'tickets.import': m.audit_event_tickets_import,
+	'ticket_connector.update': m.audit_event_ticket_connector_update,
+	'ticket_connector.remove': m.audit_event_ticket_connector_remove,
 	'kb.create': m.audit_event_kb_create,
 	'kb.update': m.audit_event_kb_update,
 	'customer.create': m.audit_event_customer_create,
@@ -170,6 +172,14 @@ const FIELDS: Record<AuditField, () => string> = {
 	pauseStatuses: m.audit_field_pauseStatuses,
 	definitions: m.audit_field_definitions,
 	mapping: m.audit_field_mapping,
+	baseUrl: m.audit_field_baseUrl,
+	auth: m.audit_field_auth,
+	username: m.audit_field_username,
+	query: m.audit_field_query,
+	tables: m.audit_field_tables,
+	intervalMinutes: m.audit_field_intervalMinutes,
+	enabled: m.audit_field_enabled,
+	secretChanged: m.audit_field_secretChanged,
 	orgNumber: m.audit_field_orgNumber
 };
 

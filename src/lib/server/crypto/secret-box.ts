@@ -96,14 +96,20 @@ const keyedBox = (): SecretBox => {
 	return SecretBox.fromKeyText(process.env.SECRETS_KEY!.trim());
 };
 
-/** Seals an identity provider's client secret; throws SecretsKeyMissing without SECRETS_KEY. */
-export function seal(plaintext: string): string {
-	return keyedBox().seal(plaintext, CLIENT_SECRET);
+/** Seals a stored credential for `purpose` under SECRETS_KEY itself; throws SecretsKeyMissing without it. */
+export function sealFor(plaintext: string, purpose: string): string {
+	return keyedBox().seal(plaintext, purpose);
 }
 
-/** Opens a sealed client secret; throws when it was altered or sealed under another key. */
-export function open(sealed: string): string {
-	const plain = keyedBox().open(sealed, CLIENT_SECRET);
+/** Opens a credential sealed for `purpose`; throws when it was altered or sealed under another key. */
+export function openFor(sealed: string, purpose: string): string {
+	const plain = keyedBox().open(sealed, purpose);
 	if (plain === null) throw new Error('The sealed secret cannot be opened with this SECRETS_KEY');
 	return plain;
 }
+
+/** Seals an identity provider's client secret; throws SecretsKeyMissing without SECRETS_KEY. */
+export const seal = (plaintext: string): string => sealFor(plaintext, CLIENT_SECRET);
+
+/** Opens a sealed client secret; throws when it was altered or sealed under another key. */
+export const open = (sealed: string): string => openFor(sealed, CLIENT_SECRET);

@@ -77,6 +77,9 @@ export const AUDIT_EVENTS = {
 	'identity.link': { kind: 'people', customer: true },
 	'import_mapping.save': { kind: 'settings', customer: false },
 	'tickets.import': { kind: 'settings', customer: false },
+	// ticket connectors (ServiceNow, Jira): the supplier's own set-up
+	'ticket_connector.update': { kind: 'settings', customer: false },
+	'ticket_connector.remove': { kind: 'settings', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },
 	'kb.update': { kind: 'knowledge', customer: false },
 	'customer.create': { kind: 'installation', customer: false },
@@ -202,6 +205,15 @@ export const AUDIT_FIELDS = [
 	'pauseStatuses',
 	'definitions',
 	'mapping',
+	// ticket connectors (ServiceNow, Jira)
+	'baseUrl',
+	'auth',
+	'username',
+	'query',
+	'tables',
+	'intervalMinutes',
+	'enabled',
+	'secretChanged',
 	// customers
 	'orgNumber',
 	// a meeting started more than an hour early (lifecycle.service.ts startMeeting)

@@ -32,6 +32,7 @@ export const load: PageServerLoad = (event) =>
 			disagreements,
 			reports: await visibleReports(db, actor, customerId),
 			canImport: can(actor, 'ticket.import', { customerId }),
+			canSync: can(actor, 'itsm.configure', { customerId }),
 			canEnterKpi: can(actor, 'kpi.enter', { customerId })
 		};
 	});

@@ -37,6 +37,7 @@ export const load: PageServerLoad = (event) =>
 			...list,
 			imports,
 			reports: await visibleReports(db, actor, customerId),
-			canImport: can(actor, 'ticket.import', { customerId })
+			canImport: can(actor, 'ticket.import', { customerId }),
+			canSync: can(actor, 'itsm.configure', { customerId })
 		};
 	});

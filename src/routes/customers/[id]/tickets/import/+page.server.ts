@@ -4,6 +4,7 @@ import { EXAMPLE_MAPPINGS, PRESET_KEYS, PRESETS } from '$lib/server/domain/itsm/
 import { visibleReports } from '$lib/server/domain/tenancy/report-grants.service';
 import { getCustomer } from '$lib/server/domain/tenancy/customers.service';
 import { loadWith } from '$lib/server/http/forms';
+import { can } from '$lib/server/domain/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -22,6 +23,7 @@ export const load: PageServerLoad = (event) =>
 			examples: Object.entries(EXAMPLE_MAPPINGS).map(([name, e]) => ({ name, source: e.source, mapping: e.mapping })),
 			mappings,
 			imports: await recentImports(db, actor, customerId, 10),
-			reports: await visibleReports(db, actor, customerId)
+			reports: await visibleReports(db, actor, customerId),
+			canSync: can(actor, 'itsm.configure', { customerId })
 		};
 	});
