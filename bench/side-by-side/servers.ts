@@ -25,6 +25,8 @@ export interface ServerUnderTest {
 	admin?: ApiClient;
 	/** Hocuspocus only: its SQLite file */
 	hocuspocusDb?: string;
+	/** Samverkan only: stops the server and starts it again on the same data (the state of a production server after a restart) */
+	restart?(): Promise<ServerUnderTest>;
 	/** event-loop delay of the server since the last call (p50/p99/max ms), and its memory after a full collection (bytes) */
 	loopDelay(): Promise<Probe>;
 	stop(): Promise<void>;
@@ -60,11 +62,11 @@ function loopReader(pid: () => number, file: string) {
 }
 
 /** BENCH_PROFILE_DIR: Samverkan's CPU profile of the whole run is written there (samverkan-<time>.cpuprofile) when it stops. */
-export async function startSamverkan(): Promise<ServerUnderTest> {
+export async function startSamverkan(reuse?: { dataDir: string }): Promise<ServerUnderTest> {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-samverkan-'));
 	const profileDir = process.env.BENCH_PROFILE_DIR;
 	const probe = probeEnv(dir, profileDir ? { LOOP_PROBE_CPU_PROFILE: join(resolve(profileDir), `samverkan-${Date.now()}.cpuprofile`) } : {});
-	const server = await startServer({ demo: true, env: probe.env });
+	const server = await startServer({ demo: true, env: probe.env, ...(reuse ? { dataDir: reuse.dataDir } : {}) });
 	const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 	const loop = loopReader(() => server.process.pid!, probe.file);
 	await loop();
@@ -78,6 +80,11 @@ export async function startSamverkan(): Promise<ServerUnderTest> {
 		databaseUrl: server.databaseUrl,
 		admin,
 		loopDelay: loop,
+		restart: async () => {
+			await server.stop({ keepData: true });
+			rmSync(dir, { recursive: true, force: true });
+			return startSamverkan({ dataDir: server.dataDir });
+		},
 		stop: async () => {
 			await server.stop();
 			rmSync(dir, { recursive: true, force: true });
