@@ -20,13 +20,15 @@ if (file) {
 	const gc = runInNewContext('gc');
 	const delay = monitorEventLoopDelay({ resolution: 10 });
 	delay.enable();
+	/** numbers the answers, so the bench can tell a fresh one from the last */
+	let answer = 0;
 	process.on('SIGUSR2', () => {
 		const ms = (ns) => ns / 1e6;
 		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
 		// The collection itself would show as a stall: measured after the window is read.
 		gc();
 		const m = process.memoryUsage();
-		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss }));
+		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss, answer: ++answer }));
 		delay.reset();
 	});
 }

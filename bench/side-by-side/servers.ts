@@ -50,13 +50,26 @@ function probeEnv(dir: string, extra: Record<string, string> = {}) {
 }
 
 function loopReader(pid: () => number, file: string) {
-	return async () => {
-		process.kill(pid(), 'SIGUSR2');
-		await new Promise((r) => setTimeout(r, 200));
+	let last = 0;
+	const read = (): (Probe & { answer: number }) | null => {
 		try {
-			return JSON.parse(readFileSync(file, 'utf8')) as Probe;
+			return JSON.parse(readFileSync(file, 'utf8')) as Probe & { answer: number };
 		} catch {
-			return { p50: NaN, p99: NaN, max: NaN, heapUsed: NaN, external: NaN, rss: NaN };
+			return null;
+		}
+	};
+	return async (): Promise<Probe> => {
+		process.kill(pid(), 'SIGUSR2');
+		// A busy server answers late (a full collection first): wait for this answer, not the last one.
+		const start = Date.now();
+		for (;;) {
+			await new Promise((r) => setTimeout(r, 50));
+			const probe = read();
+			if (probe && probe.answer > last) {
+				last = probe.answer;
+				return probe;
+			}
+			if (Date.now() - start > 10_000) return { p50: NaN, p99: NaN, max: NaN, heapUsed: NaN, external: NaN, rss: NaN };
 		}
 	};
 }
