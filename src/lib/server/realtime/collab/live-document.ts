@@ -482,13 +482,13 @@ export class LiveDocument {
 }
 
 /** The top-level shared type a (nested) type belongs to. */
-function topLevel(type: Y.AbstractType<unknown>): Y.AbstractType<unknown> {
+function topLevel(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>> {
 	let t = type;
 	while (t._item && t._item.parent instanceof Y.AbstractType) t = t._item.parent;
 	return t;
 }
 
-function nameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
+function nameOf(doc: Y.Doc, type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): string | null {
 	for (const [name, t] of doc.share) if (t === type) return name;
 	return null;
 }
