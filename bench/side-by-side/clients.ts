@@ -21,6 +21,8 @@ export interface BenchClient {
 	connected: Promise<number>;
 	/** ms from creation to the initial sync being complete */
 	synced: Promise<number>;
+	/** light clients: bytes of the document state the initial sync brought (the server's encoded Y.Doc) */
+	received?: { syncBytes: number };
 	close(): void;
 }
 
@@ -100,6 +102,7 @@ export function connectLightClient(
 	let onSynced!: (ms: number) => void;
 	const connected = new Promise<number>((r) => (onConnected = r));
 	const synced = new Promise<number>((r) => (onSynced = r));
+	const received = { syncBytes: 0 };
 	ws.on('open', () => {
 		onConnected(nowMs() - start);
 		// Hocuspocus: an (empty) token first, as its provider sends; messages before it are queued.
@@ -117,7 +120,7 @@ export function connectLightClient(
 			const sv = decoding.readVarUint8Array(d);
 			ws.send(message((e) => (encoding.writeVarUint(e, SYNC), encoding.writeVarUint(e, SYNC_STEP2), encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, sv)))));
 		} else if (step === SYNC_STEP2) {
-			decoding.readVarUint8Array(d);
+			received.syncBytes = decoding.readVarUint8Array(d).byteLength;
 			onSynced(nowMs() - start);
 		} else if (step === SYNC_UPDATE) {
 			onUpdate(decoding.readVarUint8Array(d));
@@ -130,6 +133,7 @@ export function connectLightClient(
 		doc,
 		connected,
 		synced,
+		received,
 		close: () => {
 			ws.close();
 			doc.destroy();

@@ -2,18 +2,44 @@
  * Preloaded into every server under test (NODE_OPTIONS=--import): records the
  * server's event-loop delay. SIGUSR2 writes the figures since the last signal
  * to LOOP_PROBE_FILE and starts over, so the bench reads one window per
- * scenario. Plain JavaScript, so it needs no loader of its own.
+ * scenario. With it go the process's memory figures after a full garbage
+ * collection (heap used, external and array buffers, RSS), so the bench can
+ * tell what open documents cost. LOOP_PROBE_CPU_PROFILE=<file>: a CPU profile
+ * of the whole run, written when the process exits (NODE_OPTIONS does not
+ * take --cpu-prof). Plain JavaScript, so it needs no loader of its own.
  */
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const file = process.env.LOOP_PROBE_FILE;
 if (file) {
+	setFlagsFromString('--expose-gc');
+	const gc = runInNewContext('gc');
 	const delay = monitorEventLoopDelay({ resolution: 10 });
 	delay.enable();
+	/** numbers the answers, so the bench can tell a fresh one from the last */
+	let answer = 0;
 	process.on('SIGUSR2', () => {
 		const ms = (ns) => ns / 1e6;
-		writeFileSync(file, JSON.stringify({ p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) }));
+		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
+		// The collection itself would show as a stall: measured after the window is read.
+		gc();
+		const m = process.memoryUsage();
+		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss, answer: ++answer }));
 		delay.reset();
 	});
+}
+
+const profile = process.env.LOOP_PROBE_CPU_PROFILE;
+if (profile) {
+	const session = new Session();
+	session.connect();
+	session.post('Profiler.enable');
+	session.post('Profiler.setSamplingInterval', { interval: 1000 });
+	session.post('Profiler.start');
+	// An in-process session answers synchronously, so this works in 'exit'.
+	process.on('exit', () => session.post('Profiler.stop', (err, result) => err || writeFileSync(profile, JSON.stringify(result.profile))));
 }

@@ -21,38 +21,65 @@ export interface ServerUnderTest {
 	cookie: string;
 	/** Samverkan only: its SQLite file, its API as the supplier admin */
 	databaseFile?: string;
+	databaseUrl?: string;
 	admin?: ApiClient;
 	/** Hocuspocus only: its SQLite file */
 	hocuspocusDb?: string;
-	/** event-loop delay of the server since the last call (p50/p99/max ms) */
-	loopDelay(): Promise<{ p50: number; p99: number; max: number }>;
+	/** Samverkan only: stops the server and starts it again on the same data (the state of a production server after a restart) */
+	restart?(): Promise<ServerUnderTest>;
+	/** event-loop delay of the server since the last call (p50/p99/max ms), and its memory after a full collection (bytes) */
+	loopDelay(): Promise<Probe>;
 	stop(): Promise<void>;
+}
+
+export interface Probe {
+	p50: number;
+	p99: number;
+	max: number;
+	heapUsed: number;
+	external: number;
+	rss: number;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PROBE = pathToFileURL(join(import.meta.dirname, 'loop-probe.mjs')).href;
 
-function probeEnv(dir: string) {
+function probeEnv(dir: string, extra: Record<string, string> = {}) {
 	const file = join(dir, 'loop.json');
-	return { file, env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(), LOOP_PROBE_FILE: file } };
+	return { file, env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(), LOOP_PROBE_FILE: file, ...extra } };
 }
 
 function loopReader(pid: () => number, file: string) {
-	return async () => {
-		process.kill(pid(), 'SIGUSR2');
-		await new Promise((r) => setTimeout(r, 200));
+	let last = 0;
+	const read = (): (Probe & { answer: number }) | null => {
 		try {
-			return JSON.parse(readFileSync(file, 'utf8')) as { p50: number; p99: number; max: number };
+			return JSON.parse(readFileSync(file, 'utf8')) as Probe & { answer: number };
 		} catch {
-			return { p50: NaN, p99: NaN, max: NaN };
+			return null;
+		}
+	};
+	return async (): Promise<Probe> => {
+		process.kill(pid(), 'SIGUSR2');
+		// A busy server answers late (a full collection first): wait for this answer, not the last one.
+		const start = Date.now();
+		for (;;) {
+			await new Promise((r) => setTimeout(r, 50));
+			const probe = read();
+			if (probe && probe.answer > last) {
+				last = probe.answer;
+				return probe;
+			}
+			if (Date.now() - start > 10_000) return { p50: NaN, p99: NaN, max: NaN, heapUsed: NaN, external: NaN, rss: NaN };
 		}
 	};
 }
 
-export async function startSamverkan(): Promise<ServerUnderTest> {
+/** BENCH_PROFILE_DIR: Samverkan's CPU profile of the whole run is written there (samverkan-<time>.cpuprofile) when it stops. */
+export async function startSamverkan(reuse?: { dataDir: string }): Promise<ServerUnderTest> {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-samverkan-'));
-	const probe = probeEnv(dir);
-	const server = await startServer({ demo: true, env: probe.env });
+	const profileDir = process.env.BENCH_PROFILE_DIR;
+	const probe = probeEnv(dir, profileDir ? { LOOP_PROBE_CPU_PROFILE: join(resolve(profileDir), `samverkan-${Date.now()}.cpuprofile`) } : {});
+	const server = await startServer({ demo: true, env: probe.env, ...(reuse ? { dataDir: reuse.dataDir } : {}) });
 	const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 	const loop = loopReader(() => server.process.pid!, probe.file);
 	await loop();
@@ -63,8 +90,14 @@ export async function startSamverkan(): Promise<ServerUnderTest> {
 		wsBase: server.url.replace(/^http/, 'ws') + '/collab',
 		cookie: admin.sessionCookie,
 		databaseFile: server.databaseFile,
+		databaseUrl: server.databaseUrl,
 		admin,
 		loopDelay: loop,
+		restart: async () => {
+			await server.stop({ keepData: true });
+			rmSync(dir, { recursive: true, force: true });
+			return startSamverkan({ dataDir: server.dataDir });
+		},
 		stop: async () => {
 			await server.stop();
 			rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,8 @@ export interface ReadyMessage {
 	type: 'ready';
 	connectMs: number[];
 	syncMs: number[];
+	/** light clients: the size of the state each one's initial sync brought */
+	syncBytes: number[];
 	failed: number;
 }
 
@@ -86,7 +88,8 @@ async function run() {
 			});
 		}
 	}
-	port.postMessage({ type: 'ready', connectMs, syncMs, failed: clients.length - syncMs.length } satisfies ReadyMessage);
+	const syncBytes = clients.map((c) => c.received?.syncBytes ?? 0).filter((n) => n > 0);
+	port.postMessage({ type: 'ready', connectMs, syncMs, syncBytes, failed: clients.length - syncMs.length } satisfies ReadyMessage);
 
 	const { seconds } = await new Promise<{ seconds: number }>((r) => port.once('message', r));
 	const lag = monitorEventLoopDelay({ resolution: 10 });

@@ -46,7 +46,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 	// the demo without its year of history is what the run's demo template holds (demo-template.setup.ts)
 	const demoCopy = opts.demo === true && opts.env?.SAMVERKAN_DEMO_HISTORY !== '1';
 	const databaseUrl = opts.databaseUrl ?? (await testDatabaseFor(dataDir, { demoCopy }));
-	const args = ['--import', 'tsx', 'server/index.ts', ...(opts.demo ? ['--demo'] : [])];
+	// the compiled entry (npm run build) as `npm start` runs it; a build without it through tsx
+	const compiled = join(ROOT, process.env.BUILD_DIR ?? 'build', 'start.js');
+	const args = [...(existsSync(compiled) ? [compiled] : ['--import', 'tsx', 'server/index.ts']), ...(opts.demo ? ['--demo'] : [])];
 	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
 		env: {

@@ -38,13 +38,22 @@ export function databaseUrlNamed(name: string): string {
 	return url.toString();
 }
 
+/** The run's demo template; none outside vitest (the benches start the server with --demo, which loads the demo itself). */
+function demoTemplate(): ReturnType<typeof inject<'demoTemplate'>> | undefined {
+	try {
+		return inject('demoTemplate');
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * DATABASE_URL for a server using dataDir: created on first use. A demo
  * server starts from a copy of the run's demo template
  * (demo-template.setup.ts), which is what --demo would have loaded.
  */
 export async function testDatabaseFor(dataDir: string, opts: { demoCopy?: boolean } = {}): Promise<string> {
-	const demo = opts.demoCopy ? inject('demoTemplate') : undefined;
+	const demo = opts.demoCopy ? demoTemplate() : undefined;
 	if (!onPostgres()) {
 		const file = join(dataDir, 'samverkan.db');
 		if (demo?.sqliteFile && !existsSync(file)) copyFileSync(demo.sqliteFile, file);

@@ -13,14 +13,17 @@
  *   relayed nor stored;
  *   the forum's chair changed through the API while a room is open: both
  *   participants see the new chair, the old chair's controls are gone and his
- *   next one is refused naming the new chair.
+ *   next one is refused naming the new chair;
+ *   the access decisions the collab server keeps for new connections
+ *   (access-cache.ts, kept for the re-check interval) are forgotten at once:
+ *   a connection opened right after the change gets the new access.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { CloseCode } from '../../src/lib/realtime/protocol';
 import { ApiClient } from '../helpers/api-client';
 import { cutOffAt, expectCutOff, expectRoomCutOff, joinedRoom, newPerson, PUSH_MS, type TestPerson } from '../helpers/access-push';
-import { connectClient, type CollabClient } from '../helpers/collab-client';
+import { connectClient, synced, type CollabClient } from '../helpers/collab-client';
 import { demoIds, NORRBY } from '../helpers/demo-ids';
 import { until, type RoomClient } from '../helpers/room-client';
 import { startServer, type TestServer } from '../helpers/server';
@@ -138,6 +141,30 @@ describe('an ended session closes open sockets within a second', () => {
 				expect((await admin.request('DELETE', `/api/v1/customers/${customerId}/api-tokens/${created.body.token.id}`)).status).toBe(204);
 			}
 		});
+	});
+});
+
+describe('decisions kept for new connections are forgotten at once', () => {
+	it('removed from the forum: the next connection only reads; logged out: the next one is refused (4401)', async () => {
+		const p = await newPerson(server.url, admin, { customerId, forumId });
+		const first = client(p.api.sessionCookie);
+		await synced(first);
+		// the same person's next connection is decided from what the first one read
+		const second = client(p.api.sessionCookie);
+		await synced(second);
+		second.doc.getMap('cache-test').set(p.id, 'member');
+		expect(await second.flush(), 'a forum member writes').toBe('saved');
+
+		expect((await admin.request('DELETE', `/api/v1/forums/${forumId}/members/${p.id}`)).status).toBe(204);
+		const afterRemoval = client(p.api.sessionCookie);
+		await synced(afterRemoval);
+		afterRemoval.doc.getMap('cache-test').set(p.id, 'no longer a member');
+		expect(await afterRemoval.flush(), 'opened right after the removal: read-only').toBe('dropped');
+
+		expect((await p.api.request('DELETE', '/api/v1/session')).status).toBe(204);
+		const afterLogout = client(p.api.sessionCookie);
+		const closed = await Promise.race([afterLogout.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), PUSH_MS * 3))]);
+		expect(closed?.code, 'opened right after the logout: refused').toBe(CloseCode.unauthenticated);
 	});
 });
 

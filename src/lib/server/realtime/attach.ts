@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { Db } from '$lib/server/db';
 import { concerns, onAccessChange } from '$lib/server/domain/tenancy/access-events';
 import { CloseCode } from '$lib/realtime/protocol';
+import { AccessCache } from './collab/access-cache';
 import { authorizeUpgrade, isCollabPath, recheckConnection } from './collab/authorize-upgrade';
 import { CollabConnection } from './collab/connection';
 import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
@@ -45,10 +46,12 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 	const connections = new Set<CollabConnection>();
 	let closing = false;
 
+	// Decisions read within the re-check interval, forgotten at once when access changes (below).
+	const decisions = new AccessCache(opts.recheckMs);
 	// Sessions end (logout, password or access change) and forum membership
 	// changes while a socket stays open: re-check every open connection.
 	const recheckOne = (conn: CollabConnection) =>
-		recheckConnection(db, conn.sessionToken, conn.target, conn.access).then(
+		recheckConnection(db, conn.sessionToken, conn.target, conn.access, decisions).then(
 			(refusal) => refusal && conn.close(refusal.code, refusal.reason),
 			(err) => console.error('collab: re-checking a connection failed', err)
 		);
@@ -58,17 +61,20 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 	recheck.unref();
 	// A document locked for everyone (approved minutes): re-check its connections now.
 	const onAccessChanged = (docName: string) => {
+		decisions.dropDocument(docName);
 		for (const conn of connections) if (conn.target.name === docName) void recheckOne(conn);
 	};
 	registry.accessListeners.add(onAccessChanged);
 	// A session ended, an account or token lost its rights, a forum's members changed (here or on
-	// another instance): the connections concerned re-check now, ahead of anything they send next.
+	// another instance): the decisions kept about it are forgotten, and the connections concerned
+	// re-check now, ahead of anything they send next.
 	const stopAccessEvents = onAccessChange((change) => {
+		decisions.drop(change);
 		for (const conn of connections) {
 			const holder = { personId: conn.actor.personId, credential: conn.sessionToken, forumId: conn.target.forumId, meetingId: conn.target.meetingId };
 			if (!concerns(change, holder)) continue;
 			conn.recheckInOrder(() =>
-				recheckConnection(db, conn.sessionToken, conn.target, conn.access).catch((err: unknown) => {
+				recheckConnection(db, conn.sessionToken, conn.target, conn.access, decisions).catch((err: unknown) => {
 					console.error('collab: re-checking a connection failed', err);
 					return null;
 				})
@@ -102,7 +108,7 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
 				return;
 			}
-			authorizeUpgrade(db, req, publicOrigin).then(
+			authorizeUpgrade(db, req, publicOrigin, decisions).then(
 				(decision) => onAuthorized(req, socket, head, decision),
 				(err) => {
 					console.error('collab: upgrade failed', err);

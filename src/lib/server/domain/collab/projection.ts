@@ -12,8 +12,9 @@
  */
 import type * as Y from 'yjs';
 import type { Executor } from '$lib/server/db';
-import { readActions } from '$lib/realtime/actions-doc';
-import { readAgenda } from '$lib/realtime/agenda-doc';
+import { ACTIONS, readActions } from '$lib/realtime/actions-doc';
+import { AGENDA_ITEMS, readAgenda } from '$lib/realtime/agenda-doc';
+import type { DocKind } from '$lib/realtime/doc-names';
 import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
 import { nowIso } from '../ids';
 import { findMeeting, meetingIdsOfForum } from '../meeting-core/meetings.repository';
@@ -34,6 +35,25 @@ import {
 } from './collab.repository';
 import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
 import { reindexActions, reindexAgenda, reindexInternalNotes, reindexMinutes } from '../search/search.repository';
+
+/**
+ * The top-level shared types each kind's projection reads: a change to any
+ * other part of the document (presence-free client state, future fields)
+ * leaves the projected tables as they are, so the document is not projected
+ * again for it. The minutes and internal notes are the Lexical editor's
+ * root (`@lexical/yjs` binds the document's 'root' XmlText).
+ */
+const PROJECTED_ROOTS: Record<DocKind, readonly string[]> = {
+	agenda: [AGENDA_ITEMS],
+	minutes: ['root'],
+	internal: ['root'],
+	actions: [ACTIONS],
+	handbook: []
+};
+
+export function projectedRoots(kind: DocKind): readonly string[] {
+	return PROJECTED_ROOTS[kind];
+}
 
 export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
 	switch (target.parsed.kind) {

@@ -4,9 +4,8 @@
  * creation date, language), a running header with customer, forum and date,
  * and "page n of m" on every page.
  */
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { FrozenFigure, MinutesBlock, MinutesModel, MinutesRun } from '../meeting-core/minutes-model';
-import { fontBytes } from './fonts';
 import type { ExportLocale } from './labels';
 import { decisionNumber, figureCells, minutesOutline, safeHref, type Outline } from './minutes-outline';
 
@@ -17,6 +16,15 @@ const RULE = '#cbd5e1';
 const ACCENT = '#0369a1';
 
 type Doc = PDFKit.PDFDocument;
+
+/**
+ * pdfkit (with fontkit and its tables) costs ~27 MiB of the server's memory
+ * once loaded, and the inlined fonts are 766 KB of code: both are loaded with
+ * the first PDF, not at start with the rest of the app (bench/README.md,
+ * "Where the time and memory go").
+ */
+let pdfkit: Promise<{ PDFDocument: typeof PDFKitDocument; fontBytes: typeof import('./fonts').fontBytes }> | null = null;
+const loadPdfKit = () => (pdfkit ??= Promise.all([import('pdfkit'), import('./fonts')]).then(([kit, fonts]) => ({ PDFDocument: kit.default, fontBytes: fonts.fontBytes })));
 
 function face(run: MinutesRun): string {
 	if (run.bold && run.italic) return 'BoldItalic';
@@ -173,6 +181,7 @@ function collect(doc: Doc): Promise<Uint8Array> {
 export async function minutesToPdf(model: MinutesModel, locale: ExportLocale, opts: { createdAt?: Date } = {}): Promise<Uint8Array> {
 	const o = minutesOutline(model, locale);
 	const l = o.labels;
+	const { PDFDocument, fontBytes } = await loadPdfKit();
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: MARGIN,

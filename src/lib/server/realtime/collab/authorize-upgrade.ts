@@ -1,7 +1,9 @@
 /**
  * Decides a websocket upgrade on /collab/<docName> before anything is loaded:
  * same-site origin, a valid session, a document name that parses, and access
- * through the same policy as HTTP.
+ * through the same policy as HTTP. A decision read from the database within
+ * the re-check interval is taken from the AccessCache (access-cache.ts),
+ * which forgets it at once when the access changes.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '$lib/server/db';
@@ -10,8 +12,9 @@ import { documentAccess, type DocumentAccess, type DocumentTarget } from '$lib/s
 import { DomainError } from '$lib/server/domain/errors';
 import { actorFromToken, TOKEN_PREFIX } from '$lib/server/domain/itsm/tokens/api-tokens.service';
 import { lookupSession, SESSION_COOKIE } from '$lib/server/domain/tenancy/sessions';
-import { COLLAB_PATH, parseDocName } from '$lib/realtime/doc-names';
+import { COLLAB_PATH, formatDocName, parseDocName, type DocName } from '$lib/realtime/doc-names';
 import { CloseCode } from '$lib/realtime/protocol';
+import type { AccessCache, AccessDecision } from './access-cache';
 
 export type UpgradeDecision =
 	/** sessionToken: the credential (session or API token), re-checked while the connection lives */
@@ -59,8 +62,34 @@ export function sameOrigin(req: IncomingMessage, publicOrigin: string | undefine
  * by the API tokens' prefix. Null when it no longer holds.
  */
 export async function actorForCredential(db: Db, credential: string): Promise<Actor | null> {
-	if (credential.startsWith(TOKEN_PREFIX)) return actorFromToken(db, credential);
-	return (await lookupSession(db, credential))?.actor ?? null;
+	return (await holderOf(db, credential))?.actor ?? null;
+}
+
+/** The actor of a credential and until when it holds at most (a session's expiry; a token's until revoked). */
+async function holderOf(db: Db, credential: string): Promise<{ actor: Actor; until: number } | null> {
+	if (credential.startsWith(TOKEN_PREFIX)) {
+		const actor = await actorFromToken(db, credential);
+		return actor && { actor, until: Infinity };
+	}
+	const session = await lookupSession(db, credential);
+	return session && { actor: session.actor, until: session.expiresAt.getTime() };
+}
+
+/**
+ * Who the credential is and what it may do with the document: from the cache
+ * if it holds a fresh decision, else from the database (and then kept).
+ * Null when the credential no longer holds; throws the policy's refusal.
+ */
+async function decide(db: Db, credential: string, parsed: DocName, cache: AccessCache | undefined): Promise<AccessDecision | null> {
+	const cached = cache?.get(credential, formatDocName(parsed));
+	if (cached) return cached;
+	const epoch = cache?.epoch ?? 0;
+	const holder = await holderOf(db, credential);
+	if (!holder) return null;
+	const { target, access } = await documentAccess(db, holder.actor, parsed);
+	const decision = { actor: holder.actor, target, access };
+	cache?.set(credential, decision, epoch, holder.until);
+	return decision;
 }
 
 function credentialOf(req: IncomingMessage): string | null {
@@ -70,25 +99,29 @@ function credentialOf(req: IncomingMessage): string | null {
 	return cookie && !cookie.startsWith(TOKEN_PREFIX) ? cookie : null;
 }
 
-export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicOrigin?: string): Promise<UpgradeDecision> {
+export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicOrigin?: string, cache?: AccessCache): Promise<UpgradeDecision> {
 	if (!sameOrigin(req, publicOrigin)) return { ok: false, code: CloseCode.forbidden, reason: 'cross-site origin' };
 	const token = credentialOf(req);
-	const actor = token ? await actorForCredential(db, token) : null;
-	if (!token || !actor) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+	if (!token) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
 
 	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-	let name: string;
+	let parsed: DocName | null = null;
 	try {
-		name = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
+		parsed = parseDocName(decodeURIComponent(path.slice(COLLAB_PATH.length + 1)));
 	} catch {
+		parsed = null;
+	}
+	// Who it is comes first: a stranger learns nothing about document names.
+	if (!parsed) {
+		const actor = await actorForCredential(db, token);
+		if (!actor) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
 		return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
 	}
-	const parsed = parseDocName(name);
-	if (!parsed) return { ok: false, code: CloseCode.unknownDocument, reason: 'unknown document' };
 
 	try {
-		const { target, access } = await documentAccess(db, actor, parsed);
-		return { ok: true, actor, target, access, sessionToken: token };
+		const decision = await decide(db, token, parsed, cache);
+		if (!decision) return { ok: false, code: CloseCode.unauthenticated, reason: 'sign in first' };
+		return { ok: true, ...decision, sessionToken: token };
 	} catch (err) {
 		const refusal = refusalFor(err);
 		if (refusal) return refusal;
@@ -111,12 +144,12 @@ export async function recheckConnection(
 	db: Db,
 	sessionToken: string,
 	target: DocumentTarget,
-	access: DocumentAccess
+	access: DocumentAccess,
+	cache?: AccessCache
 ): Promise<{ code: CloseCode; reason: string } | null> {
-	const actor = await actorForCredential(db, sessionToken);
-	if (!actor) return { code: CloseCode.unauthenticated, reason: 'session ended' };
 	try {
-		const now = await documentAccess(db, actor, target.parsed);
+		const now = await decide(db, sessionToken, target.parsed, cache);
+		if (!now) return { code: CloseCode.unauthenticated, reason: 'session ended' };
 		return now.access === access ? null : { code: CloseCode.accessChanged, reason: 'access changed' };
 	} catch (err) {
 		const refusal = refusalFor(err);

@@ -50,6 +50,9 @@ export interface Peer {
 	readonly presence: PresenceIdentity;
 }
 
+/** SyncStep2 messages kept per document for joiners with the same state vector (see syncStep2For). */
+const MAX_SYNC_REPLIES = 4;
+
 /** Awareness client ids one connection may own (the stock client uses one per document). */
 export const MAX_PRESENCE_IDS_PER_PEER = 4;
 
@@ -66,6 +69,13 @@ export class LiveDocument {
 	/** read-only for everyone (approved minutes): updates are dropped like a reader's */
 	locked = false;
 	idleTimer: ReturnType<typeof setTimeout> | null = null;
+	/**
+	 * Counts the transactions that changed one of `projectedRoots` (what the
+	 * projection reads); the registry projects the document only when it moved.
+	 */
+	projectedChanges = 0;
+	/** projectedChanges when the document was last handed to the projector */
+	projectedSeen = 0;
 
 	/** the process-wide batch our current relays belong to, and those relays */
 	private batch: CommitBatch | null = null;
@@ -77,6 +87,8 @@ export class LiveDocument {
 	private readonly presenceOwners = new Map<number, Peer>();
 	/** updates emitted by the doc during the apply in progress */
 	private captured: Uint8Array[] = [];
+	/** SyncStep2 messages of the current content, by the state vector they answer (emptied by every change) */
+	private readonly syncReplies = new Map<string, Uint8Array>();
 	/** log rows and bytes queued in a batch that has not committed yet */
 	private uncommittedRows = 0;
 	private uncommittedBytes = 0;
@@ -92,12 +104,28 @@ export class LiveDocument {
 		/** called after each commit that changed the document (projection) */
 		private readonly onChanged: (doc: LiveDocument) => void = () => {},
 		/** the other instances holding this document */
-		private readonly fanout: DocumentFanout = localFanout()
+		private readonly fanout: DocumentFanout = localFanout(),
+		/** the top-level shared types the document's projection reads */
+		projectedRoots: readonly string[] = []
 	) {
 		this.doc = loaded.doc;
 		this.storedBytes = loaded.storedBytes;
 		this.logRows = loaded.logRows;
-		this.doc.on('update', (update: Uint8Array) => this.captured.push(update));
+		this.doc.on('update', (update: Uint8Array) => {
+			this.captured.push(update);
+			if (this.syncReplies.size > 0) this.syncReplies.clear();
+		});
+		if (projectedRoots.length > 0) {
+			this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+				for (const type of tr.changed.keys()) {
+					const name = nameOf(this.doc, topLevel(type));
+					if (name !== null && projectedRoots.includes(name)) {
+						this.projectedChanges++;
+						return;
+					}
+				}
+			});
+		}
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		// The server is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
@@ -273,15 +301,24 @@ export class LiveDocument {
 
 	/**
 	 * SyncStep2 for a client's state vector. Resolves with the message only once
-	 * everything it contains is committed.
+	 * everything it contains is committed. Clients joining together mostly send
+	 * the same state vector (a new client's is empty): the message is encoded
+	 * once per state vector and content, and shared until the content changes.
 	 */
 	async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array> {
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, MessageType.sync);
-		encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-		encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+		const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
+		let message = this.syncReplies.get(key);
+		if (!message) {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageType.sync);
+			encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+			encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+			message = encoding.toUint8Array(encoder);
+			if (this.syncReplies.size >= MAX_SYNC_REPLIES) this.syncReplies.clear();
+			this.syncReplies.set(key, message);
+		}
 		await this.committed();
-		return encoding.toUint8Array(encoder);
+		return message;
 	}
 
 	/** Resolves once every update applied so far is committed. */
@@ -360,9 +397,12 @@ export class LiveDocument {
 					this.uncommittedBytes -= stored.bytes;
 					this.relay(relays);
 					// What was stored, as stored, to the other instances: they apply it
-					// and count its rows without storing it again.
-					const update = stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates);
-					this.fanout.publish(this.name, { kind: 'update', rows: stored.rows, update });
+					// and count its rows without storing it again. (With one instance
+					// there is nobody to tell: no merge.)
+					if (this.fanout.distributed) {
+						const update = stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates);
+						this.fanout.publish(this.name, { kind: 'update', rows: stored.rows, update });
+					}
 					this.onChanged(this);
 					if (this.logRows >= this.options.compactAfterRows) void this.compact();
 				},
@@ -375,7 +415,7 @@ export class LiveDocument {
 		for (const u of emitted) this.relays.push({ update: u, origin });
 		this.stored.rows++;
 		this.stored.bytes += update.byteLength;
-		this.stored.updates.push(update);
+		if (this.fanout.distributed) this.stored.updates.push(update);
 		this.uncommittedRows++;
 		this.uncommittedBytes += update.byteLength;
 		this.storedBytes += update.byteLength;
@@ -439,4 +479,16 @@ export class LiveDocument {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+/** The top-level shared type a (nested) type belongs to. */
+function topLevel(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>> {
+	let t = type;
+	while (t._item && t._item.parent instanceof Y.AbstractType) t = t._item.parent;
+	return t;
+}
+
+function nameOf(doc: Y.Doc, type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): string | null {
+	for (const [name, t] of doc.share) if (t === type) return name;
+	return null;
 }

@@ -2,8 +2,12 @@
  * Runs the projection of live documents into SQL (domain/collab/projection.ts)
  * in the background, without getting in the way of the write path:
  *
- * - a document is projected once it has been quiet-ish for `delayMs` after a
- *   change (many keystrokes, one projection);
+ * - a document is projected `delayMs` after its first unprojected change
+ *   (many keystrokes, one projection), and at most once every `minIntervalMs`
+ *   while it keeps changing: a busy meeting's minutes are re-read every two
+ *   seconds, not after every pause in the typing;
+ * - the live document only hands over changes to what the projection reads
+ *   (projection.ts projectedRoots; registry.ts);
  * - one projection at a time for the whole process, oldest change first, and
  *   after each run a pause of four times its duration: projecting never takes
  *   more than about a fifth of the time, and the group commits of live edits
@@ -34,6 +38,8 @@ interface Pending {
 
 export class Projector {
 	private readonly pending = new Map<string, Pending>();
+	/** when each recently projected document was last projected (pruned after minIntervalMs) */
+	private readonly lastRun = new Map<string, number>();
 	private running: Promise<void> | null = null;
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	/** when the background worker may run next (after its pause) */
@@ -41,7 +47,8 @@ export class Projector {
 
 	constructor(
 		private readonly db: Db,
-		private readonly delayMs = 300
+		private readonly delayMs = 300,
+		private readonly minIntervalMs = 2_000
 	) {}
 
 	/** The document changed: project it soon. */
@@ -62,16 +69,23 @@ export class Projector {
 	/** A document dropped from memory without being trusted (database failure): nothing to project from it. */
 	forget(name: string): void {
 		this.pending.delete(name);
+		this.lastRun.delete(name);
 	}
 
 	async flushAll(): Promise<void> {
 		for (const name of [...this.pending.keys()]) await this.flush(name);
 	}
 
+	/** when a pending document may be projected */
+	private readyAt(p: Pending): number {
+		return Math.max(p.since + this.delayMs, (this.lastRun.get(p.target.name) ?? 0) + this.minIntervalMs);
+	}
+
 	private wake(): void {
 		if (this.timer || this.running || this.pending.size === 0) return;
-		const oldest = Math.min(...[...this.pending.values()].map((p) => p.since));
-		const wait = Math.max(0, this.nextAt - Date.now(), oldest + this.delayMs - Date.now());
+		let first = Infinity;
+		for (const p of this.pending.values()) first = Math.min(first, this.readyAt(p));
+		const wait = Math.max(0, this.nextAt - Date.now(), first - Date.now());
 		this.timer = setTimeout(() => {
 			this.timer = null;
 			void this.tick();
@@ -81,15 +95,22 @@ export class Projector {
 
 	private async tick(): Promise<void> {
 		if (this.running) return;
+		const now = Date.now();
+		for (const [name, at] of this.lastRun) if (at + this.minIntervalMs <= now) this.lastRun.delete(name);
 		let next: Pending | null = null;
-		for (const p of this.pending.values()) if (!next || p.since < next.since) next = p;
-		if (next && Date.now() - next.since >= this.delayMs) await this.run(next);
+		let nextReady = Infinity;
+		for (const p of this.pending.values()) {
+			const ready = this.readyAt(p);
+			if (ready < nextReady) [next, nextReady] = [p, ready];
+		}
+		if (next && nextReady <= now) await this.run(next);
 		this.wake();
 	}
 
 	private run(p: Pending): Promise<void> {
 		// Changes from now on are a new round for this document.
 		this.pending.delete(p.target.name);
+		this.lastRun.set(p.target.name, Date.now());
 		// A destroyed doc reads as empty: projecting it would wipe the tables.
 		if (p.doc.isDestroyed) return Promise.resolve();
 		const started = performance.now();

@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/document-storage';
+import { projectedRoots } from '$lib/server/domain/collab/projection';
 import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
 import { ACCESS_CHANNEL, type FanoutMessage } from './fanout-message';
@@ -105,8 +106,14 @@ export class DocumentRegistry {
 			this.commits,
 			this.options,
 			(d) => void this.unload(d, false),
-			(d) => this.projector.schedule(target, d.doc),
-			this.fanout
+			(d) => {
+				// Projected again only when something the projection reads changed.
+				if (d.projectedChanges === d.projectedSeen) return;
+				d.projectedSeen = d.projectedChanges;
+				this.projector.schedule(target, d.doc);
+			},
+			this.fanout,
+			projectedRoots(target.parsed.kind)
 		);
 		doc.locked = target.locked;
 		this.loaded.set(name, doc);

@@ -1,0 +1,88 @@
+/**
+ * The projector stays off the hot path (issue 19): a live document is
+ * projected again only when something its projection reads changed, and a
+ * document that keeps changing is projected at most once per interval.
+ * Counted on the real registry and projector over an in-memory database: the
+ * writes of a minutes projection into `minutes_text`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InsertQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import * as Y from 'yjs';
+import type { Db } from '$lib/server/db';
+import { resolveDocument, type DocumentTarget } from '$lib/server/domain/collab/collab.policy';
+import { meeting, world, type World } from '$lib/server/domain/governance/test/governance-health.fixture';
+import { DEFAULT_COLLAB_OPTIONS } from './options';
+import { Projector } from './projector';
+import { DocumentRegistry } from './registry';
+
+/** Counts the minutes projections: each writes the meeting's row of `minutes_text` once. */
+function counting(db: Db) {
+	let projections = 0;
+	const plugin: KyselyPlugin = {
+		transformQuery: ({ node }: PluginTransformQueryArgs): RootOperationNode => {
+			if (InsertQueryNode.is(node) && node.into?.table.identifier.name === 'minutes_text') projections++;
+			return node;
+		},
+		transformResult: async ({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => result
+	};
+	return { db: db.withPlugin(plugin), projections: () => projections };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let w: World;
+let target: DocumentTarget;
+let registry: DocumentRegistry | null = null;
+
+beforeEach(async () => {
+	w = await world();
+	const meetingId = await meeting(w.db, w.forumA, w.customerA, '2030-03-10T08:00:00Z', '2030-03-10T10:00:00Z');
+	target = await resolveDocument(w.db, { scope: 'meeting', id: meetingId, kind: 'minutes' });
+});
+afterEach(async () => {
+	await registry?.closeAll();
+	registry = null;
+	await w.db.destroy();
+});
+
+describe('the projection of live documents', () => {
+	it('is not run again for a change to a part of the document the projection does not read', async () => {
+		const c = counting(w.db);
+		registry = new DocumentRegistry(c.db, DEFAULT_COLLAB_OPTIONS);
+		// loaded (and seeded, which is projected) and kept open like a meeting's minutes
+		const live = await registry.acquire(target);
+		await registry.flushProjection(target);
+		const settled = c.projections();
+		expect(settled).toBeGreaterThan(0);
+		for (let i = 0; i < 5; i++) await registry.change(target, (doc) => doc.getMap('elsewhere').set('n', i));
+		// past the projector's delay and its interval per document (2 s)
+		await wait(2_500);
+		expect(c.projections(), 'changes outside the minutes text').toBe(settled);
+
+		await registry.change(target, (doc) => doc.get('root', Y.XmlText).insert(0, 'Beslut: '));
+		await wait(2_500);
+		expect(c.projections(), 'a change to the minutes text').toBe(settled + 1);
+		registry.release(live);
+	}, 15_000);
+
+	it('projects a document that keeps changing at most once per interval; flush projects the last change at once', async () => {
+		const c = counting(w.db);
+		const projector = new Projector(c.db, 10, 300);
+		const doc = new Y.Doc();
+		const started = Date.now();
+		while (Date.now() - started < 1_000) {
+			projector.schedule(target, doc);
+			await wait(20);
+		}
+		const during = c.projections();
+		expect(during, 'about one projection per 300 ms over one second').toBeGreaterThanOrEqual(2);
+		expect(during).toBeLessThanOrEqual(4);
+		// a last change inside the interval: flush (approval, unload) projects it now
+		await projector.flushAll();
+		const flushed = c.projections();
+		projector.schedule(target, doc);
+		await projector.flushAll();
+		expect(c.projections(), 'the last change projected at once by flush').toBe(flushed + 1);
+		doc.destroy();
+	});
+});
