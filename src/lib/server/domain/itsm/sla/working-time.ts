@@ -7,7 +7,8 @@
  * moment when n working ms have passed" are binary searches. That keeps the
  * SLA computation of a 25,000-ticket import to a fraction of a second.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { zonedClock } from '../import/dates';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) → [start, end) in minutes after local midnight, or null for closed. */
@@ -33,6 +34,9 @@ const CLOSED_TYPES = new Set(['public', 'bank']);
 const holidayCache = new Map<string, Set<string>>();
 // building a Holidays object costs ~25 ms: one per country
 const holidayObjects = new Map<string, Holidays>();
+// the holiday rules of every country hold ~8 MiB: loaded with the first SLA clock, not when the server starts
+let HolidaysOf: typeof Holidays | undefined;
+const holidaysClass = (): typeof Holidays => (HolidaysOf ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
 
 /** Local dates (yyyy-MM-dd) that are holidays in `country` in `year`. */
 export function holidayDates(country: string, year: number): Set<string> {
@@ -41,7 +45,7 @@ export function holidayDates(country: string, year: number): Set<string> {
 	if (!set) {
 		let hd = holidayObjects.get(country);
 		if (!hd) {
-			hd = new Holidays(country);
+			hd = new (holidaysClass())(country);
 			holidayObjects.set(country, hd);
 		}
 		set = new Set(
