@@ -10,6 +10,7 @@ import type { MaterialTables } from './material-schema';
 import type { SearchTables } from './search-schema';
 import type { IdentityTables } from './identity-schema';
 import type { AccountTables } from './accounts-schema';
+import type { AgreementTables } from './agreement-schema';
 
 // The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
 import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
@@ -188,7 +189,7 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, IdentityTables, AccountTables {
+export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, IdentityTables, AccountTables, AgreementTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;
