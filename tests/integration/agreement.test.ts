@@ -292,7 +292,7 @@ describe("the contract owner's proposal", () => {
 		expect(amendment).toMatchObject({ proposalId: id, effectiveFrom: NEXT_MONTH });
 		expect(accepted.body.agreement.services.find((s: { name: string }) => s.name === 'Backup').terms.at(-1).volume).toBe(15);
 		expect((await bam.json('POST', `${agreementOf(norrby)}/proposals/${id}`, { accept: false })).status).toBe(409);
-		const audit = (await norrbyOwner.json('GET', `/api/v1/customers/${norrby}/audit`)).body;
+		const audit = (await norrbyOwner.json('GET', `/api/v1/audit?customerId=${norrby}`)).body;
 		const actions = (audit.entries ?? []).map((e: { action: string }) => e.action);
 		expect(actions).toEqual(expect.arrayContaining(['agreement.propose', 'agreement.proposal.accept', 'agreement.amend']));
 	});
