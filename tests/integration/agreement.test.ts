@@ -333,3 +333,39 @@ describe('who sees the agreement', () => {
 		expect((await norrbyMember.json('GET', `/api/v1/customers/${norrby}/reports/sla`)).status).toBe(403);
 	});
 });
+
+describe('the demo', () => {
+	const deviationsOf = async (customerId: string) =>
+		(await admin.json('GET', reportOf(customerId, month(-12), month(-1)))).body.report as {
+			months: string[];
+			deviations: { period: string; serviceName: string; reasons: string[] }[];
+			totals: { agreedOre: number; invoicedOre: number };
+		};
+
+	it("invoices both customers for a year as agreed, except two deviations that the next tactical forum's invoicing item shows", async () => {
+		const ids = await demoIds(server.url);
+		const vattensyd = ids.customers[VATTENSYD].id;
+		const n = await deviationsOf(norrby);
+		const v = await deviationsOf(vattensyd);
+		expect(n.months).toHaveLength(12);
+		// Norrby: 22 workplaces × 425,00 kr too many two months ago
+		expect(n.deviations.map((d) => [d.period, d.serviceName, d.reasons])).toEqual([[month(-2), 'Arbetsplats', ['volume', 'amount']]]);
+		expect(n.totals.invoicedOre - n.totals.agreedOre).toBe(22 * 42_500);
+		// Vattenbolaget: servers at 1 250,00 kr instead of 1 195,00 kr three months ago (4,6 %: within the tolerance in amount, but not the agreed price)
+		expect(v.deviations.map((d) => [d.period, d.serviceName, d.reasons])).toEqual([[month(-3), 'Server', ['price']]]);
+		expect(v.totals.invoicedOre - v.totals.agreedOre).toBe(16 * 5_500);
+
+		for (const [customer, service] of [
+			[ids.customers[NORRBY], 'Arbetsplats'],
+			[ids.customers[VATTENSYD], 'Server']
+		] as const) {
+			const tactical = customer.forums.tactical;
+			const meetings = customer.meetings[tactical.id];
+			const next = meetings[meetings.length - 1];
+			const html = await (await admin.get(`/meetings/${next}`)).text();
+			expect(html, customer.name).toContain('Fakturering mot avtal');
+			expect(html, customer.name).toContain('Avvikelser i faktureringen (1)');
+			expect(html, customer.name).toContain(service);
+		}
+	});
+});

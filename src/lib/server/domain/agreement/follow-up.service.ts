@@ -51,8 +51,14 @@ export async function invoicingReport(db: Db, actor: Actor, customerId: string, 
 	return compute(db, customerId, months);
 }
 
-/** The previous period's invoicing of a meeting: the whole months of its period (months.ts wholeMonthsOf). */
-export async function meetingInvoicing(db: Db, actor: Actor, meeting: { customerId: string; firstDay: string; lastDay: string }): Promise<InvoicingReport> {
+/**
+ * The previous period's invoicing of a meeting: the whole months of its period
+ * (months.ts wholeMonthsOf) that are over by now, so a meeting still to come
+ * shows the months already invoiced, not the one in progress as "not invoiced".
+ */
+export async function meetingInvoicing(db: Db, actor: Actor, meeting: { customerId: string; firstDay: string; lastDay: string }, now = new Date()): Promise<InvoicingReport> {
 	authorize(actor, 'meeting.read', { customerId: meeting.customerId, kind: 'Meeting' });
-	return compute(db, meeting.customerId, wholeMonthsOf(meeting.firstDay, meeting.lastDay));
+	const lastOver = addMonths(monthOf(now), -1);
+	const months = wholeMonthsOf(meeting.firstDay, meeting.lastDay).filter((m) => m <= lastOver);
+	return compute(db, meeting.customerId, months.length > 0 ? months : [lastOver]);
 }
