@@ -82,10 +82,15 @@ export async function countAmendments(db: Executor, customerId: string): Promise
 	return Number(r?.n ?? 0);
 }
 
-/** Amendments that carry out decisions, by decision id (for the minutes and the meeting page). */
-export async function amendmentsOfDecisions(db: Executor, decisionIds: readonly string[]) {
-	if (decisionIds.length === 0) return [];
-	return db.selectFrom('agreement_amendments').select(['id', 'decision_id', 'kind', 'effective_from', 'reason']).where('decision_id', 'in', decisionIds).execute();
+/** The amendments that carry out decisions of a meeting, with the decision's text. */
+export async function amendmentsOfMeeting(db: Executor, meetingId: string) {
+	return db
+		.selectFrom('agreement_amendments as a')
+		.leftJoin('decisions as d', 'd.id', 'a.decision_id')
+		.select(['a.id', 'a.kind', 'a.effective_from', 'a.reason', 'a.decision_id', 'd.text as decision_text'])
+		.where('a.meeting_id', '=', meetingId)
+		.orderBy('a.made_at')
+		.execute();
 }
 
 export async function insertAmendment(

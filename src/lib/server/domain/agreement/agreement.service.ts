@@ -19,6 +19,7 @@ import { findCustomer } from '../tenancy/tenancy.repository';
 import { id, multilineText, parseInput, text } from '../validation';
 import {
 	amendmentsOf,
+	amendmentsOfMeeting,
 	countAmendments,
 	decideProposalRow,
 	findDecision,
@@ -433,4 +434,21 @@ export async function costEffectOf(db: Db, actor: Actor, customerId: string, inp
 	const effects = effectsOf(services, termsByService(await termsOf(db, customerId)), c.effectiveFrom, c.changes);
 	const twelveMonthsOre = effects.reduce((a, e) => a + e.twelveMonthsOre, 0);
 	return { effects, twelveMonthsOre, twelveMonthsVatOre: vatOf(twelveMonthsOre) };
+}
+
+export interface MeetingAmendment {
+	id: string;
+	kind: string;
+	effectiveFrom: string;
+	reason: string;
+	decisionId: string | null;
+	/** the decision's text in the minutes */
+	decision: string | null;
+}
+
+/** The amendments that carry out decisions of a meeting (its page shows each decision's amendment); for whoever reads the meeting. */
+export async function meetingAmendments(db: Db, actor: Actor, meeting: { id: string; customerId: string }): Promise<MeetingAmendment[]> {
+	authorize(actor, 'meeting.read', { customerId: meeting.customerId, kind: 'Meeting' });
+	const rows = await amendmentsOfMeeting(db, meeting.id);
+	return rows.map((r) => ({ id: r.id, kind: r.kind, effectiveFrom: r.effective_from, reason: r.reason, decisionId: r.decision_id, decision: r.decision_text ?? null }));
 }

@@ -15,8 +15,8 @@ export const load: PageServerLoad = (event) =>
 			invoicingReport(db, actor, customerId, { from: q.get('from') || undefined, to: q.get('to') || undefined }),
 			getAgreement(db, actor, customerId)
 		]);
-		// the decisions an amendment can carry out: those of the customer's minutes, for whoever amends
-		const decisions = agreement.canEdit && can(actor, 'meeting.read', { customerId }) ? (await listCustomerDecisions(db, actor, customerId)).slice(0, 50) : [];
+		// the decisions an amendment can carry out: those of the customer's minutes, approved or still proposed (the meeting is not over), for whoever amends
+		const decisions = agreement.canEdit && can(actor, 'meeting.read', { customerId }) ? (await listCustomerDecisions(db, actor, customerId, { status: 'all' })).slice(0, 50) : [];
 		return { report, agreement, decisions: decisions.map((d) => ({ id: d.id, text: d.text, meetingTitle: d.meetingTitle, meetingId: d.meetingId })) };
 	});
 
