@@ -369,3 +369,35 @@ describe('the demo', () => {
 		}
 	});
 });
+
+describe('justering', () => {
+	it("freezes the tactical meeting's invoicing figures: a later credit note changes the report, not the approved minutes", async () => {
+		const ids = await demoIds(server.url);
+		const n = ids.customers[NORRBY];
+		const id = n.meetings[n.forums.tactical.id].at(-1)!;
+		const chair = norrbyOwner; // Eva Norberg chairs Norrby's tactical forum in the demo
+		const adjuster = await new ApiClient(server.url).login('it@norrby.example');
+		const step = async (client: ApiClient, method: string, path: string, body: unknown = {}) => {
+			const r = await client.json(method, `/api/v1/meetings/${id}/${path}`, body);
+			expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBe(200);
+		};
+		await step(admin, 'POST', 'publish');
+		await step(chair, 'POST', 'start', { confirmEarly: true });
+		await step(admin, 'PUT', 'adjuster', { personId: n.person('it@norrby.example').id });
+		await step(chair, 'POST', 'end');
+		await step(chair, 'POST', 'approve');
+		await step(adjuster, 'POST', 'approve');
+		const before = await (await admin.get(`/meetings/${id}`)).text();
+		expect(before).toContain('Avvikelser i faktureringen (1)');
+
+		// the supplier credits the 22 workplaces: the month now agrees with the agreement
+		const credit = await admin.json('POST', `/api/v1/customers/${norrby}/invoices`, {
+			lines: [{ period: month(-2), invoiceNumber: 'KREDIT-1', service: 'Arbetsplats', quantity: -22, unitPriceOre: 42_500, amountOre: -935_000 }]
+		});
+		expect(credit.body.report.status).toBe('imported');
+		expect((await admin.json('GET', reportOf(norrby, month(-2)))).body.report.deviations).toEqual([]);
+		const after = await (await admin.get(`/meetings/${id}`)).text();
+		expect(after).toContain('Avvikelser i faktureringen (1)');
+		expect(after).toContain('9\u00a0350,00\u00a0kr');
+	});
+});

@@ -1,4 +1,5 @@
 /** The agreement's and the invoicing's tables. Repository functions take the executor first; money comes back as numbers (PostgreSQL hands bigint over as text). */
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '$lib/server/db';
 import type { AgreementProposalsTable } from '$lib/server/db/agreement-schema';
 import type { InvoiceLine, ServiceRow, TermRow } from './follow-up';
@@ -193,4 +194,44 @@ export async function decideProposalRow(
 		.where('status', '=', 'proposed')
 		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
+}
+
+/** One invoice line, keyed by (customer, invoice number, period, service). */
+export interface InvoiceLineRow {
+	period: string;
+	invoiceNumber: string;
+	serviceId: string;
+	quantity: number;
+	unitPriceOre: number;
+	amountOre: number;
+}
+
+/** Inserts the line, or updates the one with its key when it differs; says which. */
+export async function upsertInvoiceLine(db: Executor, customerId: string, l: InvoiceLineRow, importId: string, at: string): Promise<'created' | 'updated' | 'unchanged'> {
+	const existing = await db
+		.selectFrom('invoice_lines')
+		.select(['id', 'quantity', 'unit_price_ore', 'amount_ore'])
+		.where('customer_id', '=', customerId)
+		.where('invoice_number', '=', l.invoiceNumber)
+		.where('period', '=', l.period)
+		.where('service_id', '=', l.serviceId)
+		.executeTakeFirst();
+	const values = { quantity: l.quantity, unit_price_ore: l.unitPriceOre, amount_ore: l.amountOre, import_id: importId, updated_at: at };
+	if (!existing) {
+		await db
+			.insertInto('invoice_lines')
+			.values({ id: randomUUID(), customer_id: customerId, period: l.period, invoice_number: l.invoiceNumber, service_id: l.serviceId, ...values })
+			.execute();
+		return 'created';
+	}
+	if (Number(existing.quantity) === l.quantity && Number(existing.unit_price_ore) === l.unitPriceOre && Number(existing.amount_ore) === l.amountOre) return 'unchanged';
+	await db.updateTable('invoice_lines').set(values).where('id', '=', existing.id).execute();
+	return 'updated';
+}
+
+export async function insertInvoiceImport(db: Executor, i: { id: string; customerId: string; importedBy: string | null; fileName: string | null; report: unknown; at: string }): Promise<void> {
+	await db
+		.insertInto('invoice_imports')
+		.values({ id: i.id, customer_id: i.customerId, imported_by: i.importedBy, file_name: i.fileName, report: JSON.stringify(i.report), imported_at: i.at })
+		.execute();
 }

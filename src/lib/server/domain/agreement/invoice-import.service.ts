@@ -20,7 +20,7 @@ import type { RejectedRow } from '../itsm/import/import-report';
 import { authorize } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { line, parseInput } from '../validation';
-import { serviceKey, servicesOf } from './agreement.repository';
+import { insertInvoiceImport, serviceKey, servicesOf, upsertInvoiceLine } from './agreement.repository';
 import { MAX_ORE, parseKronor, parseWhole } from './money';
 import { isMonth } from './months';
 
@@ -265,47 +265,14 @@ async function commitLines(
 			let updated = 0;
 			let unchanged = 0;
 			for (const d of drafts) {
-				const existing = await tx
-					.selectFrom('invoice_lines')
-					.select(['id', 'quantity', 'unit_price_ore', 'amount_ore'])
-					.where('customer_id', '=', customerId)
-					.where('invoice_number', '=', d.invoiceNumber)
-					.where('period', '=', d.period)
-					.where('service_id', '=', d.serviceId)
-					.executeTakeFirst();
-				if (!existing) {
-					created++;
-					await tx
-						.insertInto('invoice_lines')
-						.values({
-							id: newId(),
-							customer_id: customerId,
-							period: d.period,
-							invoice_number: d.invoiceNumber,
-							service_id: d.serviceId,
-							quantity: d.quantity,
-							unit_price_ore: d.unitPriceOre,
-							amount_ore: d.amountOre,
-							import_id: importId,
-							updated_at: now
-						})
-						.execute();
-				} else if (Number(existing.quantity) === d.quantity && Number(existing.unit_price_ore) === d.unitPriceOre && Number(existing.amount_ore) === d.amountOre) unchanged++;
-				else {
-					updated++;
-					await tx
-						.updateTable('invoice_lines')
-						.set({ quantity: d.quantity, unit_price_ore: d.unitPriceOre, amount_ore: d.amountOre, import_id: importId, updated_at: now })
-						.where('id', '=', existing.id)
-						.execute();
-				}
+				const outcome = await upsertInvoiceLine(tx, customerId, d, importId, now);
+				if (outcome === 'created') created++;
+				else if (outcome === 'updated') updated++;
+				else unchanged++;
 			}
 			final = { ...report, created, updated, unchanged, status: dryRun ? 'checked' : 'imported', importId: dryRun ? null : importId };
 			if (dryRun) throw new DryRun();
-			await tx
-				.insertInto('invoice_imports')
-				.values({ id: importId, customer_id: customerId, imported_by: actor.personId === 'system' || actor.token ? null : actor.personId, file_name: fileName, report: JSON.stringify(final), imported_at: now })
-				.execute();
+			await insertInvoiceImport(tx, { id: importId, customerId, importedBy: actor.personId === 'system' || actor.token ? null : actor.personId, fileName, report: final, at: now });
 			await recordAudit(tx, actor, {
 				action: 'invoices.import',
 				entity: 'invoice_import',
