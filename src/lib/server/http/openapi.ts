@@ -141,7 +141,8 @@ const PATH_PARAMS: Record<string, { description: string; schema: Record<string, 
 	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } },
 	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } },
 	'actions/{actionId}': { description: 'Action item id', schema: { type: 'string' } },
-	'articles/{articleId}': { description: 'Knowledge-base article id', schema: { type: 'string', format: 'uuid' } }
+	'articles/{articleId}': { description: 'Knowledge-base article id', schema: { type: 'string', format: 'uuid' } },
+	'proposals/{proposalId}': { description: 'Agreement change proposal id', schema: { type: 'string', format: 'uuid' } }
 };
 
 /** The path parameters of an OpenAPI path, each with the segment before it ("forums/{id}"). */
