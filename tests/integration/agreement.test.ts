@@ -328,7 +328,21 @@ describe('who sees the agreement', () => {
 			expect(res.status, p).toBe(403);
 			expect(res.body, p).toEqual(sla.body);
 		}
+		// the page says why, like every other report's
+		expect(await (await norrbyMember.get(`/customers/${norrby}/portal/agreement`)).text()).toContain('Den här rapporten är inte delad med dig');
 		expect((await norrbyOwner.json('PUT', `/api/v1/customers/${norrby}/report-grants`, { personId: norrbyMemberId, reports: ['agreement'] })).status).toBe(200);
+		const page = await (await norrbyMember.get(`/customers/${norrby}/portal/agreement`)).text();
+		expect(page).toContain('Avtalade tjänster');
+		// a member reads; only the supplier imports, amends, and only the contract owner proposes
+		expect(page).not.toContain('Importera fakturering');
+		expect(page).not.toContain('Ändra avtalet');
+		expect(page).not.toContain('Föreslå en ändring');
+		const ownerPage = await (await norrbyOwner.get(`/customers/${norrby}/portal/agreement`)).text();
+		expect(ownerPage).toContain('Föreslå en ändring');
+		expect(ownerPage).not.toContain('Importera fakturering');
+		const bamPage = await (await bam.get(`/customers/${norrby}/portal/agreement`)).text();
+		expect(bamPage).toContain('Importera fakturering');
+		expect(bamPage).toContain('Ändra avtalet');
 		for (const p of paths(norrby)) expect((await norrbyMember.get(p)).status, p).toBe(200);
 		expect((await norrbyMember.json('GET', `/api/v1/customers/${norrby}/reports/sla`)).status).toBe(403);
 	});

@@ -17,7 +17,13 @@ export const load: PageServerLoad = (event) =>
 		]);
 		// the decisions an amendment can carry out: those of the customer's minutes, approved or still proposed (the meeting is not over), for whoever amends
 		const decisions = agreement.canEdit && can(actor, 'meeting.read', { customerId }) ? (await listCustomerDecisions(db, actor, customerId, { status: 'all' })).slice(0, 50) : [];
-		return { report, agreement, decisions: decisions.map((d) => ({ id: d.id, text: d.text, meetingTitle: d.meetingTitle, meetingId: d.meetingId })) };
+		return {
+			report,
+			agreement,
+			decisions: decisions.map((d) => ({ id: d.id, text: d.text, meetingTitle: d.meetingTitle, meetingId: d.meetingId })),
+			// the billing system's CSV export is uploaded to the API (invoices/import) by the supplier's staff
+			canImport: can(actor, 'invoice.import', { customerId })
+		};
 	});
 
 /** One service's change from the form: volume and unit price (kronor, "12 345,67") where given. */
