@@ -29,3 +29,17 @@ export const formatPercent = (share: number | null | undefined, locale: NumberLo
 /** A cell of a figure table: numbers formatted (up to three decimals, as stored), text as it is, no value as '–'. */
 export const formatCell = (value: string | number | null | undefined, locale: NumberLocale): string =>
 	typeof value === 'number' ? formatNumber(value, locale, 3) : (value ?? '–');
+
+/**
+ * An amount in öre as kronor with öre: "12 345,67 kr" (Swedish: no-break space
+ * between thousands, decimal comma), "SEK 12,345.67" in English. Integer
+ * arithmetic only: the öre are never passed through a float.
+ */
+export function formatMoney(ore: number | null | undefined, locale: NumberLocale): string {
+	if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
+	const sign = ore < 0 ? (locale === 'sv' ? '\u2212' : '-') : '';
+	const abs = Math.abs(Math.trunc(ore));
+	const kronor = formatter(locale, { maximumFractionDigits: 0, useGrouping: true }).format(Math.floor(abs / 100));
+	const cents = String(abs % 100).padStart(2, '0');
+	return locale === 'sv' ? `${sign}${kronor},${cents}\u00a0kr` : `${sign}SEK\u00a0${kronor}.${cents}`;
+}

@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable)('the live meeting room in three browsers', ()
 			for (const page of [presenter, chair, member]) await expect.poll(() => slideOf(page), { timeout: 2_000 }).toBe(target);
 		}
 		// followers cannot move the room: they only browse locally
-		expect(await presenter.getByTestId('slide-position').innerText()).toBe('Bild 4 av 7');
+		expect(await presenter.getByTestId('slide-position').innerText()).toBe('Bild 4 av 8');
 	});
 
 	it('a follower detaches, browses, and follows again', async () => {

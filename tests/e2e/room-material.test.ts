@@ -119,6 +119,6 @@ describe.skipIf(!browserAvailable)('the room shows a PDF of the material', () =>
 		await presenter.getByTestId('back-to-slides').click();
 		await expect.poll(() => member.getByTestId('slide-stage').getAttribute('data-slide-key'), { timeout: 5_000 }).not.toBe('material');
 		expect(await member.getByTestId('material-page').count()).toBe(0);
-		expect(await member.getByTestId('slide-position').innerText()).toMatch(/^Bild \d av 7$/);
+		expect(await member.getByTestId('slide-position').innerText()).toMatch(/^Bild \d av 8$/);
 	});
 });

@@ -171,6 +171,9 @@ function idFor(segment: string, name: string, set: IdSet): string {
 			return set.token;
 		case 'articles/{articleId}':
 			return set.article;
+		case 'proposals/{proposalId}':
+			// a change proposal of the customer in the path: the customer decides, any id will do
+			return NOWHERE;
 		case 'material/{materialId}':
 			return set.material;
 		case 'outbox/{id}':
@@ -217,6 +220,10 @@ const QUERY_VALUES_BY_PATH: Record<string, Record<string, string>> = {
 	'/articles': { kind: 'guide' },
 	'/audit': { kind: 'duties' },
 	'/outbox': { status: 'kept' },
+	// the agreement's follow-up is read by months
+	'/reports/agreement': { from: '2026-01', to: '2026-06' },
+	'/reports/agreement.csv': { from: '2026-01', to: '2026-06' },
+	'/reports/agreement.pdf': { from: '2026-01', to: '2026-06' },
 	// find anything: a word in both customers' meeting titles, so the other customer's meetings would show if they leaked
 	'/v1/search': { q: 'forum' }
 };
@@ -239,7 +246,7 @@ function urlFor(op: Operation, set: IdSet, withQuery = true): string {
 		if (kind) params.set(q.name, set[kind]);
 		else if (special) params.set(q.name, special);
 		else if (q.name in QUERY_VALUES) params.set(q.name, QUERY_VALUES[q.name]);
-		else if (q.name === 'mappingId' || q.name === 'agendaItemId') continue;
+		else if (q.name === 'mappingId' || q.name === 'agendaItemId' || q.name === 'mapping') continue;
 		else throw new Error(`tenancy test: unknown query parameter ${q.name} of ${op.path}`);
 	}
 	return `${path}?${params}`;

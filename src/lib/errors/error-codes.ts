@@ -141,7 +141,22 @@ const ENGLISH = {
 	'kpi.amber_side': () => 'The amber limit must lie on the worse side of the target',
 	'kpi.duplicate': () => 'One target per KPI',
 	'token.scopes': () => 'Choose at least one scope',
-	'import.name_format': () => 'Lower-case letters, digits, . _ -'
+	'import.name_format': () => 'Lower-case letters, digits, . _ -',
+	// the agreement and its invoicing (issue 22)
+	'agreement.month_format': () => 'A month (yyyy-mm)',
+	'agreement.month_past': () => 'This month or later: an amendment never changes the past',
+	'agreement.month_order': () => 'The first month comes after the last',
+	'agreement.too_many_months': () => 'At most 24 months at a time',
+	'agreement.service_or_new': () => 'Name an existing service or a new one, not both',
+	'agreement.new_service_terms': () => 'A new service needs a volume and a unit price',
+	'agreement.service_twice': () => 'The same service twice in one change',
+	'agreement.unknown_service': () => 'Not a service of this agreement',
+	'agreement.service_exists': () => 'The agreement already has a service by that name',
+	'agreement.initial_exists': () => 'The agreement already exists: change it with an amendment',
+	'agreement.unknown_decision': () => 'Not a decision of this customer',
+	'agreement.proposal_decided': () => 'The proposal has already been decided',
+	'agreement.tolerance_format': () => 'A percentage with at most two decimals',
+	'agreement.amount': () => 'An amount in kronor, e.g. 12 345,67'
 } satisfies Record<string, (p: ErrorParams) => string>;
 
 export type ErrorCode = keyof typeof ENGLISH;

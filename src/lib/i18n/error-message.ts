@@ -131,7 +131,21 @@ const MESSAGES: { [C in ErrorCode]: Translate } = {
 	'kpi.amber_side': (_, o) => m.settings_err_amber_side({}, o),
 	'kpi.duplicate': (_, o) => m.settings_err_kpi_duplicate({}, o),
 	'token.scopes': (_, o) => m.settings_err_scopes({}, o),
-	'import.name_format': (_, o) => m.err_import_name({}, o)
+	'import.name_format': (_, o) => m.err_import_name({}, o),
+	'agreement.month_format': (_, o) => m.err_agreement_month_format({}, o),
+	'agreement.month_past': (_, o) => m.err_agreement_month_past({}, o),
+	'agreement.month_order': (_, o) => m.err_agreement_month_order({}, o),
+	'agreement.too_many_months': (_, o) => m.err_agreement_too_many_months({}, o),
+	'agreement.service_or_new': (_, o) => m.err_agreement_service_or_new({}, o),
+	'agreement.new_service_terms': (_, o) => m.err_agreement_new_service_terms({}, o),
+	'agreement.service_twice': (_, o) => m.err_agreement_service_twice({}, o),
+	'agreement.unknown_service': (_, o) => m.err_agreement_unknown_service({}, o),
+	'agreement.service_exists': (_, o) => m.err_agreement_service_exists({}, o),
+	'agreement.initial_exists': (_, o) => m.err_agreement_initial_exists({}, o),
+	'agreement.unknown_decision': (_, o) => m.err_agreement_unknown_decision({}, o),
+	'agreement.proposal_decided': (_, o) => m.err_agreement_proposal_decided({}, o),
+	'agreement.tolerance_format': (_, o) => m.err_agreement_tolerance_format({}, o),
+	'agreement.amount': (_, o) => m.err_agreement_amount({}, o)
 };
 
 /** A code and its parameters in the user's language (or `locale`); '' when there is none. */

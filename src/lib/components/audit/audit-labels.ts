@@ -66,6 +66,12 @@ const EVENTS: Record<AuditAction, () => string> = {
 	'tickets.import': m.audit_event_tickets_import,
 	'ticket_connector.update': m.audit_event_ticket_connector_update,
 	'ticket_connector.remove': m.audit_event_ticket_connector_remove,
+	'agreement.amend': m.audit_event_agreement_amend,
+	'agreement.propose': m.audit_event_agreement_propose,
+	'agreement.proposal.accept': m.audit_event_agreement_proposal_accept,
+	'agreement.proposal.decline': m.audit_event_agreement_proposal_decline,
+	'agreement.tolerance': m.audit_event_agreement_tolerance,
+	'invoices.import': m.audit_event_invoices_import,
 	'kb.create': m.audit_event_kb_create,
 	'kb.update': m.audit_event_kb_update,
 	'customer.create': m.audit_event_customer_create,
@@ -82,6 +88,7 @@ const KINDS: Record<AuditKind, () => string> = {
 	meetings: m.audit_kind_meetings,
 	figures: m.audit_kind_figures,
 	settings: m.audit_kind_settings,
+	agreement: m.audit_kind_agreement,
 	knowledge: m.audit_kind_knowledge,
 	installation: m.audit_kind_installation
 };
@@ -180,6 +187,10 @@ const FIELDS: Record<AuditField, () => string> = {
 	intervalMinutes: m.audit_field_intervalMinutes,
 	enabled: m.audit_field_enabled,
 	secretChanged: m.audit_field_secretChanged,
+	effectiveFrom: m.audit_field_effectiveFrom,
+	changes: m.audit_field_changes,
+	decision: m.audit_field_decision,
+	tolerance: m.audit_field_tolerance,
 	orgNumber: m.audit_field_orgNumber
 };
 
@@ -193,7 +204,7 @@ export const kindLabel = (kind: string): string => (has(KINDS, kind) ? KINDS[kin
 /** "E-post" for email; other keys (person names in an attendance entry) as they are. */
 export const fieldLabel = (field: string): string => (has(FIELDS, field) ? FIELDS[field]() : field);
 
-const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings };
+const REPORTS: Record<string, () => string> = { sla: m.portal_report_sla, cases: m.portal_report_cases, meetings: m.portal_report_meetings, agreement: m.portal_report_agreement };
 const PARTY_LABELS: Record<string, () => string> = { supplier: m.party_supplier, customer: m.party_customer };
 const TEMPLATES: Record<string, () => string> = {
 	cab: m.audit_value_template_cab,

@@ -11,7 +11,8 @@ export const slideTitle = (key: SlideKey): string =>
 		kpi: m.live_slide_kpi(),
 		incidents: m.live_slide_incidents(),
 		escalations: m.live_slide_escalations(),
-		changes: m.live_slide_changes()
+		changes: m.live_slide_changes(),
+		invoicing: m.live_slide_invoicing()
 	})[key];
 
 export const kpiName = (k: { kpi: string; name?: string }): string => {

@@ -1,7 +1,7 @@
 /** Row types of the customer portal tables (migrations/2026-11-28T1500_portal.ts, …T1600_kb-counts-per-customer.ts). */
 import type { Generated } from 'kysely';
 
-export type PortalReport = 'sla' | 'cases' | 'meetings';
+export type PortalReport = 'sla' | 'cases' | 'meetings' | 'agreement';
 export type KbAudience = 'users' | 'admins' | 'internal';
 export type KbKind = 'article' | 'guide';
 

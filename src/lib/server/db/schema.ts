@@ -11,6 +11,7 @@ import type { SearchTables } from './search-schema';
 import type { IdentityTables } from './identity-schema';
 import type { AccountTables } from './accounts-schema';
 import type { SyncTables } from './sync-schema';
+import type { AgreementTables } from './agreement-schema';
 
 // The domain's words (party, access, duty, meeting state) are defined once, in $lib/domain-types.
 import type { Access, Duty, MeetingStatus, Party } from '$lib/domain-types';
@@ -189,7 +190,19 @@ export interface CollabUpdatesTable {
 	created_at: string;
 }
 
-export interface Database extends ItsmTables, LifecycleTables, AttendanceTables, RoomTables, PortalTables, OutboxTables, MaterialTables, SearchTables, IdentityTables, AccountTables, SyncTables {
+export interface Database
+	extends ItsmTables,
+		LifecycleTables,
+		AttendanceTables,
+		RoomTables,
+		PortalTables,
+		OutboxTables,
+		MaterialTables,
+		SearchTables,
+		IdentityTables,
+		AccountTables,
+		SyncTables,
+		AgreementTables {
 	supplier: SupplierTable;
 	customers: CustomersTable;
 	people: PeopleTable;

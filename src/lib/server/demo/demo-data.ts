@@ -19,6 +19,7 @@ import { DEFAULT_TIME_ZONE } from '../domain/time';
 import { allRoles, hasCustomers } from './demo.repository';
 import { loadDemoTickets } from './demo-itsm';
 import { loadDemoKb } from './demo-kb';
+import { loadDemoAgreements } from './demo-agreement';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -175,6 +176,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<boolean> {
 	}
 	await loadDemoTickets(db, created, now.getTime());
 	await loadDemoKb(db, created);
+	await loadDemoAgreements(db, created, now);
 	return true;
 }
 

@@ -97,6 +97,13 @@ export function figureNotes(figures: FrozenFigure[]): Partial<Record<string, str
 				? 'Inga P1/P2-incidenter öppnades under perioden.'
 				: `${counted(n, 'P1/P2-incident', 'P1/P2-incidenter')} öppnade under perioden följdes upp: ${ticketList(incidents.rows)}.`;
 	}
+	const deviations = byId('invoicing-deviations');
+	if (deviations) {
+		notes.invoicing =
+			deviations.rows.length === 0
+				? 'Föregående periods fakturering stämde med avtalet; inga avvikelser utöver toleransen.'
+				: `Föregående periods fakturering gicks igenom mot avtalet. Avvikelser: ${deviations.rows.map((r) => `${r[1]} ${r[0]} (${r[5]}, ${r[4]})`).join('; ')}. BAM återkommer med kreditering.`;
+	}
 	const sla = byId('sla-resolution');
 	if (sla) {
 		const met = sla.rows.reduce((a, r) => a + Number(r[2]), 0);

@@ -51,6 +51,9 @@ const RESOURCES = {
 	ofAHeldToSupplier: { customerId: A, duties: ['chair'], toParty: 'supplier' },
 	/** a portal report of A that A's admin granted the actor */
 	ofAGranted: { customerId: A, granted: true },
+	/** the agreement of A: the actor is A's BAM / holds A's contract owner role */
+	ofAAsBam: { customerId: A, bam: true },
+	ofAAsContractOwner: { customerId: A, contractOwner: true },
 	/** knowledge-base articles of A by audience, and one shared with every customer */
 	kbUsersOfA: { customerId: A, audience: 'users' },
 	kbAdminsOfA: { customerId: A, audience: 'admins' },
@@ -99,6 +102,13 @@ const TABLE: [Action, ResourceName, [Outcome, Outcome, Outcome, Outcome, Outcome
 	['document.write', 'ofAAsForumMember', [Y, Y, Y, Y, N]],
 	['ticket.read', 'ofA', [Y, Y, Y, Y, N]],
 	['ticket.import', 'ofA', [Y, Y, F, F, N]],
+	['invoice.import', 'ofA', [Y, Y, F, F, N]],
+	// the agreement: the supplier's admin, or the staff member who is the customer's BAM, amends it
+	['agreement.edit', 'ofA', [Y, F, F, F, N]],
+	['agreement.edit', 'ofAAsBam', [Y, Y, F, F, N]],
+	// the customer's admin, or a member holding the contract owner role, proposes a change
+	['agreement.propose', 'ofA', [F, F, Y, F, N]],
+	['agreement.propose', 'ofAAsContractOwner', [F, F, Y, Y, N]],
 	['itsm.configure', 'ofA', [Y, F, F, F, N]],
 	['kpi.enter', 'ofA', [Y, Y, Y, F, N]],
 	['token.manage', 'ofA', [Y, F, F, F, N]],

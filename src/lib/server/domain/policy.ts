@@ -56,7 +56,10 @@ export type Action =
 	| 'kb.read'
 	| 'kb.manage'
 	| 'kb.feedback'
-	| 'governance.read';
+	| 'governance.read'
+	| 'agreement.edit'
+	| 'agreement.propose'
+	| 'invoice.import';
 
 /** The customer a resource belongs to; null for installation-wide resources. */
 export interface Resource {
@@ -79,6 +82,10 @@ export interface Resource {
 	voter?: boolean;
 	/** for report.read: a customer admin granted the actor this report */
 	granted?: boolean;
+	/** for agreement.edit: the actor is the customer's BAM (Business Account Manager, a supplier role) */
+	bam?: boolean;
+	/** for agreement.propose: the actor holds the customer's contract owner role (Avtalsansvarig) */
+	contractOwner?: boolean;
 	/** for kb.read / kb.manage: who the article is for (customerId null: shared with every customer) */
 	audience?: 'users' | 'admins' | 'internal';
 	/** a human name for error messages */
@@ -197,7 +204,14 @@ const RULES: Record<Action, Rule> = {
 	'kb.feedback': kbRead,
 	'kb.manage': (a, r) => isSupplier(a) || (customerAdminOfOwn(a, r) && r.audience !== 'internal'),
 	// Governance health (cadence, overdue actions, time to justering): everyone who sees the customer.
-	'governance.read': canSee
+	'governance.read': canSee,
+	// The agreement (issue 22): read like a portal report ('agreement' grant, report-grants.service.ts);
+	// the supplier's admin and the customer's BAM amend it and accept or decline proposals; the customer's
+	// contract owner (Avtalsansvarig) or admin proposes a change. A person's acts: no token does either.
+	'agreement.edit': (a, r) => a.token === undefined && (supplierAdmin(a, r) || (isSupplier(a) && r.bam === true)),
+	'agreement.propose': (a, r) => a.token === undefined && ownCustomer(a, r) && (a.access === 'customer_admin' || r.contractOwner === true),
+	// Invoice lines come from the supplier's billing system: its staff, or a token of the customer with invoices:write.
+	'invoice.import': (a, r) => isSupplier(a) || (a.token !== undefined && ownCustomer(a, r))
 };
 
 /** Who holds a duty: a named person, or a party without a name. */
@@ -230,7 +244,9 @@ export const TOKEN_SCOPES = {
 	// the knowledge base (list, search, read the articles for every user) and governance health;
 	// neither includes customer.read, so they do not open the customer's people either
 	'kb:read': ['kb.read'],
-	'governance:read': ['governance.read']
+	'governance:read': ['governance.read'],
+	// the supplier's billing system sends invoice lines (issue 22); reading them is the agreement report, not a scope
+	'invoices:write': ['invoice.import']
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof TOKEN_SCOPES;
 

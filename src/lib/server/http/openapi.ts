@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { DUTIES } from '$lib/domain-types';
 import { SESSION_COOKIE } from '../domain/tenancy/sessions';
+import { AGREEMENT_OUTPUT_SCHEMAS } from './openapi-agreement';
 import { IDENTITY_OUTPUT_SCHEMAS } from './openapi-identity';
 import { ITSM_OUTPUT_SCHEMAS } from './openapi-itsm';
 import { LIFECYCLE_OUTPUT_SCHEMAS } from './openapi-lifecycle';
@@ -31,7 +32,7 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The tags, in the order the document lists them. */
-export const TAGS = ['session', 'meta', 'customers', 'people', 'roles', 'forums', 'meetings', 'audit', 'itsm', 'actions', 'decisions', 'lifecycle', 'portal', 'knowledge base', 'search', 'notifications'] as const;
+export const TAGS = ['session', 'meta', 'customers', 'people', 'roles', 'forums', 'meetings', 'audit', 'itsm', 'actions', 'decisions', 'lifecycle', 'portal', 'agreement', 'knowledge base', 'search', 'notifications'] as const;
 
 /** One operation of a route, described in the route's own `openapi.ts`. */
 export interface OperationDescription {
@@ -108,7 +109,8 @@ const OUTPUT_SCHEMAS = {
 	...LIFECYCLE_OUTPUT_SCHEMAS,
 	...PORTAL_OUTPUT_SCHEMAS,
 	...NOTIFICATIONS_OUTPUT_SCHEMAS,
-	...IDENTITY_OUTPUT_SCHEMAS
+	...IDENTITY_OUTPUT_SCHEMAS,
+	...AGREEMENT_OUTPUT_SCHEMAS
 } satisfies Record<string, z.ZodType>;
 
 /** Request bodies by name, from the operations; one name means one schema. */
@@ -139,7 +141,8 @@ const PATH_PARAMS: Record<string, { description: string; schema: Record<string, 
 	'duties/{duty}': { description: 'The duty', schema: { type: 'string', enum: [...DUTIES] } },
 	'api-tokens/{tokenId}': { description: 'API token id', schema: { type: 'string', format: 'uuid' } },
 	'actions/{actionId}': { description: 'Action item id', schema: { type: 'string' } },
-	'articles/{articleId}': { description: 'Knowledge-base article id', schema: { type: 'string', format: 'uuid' } }
+	'articles/{articleId}': { description: 'Knowledge-base article id', schema: { type: 'string', format: 'uuid' } },
+	'proposals/{proposalId}': { description: 'Agreement change proposal id', schema: { type: 'string', format: 'uuid' } }
 };
 
 /** The path parameters of an OpenAPI path, each with the segment before it ("forums/{id}"). */

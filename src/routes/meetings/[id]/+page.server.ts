@@ -6,6 +6,7 @@ import { getForum } from '$lib/server/domain/governance/forums.service';
 import { listAttendance } from '$lib/server/domain/meetings/attendance.service';
 import { forumEscalationLinks } from '$lib/server/domain/meetings/actions.service';
 import { decisionStatus } from '$lib/server/domain/meetings/decision-status';
+import { meetingAmendments } from '$lib/server/domain/agreement/agreement.service';
 import { escalationTarget } from '$lib/server/domain/meetings/escalation.service';
 import {
 	addAddendum,
@@ -45,10 +46,12 @@ export const load: PageServerLoad = (event) =>
 			listMaterial(db, actor, event.params.id),
 			nextMeetingDay(db, actor, meeting)
 		]);
-		const [figures, live] = await Promise.all([
+		const [figures, live, amendments] = await Promise.all([
 			meetingFiguresView(db, actor, meeting.id, lifecycle.status, getLocale() === 'en' ? 'en' : 'sv'),
 			// meeting mode: while the meeting is in progress the page shows what the room shows
-			lifecycle.status === 'in_progress' ? roomScreen(db, actor, meeting.id) : Promise.resolve(null)
+			lifecycle.status === 'in_progress' ? roomScreen(db, actor, meeting.id) : Promise.resolve(null),
+			// price questions decided here and the amendments of the agreement they caused
+			meetingAmendments(db, actor, { id: meeting.id, customerId: forum.customerId })
 		]);
 		const people = forum.members.map((p) => ({ id: p.personId, name: p.name, side: p.party }));
 		return {
@@ -63,6 +66,7 @@ export const load: PageServerLoad = (event) =>
 			lifecycle,
 			material,
 			figures,
+			amendments,
 			live,
 			attendance,
 			people,

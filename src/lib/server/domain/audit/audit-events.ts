@@ -10,7 +10,7 @@
  * settings, imports, knowledge-base articles, the installation's catalogue) is
  * the supplier's own business and reaches supplier admins only.
  */
-export const AUDIT_KINDS = ['people', 'roles', 'duties', 'reports', 'tokens', 'forums', 'meetings', 'figures', 'settings', 'knowledge', 'installation'] as const;
+export const AUDIT_KINDS = ['people', 'roles', 'duties', 'reports', 'tokens', 'forums', 'meetings', 'figures', 'settings', 'agreement', 'knowledge', 'installation'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 interface AuditEventMeta {
@@ -80,6 +80,14 @@ export const AUDIT_EVENTS = {
 	// ticket connectors (ServiceNow, Jira): the supplier's own set-up
 	'ticket_connector.update': { kind: 'settings', customer: false },
 	'ticket_connector.remove': { kind: 'settings', customer: false },
+	// the agreement (issue 22): its amendments and the contract owner's proposals are both sides' business;
+	// invoice imports, like ticket imports, are the supplier's
+	'agreement.amend': { kind: 'agreement', customer: true },
+	'agreement.propose': { kind: 'agreement', customer: true },
+	'agreement.proposal.accept': { kind: 'agreement', customer: true },
+	'agreement.proposal.decline': { kind: 'agreement', customer: true },
+	'agreement.tolerance': { kind: 'agreement', customer: true },
+	'invoices.import': { kind: 'agreement', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },
 	'kb.update': { kind: 'knowledge', customer: false },
 	'customer.create': { kind: 'installation', customer: false },
@@ -214,6 +222,11 @@ export const AUDIT_FIELDS = [
 	'intervalMinutes',
 	'enabled',
 	'secretChanged',
+	// the agreement: an amendment's month, its changes, the decision it carries out, the follow-up's tolerance
+	'effectiveFrom',
+	'changes',
+	'decision',
+	'tolerance',
 	// customers
 	'orgNumber',
 	// a meeting started more than an hour early (lifecycle.service.ts startMeeting)

@@ -224,7 +224,7 @@ export const FORUM_TEMPLATES: ForumTemplateDefinition[] = [
 			{ kind: 'other', title: l('Initiativ och projekt', 'Initiatives and projects'), minutes: 25 },
 			{ kind: 'statistics_sla', title: l('Nyckeltal och användarnöjdhet', 'KPIs and user satisfaction'), minutes: 20 },
 			{ kind: 'other', title: l('Förbättringsförslag', 'Improvement proposals'), minutes: 20 },
-			{ kind: 'invoicing', title: l('Uppföljning av fakturering', 'Invoicing follow-up'), minutes: 15 },
+			{ kind: 'invoicing', title: l('Fakturering och avtal', 'Invoicing and agreement'), minutes: 15 },
 			{ kind: 'activity_review', title: l('Genomgång av aktivitetslista', 'Review of the activity list'), minutes: 10 }
 		],
 		participants: { supplier: ['bam', 'tam'], customer: ['contract_owner', 'it_manager'] },

@@ -73,7 +73,7 @@ export async function frozenFigures(db: Db, actor: Actor, of: string | Meeting, 
 		const forum = await findForumRow(db, meeting.forum_id);
 		kinds = forum ? ((JSON.parse(forum.content) as { agenda?: { kind: string }[] }).agenda ?? []).map((a) => a.kind) : [];
 	}
-	return agendaHasData(kinds) ? meetingFigures(db, actor, meeting, lang) : [];
+	return agendaHasData(kinds) ? meetingFigures(db, actor, meeting, lang, kinds) : [];
 }
 
 function requireState(meeting: Meeting, allowed: MeetingStatus[], message: string | CodedMessage): void {

@@ -14,15 +14,17 @@
 import type { Db } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
 import type { Actor } from '../actor';
-import { slideDeck, type TicketList } from '../room/slides.service';
+import { slideDeck, type SlideDeck, type TicketList } from '../room/slides.service';
 import type { FrozenFigure } from '../meeting-core/minutes-model';
 import { kpiName } from '$lib/components/itsm/kpi-names';
 import { changeTypeLabel, lightLabel } from '$lib/enum-labels';
 import type { Locale } from '$lib/i18n';
-import { formatPercent } from '$lib/number-format';
+import { formatMoney, formatPercent } from '$lib/number-format';
+import { reasonLabels } from '$lib/components/agreement/reason-label';
+import { lastDayOf } from '../agreement/months';
 import { m } from '$lib/paraglide/messages';
 
-const DATA_KINDS = ['statistics_sla', 'incident_follow_up', 'escalations', 'cab_changes'];
+const DATA_KINDS = ['statistics_sla', 'incident_follow_up', 'escalations', 'cab_changes', 'invoicing'];
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 const hours = (minutes: number | null) => (minutes === null ? null : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
@@ -47,6 +49,43 @@ const tooFew = (tickets: number, lang: Locale) => m.figures_too_few({ tickets },
 const ticketTitle = (title: typeof m.figures_incidents, list: TicketList, lang: Locale) =>
 	title({ total: list.total }, opt(lang)) + (list.total > list.tickets.length ? ' ' + m.figures_first_shown({ shown: list.tickets.length }, opt(lang)) : '');
 
+/**
+ * The previous period's invoicing against the agreement (an agenda with an
+ * invoicing item, the tactical forum's "Fakturering och avtal"): per service
+ * agreed, invoiced and the difference, the totals with VAT, and the
+ * deviations beyond the tolerance.
+ */
+function invoicingFigures(deck: SlideDeck, lang: Locale): FrozenFigure[] {
+	const inv = deck.invoicing;
+	if (!inv) return [];
+	const o = opt(lang);
+	const money = (ore: number) => formatMoney(ore, lang);
+	const period = { from: `${inv.from}-01`, to: lastDayOf(inv.to), periodLabel: inv.label, lang };
+	const t = inv.totals;
+	return [
+		{
+			id: 'invoicing',
+			title: m.figures_invoicing({}, o),
+			...period,
+			columns: [m.figures_col_service, m.figures_col_agreed, m.figures_col_invoiced, m.figures_col_difference, m.figures_col_reason].map((c) => c({}, o)),
+			rows: [
+				...inv.services.map((s) => [s.serviceName, money(s.agreedOre), money(s.invoicedOre), money(s.amountDifferenceOre), reasonLabels(s.reasons, lang) || null]),
+				[m.figures_total_net({}, o), money(t.agreedOre), money(t.invoicedOre), money(t.differenceOre), null],
+				[m.figures_vat({}, o), null, money(t.vatOre), null, null],
+				[m.figures_total_with_vat({}, o), null, money(t.invoicedWithVatOre), null, null]
+			]
+		},
+		{
+			id: 'invoicing-deviations',
+			title: m.figures_invoicing_deviations({ count: inv.deviations.length }, o),
+			...period,
+			columns: [m.figures_col_month, m.figures_col_service, m.figures_col_agreed_volume, m.figures_col_invoiced_volume, m.figures_col_difference, m.figures_col_reason].map((c) => c({}, o)),
+			rows: inv.deviations.map((d) => [d.period, d.serviceName, d.agreedVolume, d.invoicedQuantity, money(d.amountDifferenceOre), reasonLabels(d.reasons, lang)]),
+			total: inv.deviations.length
+		}
+	];
+}
+
 /** Whether this agenda deals with delivery figures at all. */
 export const agendaHasData = (kinds: string[]) => kinds.some((k) => DATA_KINDS.includes(k));
 
@@ -54,7 +93,7 @@ export const agendaHasData = (kinds: string[]) => kinds.some((k) => DATA_KINDS.i
  * The tables in `lang` (the interface language while live; the approver's when
  * frozen). `of`: the meeting's id, or its row when the caller has just read it.
  */
-export async function meetingFigures(db: Db, actor: Actor, of: string | Meeting, lang: Locale = 'sv'): Promise<FrozenFigure[]> {
+export async function meetingFigures(db: Db, actor: Actor, of: string | Meeting, lang: Locale = 'sv', kinds: readonly string[] = []): Promise<FrozenFigure[]> {
 	const deck = await slideDeck(db, actor, of);
 	const period = { from: deck.period.firstDay, to: deck.period.lastDay, periodLabel: deck.period.label };
 	const figures: FrozenFigure[] = [];
@@ -96,5 +135,6 @@ export async function meetingFigures(db: Db, actor: Actor, of: string | Meeting,
 			rows: deck.changes.upcoming.map((c) => [c.number, c.title ?? '', c.changeType ? changeTypeLabel(c.changeType, lang) : null, c.risk, day(c.plannedStart)])
 		});
 	}
+	if (kinds.includes('invoicing')) figures.push(...invoicingFigures(deck, lang));
 	return figures;
 }

@@ -17,6 +17,8 @@ import { escalatedTickets, priorityIncidents } from '../itsm/escalations';
 import { periodLabels } from '../itsm/period';
 import { isTooFewTickets } from '../itsm/sample-size';
 import { slaReport, type SlaRow } from '../itsm/sla/sla-report.service';
+import { meetingInvoicing, type InvoicingReport } from '../agreement/follow-up.service';
+import { lastDayOf } from '../agreement/months';
 import { changeCountsByTypeAndOutcome } from '../itsm/tickets.repository';
 import { requireMeeting } from '../meeting-core/meeting-context';
 import { meetingPeriodOf, type MeetingPeriod } from '../meeting-core/meeting-period';
@@ -71,6 +73,11 @@ export interface SlideDeck {
 		upcoming: CabCandidate[];
 	};
 	cab: boolean;
+	/**
+	 * The previous period's invoicing against the agreement (agreement/follow-up.ts): the whole
+	 * months of the meeting's period, with their one label; null while the customer has no agreement
+	 */
+	invoicing: (InvoicingReport & { label: Localized }) | null;
 }
 
 /** A ticket row; "breached" once its resolution breach has happened (a projected one has not). */
@@ -107,7 +114,7 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 	// the twelve months up to the one holding the period's last day
 	const monthEnd = DateTime.fromISO(period.lastDay, { zone: DEFAULT_TIME_ZONE }).startOf('month').plus({ months: 1 });
 	const months = Array.from({ length: 12 }, (_, i) => monthEnd.minus({ months: 12 - i }));
-	const [report, trend, incidents, escalations, changeRows, cab] = await Promise.all([
+	const [report, trend, incidents, escalations, changeRows, cab, invoicing] = await Promise.all([
 		kpiReport(db, actor, customerId, { from, to }, now),
 		Promise.all(
 			months.map(async (m): Promise<TrendPoint> => {
@@ -125,7 +132,8 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 		priorityIncidents(db, customerId, period),
 		escalatedTickets(db, customerId, period, now),
 		changeCountsByTypeAndOutcome(db, customerId, from, to),
-		isCabMeeting(db, meeting)
+		isCabMeeting(db, meeting),
+		meetingInvoicing(db, actor, { customerId, firstDay: period.firstDay, lastDay: period.lastDay })
 	]);
 	const sum = (key: 'change_type' | 'change_outcome') => {
 		const totals = new Map<string, number>();
@@ -146,6 +154,8 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 			byType: sum('change_type').map(([type, n]) => ({ type, n })),
 			upcoming: await cabCandidates(db, meeting)
 		},
-		cab
+		cab,
+		invoicing:
+			invoicing.services.length === 0 ? null : { ...invoicing, label: periodLabels({ firstDay: `${invoicing.from}-01`, lastDay: lastDayOf(invoicing.to) }) }
 	};
 }

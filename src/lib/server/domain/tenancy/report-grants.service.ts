@@ -15,7 +15,7 @@ import { findCustomer } from './tenancy.repository';
 import { parseInput } from '../validation';
 import { customerMembers, findGrantee, grantedReports, grantsOfCustomer, replaceGrants } from './report-grants.repository';
 
-export const PORTAL_REPORTS = ['sla', 'cases', 'meetings'] as const satisfies readonly PortalReport[];
+export const PORTAL_REPORTS = ['sla', 'cases', 'meetings', 'agreement'] as const satisfies readonly PortalReport[];
 
 async function grantedTo(db: Executor, actor: Actor, customerId: string): Promise<Set<PortalReport>> {
 	if (!readsReportsByGrant(actor, customerId)) return new Set();

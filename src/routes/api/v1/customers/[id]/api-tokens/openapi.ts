@@ -9,7 +9,7 @@ export const openapi: RouteDescription = {
 	GET: ok('listApiTokens', 'itsm', "The customer's API tokens (supplier admin); secrets are never shown again", 'Tokens', list('tokens', ApiToken), { errors: [403] }),
 	POST: created('createApiToken', 'itsm', 'Create an API token for this customer (supplier admin)', 'Created', z.strictObject({ token: ApiToken, secret: z.string() }), {
 		description:
-			'The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`. Scopes: `tickets:read` (tickets, SLA and KPIs), `tickets:write` (import and send tickets), `kb:read` (list, search and read the knowledge-base articles for every user), `governance:read` (governance health), `documents:read` / `documents:write` (the shared documents over /collab). A token does nothing else; a token created before a scope existed does not have it.',
+			'The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`. Scopes: `tickets:read` (tickets, SLA and KPIs), `tickets:write` (import and send tickets), `kb:read` (list, search and read the knowledge-base articles for every user), `governance:read` (governance health), `invoices:write` (send and import invoice lines), `documents:read` / `documents:write` (the shared documents over /collab). A token does nothing else; a token created before a scope existed does not have it.',
 		body: { ApiTokenInput: TokenInput },
 		errors: [403]
 	})
