@@ -198,10 +198,12 @@ export const SN_CLIENT = { id: 'samverkan-client', secret: 'klient-hemlighet-2' 
 
 /** One encoded-query term on a record; string comparison, as raw date-times sort as text. */
 function matches(rec: Record<string, string>, term: string): boolean {
-	const m = /^([a-z_0-9.]+)(>=|<=|!=|=|>|<)(.*)$/.exec(term);
+	const m = /^([a-z_0-9.]+)(IN|>=|<=|!=|=|>|<)(.*)$/.exec(term);
 	if (!m) throw new Error(`unsupported term ${term}`);
 	const v = rec[m[1]] ?? '';
 	switch (m[2]) {
+		case 'IN':
+			return m[3].split(',').includes(v);
 		case '=':
 			return v === m[3];
 		case '!=':
@@ -217,8 +219,59 @@ function matches(rec: Record<string, string>, term: string): boolean {
 	}
 }
 
+/**
+ * A record's states over time. The sample holds each record as it is now, not
+ * its audit trail, so the trail is derived from the record's own fields (what
+ * is derived): New at sys_created_on; then, for a record now In Progress or On
+ * Hold, that state at its last update (sys_updated_on); for one resolved or
+ * closed, Resolved at resolved_at and Closed at closed_at. `mod` is the
+ * record's sys_mod_count after the change (sys_audit's record_checkpoint):
+ * the last change has the record's own, the ones before count down from it.
+ */
+export function stateTrail(r: Record<string, string>): { state: string; at: string; mod: number }[] {
+	const trail: { state: string; at: string }[] = [{ state: '1', at: r.sys_created_on || r.opened_at }];
+	const now = r.incident_state ?? r.state;
+	const add = (state: string, at: string) => {
+		if (at && trail[trail.length - 1].state !== state) trail.push({ state, at });
+	};
+	if (now === '2' || now === '3') add(now, r.sys_updated_on);
+	if (now === '6' || now === '7') add('6', r.resolved_at);
+	if (now === '7') add('7', r.closed_at);
+	add(now, r.sys_updated_on);
+	const mod = Number(r.sys_mod_count || 0);
+	return trail.map((t, i) => ({ ...t, mod: i === 0 ? 0 : Math.max(0, mod - (trail.length - 1 - i)) }));
+}
+
+/** sys_audit's rows for the records' state changes (fieldname=state, raw values). */
+export function serviceNowAudit(table: string, records: Record<string, string>[]): Record<string, string>[] {
+	return records.flatMap((r) =>
+		stateTrail(r)
+			.slice(1)
+			.map((t, i, changes) => ({
+				sys_id: `audit-${r.sys_id}-${i + 1}`,
+				tablename: table,
+				documentkey: r.sys_id,
+				fieldname: 'state',
+				oldvalue: i === 0 ? '1' : changes[i - 1].state,
+				newvalue: t.state,
+				sys_created_on: t.at,
+				record_checkpoint: String(t.mod),
+				user: 'admin'
+			}))
+	);
+}
+
+/** The records as an event-log export (one row per state, then the record as it is now): the CSV import with history. */
+export function serviceNowEventLog(records: Record<string, string>[]): Record<string, string>[] {
+	return records.flatMap((r) => {
+		const trail = stateTrail(r);
+		if (trail.length === 1) return [r];
+		return [...trail.map((t) => ({ ...r, incident_state: t.state, sys_updated_on: t.at, sys_mod_count: String(t.mod) })), r];
+	});
+}
+
 export async function startServiceNow(records: Record<string, string>[] = serviceNowRecords()): Promise<ServiceNowServer> {
-	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [] };
+	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [], sys_audit: serviceNowAudit('incident', records) };
 	const tokens = new Map<string, string>();
 	const { state } = await serve((req, url, body) => {
 		if (req.method === 'POST' && url.pathname.endsWith('/oauth_token.do')) {

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { ApiClient } from '../helpers/api-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { newCustomer, postForm, query, saveConnector, snForm, SYNC_ENV, syncNow, ticketContent } from '../helpers/ticket-sync';
-import { SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowRecords, startServiceNow, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
+import { SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -47,15 +47,21 @@ describe('ServiceNow connector', () => {
 		synced = await newCustomer(admin, 'Synkbolaget AB');
 		imported = await newCustomer(admin, 'Importbolaget AB');
 		expect((await saveConnector(server, admin, synced, snForm(sn.url))).status).toBe(200);
+		const since = sn.log.length;
 		const run = await syncNow(server, admin, synced, 'servicenow');
 		const expected = closed().length;
 		expect(expected).toBeGreaterThan(20);
 		expect(run).toMatchObject({ status: 'ok', fetched: expected, created: expected, updated: 0, unchanged: 0, error: null });
-		// 10 per page: the incidents' pages and one empty change_request page
-		expect(run.requests).toBe(Math.ceil(expected / 10) + (expected % 10 === 0 ? 1 : 0) + 1);
+		// 10 per page: the incidents' pages, each followed by the sys_audit pages of its records, and one empty change_request page
+		const asked = sn.log.slice(since);
+		expect(asked.filter((l) => l.path.endsWith('/incident'))).toHaveLength(Math.ceil(expected / 10) + (expected % 10 === 0 ? 1 : 0));
+		expect(asked.filter((l) => l.path.endsWith('/change_request'))).toHaveLength(1);
+		expect(run.requests).toBe(asked.length);
+		const audit = asked.filter((l) => l.path.endsWith('/sys_audit')).map((l) => l.query.get('sysparm_query')!);
+		expect(audit[0]).toMatch(/^tablename=incident\^fieldname=state\^documentkeyIN[0-9a-f]{32}(,[0-9a-f]{32}){9}\^ORDERBYsys_created_on$/);
 
-		// the CSV import of the same rows (those the query selects), as the Table API sent them
-		const report = await importCsv(imported, toCsv(closed()));
+		// the CSV import of the same rows (those the query selects) with their state history, as an event-log export has them
+		const report = await importCsv(imported, toCsv(serviceNowEventLog(closed())));
 		expect(report).toMatchObject({ status: 'imported', created: expected, rejected: 0 });
 		expect(await ticketContent(server, synced)).toEqual(await ticketContent(server, imported));
 		const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
@@ -67,14 +73,26 @@ describe('ServiceNow connector', () => {
 		expect(again.unchanged).toBe(again.fetched);
 	});
 
-	it('the whole sample file through the CSV import equals the sync of every row', async () => {
+	it('the state history read from sys_audit is the status history the CSV import with history gives, and so are the SLA figures of every row', async () => {
 		const all = await newCustomer(admin, 'Allt via synk AB');
 		const file = await newCustomer(admin, 'Allt via fil AB');
+		const flat = await newCustomer(admin, 'Utan historik AB');
 		await saveConnector(server, admin, all, snForm(sn.url, { query: '' }));
 		const run = await syncNow(server, admin, all, 'servicenow');
 		expect(run).toMatchObject({ status: 'ok', created: 67, rejected: 0 });
-		expect((await importCsv(file, readFileSync(SN_CSV_FILE, 'utf8'))).created).toBe(67);
-		expect(await ticketContent(server, all)).toEqual(await ticketContent(server, file));
+		expect((await importCsv(file, toCsv(serviceNowEventLog(serviceNowRecords())))).created).toBe(67);
+		const synced = await ticketContent(server, all);
+		expect(synced).toEqual(await ticketContent(server, file));
+		const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
+		expect(await sla(all)).toEqual(await sla(file));
+		// the history is the audit's: a closed incident was New from its creation, not only resolved and closed
+		const closedOne = sn.tables.incident.find((r) => r.number === 'INC0000060')!;
+		const history = (t: Record<string, unknown>) => (typeof t.history === 'string' ? JSON.parse(t.history) : t.history) as { status: string; statusRaw: string | null }[];
+		expect(history(synced.INC0000060).map((h) => h.statusRaw)).toEqual(['New', 'Resolved', 'Closed']);
+		expect(stateTrail(closedOne).map((t) => t.state)).toEqual(['1', '6', '7']);
+		// and differs from what the file without history gives (timestamps only), so this test can fail
+		await importCsv(flat, readFileSync(SN_CSV_FILE, 'utf8'));
+		expect(history((await ticketContent(server, flat)).INC0000060).map((h) => h.statusRaw)).not.toEqual(['New', 'Resolved', 'Closed']);
 	});
 
 	it('an incremental sync picks up exactly the rows changed at the source', async () => {
