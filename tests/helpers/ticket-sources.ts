@@ -271,7 +271,7 @@ export function serviceNowEventLog(records: Record<string, string>[]): Record<st
 }
 
 export async function startServiceNow(records: Record<string, string>[] = serviceNowRecords()): Promise<ServiceNowServer> {
-	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [], sys_audit: serviceNowAudit('incident', records) };
+	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [], sys_audit: serviceNowAudit('incident', records), sys_audit_delete: [] };
 	const tokens = new Map<string, string>();
 	const { state } = await serve((req, url, body) => {
 		if (req.method === 'POST' && url.pathname.endsWith('/oauth_token.do')) {
@@ -326,6 +326,14 @@ export function updateAtSource(records: Record<string, string>[], numbers: strin
 		if (!numbers.includes(r.number)) continue;
 		Object.assign(r, fields, { sys_updated_on: updatedOn, sys_mod_count: String(Number(r.sys_mod_count || 0) + 1) });
 	}
+}
+
+/** Deletes records at the source: gone from their table, logged in sys_audit_delete (tablename, documentkey) at `at`. */
+export function deleteAtSource(sn: ServiceNowServer, table: string, numbers: string[], at: string): string[] {
+	const gone = sn.tables[table].filter((r) => numbers.includes(r.number));
+	sn.tables[table] = sn.tables[table].filter((r) => !numbers.includes(r.number));
+	for (const r of gone) sn.tables.sys_audit_delete.push({ sys_id: `deleted-${r.sys_id}`, tablename: table, documentkey: r.sys_id, display_value: r.number, sys_created_on: at });
+	return gone.map((r) => r.sys_id);
 }
 
 // ---------------------------------------------------------------- Jira

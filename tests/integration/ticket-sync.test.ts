@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { ApiClient } from '../helpers/api-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { newCustomer, postForm, query, saveConnector, snForm, SYNC_ENV, syncNow, ticketContent } from '../helpers/ticket-sync';
-import { SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
+import { deleteAtSource, SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
 
 let server: TestServer;
 let admin: ApiClient;
@@ -27,6 +27,9 @@ async function importCsv(customerId: string, csv: string) {
 	});
 	return (await res.json()).report;
 }
+
+/** The customer's SLA figures over every ticket's time. */
+const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
 
 const ticketCount = (customerId: string) => query(server, async (db) => Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n));
 
@@ -64,7 +67,6 @@ describe('ServiceNow connector', () => {
 		const report = await importCsv(imported, toCsv(serviceNowEventLog(closed())));
 		expect(report).toMatchObject({ status: 'imported', created: expected, rejected: 0 });
 		expect(await ticketContent(server, synced)).toEqual(await ticketContent(server, imported));
-		const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
 		expect(await sla(synced)).toEqual(await sla(imported));
 
 		const again = await syncNow(server, admin, synced, 'servicenow');
@@ -83,7 +85,6 @@ describe('ServiceNow connector', () => {
 		expect((await importCsv(file, toCsv(serviceNowEventLog(serviceNowRecords())))).created).toBe(67);
 		const synced = await ticketContent(server, all);
 		expect(synced).toEqual(await ticketContent(server, file));
-		const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
 		expect(await sla(all)).toEqual(await sla(file));
 		// the history is the audit's: a closed incident was New from its creation, not only resolved and closed
 		const closedOne = sn.tables.incident.find((r) => r.number === 'INC0000060')!;
@@ -112,6 +113,36 @@ describe('ServiceNow connector', () => {
 		const differ = Object.keys(after).filter((n) => JSON.stringify(after[n]) !== JSON.stringify(before[n]));
 		expect(differ.sort()).toEqual([...changed].sort());
 		expect(after[changed[0]]).toMatchObject({ priority: 1 });
+	});
+
+	it('a deletion the source reports (sys_audit_delete) removes the ticket through the store, audited, and the figures are those of the rows left', async () => {
+		const numbers = closed()
+			.slice(2, 4)
+			.map((r) => r.number);
+		const before = await ticketCount(imported);
+		const since = sn.log.length;
+		deleteAtSource(sn, 'incident', numbers, '2030-01-01 11:00:00');
+		const run = await syncNow(server, admin, synced, 'servicenow');
+		expect(run).toMatchObject({ status: 'ok', error: null });
+		// it asked for the deletions since the watermark, less the overlap
+		expect(sn.log.slice(since).find((l) => l.path.endsWith('/sys_audit_delete'))!.query.get('sysparm_query')).toMatch(/^tablename=incident\^sys_created_on>=2030-01-01 09:59:00\^ORDERBYsys_created_on$/);
+		const after = await ticketContent(server, synced);
+		expect(numbers.filter((n) => n in after)).toEqual([]);
+		expect(Object.keys(after)).toHaveLength(closed().length);
+		// the SLA figures are the CSV import's of the rows left
+		const rest = await newCustomer(admin, 'Kvar efter radering AB');
+		await importCsv(rest, toCsv(serviceNowEventLog(closed())));
+		expect(await sla(synced)).toEqual(await sla(rest));
+		// audited, in the connector's customer
+		const audit = await query(server, (db) => db.selectFrom('audit_log').selectAll().where('action', '=', 'tickets.remove_deleted_at_source').execute());
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ customer_id: synced, entity: 'ticket_connector' });
+		expect(JSON.parse(String(audit[0].before))).toEqual({ source: 'servicenow', numbers: [...numbers].sort() });
+		// another customer's tickets of the same records stay: a connector removes only in its own customer
+		expect(await ticketCount(imported)).toBe(before);
+		// a second run reads the same deletion again (overlap) and removes nothing more
+		expect(await syncNow(server, admin, synced, 'servicenow')).toMatchObject({ status: 'ok', error: null });
+		expect(await query(server, (db) => db.selectFrom('audit_log').select('id').where('action', '=', 'tickets.remove_deleted_at_source').execute())).toHaveLength(1);
 	});
 
 	it('OAuth client credentials sign in too', async () => {

@@ -80,6 +80,7 @@ export const AUDIT_EVENTS = {
 	// ticket connectors (ServiceNow, Jira): the supplier's own set-up
 	'ticket_connector.update': { kind: 'settings', customer: false },
 	'ticket_connector.remove': { kind: 'settings', customer: false },
+	'tickets.remove_deleted_at_source': { kind: 'settings', customer: false },
 	'kb.create': { kind: 'knowledge', customer: false },
 	'kb.update': { kind: 'knowledge', customer: false },
 	'customer.create': { kind: 'installation', customer: false },
@@ -199,6 +200,7 @@ export const AUDIT_FIELDS = [
 	'created',
 	'updated',
 	'ticketsRecomputed',
+	'numbers',
 	'timeZone',
 	'businessHours',
 	'holidays',

@@ -156,9 +156,33 @@ async function stateChanges(http: SourceHttp, s: ServiceNowSettings, auth: strin
 	return out;
 }
 
-export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, sinceMs: number | null, pageSize: number): Promise<SourceRecord[]> {
+/**
+ * The sys_ids of the table's records deleted since `since` (all when null),
+ * from sys_audit_delete (tablename, documentkey), which ServiceNow writes for
+ * every deleted audited record.
+ */
+async function deletedIds(http: SourceHttp, s: ServiceNowSettings, auth: string, table: string, since: string | null, pageSize: number): Promise<string[]> {
+	const ids: string[] = [];
+	const terms = [`tablename=${table}`, since === null ? '' : `sys_created_on>=${since}`, 'ORDERBYsys_created_on'].filter(Boolean);
+	await readTable(http, s, auth, 'sys_audit_delete', { sysparm_query: terms.join('^'), sysparm_fields: 'documentkey,tablename', sysparm_display_value: 'false' }, pageSize, async (rows) => {
+		for (const r of rows) {
+			const id = cell(r.documentkey, 'raw');
+			if (id) ids.push(id);
+		}
+	});
+	return ids;
+}
+
+export interface SourceRead {
+	records: SourceRecord[];
+	/** source ids (sys_id) the source reports deleted since the watermark */
+	deleted: string[];
+}
+
+export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, sinceMs: number | null, pageSize: number): Promise<SourceRead> {
 	const auth = await authorization(http, s);
 	const out: SourceRecord[] = [];
+	const deleted: string[] = [];
 	const terms = [s.query.trim(), sinceMs === null ? '' : `sys_updated_on>=${utcDateTime(sinceMs)}`, 'ORDERBYsys_updated_on'].filter(Boolean);
 	for (const table of s.tables) {
 		const records: SourceRecord[] = [];
@@ -174,6 +198,9 @@ export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, s
 		});
 		// a record read twice (it changed while paging): its last reading
 		for (const rec of lastPerKey(records, (r) => (typeof r.sys_id === 'string' ? r.sys_id : undefined))) out.push(...recordWithHistory(rec, history.get(rec.sys_id as string) ?? []));
+		// a record read now is there, whatever the deletion log says (restored)
+		const present = new Set(records.map((r) => r.sys_id));
+		for (const id of await deletedIds(http, s, auth, table, sinceMs === null ? null : utcDateTime(sinceMs), pageSize)) if (!present.has(id)) deleted.push(id);
 	}
-	return out;
+	return { records: out, deleted };
 }
