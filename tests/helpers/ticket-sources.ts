@@ -196,6 +196,31 @@ export interface ServiceNowServer extends SourceServer {
 export const SN_USER = { user: 'samverkan.sync', password: 'Hemligt lösen 1' };
 export const SN_CLIENT = { id: 'samverkan-client', secret: 'klient-hemlighet-2' };
 
+const SN_STATE_LABELS: Record<string, string> = { '1': 'New', '2': 'In Progress', '3': 'On Hold', '6': 'Resolved', '7': 'Closed', '8': 'Canceled' };
+const SN_PRIORITY_LABELS: Record<string, string> = { '1': '1 - Critical', '2': '2 - High', '3': '3 - Moderate', '4': '4 - Low', '5': '5 - Planning' };
+const SN_LEVEL_LABELS: Record<string, string> = { '1': '1 - High', '2': '2 - Medium', '3': '3 - Low' };
+const SN_DATE_FIELDS = ['opened_at', 'resolved_at', 'closed_at', 'sys_updated_on', 'sys_created_on', 'reopened_time'];
+const stockholm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A record as the Table API answers it with sysparm_display_value=true for a
+ * user with time zone Europe/Stockholm and date format dd-MM-yyyy: choice
+ * fields as their labels (incident_state, priority, impact, urgency), date-times
+ * in the user's zone and format; other fields as they are.
+ */
+export function serviceNowDisplay(r: Record<string, string>): Record<string, string> {
+	const out = { ...r };
+	for (const f of ['incident_state', 'state']) if (out[f] !== undefined) out[f] = SN_STATE_LABELS[out[f]] ?? out[f];
+	if (out.priority !== undefined) out.priority = SN_PRIORITY_LABELS[out.priority] ?? out.priority;
+	for (const f of ['impact', 'urgency']) if (out[f] !== undefined) out[f] = SN_LEVEL_LABELS[out[f]] ?? out[f];
+	for (const f of SN_DATE_FIELDS) {
+		if (!out[f]) continue;
+		const p = Object.fromEntries(stockholm.formatToParts(new Date(`${out[f].replace(' ', 'T')}Z`)).map((x) => [x.type, x.value]));
+		out[f] = `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}:${p.second}`;
+	}
+	return out;
+}
+
 /** One encoded-query term on a record; string comparison, as raw date-times sort as text. */
 function matches(rec: Record<string, string>, term: string): boolean {
 	const m = /^([a-z_0-9.]+)(IN|>=|<=|!=|=|>|<)(.*)$/.exec(term);
@@ -311,7 +336,7 @@ export async function startServiceNow(records: Record<string, string>[] = servic
 		links.push(`<${pageOf(Math.max(0, Math.floor((list.length - 1) / limit) * limit))}>;rel="last"`);
 		return {
 			status: 200,
-			body: { result: list.slice(offset, offset + limit) },
+			body: { result: p.get('sysparm_display_value') === 'true' ? list.slice(offset, offset + limit).map(serviceNowDisplay) : list.slice(offset, offset + limit) },
 			headers: { link: links.join(','), 'x-total-count': String(list.length) },
 			who,
 			page: Math.floor(offset / limit) + 1

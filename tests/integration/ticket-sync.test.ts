@@ -13,14 +13,14 @@ import { readFileSync } from 'node:fs';
 import { ApiClient } from '../helpers/api-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { newCustomer, postForm, query, saveConnector, snForm, SYNC_ENV, syncNow, ticketContent } from '../helpers/ticket-sync';
-import { deleteAtSource, SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
+import { deleteAtSource, SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowDisplay, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
 
 let server: TestServer;
 let admin: ApiClient;
 let sn: ServiceNowServer;
 
-async function importCsv(customerId: string, csv: string) {
-	const res = await fetch(`${server.url}/api/v1/customers/${customerId}/tickets/import?preset=servicenow-raw`, {
+async function importCsv(customerId: string, csv: string, preset = 'servicenow-raw') {
+	const res = await fetch(`${server.url}/api/v1/customers/${customerId}/tickets/import?preset=${preset}`, {
 		method: 'POST',
 		headers: { 'content-type': 'text/csv', cookie: admin.sessionCookie },
 		body: csv
@@ -143,6 +143,24 @@ describe('ServiceNow connector', () => {
 		// a second run reads the same deletion again (overlap) and removes nothing more
 		expect(await syncNow(server, admin, synced, 'servicenow')).toMatchObject({ status: 'ok', error: null });
 		expect(await query(server, (db) => db.selectFrom('audit_log').select('id').where('action', '=', 'tickets.remove_deleted_at_source').execute())).toHaveLength(1);
+	});
+
+	it('with display values (sysparm_display_value=true) it makes the tickets the servicenow-display CSV import of the same rows makes', async () => {
+		const shown = await newCustomer(admin, 'Visningsvärden AB');
+		const file = await newCustomer(admin, 'Visningsvärden via fil AB');
+		await saveConnector(server, admin, shown, snForm(sn.url, { valueMode: 'display' }));
+		const since = sn.log.length;
+		const run = await syncNow(server, admin, shown, 'servicenow');
+		expect(run).toMatchObject({ status: 'ok', created: closed().length, rejected: 0, error: null });
+		expect(sn.log.slice(since).find((l) => l.path.endsWith('/incident'))!.query.get('sysparm_display_value')).toBe('true');
+		const rows = closed().map(serviceNowDisplay);
+		expect(rows[0].incident_state).toBe('Closed');
+		expect((await importCsv(file, toCsv(rows), 'servicenow-display')).created).toBe(closed().length);
+		const content = await ticketContent(server, shown);
+		expect(content).toEqual(await ticketContent(server, file));
+		expect(await sla(shown)).toEqual(await sla(file));
+		// and the times are the raw ones: display values in Stockholm time read back to the same instants
+		expect(content[closed()[0].number].opened_at).toBe(new Date(`${closed()[0].opened_at.replace(' ', 'T')}Z`).toISOString());
 	});
 
 	it('OAuth client credentials sign in too', async () => {
