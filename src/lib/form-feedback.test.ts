@@ -3,7 +3,7 @@
  * errors, else the stored value, and its own error — only for its own form.
  */
 import { describe, expect, it } from 'vitest';
-import { busyWhile, fieldProps, pairProps, type FormResult } from './form-feedback';
+import { busyWhile, clearSecrets, fieldProps, pairProps, type FormResult } from './form-feedback';
 
 const failed: FormResult = {
 	ok: false,
@@ -37,20 +37,39 @@ describe('pairProps', () => {
 });
 
 describe('busyWhile', () => {
-	const run = async (options?: { reset?: boolean }) => {
+	/** A form with one password field holding a typed secret (querySelectorAll is all clearSecrets uses). */
+	const formWithSecret = () => {
+		const secret = { value: 'hemligt' };
+		const form = { querySelectorAll: (sel: string) => (sel === 'input[type="password"]' ? [secret] : []) } as unknown as HTMLFormElement;
+		return { form, secret };
+	};
+	const run = async (options?: { reset?: boolean }, type: 'success' | 'failure' = 'success') => {
 		const states: boolean[] = [];
 		const resets: unknown[] = [];
+		const { form, secret } = formWithSecret();
 		const submit = busyWhile((b) => states.push(b), options);
-		const after = submit({} as Parameters<typeof submit>[0]) as (o: { update: (o: unknown) => Promise<void> }) => Promise<void>;
-		await after({ update: async (o) => void resets.push(o) });
-		return { states, resets };
+		const after = submit({} as Parameters<typeof submit>[0]) as (o: { formElement: HTMLFormElement; result: { type: string }; update: (o: unknown) => Promise<void> }) => Promise<void>;
+		await after({ formElement: form, result: { type }, update: async (o) => void resets.push(o) });
+		return { states, resets, secret: secret.value };
 	};
 
 	it('busy while the form submits; the form reset after it, as update() does', async () => {
-		expect(await run()).toEqual({ states: [true, false], resets: [{ reset: true }] });
+		expect(await run()).toEqual({ states: [true, false], resets: [{ reset: true }], secret: '' });
 	});
 
-	it('keeps what the user typed with reset: false', async () => {
-		expect((await run({ reset: false })).resets).toEqual([{ reset: false }]);
+	it('keeps what the user typed with reset: false, but never a typed secret after a success', async () => {
+		expect(await run({ reset: false })).toMatchObject({ resets: [{ reset: false }], secret: '' });
+		// after a failure the secret stays, to be sent again with the corrected fields
+		expect(await run({ reset: false }, 'failure')).toMatchObject({ secret: 'hemligt' });
+	});
+});
+
+describe('clearSecrets', () => {
+	it("empties the form's password fields only", () => {
+		const secret = { value: 'x' };
+		const asked: string[] = [];
+		clearSecrets({ querySelectorAll: (sel: string) => (asked.push(sel), [secret]) } as unknown as HTMLFormElement);
+		expect(secret.value).toBe('');
+		expect(asked).toEqual(['input[type="password"]']);
 	});
 });

@@ -60,6 +60,16 @@ export function formMessage(result: FormResult, form: string, status: number, su
 }
 
 /**
+ * Empties the form's password fields. After a successful save no typed secret
+ * (password, client secret, API token) stays in the page: `update()` keeps
+ * what was typed when the form is not reset, and a field with `value=""`
+ * does not change when the page data does.
+ */
+export function clearSecrets(form: HTMLFormElement): void {
+	for (const input of form.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = '';
+}
+
+/**
  * use:enhance handler of a page's single form: busy while it submits, then
  * the page updated as `update()` does (the form reset after a success unless
  * `reset: false`).
@@ -67,8 +77,9 @@ export function formMessage(result: FormResult, form: string, status: number, su
 export function busyWhile(setBusy: (busy: boolean) => void, options: { reset?: boolean } = {}): SubmitFunction {
 	return () => {
 		setBusy(true);
-		return async ({ update }) => {
+		return async ({ formElement, result, update }) => {
 			await update({ reset: options.reset ?? true });
+			if (result.type === 'success') clearSecrets(formElement);
 			setBusy(false);
 		};
 	};
@@ -76,7 +87,8 @@ export function busyWhile(setBusy: (busy: boolean) => void, options: { reset?: b
 
 /**
  * use:enhance handler: `busy` gets the form's key while it is submitting;
- * after a failure focus moves to the first invalid field.
+ * after a success the typed secrets are cleared (clearSecrets), after a
+ * failure focus moves to the first invalid field.
  */
 export function submitting(
 	key: string,
@@ -92,7 +104,10 @@ export function submitting(
 		return async ({ result, update }) => {
 			await update({ reset: options.reset ?? false });
 			setBusy(null);
-			if (result.type === 'success') options.onSuccess?.();
+			if (result.type === 'success') {
+				clearSecrets(formElement);
+				options.onSuccess?.();
+			}
 			if (result.type === 'failure') {
 				await tick();
 				formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

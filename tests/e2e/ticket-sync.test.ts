@@ -84,6 +84,8 @@ describe.skipIf(!browserAvailable)('ticket connectors in the browser', () => {
 		await card.getByLabel('Hämta enligt schemat').uncheck();
 		await card.getByRole('button', { name: 'Spara koppling' }).click();
 		await expect.poll(() => card.innerText()).toContain('Kopplingen är sparad.');
+		// the typed secret does not stay in its field once saved, before any reload
+		expect(await card.getByLabel('Lösenord eller klienthemlighet').inputValue()).toBe('');
 		// the secret is never shown again
 		await gotoStarted(admin, `/customers/${customerId}/tickets/connectors`);
 		expect(await card.getByLabel('Lösenord eller klienthemlighet').inputValue()).toBe('');

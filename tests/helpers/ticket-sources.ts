@@ -196,12 +196,39 @@ export interface ServiceNowServer extends SourceServer {
 export const SN_USER = { user: 'samverkan.sync', password: 'Hemligt lösen 1' };
 export const SN_CLIENT = { id: 'samverkan-client', secret: 'klient-hemlighet-2' };
 
+const SN_STATE_LABELS: Record<string, string> = { '1': 'New', '2': 'In Progress', '3': 'On Hold', '6': 'Resolved', '7': 'Closed', '8': 'Canceled' };
+const SN_PRIORITY_LABELS: Record<string, string> = { '1': '1 - Critical', '2': '2 - High', '3': '3 - Moderate', '4': '4 - Low', '5': '5 - Planning' };
+const SN_LEVEL_LABELS: Record<string, string> = { '1': '1 - High', '2': '2 - Medium', '3': '3 - Low' };
+const SN_DATE_FIELDS = ['opened_at', 'resolved_at', 'closed_at', 'sys_updated_on', 'sys_created_on', 'reopened_time'];
+const stockholm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A record as the Table API answers it with sysparm_display_value=true for a
+ * user with time zone Europe/Stockholm and date format dd-MM-yyyy: choice
+ * fields as their labels (incident_state, priority, impact, urgency), date-times
+ * in the user's zone and format; other fields as they are.
+ */
+export function serviceNowDisplay(r: Record<string, string>): Record<string, string> {
+	const out = { ...r };
+	for (const f of ['incident_state', 'state']) if (out[f] !== undefined) out[f] = SN_STATE_LABELS[out[f]] ?? out[f];
+	if (out.priority !== undefined) out.priority = SN_PRIORITY_LABELS[out.priority] ?? out.priority;
+	for (const f of ['impact', 'urgency']) if (out[f] !== undefined) out[f] = SN_LEVEL_LABELS[out[f]] ?? out[f];
+	for (const f of SN_DATE_FIELDS) {
+		if (!out[f]) continue;
+		const p = Object.fromEntries(stockholm.formatToParts(new Date(`${out[f].replace(' ', 'T')}Z`)).map((x) => [x.type, x.value]));
+		out[f] = `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}:${p.second}`;
+	}
+	return out;
+}
+
 /** One encoded-query term on a record; string comparison, as raw date-times sort as text. */
 function matches(rec: Record<string, string>, term: string): boolean {
-	const m = /^([a-z_0-9.]+)(>=|<=|!=|=|>|<)(.*)$/.exec(term);
+	const m = /^([a-z_0-9.]+)(IN|>=|<=|!=|=|>|<)(.*)$/.exec(term);
 	if (!m) throw new Error(`unsupported term ${term}`);
 	const v = rec[m[1]] ?? '';
 	switch (m[2]) {
+		case 'IN':
+			return m[3].split(',').includes(v);
 		case '=':
 			return v === m[3];
 		case '!=':
@@ -217,8 +244,59 @@ function matches(rec: Record<string, string>, term: string): boolean {
 	}
 }
 
+/**
+ * A record's states over time. The sample holds each record as it is now, not
+ * its audit trail, so the trail is derived from the record's own fields (what
+ * is derived): New at sys_created_on; then, for a record now In Progress or On
+ * Hold, that state at its last update (sys_updated_on); for one resolved or
+ * closed, Resolved at resolved_at and Closed at closed_at. `mod` is the
+ * record's sys_mod_count after the change (sys_audit's record_checkpoint):
+ * the last change has the record's own, the ones before count down from it.
+ */
+export function stateTrail(r: Record<string, string>): { state: string; at: string; mod: number }[] {
+	const trail: { state: string; at: string }[] = [{ state: '1', at: r.sys_created_on || r.opened_at }];
+	const now = r.incident_state ?? r.state;
+	const add = (state: string, at: string) => {
+		if (at && trail[trail.length - 1].state !== state) trail.push({ state, at });
+	};
+	if (now === '2' || now === '3') add(now, r.sys_updated_on);
+	if (now === '6' || now === '7') add('6', r.resolved_at);
+	if (now === '7') add('7', r.closed_at);
+	add(now, r.sys_updated_on);
+	const mod = Number(r.sys_mod_count || 0);
+	return trail.map((t, i) => ({ ...t, mod: i === 0 ? 0 : Math.max(0, mod - (trail.length - 1 - i)) }));
+}
+
+/** sys_audit's rows for the records' state changes (fieldname=state, raw values). */
+export function serviceNowAudit(table: string, records: Record<string, string>[]): Record<string, string>[] {
+	return records.flatMap((r) =>
+		stateTrail(r)
+			.slice(1)
+			.map((t, i, changes) => ({
+				sys_id: `audit-${r.sys_id}-${i + 1}`,
+				tablename: table,
+				documentkey: r.sys_id,
+				fieldname: 'state',
+				oldvalue: i === 0 ? '1' : changes[i - 1].state,
+				newvalue: t.state,
+				sys_created_on: t.at,
+				record_checkpoint: String(t.mod),
+				user: 'admin'
+			}))
+	);
+}
+
+/** The records as an event-log export (one row per state, then the record as it is now): the CSV import with history. */
+export function serviceNowEventLog(records: Record<string, string>[]): Record<string, string>[] {
+	return records.flatMap((r) => {
+		const trail = stateTrail(r);
+		if (trail.length === 1) return [r];
+		return [...trail.map((t) => ({ ...r, incident_state: t.state, sys_updated_on: t.at, sys_mod_count: String(t.mod) })), r];
+	});
+}
+
 export async function startServiceNow(records: Record<string, string>[] = serviceNowRecords()): Promise<ServiceNowServer> {
-	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [] };
+	const tables: Record<string, Record<string, string>[]> = { incident: records, change_request: [], sys_audit: serviceNowAudit('incident', records), sys_audit_delete: [] };
 	const tokens = new Map<string, string>();
 	const { state } = await serve((req, url, body) => {
 		if (req.method === 'POST' && url.pathname.endsWith('/oauth_token.do')) {
@@ -258,7 +336,7 @@ export async function startServiceNow(records: Record<string, string>[] = servic
 		links.push(`<${pageOf(Math.max(0, Math.floor((list.length - 1) / limit) * limit))}>;rel="last"`);
 		return {
 			status: 200,
-			body: { result: list.slice(offset, offset + limit) },
+			body: { result: p.get('sysparm_display_value') === 'true' ? list.slice(offset, offset + limit).map(serviceNowDisplay) : list.slice(offset, offset + limit) },
 			headers: { link: links.join(','), 'x-total-count': String(list.length) },
 			who,
 			page: Math.floor(offset / limit) + 1
@@ -273,6 +351,14 @@ export function updateAtSource(records: Record<string, string>[], numbers: strin
 		if (!numbers.includes(r.number)) continue;
 		Object.assign(r, fields, { sys_updated_on: updatedOn, sys_mod_count: String(Number(r.sys_mod_count || 0) + 1) });
 	}
+}
+
+/** Deletes records at the source: gone from their table, logged in sys_audit_delete (tablename, documentkey) at `at`. */
+export function deleteAtSource(sn: ServiceNowServer, table: string, numbers: string[], at: string): string[] {
+	const gone = sn.tables[table].filter((r) => numbers.includes(r.number));
+	sn.tables[table] = sn.tables[table].filter((r) => !numbers.includes(r.number));
+	for (const r of gone) sn.tables.sys_audit_delete.push({ sys_id: `deleted-${r.sys_id}`, tablename: table, documentkey: r.sys_id, display_value: r.number, sys_created_on: at });
+	return gone.map((r) => r.sys_id);
 }
 
 // ---------------------------------------------------------------- Jira

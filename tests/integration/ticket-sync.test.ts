@@ -13,20 +13,23 @@ import { readFileSync } from 'node:fs';
 import { ApiClient } from '../helpers/api-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { newCustomer, postForm, query, saveConnector, snForm, SYNC_ENV, syncNow, ticketContent } from '../helpers/ticket-sync';
-import { SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowRecords, startServiceNow, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
+import { deleteAtSource, SN_CLIENT, SN_CSV_FILE, SN_USER, serviceNowDisplay, serviceNowEventLog, serviceNowRecords, startServiceNow, stateTrail, toCsv, updateAtSource, type ServiceNowServer } from '../helpers/ticket-sources';
 
 let server: TestServer;
 let admin: ApiClient;
 let sn: ServiceNowServer;
 
-async function importCsv(customerId: string, csv: string) {
-	const res = await fetch(`${server.url}/api/v1/customers/${customerId}/tickets/import?preset=servicenow-raw`, {
+async function importCsv(customerId: string, csv: string, preset = 'servicenow-raw') {
+	const res = await fetch(`${server.url}/api/v1/customers/${customerId}/tickets/import?preset=${preset}`, {
 		method: 'POST',
 		headers: { 'content-type': 'text/csv', cookie: admin.sessionCookie },
 		body: csv
 	});
 	return (await res.json()).report;
 }
+
+/** The customer's SLA figures over every ticket's time. */
+const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
 
 const ticketCount = (customerId: string) => query(server, async (db) => Number((await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n));
 
@@ -47,18 +50,23 @@ describe('ServiceNow connector', () => {
 		synced = await newCustomer(admin, 'Synkbolaget AB');
 		imported = await newCustomer(admin, 'Importbolaget AB');
 		expect((await saveConnector(server, admin, synced, snForm(sn.url))).status).toBe(200);
+		const since = sn.log.length;
 		const run = await syncNow(server, admin, synced, 'servicenow');
 		const expected = closed().length;
 		expect(expected).toBeGreaterThan(20);
 		expect(run).toMatchObject({ status: 'ok', fetched: expected, created: expected, updated: 0, unchanged: 0, error: null });
-		// 10 per page: the incidents' pages and one empty change_request page
-		expect(run.requests).toBe(Math.ceil(expected / 10) + (expected % 10 === 0 ? 1 : 0) + 1);
+		// 10 per page: the incidents' pages, each followed by the sys_audit pages of its records, and one empty change_request page
+		const asked = sn.log.slice(since);
+		expect(asked.filter((l) => l.path.endsWith('/incident'))).toHaveLength(Math.ceil(expected / 10) + (expected % 10 === 0 ? 1 : 0));
+		expect(asked.filter((l) => l.path.endsWith('/change_request'))).toHaveLength(1);
+		expect(run.requests).toBe(asked.length);
+		const audit = asked.filter((l) => l.path.endsWith('/sys_audit')).map((l) => l.query.get('sysparm_query')!);
+		expect(audit[0]).toMatch(/^tablename=incident\^fieldname=state\^documentkeyIN[0-9a-f]{32}(,[0-9a-f]{32}){9}\^ORDERBYsys_created_on$/);
 
-		// the CSV import of the same rows (those the query selects), as the Table API sent them
-		const report = await importCsv(imported, toCsv(closed()));
+		// the CSV import of the same rows (those the query selects) with their state history, as an event-log export has them
+		const report = await importCsv(imported, toCsv(serviceNowEventLog(closed())));
 		expect(report).toMatchObject({ status: 'imported', created: expected, rejected: 0 });
 		expect(await ticketContent(server, synced)).toEqual(await ticketContent(server, imported));
-		const sla = async (id: string) => (await admin.json('GET', `/api/v1/customers/${id}/sla?from=2015-01-01&to=2030-01-01`)).body.sla;
 		expect(await sla(synced)).toEqual(await sla(imported));
 
 		const again = await syncNow(server, admin, synced, 'servicenow');
@@ -67,14 +75,25 @@ describe('ServiceNow connector', () => {
 		expect(again.unchanged).toBe(again.fetched);
 	});
 
-	it('the whole sample file through the CSV import equals the sync of every row', async () => {
+	it('the state history read from sys_audit is the status history the CSV import with history gives, and so are the SLA figures of every row', async () => {
 		const all = await newCustomer(admin, 'Allt via synk AB');
 		const file = await newCustomer(admin, 'Allt via fil AB');
+		const flat = await newCustomer(admin, 'Utan historik AB');
 		await saveConnector(server, admin, all, snForm(sn.url, { query: '' }));
 		const run = await syncNow(server, admin, all, 'servicenow');
 		expect(run).toMatchObject({ status: 'ok', created: 67, rejected: 0 });
-		expect((await importCsv(file, readFileSync(SN_CSV_FILE, 'utf8'))).created).toBe(67);
-		expect(await ticketContent(server, all)).toEqual(await ticketContent(server, file));
+		expect((await importCsv(file, toCsv(serviceNowEventLog(serviceNowRecords())))).created).toBe(67);
+		const synced = await ticketContent(server, all);
+		expect(synced).toEqual(await ticketContent(server, file));
+		expect(await sla(all)).toEqual(await sla(file));
+		// the history is the audit's: a closed incident was New from its creation, not only resolved and closed
+		const closedOne = sn.tables.incident.find((r) => r.number === 'INC0000060')!;
+		const history = (t: Record<string, unknown>) => (typeof t.history === 'string' ? JSON.parse(t.history) : t.history) as { status: string; statusRaw: string | null }[];
+		expect(history(synced.INC0000060).map((h) => h.statusRaw)).toEqual(['New', 'Resolved', 'Closed']);
+		expect(stateTrail(closedOne).map((t) => t.state)).toEqual(['1', '6', '7']);
+		// and differs from what the file without history gives (timestamps only), so this test can fail
+		await importCsv(flat, readFileSync(SN_CSV_FILE, 'utf8'));
+		expect(history((await ticketContent(server, flat)).INC0000060).map((h) => h.statusRaw)).not.toEqual(['New', 'Resolved', 'Closed']);
 	});
 
 	it('an incremental sync picks up exactly the rows changed at the source', async () => {
@@ -94,6 +113,54 @@ describe('ServiceNow connector', () => {
 		const differ = Object.keys(after).filter((n) => JSON.stringify(after[n]) !== JSON.stringify(before[n]));
 		expect(differ.sort()).toEqual([...changed].sort());
 		expect(after[changed[0]]).toMatchObject({ priority: 1 });
+	});
+
+	it('a deletion the source reports (sys_audit_delete) removes the ticket through the store, audited, and the figures are those of the rows left', async () => {
+		const numbers = closed()
+			.slice(2, 4)
+			.map((r) => r.number);
+		const before = await ticketCount(imported);
+		const since = sn.log.length;
+		deleteAtSource(sn, 'incident', numbers, '2030-01-01 11:00:00');
+		const run = await syncNow(server, admin, synced, 'servicenow');
+		expect(run).toMatchObject({ status: 'ok', error: null });
+		// it asked for the deletions since the watermark, less the overlap
+		expect(sn.log.slice(since).find((l) => l.path.endsWith('/sys_audit_delete'))!.query.get('sysparm_query')).toMatch(/^tablename=incident\^sys_created_on>=2030-01-01 09:59:00\^ORDERBYsys_created_on$/);
+		const after = await ticketContent(server, synced);
+		expect(numbers.filter((n) => n in after)).toEqual([]);
+		expect(Object.keys(after)).toHaveLength(closed().length);
+		// the SLA figures are the CSV import's of the rows left
+		const rest = await newCustomer(admin, 'Kvar efter radering AB');
+		await importCsv(rest, toCsv(serviceNowEventLog(closed())));
+		expect(await sla(synced)).toEqual(await sla(rest));
+		// audited, in the connector's customer
+		const audit = await query(server, (db) => db.selectFrom('audit_log').selectAll().where('action', '=', 'tickets.remove_deleted_at_source').execute());
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ customer_id: synced, entity: 'ticket_connector' });
+		expect(JSON.parse(String(audit[0].before))).toEqual({ source: 'servicenow', numbers: [...numbers].sort() });
+		// another customer's tickets of the same records stay: a connector removes only in its own customer
+		expect(await ticketCount(imported)).toBe(before);
+		// a second run reads the same deletion again (overlap) and removes nothing more
+		expect(await syncNow(server, admin, synced, 'servicenow')).toMatchObject({ status: 'ok', error: null });
+		expect(await query(server, (db) => db.selectFrom('audit_log').select('id').where('action', '=', 'tickets.remove_deleted_at_source').execute())).toHaveLength(1);
+	});
+
+	it('with display values (sysparm_display_value=true) it makes the tickets the servicenow-display CSV import of the same rows makes', async () => {
+		const shown = await newCustomer(admin, 'Visningsvärden AB');
+		const file = await newCustomer(admin, 'Visningsvärden via fil AB');
+		await saveConnector(server, admin, shown, snForm(sn.url, { valueMode: 'display' }));
+		const since = sn.log.length;
+		const run = await syncNow(server, admin, shown, 'servicenow');
+		expect(run).toMatchObject({ status: 'ok', created: closed().length, rejected: 0, error: null });
+		expect(sn.log.slice(since).find((l) => l.path.endsWith('/incident'))!.query.get('sysparm_display_value')).toBe('true');
+		const rows = closed().map(serviceNowDisplay);
+		expect(rows[0].incident_state).toBe('Closed');
+		expect((await importCsv(file, toCsv(rows), 'servicenow-display')).created).toBe(closed().length);
+		const content = await ticketContent(server, shown);
+		expect(content).toEqual(await ticketContent(server, file));
+		expect(await sla(shown)).toEqual(await sla(file));
+		// and the times are the raw ones: display values in Stockholm time read back to the same instants
+		expect(content[closed()[0].number].opened_at).toBe(new Date(`${closed()[0].opened_at.replace(' ', 'T')}Z`).toISOString());
 	});
 
 	it('OAuth client credentials sign in too', async () => {

@@ -17,7 +17,7 @@ import { rebuildSlaDaily } from './sla/sla-daily.repository';
 import { computeSla, type SlaPolicy } from './sla/sla-engine';
 import { toRow, type TicketContent } from './ticket-row';
 import type { TicketDraft } from './ticket.types';
-import { INSERT_BATCH, insertTickets, ticketKeys, updateTicket, type TicketRow } from './tickets.repository';
+import { INSERT_BATCH, insertTickets, removeTicketsBySourceId, ticketKeys, updateTicket, type TicketRow } from './tickets.repository';
 
 export interface StoreResult {
 	created: number;
@@ -74,6 +74,22 @@ export async function storePrepared(db: Executor, customerId: string, prepared: 
 		await rebuildKpiDaily(db, customerId, pause);
 	}
 	return result;
+}
+
+/**
+ * Removes tickets the source reports deleted (by source id), and rebuilds the
+ * SLA and KPI aggregates when something went: the figures then count as if
+ * the ticket had never been imported. Returns the numbers removed.
+ */
+export async function removeStored(db: Executor, customerId: string, source: string, sourceIds: string[]): Promise<string[]> {
+	if (sourceIds.length === 0) return [];
+	const removed = await removeTicketsBySourceId(db, customerId, source, sourceIds);
+	if (removed.length > 0) {
+		const pause = yielder();
+		await rebuildSlaDaily(db, customerId, pause);
+		await rebuildKpiDaily(db, customerId, pause);
+	}
+	return removed.map((r) => r.number).sort();
 }
 
 export async function storeTickets(

@@ -53,6 +53,23 @@ export async function updateTicket(db: Executor, id: string, row: Omit<TicketRow
 	await db.updateTable('tickets').set(row).where('id', '=', id).execute();
 }
 
+/**
+ * Removes the customer's tickets of `source` whose source id (ServiceNow
+ * sys_id, Jira issue id) is one of `sourceIds`; their CAB polls and votes go
+ * with them (on delete cascade). Returns what was removed.
+ */
+export async function removeTicketsBySourceId(db: Executor, customerId: string, source: string, sourceIds: string[]): Promise<{ id: string; number: string }[]> {
+	const removed: { id: string; number: string }[] = [];
+	for (let i = 0; i < sourceIds.length; i += INSERT_BATCH) {
+		const ids = sourceIds.slice(i, i + INSERT_BATCH);
+		const rows = await db.selectFrom('tickets').select(['id', 'number']).where('customer_id', '=', customerId).where('source', '=', source).where('source_id', 'in', ids).execute();
+		if (rows.length === 0) continue;
+		await db.deleteFrom('tickets').where('id', 'in', rows.map((r) => r.id)).execute();
+		removed.push(...rows);
+	}
+	return removed;
+}
+
 export interface TicketQuery {
 	customerId: string;
 	kind?: string;

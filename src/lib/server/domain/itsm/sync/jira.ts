@@ -12,6 +12,7 @@
 import { PRESETS, type Preset } from '../import/presets';
 import type { SourceRecord } from './source-rows';
 import { SyncError, type SourceHttp } from './source-http';
+import type { SourceRead } from './servicenow';
 
 export interface JiraSettings {
 	baseUrl: string;
@@ -105,7 +106,8 @@ export function issueRows(issue: JiraIssue, names: Record<string, string>): Sour
 	return rows;
 }
 
-export async function fetchJira(http: SourceHttp, s: JiraSettings, sinceMs: number | null, pageSize: number): Promise<SourceRecord[]> {
+/** Jira's search lists no deleted issues (only its audit log and webhooks tell): `deleted` is always empty. */
+export async function fetchJira(http: SourceHttp, s: JiraSettings, sinceMs: number | null, pageSize: number): Promise<SourceRead> {
 	const base = new URL(s.baseUrl);
 	const auth = `Basic ${Buffer.from(`${s.username}:${s.secret}`).toString('base64')}`;
 	const jql = jiraJql(s, sinceMs);
@@ -136,5 +138,5 @@ export async function fetchJira(http: SourceHttp, s: JiraSettings, sinceMs: numb
 		latest.delete(k);
 		latest.set(k, i);
 	}
-	return [...latest.values()].flatMap((i) => issueRows(i.issue, i.names));
+	return { records: [...latest.values()].flatMap((i) => issueRows(i.issue, i.names)), deleted: [] };
 }

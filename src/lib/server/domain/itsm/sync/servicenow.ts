@@ -62,44 +62,145 @@ export function nextLink(link: string | null): string | null {
 	return null;
 }
 
-export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, sinceMs: number | null, pageSize: number): Promise<SourceRecord[]> {
-	const auth = await authorization(http, s);
+/** A Table API answer's records: `result`, a list of objects, or a clear error. */
+function resultOf(body: unknown, host: string, table: string): Record<string, unknown>[] {
+	const result = body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined;
+	if (!Array.isArray(result) || result.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) {
+		throw new SyncError('answer', `${host} sent an answer without a list of records (result) for table ${table}`);
+	}
+	return result as Record<string, unknown>[];
+}
+
+/**
+ * Every page of GET /api/now/table/{table}?sysparm_query=…: the Link header's
+ * rel="next" (on the configured instance only), else the next sysparm_offset
+ * while pages are full. `page` gets each page's records as they come.
+ */
+async function readTable(http: SourceHttp, s: ServiceNowSettings, auth: string, table: string, params: Record<string, string>, pageSize: number, page: (records: Record<string, unknown>[]) => Promise<void>): Promise<void> {
 	const base = new URL(s.baseUrl);
-	const records: SourceRecord[] = [];
+	const first = new URL(`${s.baseUrl}/api/now/table/${encodeURIComponent(table)}`);
+	for (const [k, v] of Object.entries(params)) first.searchParams.set(k, v);
+	first.searchParams.set('sysparm_exclude_reference_link', 'true');
+	first.searchParams.set('sysparm_limit', String(pageSize));
+	first.searchParams.set('sysparm_offset', '0');
+	let url: string | null = first.href;
+	for (let offset = 0; url; ) {
+		const { body, headers } = await http.json(url, { headers: { authorization: auth } });
+		const result = resultOf(body, base.host, table);
+		await page(result);
+		offset += result.length;
+		const next = nextLink(headers.get('link'));
+		if (next) {
+			const n = new URL(next, base);
+			// the credentials go only to the configured instance
+			if (n.origin !== base.origin) throw new SyncError('answer', `${base.host} pointed the next page at another host (${n.host})`);
+			url = n.href;
+		} else if (result.length === pageSize) {
+			const n = new URL(first);
+			n.searchParams.set('sysparm_offset', String(offset));
+			url = n.href;
+		} else url = null;
+		if (result.length === 0) url = null;
+	}
+}
+
+/** One state change of a record, as sys_audit has it (raw values). */
+interface StateChange {
+	from: string;
+	to: string;
+	at: string;
+	/** the record's sys_mod_count after the change (record_checkpoint), when the audit has it */
+	checkpoint: number | null;
+}
+
+/** The status columns of the preset a record has (incident_state and/or state). */
+const STATUS_COLUMNS = ['incident_state', 'state'];
+
+/**
+ * The record's rows with its state history (as an event-log export has them,
+ * one row per update): the state before the first change (at creation), the
+ * state after each change at the change's time, then the record as it is now.
+ * The assembly of the import (assemble.ts) makes the status history of them.
+ */
+export function recordWithHistory(rec: SourceRecord, changes: StateChange[]): SourceRecord[] {
+	if (changes.length === 0) return [rec];
+	const sorted = [...changes].sort((a, b) => (a.checkpoint ?? 0) - (b.checkpoint ?? 0) || a.at.localeCompare(b.at));
+	const current = Number(rec.sys_mod_count);
+	const version = (n: number | null) => (n === null || !Number.isFinite(current) ? '' : String(Math.min(n, current)));
+	const columns = STATUS_COLUMNS.filter((c) => c in rec);
+	const at = (state: string, when: string, v: string): SourceRecord => ({ ...rec, ...Object.fromEntries(columns.map((c) => [c, state])), sys_updated_on: when, sys_mod_count: v });
+	const created = typeof rec.sys_created_on === 'string' && rec.sys_created_on ? rec.sys_created_on : (rec.opened_at as string);
+	return [at(sorted[0].from, created, version(0)), ...sorted.map((c) => at(c.to, c.at, version(c.checkpoint))), rec];
+}
+
+/**
+ * The state changes of the records (by sys_id) of one table, from sys_audit
+ * (fieldname=state; raw values whatever sysparm_display_value says).
+ */
+async function stateChanges(http: SourceHttp, s: ServiceNowSettings, auth: string, table: string, ids: string[], pageSize: number): Promise<Map<string, StateChange[]>> {
+	const out = new Map<string, StateChange[]>();
+	if (ids.length === 0) return out;
+	const params = {
+		sysparm_query: `tablename=${table}^fieldname=state^documentkeyIN${ids.join(',')}^ORDERBYsys_created_on`,
+		sysparm_fields: 'documentkey,oldvalue,newvalue,sys_created_on,record_checkpoint',
+		sysparm_display_value: 'false'
+	};
+	await readTable(http, s, auth, 'sys_audit', params, pageSize, async (rows) => {
+		for (const r of rows) {
+			const key = cell(r.documentkey, 'raw');
+			const change = { from: cell(r.oldvalue, 'raw'), to: cell(r.newvalue, 'raw'), at: cell(r.sys_created_on, 'raw'), checkpoint: /^\d+$/.test(cell(r.record_checkpoint, 'raw')) ? Number(cell(r.record_checkpoint, 'raw')) : null };
+			if (!key || !change.at) continue;
+			out.set(key, [...(out.get(key) ?? []), change]);
+		}
+	});
+	return out;
+}
+
+/**
+ * The sys_ids of the table's records deleted since `since` (all when null),
+ * from sys_audit_delete (tablename, documentkey), which ServiceNow writes for
+ * every deleted audited record.
+ */
+async function deletedIds(http: SourceHttp, s: ServiceNowSettings, auth: string, table: string, since: string | null, pageSize: number): Promise<string[]> {
+	const ids: string[] = [];
+	const terms = [`tablename=${table}`, since === null ? '' : `sys_created_on>=${since}`, 'ORDERBYsys_created_on'].filter(Boolean);
+	await readTable(http, s, auth, 'sys_audit_delete', { sysparm_query: terms.join('^'), sysparm_fields: 'documentkey,tablename', sysparm_display_value: 'false' }, pageSize, async (rows) => {
+		for (const r of rows) {
+			const id = cell(r.documentkey, 'raw');
+			if (id) ids.push(id);
+		}
+	});
+	return ids;
+}
+
+export interface SourceRead {
+	records: SourceRecord[];
+	/** source ids (sys_id) the source reports deleted since the watermark */
+	deleted: string[];
+}
+
+export async function fetchServiceNow(http: SourceHttp, s: ServiceNowSettings, sinceMs: number | null, pageSize: number): Promise<SourceRead> {
+	const auth = await authorization(http, s);
+	const out: SourceRecord[] = [];
+	const deleted: string[] = [];
 	const terms = [s.query.trim(), sinceMs === null ? '' : `sys_updated_on>=${utcDateTime(sinceMs)}`, 'ORDERBYsys_updated_on'].filter(Boolean);
 	for (const table of s.tables) {
-		const first = new URL(`${s.baseUrl}/api/now/table/${encodeURIComponent(table)}`);
-		first.searchParams.set('sysparm_query', terms.join('^'));
-		first.searchParams.set('sysparm_display_value', s.valueMode === 'display' ? 'true' : 'false');
-		first.searchParams.set('sysparm_exclude_reference_link', 'true');
-		first.searchParams.set('sysparm_limit', String(pageSize));
-		first.searchParams.set('sysparm_offset', '0');
-		let url: string | null = first.href;
-		for (let offset = 0; url; ) {
-			const { body, headers } = await http.json(url, { headers: { authorization: auth } });
-			const result = body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined;
-			if (!Array.isArray(result) || result.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) {
-				throw new SyncError('answer', `${base.host} sent an answer without a list of records (result) for table ${table}`);
-			}
-			for (const r of result as Record<string, unknown>[]) {
-				const rec: SourceRecord = {};
-				for (const [k, v] of Object.entries(r)) rec[k] = cell(v, s.valueMode);
-				records.push(rec);
-			}
-			offset += result.length;
-			const next = nextLink(headers.get('link'));
-			if (next) {
-				const n = new URL(next, base);
-				// the credentials go only to the configured instance
-				if (n.origin !== base.origin) throw new SyncError('answer', `${base.host} pointed the next page at another host (${n.host})`);
-				url = n.href;
-			} else if (result.length === pageSize) {
-				const n = new URL(first);
-				n.searchParams.set('sysparm_offset', String(offset));
-				url = n.href;
-			} else url = null;
-			if (result.length === 0) url = null;
-		}
+		const records: SourceRecord[] = [];
+		const history = new Map<string, StateChange[]>();
+		const params = { sysparm_query: terms.join('^'), sysparm_display_value: s.valueMode === 'display' ? 'true' : 'false' };
+		await readTable(http, s, auth, table, params, pageSize, async (result) => {
+			const page = result.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v, s.valueMode)])) as SourceRecord);
+			records.push(...page);
+			// the audit holds raw states: with display values the history comes from the record's own times
+			if (s.valueMode !== 'raw') return;
+			const ids = page.map((r) => r.sys_id).filter((id): id is string => typeof id === 'string' && id !== '');
+			for (const [id, changes] of await stateChanges(http, s, auth, table, ids, pageSize)) history.set(id, changes);
+		});
+		// a record read twice (it changed while paging): its last reading
+		for (const rec of lastPerKey(records, (r) => (typeof r.sys_id === 'string' ? r.sys_id : undefined))) out.push(...recordWithHistory(rec, history.get(rec.sys_id as string) ?? []));
+		// a record read now is there, whatever the deletion log says (restored)
+		const present = new Set(records.map((r) => r.sys_id));
+		for (const id of await deletedIds(http, s, auth, table, sinceMs === null ? null : utcDateTime(sinceMs), pageSize)) if (!present.has(id)) deleted.push(id);
 	}
-	return lastPerKey(records, (r) => (typeof r.sys_id === 'string' ? r.sys_id : undefined));
+	return { records: out, deleted };
 }

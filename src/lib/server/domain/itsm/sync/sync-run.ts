@@ -22,12 +22,14 @@ import type { Preset } from '../import/presets';
 import { checkHeader, quoted, rowMapper, type TicketEvent } from '../import/row-to-ticket';
 import { loadSlaSettings } from '../sla/settings.repository';
 import { slaPolicy } from '../sla/sla-settings';
-import { prepareTickets, storePrepared } from '../store';
+import { prepareTickets, removeStored, storePrepared } from '../store';
+import { recordAudit } from '../../audit/audit.repository';
+import { SYSTEM_ACTOR } from '../../actor';
 import { beginRun, connectorById, finishRun, updateConnector, type ConnectorRow } from './connectors.repository';
 import { connectorSecret, parseTables } from './connectors.service';
 import { fetchJira, JIRA_SYNC_PRESET } from './jira';
 import { renewLease } from './lease.repository';
-import { fetchServiceNow, serviceNowPreset } from './servicenow';
+import { fetchServiceNow, serviceNowPreset, type SourceRead } from './servicenow';
 import { SourceHttp, SyncError, type HttpPolicy, type HttpTools } from './source-http';
 import { toTable, type SourceRecord } from './source-rows';
 
@@ -50,6 +52,8 @@ export interface RunFigures {
 	updated: number;
 	unchanged: number;
 	rejected: number;
+	/** tickets removed because the source reports them deleted */
+	removed: number;
 	error: string | null;
 }
 
@@ -67,7 +71,7 @@ export const leaseName = (connectorId: string): string => `ticket-sync:${connect
 
 export const presetOf = (c: Pick<ConnectorRow, 'kind' | 'value_mode'>): Preset => (c.kind === 'jira' ? JIRA_SYNC_PRESET : serviceNowPreset({ valueMode: c.value_mode }));
 
-async function fetchRecords(c: ConnectorRow, http: SourceHttp, sinceMs: number | null, settings: SyncSettings): Promise<SourceRecord[]> {
+async function fetchRecords(c: ConnectorRow, http: SourceHttp, sinceMs: number | null, settings: SyncSettings): Promise<SourceRead> {
 	let secret: string;
 	try {
 		secret = connectorSecret(c);
@@ -128,10 +132,10 @@ export async function runConnector(db: Db, connectorId: string, trigger: 'schedu
 	const sinceMs = c.watermark_ms === null ? null : c.watermark_ms - settings.overlapMs;
 	await db.transaction().execute((tx) => beginRun(tx, { id: runId, connector_id: c.id, customer_id: c.customer_id, trigger, started_at: startedAt, watermark_from_ms: sinceMs }));
 	const http = new SourceHttp(settings.http, settings.tools);
-	const figures: RunFigures = { runId, status: 'ok', requests: 0, retries: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, error: null };
+	const figures: RunFigures = { runId, status: 'ok', requests: 0, retries: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, removed: 0, error: null };
 	const next = (from: number) => new Date(from + c.interval_minutes * 60_000).toISOString();
 	try {
-		const records = await fetchRecords(c, http, sinceMs, settings);
+		const { records, deleted } = await fetchRecords(c, http, sinceMs, settings);
 		const preset = presetOf(c);
 		const mapped = records.length ? mapRecords(records, preset) : { events: [], rejected: 0, reasons: [] };
 		const tickets = (await assemble(mapped.events)).map((a) => a.draft);
@@ -147,12 +151,18 @@ export async function runConnector(db: Db, connectorId: string, trigger: 'schedu
 			if (!(await renewLease(tx, { ...lease, now }))) throw new LostLease();
 			const stored = await storePrepared(tx, c.customer_id, prepared, null, nowIso());
 			Object.assign(figures, stored);
+			// deletions as the source reports them, through the store's one removal path, audited
+			const removed = await removeStored(tx, c.customer_id, preset.source, deleted);
+			figures.removed = removed.length;
+			if (removed.length) {
+				await recordAudit(tx, SYSTEM_ACTOR, { action: 'tickets.remove_deleted_at_source', entity: 'ticket_connector', entityId: c.id, customerId: c.customer_id, before: { source: preset.source, numbers: removed } });
+			}
 			const finished = nowIso();
 			await finishRun(tx, runId, { status: 'ok', finished_at: finished, ...counts(figures), error: figures.error, watermark_to_ms: watermark });
 			await updateConnector(tx, c.id, { watermark_ms: watermark, last_run_at: finished, last_status: 'ok', last_error: figures.error, next_run_at: next(now.getTime()) });
 		});
 	} catch (err) {
-		Object.assign(figures, { status: 'failed', error: errorText(err), requests: http.requests, retries: http.retries, created: 0, updated: 0, unchanged: 0 });
+		Object.assign(figures, { status: 'failed', error: errorText(err), requests: http.requests, retries: http.retries, created: 0, updated: 0, unchanged: 0, removed: 0 });
 		if (!(err instanceof SyncError) && !(err instanceof LostLease)) console.error(`ticket sync: connector ${c.id} failed`, err);
 		const finished = nowIso();
 		await db.transaction().execute(async (tx) => {
