@@ -86,7 +86,8 @@ describe.skipIf(!browserAvailable)("a customer admin's audit view", () => {
 			'API tokens',
 			'Forums',
 			'Meetings and minutes',
-			'KPI values'
+			'KPI values',
+			'Agreement and invoicing'
 		]);
 	});
 

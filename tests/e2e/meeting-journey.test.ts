@@ -92,6 +92,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 		expect(event.endDate.toJSDate().toISOString()).toBe('2030-01-15T09:30:00.000Z');
 	});
 
+	// a journey of many live steps: on a loaded machine it needs more than the default minute
 	it('the chair names the adjuster and runs the meeting: a decision and an action', async () => {
 		await chair.getByTestId('adjuster-select').selectOption({ label: adjusterName });
 		await chair.getByTestId('adjuster-save').click();

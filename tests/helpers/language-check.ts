@@ -181,8 +181,12 @@ const SWEDISH_RE = words(SWEDISH_WORDS);
  * the other language's `lang` (a role's name in both languages).
  */
 const NOT_INTERFACE = ['[data-user-content]', '[translate="no"]'];
-/** The name of ServiceNow's SLA field, quoted in the SLA page's explanation. */
-const SOURCE_FIELDS = ['made_sla'];
+/**
+ * ServiceNow's own names, quoted as they must be typed: the SLA field in the
+ * SLA page's explanation; a record's id, the change table and the display
+ * parameter in the ticket connector's hints.
+ */
+const SOURCE_FIELDS = ['made_sla', 'sys_id', 'change_request', 'sysparm_display_value'];
 /**
  * Parts of pages that another change of the same issue rewrites: the audit
  * log in words is issue 14 point 11 (branch k-audit). Remove an entry once

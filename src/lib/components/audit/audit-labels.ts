@@ -10,6 +10,9 @@ import { ACCESS_LEVELS, DUTIES, type Access, type Duty } from '$lib/domain-types
 import { accessLabel } from '$lib/components/people/person';
 import { dutyLabel } from '$lib/components/governance/duty-label';
 import { formatDateTime } from '$lib/format';
+import { formatMoney } from '$lib/number-format';
+import { locale } from '$lib/i18n';
+import { unitLabel } from '$lib/components/agreement/agreement-labels';
 import { m } from '$lib/paraglide/messages';
 
 const EVENTS: Record<AuditAction, () => string> = {
@@ -221,7 +224,9 @@ const AUDIENCES: Record<string, () => string> = { users: m.portal_audience_users
 export function valueInWords(field: string, value: unknown): string | undefined {
 	if (typeof value === 'boolean') return value ? m.audit_value_yes() : m.audit_value_no();
 	if (field === 'reports' && Array.isArray(value)) return value.map((r) => (typeof r === 'string' && REPORTS[r] ? REPORTS[r]() : String(r))).join(', ') || '—';
+	if (field === 'changes' && Array.isArray(value)) return value.map(serviceChangeInWords).join('; ') || '—';
 	if (typeof value !== 'string') return undefined;
+	if (field === 'unit') return unitLabel(value);
 	if (field === 'duty' && (DUTIES as readonly string[]).includes(value)) return dutyLabel(value as Duty);
 	if (field === 'party' && PARTY_LABELS[value]) return PARTY_LABELS[value]();
 	if (field === 'audience' && AUDIENCES[value]) return AUDIENCES[value]();
@@ -230,4 +235,17 @@ export function valueInWords(field: string, value: unknown): string | undefined 
 	if (field === 'password' && value === 'changed') return m.audit_value_changed();
 	if ((field === 'startsAt' || field === 'endsAt') && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
 	return undefined;
+}
+
+/** One service change of an agreement amendment: the new service's name, the volume in its unit, the unit price. */
+function serviceChangeInWords(change: unknown): string {
+	const c = (change ?? {}) as { service?: { name?: string; unit?: string }; volume?: number; unitPriceOre?: number; active?: boolean };
+	return [
+		c.service?.name,
+		c.volume !== undefined ? `${c.volume}${c.service?.unit ? ` ${unitLabel(c.service.unit)}` : ''}` : undefined,
+		c.unitPriceOre !== undefined ? formatMoney(c.unitPriceOre, locale()) : undefined,
+		c.active === false ? m.audit_value_no() : undefined
+	]
+		.filter((part) => part !== undefined && part !== '')
+		.join(' · ');
 }
