@@ -139,7 +139,7 @@ describe.skipIf(!browserAvailable)('a meeting from schedule to approved minutes'
 
 		await chair.getByTestId('end-meeting').click();
 		await expect.poll(() => state(chair), { timeout: 10_000 }).toBe('Protokollutkast');
-	});
+	}, 120_000);
 
 	it('both approve; the minutes are then locked for both', async () => {
 		await chair.getByTestId('approve-minutes').click();
