@@ -85,4 +85,29 @@ describe('the projection of live documents', () => {
 		expect(c.projections(), 'the last change projected at once by flush').toBe(flushed + 1);
 		doc.destroy();
 	});
+
+	it('projects a change made while another projection runs, without waiting for a further change', async () => {
+		// every projection takes 200 ms: the other document's flush is still running when this one's turn comes
+		let projections = 0;
+		const slow: KyselyPlugin = {
+			transformQuery: ({ node }: PluginTransformQueryArgs): RootOperationNode => {
+				if (InsertQueryNode.is(node) && node.into?.table.identifier.name === 'minutes_text') projections++;
+				return node;
+			},
+			transformResult: async ({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => (await wait(200), result)
+		};
+		const projector = new Projector(w.db.withPlugin(slow), 10, 50);
+		const otherId = await meeting(w.db, w.forumA, w.customerA, '2030-04-10T08:00:00Z', '2030-04-10T10:00:00Z');
+		const other = await resolveDocument(w.db, { scope: 'meeting', id: otherId, kind: 'minutes' });
+		const [doc, otherDoc] = [new Y.Doc(), new Y.Doc()];
+		projector.schedule(other, otherDoc);
+		const flushing = projector.flush(other.name);
+		projector.schedule(target, doc);
+		await flushing;
+		// the projector pauses after a slow run (4× its time): allow for that, not for ever
+		for (let waited = 0; projections < 2 && waited < 12_000; waited += 100) await wait(100);
+		expect(projections, 'both documents projected').toBe(2);
+		doc.destroy();
+		otherDoc.destroy();
+	}, 20_000);
 });

@@ -125,6 +125,9 @@ export class Projector {
 				const took = performance.now() - started;
 				this.nextAt = Date.now() + 4 * took;
 				if (this.running === run) this.running = null;
+				// a change scheduled meanwhile found the projector busy (and a timer that fired
+				// meanwhile found it running): without this it would wait for the next change
+				this.wake();
 			});
 		this.running = run;
 		return run;
