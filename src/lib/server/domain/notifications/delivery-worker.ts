@@ -14,6 +14,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '$lib/server/db';
+import { PollingLoop } from '$lib/server/polling-loop';
 import { sweepReminders } from '../meetings/reminder-sweep';
 import { claimDueRows, finishClaim, type OutboxRow } from '../outbox/outbox.repository';
 import type { MailTransport } from './mail-transport';
@@ -51,10 +52,7 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 export class DeliveryWorker {
 	readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-	private timer: NodeJS.Timeout | null = null;
-	private running: Promise<void> | null = null;
-	private stopped = false;
-	private again = false;
+	private readonly loop = new PollingLoop('notifications: delivery', () => this.runOnce(), () => this.opts.pollMs);
 	private lastSweep = 0;
 
 	constructor(
@@ -73,40 +71,16 @@ export class DeliveryWorker {
 	}
 
 	start(): void {
-		this.stopped = false;
-		this.schedule(0);
+		this.loop.start();
 	}
 
 	/** Look now (an event was just committed), instead of at the next poll. */
 	nudge(): void {
-		if (this.stopped) return;
-		if (this.running) this.again = true;
-		else this.schedule(0);
+		this.loop.nudge();
 	}
 
-	async stop(): Promise<void> {
-		this.stopped = true;
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = null;
-		await this.running;
-	}
-
-	private schedule(ms: number): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = setTimeout(() => {
-			this.timer = null;
-			this.running = this.runOnce()
-				.then(() => undefined)
-				.catch((err) => console.error('notifications: delivery round failed', err))
-				.finally(() => {
-					this.running = null;
-					if (this.stopped) return;
-					const soon = this.again;
-					this.again = false;
-					this.schedule(soon ? 0 : this.opts.pollMs);
-				});
-		}, ms);
-		this.timer.unref();
+	stop(): Promise<void> {
+		return this.loop.stop();
 	}
 
 	/** One round: the reminders due (every sweepMs), the bell's rows, the mails due now, the digests due now. */

@@ -10,6 +10,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '$lib/server/db';
+import { PollingLoop } from '$lib/server/polling-loop';
 import { connectorById, countFailing, dueConnectors, isDue } from './connectors.repository';
 import { claimLease, releaseLease, renewLease } from './lease.repository';
 import { leaseName, runConnector, type RunFigures, type SyncSettings } from './sync-run';
@@ -40,10 +41,7 @@ export interface SyncMetrics {
 export class SyncWorker {
 	readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 	readonly metrics: SyncMetrics = { runs: 0, failedRuns: 0, running: 0, requests: 0, retries: 0, fetched: 0, created: 0, updated: 0, failingConnectors: 0 };
-	private timer: NodeJS.Timeout | null = null;
-	private round: Promise<void> | null = null;
-	private stopped = true;
-	private again = false;
+	private readonly loop = new PollingLoop('ticket sync', () => this.runOnce(), () => this.opts.pollMs);
 
 	constructor(
 		private readonly db: Db,
@@ -51,40 +49,20 @@ export class SyncWorker {
 	) {}
 
 	start(): void {
-		this.stopped = false;
-		this.schedule(0);
+		this.loop.start();
 	}
 
 	/** Look now ("sync now" was asked here), instead of at the next poll. */
 	nudge(): void {
-		if (this.stopped) return;
-		if (this.round) this.again = true;
-		else this.schedule(0);
+		this.loop.nudge();
 	}
 
-	async stop(): Promise<void> {
-		this.stopped = true;
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = null;
-		await this.round;
+	stop(): Promise<void> {
+		return this.loop.stop();
 	}
 
-	private schedule(ms: number): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = setTimeout(() => {
-			this.timer = null;
-			this.round = this.runOnce()
-				.then(() => undefined)
-				.catch((err) => console.error('ticket sync: round failed', err))
-				.finally(() => {
-					this.round = null;
-					if (this.stopped) return;
-					const soon = this.again;
-					this.again = false;
-					this.schedule(soon ? 0 : this.opts.pollMs);
-				});
-		}, ms);
-		this.timer.unref();
+	private get stopped(): boolean {
+		return this.loop.stopped;
 	}
 
 	/** One round: every due connector this instance can claim, one after another. */
