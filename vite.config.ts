@@ -104,7 +104,7 @@ function integrationProject(name: string, env: Record<string, string>, globalSet
 	};
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
@@ -120,6 +120,14 @@ export default defineConfig({
 	resolve: {
 		// Two copies of these break them at run time ("Yjs was already imported").
 		dedupe: ['svelte', 'yjs', 'lexical']
+	},
+	ssr: {
+		// Lexical's default entry imports its development AND production builds
+		// and picks one at run time: left external, the server loaded both (1.3 MB
+		// of source for lexical alone, ~12 MiB of idle memory with @lexical/*).
+		// Bundled, the build resolves the production build only. Only in the build:
+		// vitest and `vite dev` would then mix an inlined and a loaded copy.
+		noExternal: command === 'build' ? ['lexical', /^@lexical\//] : []
 	},
 	test: {
 		reporters: ['default', './tests/helpers/summary-reporter.ts', './tests/helpers/timeline-reporter.ts'],
@@ -167,4 +175,4 @@ export default defineConfig({
 			}
 		]
 	}
-});
+}));

@@ -24,18 +24,15 @@
  *   BENCH_CLIENTS=light|stock  BENCH_PROFILE_DIR=dir (Samverkan with --cpu-prof)
  */
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { forumActionsDoc, meetingAgendaDoc, meetingMinutesDoc } from '../../src/lib/realtime/doc-names';
 import { readStoredDoc } from '../../tests/helpers/collab-db';
 import { connectBenchClient } from './clients';
+import { documentNames } from './documents';
+import { cpuSeconds, f1, KiB, load, machine, MiB, next, ratio, rssMb, startWorker, stats, type Stats } from './measure';
 import { startHocuspocus, startSamverkan, startYWebsocket, type ServerUnderTest } from './servers';
-import type { DoneMessage, ReadyMessage, WorkerInput } from './worker';
+import type { DoneMessage, ReadyMessage } from './worker';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ONLY = process.env.BENCH_ONLY?.split(',').map(Number);
@@ -58,37 +55,6 @@ const SERVERS = (process.env.BENCH_SERVERS ?? 'samverkan,y-websocket').split(','
 const MEMORY_DOCS = 200;
 const COLD_UPDATES = 20_000;
 const COLD_SAMPLES = 3;
-
-interface Stats {
-	p50: number;
-	p99: number;
-	max: number;
-	n: number;
-}
-
-function stats(samples: ArrayLike<number>): Stats {
-	const s = Float64Array.from(samples).sort();
-	const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN);
-	return { p50: at(0.5), p99: at(0.99), max: s.length ? s[s.length - 1] : NaN, n: s.length };
-}
-
-function cpuSeconds(pid: number): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return NaN;
-	}
-}
-
-function rssMb(pid: number): number {
-	try {
-		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Number(m[1]) / 1024 : NaN;
-	} catch {
-		return NaN;
-	}
-}
 
 type Mode = 'light' | 'stock';
 
@@ -114,17 +80,6 @@ interface Row {
 	perDocBytes: number;
 	docBytes: number;
 }
-
-function startWorker(input: WorkerInput): Worker {
-	const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
-	return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: input });
-}
-
-const next = <T>(w: Worker, type: string) =>
-	new Promise<T>((res, rej) => {
-		w.on('message', (m: { type: string }) => m.type === type && res(m as T));
-		w.once('error', rej);
-	});
 
 interface Load {
 	clients: { doc: string; key: string; writes: boolean }[];
@@ -205,34 +160,6 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	};
 }
 
-/** Document names: real Samverkan documents (it refuses others); the references take any name, so they get the same. */
-async function documentNames(samverkan: ServerUnderTest, needed: number): Promise<string[]> {
-	const admin = samverkan.admin!;
-	const collect = async () => {
-		const names: string[] = [];
-		const forums: string[] = [];
-		for (const c of (await admin.json('GET', '/api/v1/customers')).body.customers as { id: string }[]) {
-			for (const f of (await admin.json('GET', `/api/v1/customers/${c.id}/forums`)).body.forums as { id: string }[]) {
-				forums.push(f.id);
-				names.push(forumActionsDoc(f.id));
-				for (const m of (await admin.json('GET', `/api/v1/forums/${f.id}/meetings`)).body.meetings as { id: string }[]) {
-					names.push(meetingAgendaDoc(m.id), meetingMinutesDoc(m.id));
-				}
-			}
-		}
-		return { names, forums };
-	};
-	const first = await collect();
-	const forums = first.forums;
-	for (let i = 0; first.names.length + 2 * i < needed; i++) {
-		const day = String(1 + (i % 28)).padStart(2, '0');
-		const month = String(1 + Math.floor(i / 28)).padStart(2, '0');
-		const res = await admin.json('POST', `/api/v1/forums/${forums[i % forums.length]}/meetings`, { startsAt: `2032-${month}-${day}T09:00`, endsAt: `2032-${month}-${day}T10:00` });
-		if (res.status !== 201) throw new Error(`scheduling a bench meeting: ${res.status} ${JSON.stringify(res.body)}`);
-	}
-	return (await collect()).names;
-}
-
 /** The 20,000 updates of the cold-load document: one word typed at a time. */
 function coldUpdates(): { updates: Uint8Array[]; state: Uint8Array } {
 	const doc = new Y.Doc();
@@ -273,17 +200,6 @@ async function fillLargeDocument(server: ServerUnderTest, name: string): Promise
 	return () => writer.close();
 }
 
-function machine() {
-	let nproc = String(cpus().length);
-	try {
-		nproc = execFileSync('nproc').toString().trim();
-	} catch {
-		/* os.cpus() then */
-	}
-	return { nproc, model: cpus()[0]?.model ?? 'unknown', memGb: (totalmem() / 2 ** 30).toFixed(1), node: process.version };
-}
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-
 const SCENARIOS: Record<number, string> = {
 	1: 'one writer (10/s), 50 readers, one document',
 	2: '50 writers × 5/s, one document',
@@ -296,10 +212,6 @@ const SCENARIOS: Record<number, string> = {
 };
 const STEADY = [1, 2, 3, 4];
 
-const f1 = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–');
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
-const MiB = 2 ** 20;
-const KiB = 2 ** 10;
 const serverName: Record<Row['server'], string> = { samverkan: 'Samverkan', 'y-websocket': 'y-websocket', hocuspocus: 'Hocuspocus' };
 
 function table(rows: Row[], mode: Mode): string[] {
@@ -426,7 +338,7 @@ async function main() {
 	console.log(`Side-by-side bench, ${SECONDS} s per steady scenario, ${REPS} repetitions, servers ${SERVERS.join(', ')}. Machine: ${m.nproc} CPUs, ${m.model}, load ${loadBefore}`);
 	const coldDoc = coldUpdates();
 	const first = await startSamverkan();
-	const names = await documentNames(first, 212);
+	const names = await documentNames(first.admin!, 212);
 	// Idle as a production server is: restarted on the loaded demo database (loading the demo
 	// in-process leaves memory the allocator does not give back), signed in, no document open.
 	const samverkan = await first.restart!();

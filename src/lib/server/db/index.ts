@@ -7,10 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema';
 import { scopedDialect } from './request-scope';
 import { checkpointInWorker } from './wal-checkpointer';
+import { onFirstUse } from '../on-first-use';
+
+/** PostgreSQL's client, loaded only by an installation that uses it. */
+const pgClient = onFirstUse<typeof pg>('pg');
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -100,12 +104,12 @@ const NUMERIC_OID = 1700;
 const pgTypes = {
 	getTypeParser(oid: number, format?: 'text' | 'binary') {
 		if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => (value === null ? null : Number(value));
-		return pg.types.getTypeParser(oid, format);
+		return pgClient().types.getTypeParser(oid, format);
 	}
 } as pg.CustomTypesConfig;
 
 function createPostgres(connectionString: string): Db {
-	const pool = new pg.Pool({
+	const pool = new (pgClient().Pool)({
 		connectionString,
 		max: Number(process.env.PG_POOL_MAX ?? 10),
 		types: pgTypes,

@@ -4,8 +4,12 @@
  * user of Redis asks here, so connection settings and logging live in one place.
  */
 import { hostname } from 'node:os';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { config } from '../config';
+import { onFirstUse } from '../on-first-use';
+
+/** The client, loaded only by an installation with REDIS_URL. */
+const ioredis = onFirstUse<typeof import('ioredis')>('ioredis');
 
 /** A stable name for this process in Redis messages and logs. */
 export function instanceId(): string {
@@ -17,7 +21,7 @@ export function instanceId(): string {
  * nothing else), so callers open one per role and close it themselves.
  */
 export function createRedis(url: string, role: string): Redis {
-	const redis = new Redis(url, {
+	const redis = new (ioredis().Redis)(url, {
 		connectionName: `samverkan:${role}`,
 		// keep retrying for ever: Redis restarting must not take the app down
 		maxRetriesPerRequest: null,

@@ -4,7 +4,11 @@
  * nodemailer upgrades a plain connection with STARTTLS when the relay
  * offers it.
  */
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
+import { onFirstUse } from '$lib/server/on-first-use';
+
+/** Loaded with the first transport: an installation without SMTP_URL never needs it. */
+const mailer = onFirstUse<typeof nodemailer>('nodemailer');
 
 export interface Mailbox {
 	name: string;
@@ -30,7 +34,7 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-	const transporter = nodemailer.createTransport(url);
+	const transporter = mailer().createTransport(url);
 	return {
 		async send(mail) {
 			await transporter.sendMail({

@@ -92,4 +92,59 @@ describe('AccessCache', () => {
 		c.set('token-a', decision(), c.epoch);
 		expect(c.get('token-a', minutes)).toBeNull();
 	});
+
+	it('shares one database read among callers that miss at the same moment, and keeps its result', async () => {
+		const { c } = cache();
+		let reads = 0;
+		const read = async () => {
+			reads++;
+			await Promise.resolve();
+			return { decision: decision(), until: Infinity };
+		};
+		const all = await Promise.all(Array.from({ length: 50 }, () => c.decide('token-a', minutes, read)));
+		expect(reads).toBe(1);
+		expect(all.every((d) => d?.access === 'write')).toBe(true);
+		await c.decide('token-a', minutes, read);
+		expect(reads, 'the kept decision answers the next caller').toBe(1);
+		await c.decide('token-b', minutes, read);
+		expect(reads, 'another credential reads for itself').toBe(2);
+	});
+
+	it('does not hand a read begun before an access change to callers after it', async () => {
+		const { c } = cache();
+		const reads: Array<(access: 'write' | 'read') => void> = [];
+		const read = () =>
+			new Promise<{ decision: AccessDecision; until: number }>((resolve) => {
+				reads.push((access) => resolve({ decision: { ...decision(), access }, until: Infinity }));
+			});
+		const before = c.decide('token-a', minutes, read);
+		c.drop({ kind: 'forum', forumId: 'f1' });
+		const after = c.decide('token-a', minutes, read);
+		expect(reads).toHaveLength(2);
+		reads[0]('write');
+		reads[1]('read');
+		expect((await before)?.access).toBe('write');
+		expect((await after)?.access).toBe('read');
+		expect(c.get('token-a', minutes)?.access, 'only the read after the change is kept').toBe('read');
+	});
+
+	it('gives a refusal or an ended session to everyone who shared the read and keeps neither', async () => {
+		const { c } = cache();
+		let reads = 0;
+		const refuse = async () => {
+			reads++;
+			await Promise.resolve();
+			throw new Error('forbidden');
+		};
+		const settled = await Promise.allSettled([c.decide('token-a', minutes, refuse), c.decide('token-a', minutes, refuse)]);
+		expect(reads).toBe(1);
+		expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+		const ended = async () => {
+			reads++;
+			return null;
+		};
+		expect(await c.decide('token-a', minutes, ended)).toBeNull();
+		expect(await c.decide('token-a', minutes, ended)).toBeNull();
+		expect(reads, 'nothing kept: each asks again').toBe(3);
+	});
 });

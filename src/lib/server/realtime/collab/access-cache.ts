@@ -15,6 +15,10 @@
  * A decision read while access changed is not kept (the read may predate the
  * change): `epoch` counts the drops, and `set` takes the epoch its read began in.
  * Refusals are never kept: a refused connection asks the database again.
+ * Reads of the same (credential, document) that miss at the same moment (50
+ * sockets of one person opening a meeting) share one database read: `decide`
+ * hands later callers the read already under way, as long as no access change
+ * happened since it began.
  */
 import type { Actor } from '$lib/server/domain/actor';
 import type { DocumentAccess, DocumentTarget } from '$lib/server/domain/collab/collab.policy';
@@ -24,6 +28,12 @@ export interface AccessDecision {
 	actor: Actor;
 	target: DocumentTarget;
 	access: DocumentAccess;
+}
+
+/** A decision read from the database and until when its credential holds at most (a session's expiry). */
+export interface HeldDecision {
+	decision: AccessDecision;
+	until: number;
 }
 
 interface Entry extends AccessDecision {
@@ -36,6 +46,7 @@ const SWEEP_ABOVE = 5_000;
 
 export class AccessCache {
 	private readonly entries = new Map<string, Entry>();
+	private readonly reading = new Map<string, { epoch: number; read: Promise<HeldDecision | null> }>();
 	private drops = 0;
 
 	constructor(
@@ -57,6 +68,31 @@ export class AccessCache {
 			return null;
 		}
 		return entry;
+	}
+
+	/**
+	 * The fresh decision if there is one; otherwise the result of `read`, kept
+	 * for the next callers. A read already under way for the same credential and
+	 * document, begun after the last access change, is shared instead of asked
+	 * again. Null (the credential no longer holds) and refusals (a rejection) go
+	 * to everyone who shared the read and are never kept.
+	 */
+	async decide(credential: string, docName: string, read: () => Promise<HeldDecision | null>): Promise<AccessDecision | null> {
+		const fresh = this.get(credential, docName);
+		if (fresh) return fresh;
+		const key = AccessCache.key(credential, docName);
+		const pending = this.reading.get(key);
+		if (pending && pending.epoch === this.drops) return (await pending.read)?.decision ?? null;
+		const epoch = this.drops;
+		const shared = read();
+		this.reading.set(key, { epoch, read: shared });
+		try {
+			const held = await shared;
+			if (held) this.set(credential, held.decision, epoch, held.until);
+			return held?.decision ?? null;
+		} finally {
+			if (this.reading.get(key)?.read === shared) this.reading.delete(key);
+		}
 	}
 
 	/** Changes each time something is forgotten: take it before reading the database, give it to `set`. */

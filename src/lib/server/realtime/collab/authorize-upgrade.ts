@@ -14,7 +14,7 @@ import { actorFromToken, TOKEN_PREFIX } from '$lib/server/domain/itsm/tokens/api
 import { lookupSession, SESSION_COOKIE } from '$lib/server/domain/tenancy/sessions';
 import { COLLAB_PATH, formatDocName, parseDocName, type DocName } from '$lib/realtime/doc-names';
 import { CloseCode } from '$lib/realtime/protocol';
-import type { AccessCache, AccessDecision } from './access-cache';
+import type { AccessCache, AccessDecision, HeldDecision } from './access-cache';
 
 export type UpgradeDecision =
 	/** sessionToken: the credential (session or API token), re-checked while the connection lives */
@@ -77,19 +77,21 @@ async function holderOf(db: Db, credential: string): Promise<{ actor: Actor; unt
 
 /**
  * Who the credential is and what it may do with the document: from the cache
- * if it holds a fresh decision, else from the database (and then kept).
- * Null when the credential no longer holds; throws the policy's refusal.
+ * if it holds a fresh decision (or is reading it already), else from the
+ * database (and then kept). Null when the credential no longer holds; throws
+ * the policy's refusal.
  */
 async function decide(db: Db, credential: string, parsed: DocName, cache: AccessCache | undefined): Promise<AccessDecision | null> {
-	const cached = cache?.get(credential, formatDocName(parsed));
-	if (cached) return cached;
-	const epoch = cache?.epoch ?? 0;
+	const read = () => readDecision(db, credential, parsed);
+	if (cache) return cache.decide(credential, formatDocName(parsed), read);
+	return (await read())?.decision ?? null;
+}
+
+async function readDecision(db: Db, credential: string, parsed: DocName): Promise<HeldDecision | null> {
 	const holder = await holderOf(db, credential);
 	if (!holder) return null;
 	const { target, access } = await documentAccess(db, holder.actor, parsed);
-	const decision = { actor: holder.actor, target, access };
-	cache?.set(credential, decision, epoch, holder.until);
-	return decision;
+	return { decision: { actor: holder.actor, target, access }, until: holder.until };
 }
 
 function credentialOf(req: IncomingMessage): string | null {

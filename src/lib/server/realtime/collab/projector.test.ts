@@ -1,7 +1,7 @@
 /**
- * The projector stays off the hot path (issue 19): a document that keeps
- * changing is projected at most once per interval, and a change made while
- * another projection runs is still projected.
+ * The projector stays off the hot path (issue 19): a live document is
+ * projected again only when something its projection reads changed, and a
+ * document that keeps changing is projected at most once per interval.
  * Counted on the real registry and projector over an in-memory database: the
  * writes of a minutes projection into `minutes_text`.
  */
@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { resolveDocument, type DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { meeting, world, type World } from '$lib/server/domain/governance/test/governance-health.fixture';
+import { DEFAULT_COLLAB_OPTIONS } from './options';
 import { Projector } from './projector';
 import { DocumentRegistry } from './registry';
 
@@ -45,6 +46,25 @@ afterEach(async () => {
 });
 
 describe('the projection of live documents', () => {
+	it('is not run again for a change to a part of the document the projection does not read', async () => {
+		const c = counting(w.db);
+		registry = new DocumentRegistry(c.db, DEFAULT_COLLAB_OPTIONS);
+		// loaded (and seeded, which is projected) and kept open like a meeting's minutes
+		const live = await registry.acquire(target);
+		await registry.flushProjection(target);
+		const settled = c.projections();
+		expect(settled).toBeGreaterThan(0);
+		for (let i = 0; i < 5; i++) await registry.change(target, (doc) => doc.getMap('elsewhere').set('n', i));
+		// past the projector's delay and its interval per document (2 s)
+		await wait(2_500);
+		expect(c.projections(), 'changes outside the minutes text').toBe(settled);
+
+		await registry.change(target, (doc) => doc.get('root', Y.XmlText).insert(0, 'Beslut: '));
+		await wait(2_500);
+		expect(c.projections(), 'a change to the minutes text').toBe(settled + 1);
+		registry.release(live);
+	}, 15_000);
+
 	it('projects a document that keeps changing at most once per interval; flush projects the last change at once', async () => {
 		const c = counting(w.db);
 		const projector = new Projector(c.db, 10, 300);

@@ -106,9 +106,12 @@ export class DocumentRegistry {
 			this.commits,
 			this.options,
 			(d) => void this.unload(d, false),
-			// every change, throttled by the projector: gating on the projected roots (issue 19) lost a
-			// decision typed in the minutes under load (e2e meeting-journey); not understood yet
-			(d) => this.projector.schedule(target, d.doc),
+			(d) => {
+				// Projected again only when something the projection reads changed.
+				if (d.projectedChanges === d.projectedSeen) return;
+				d.projectedSeen = d.projectedChanges;
+				this.projector.schedule(target, d.doc);
+			},
 			this.fanout,
 			projectedRoots(target.parsed.kind)
 		);

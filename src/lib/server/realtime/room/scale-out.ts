@@ -3,10 +3,13 @@
  * with REDIS_URL, in Redis with socket.io's Redis adapter, so that broadcasts,
  * `fetchSockets` and the room's state reach every app instance.
  */
-import { createAdapter } from '@socket.io/redis-adapter';
+import type { createAdapter as CreateAdapter } from '@socket.io/redis-adapter';
 import { MemoryRoomStore, type RoomStore } from '$lib/server/domain/room/room-store';
 import { createRedis, instanceId } from '$lib/server/redis/connection';
 import { RedisRoomStore } from '$lib/server/redis/redis-room-store';
+import { onFirstUse } from '$lib/server/on-first-use';
+
+const redisAdapter = onFirstUse<{ createAdapter: typeof CreateAdapter }>('@socket.io/redis-adapter');
 import type { RoomIo } from './types';
 
 export interface RoomScaleOut {
@@ -31,7 +34,7 @@ export function roomBackend(io: RoomIo, scaleOut: RoomScaleOut | undefined): Roo
 	const sub = createRedis(scaleOut.redisUrl, 'room-subscriber');
 	// An instance that died stops counting for fetchSockets at once (Redis drops its subscription);
 	// one that hangs holds a request up for at most this long.
-	io.adapter(createAdapter(pub, sub, { key: `${scaleOut.prefix}:socket.io`, requestsTimeout: 3_000, publishOnSpecificResponseChannel: true }));
+	io.adapter(redisAdapter().createAdapter(pub, sub, { key: `${scaleOut.prefix}:socket.io`, requestsTimeout: 3_000, publishOnSpecificResponseChannel: true }));
 	const store = new RedisRoomStore(pub, { prefix: scaleOut.prefix, instance: instanceId() });
 	return {
 		store,
