@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerInput } from './worker';
+import { readStoredDoc } from '../../tests/helpers/collab-db';
+import type { DoneMessage, WorkerInput } from './worker';
 
 export interface Stats {
 	p50: number;
@@ -68,3 +69,29 @@ export const f1 = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) 
 export const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 export const MiB = 2 ** 20;
 export const KiB = 2 ** 10;
+
+/**
+ * Durable before relay: once a writer's last update has reached the readers,
+ * it is in the database. Counts the writers whose last update is not stored
+ * right after a run; a backlog not yet committed is not lost (nothing is
+ * relayed before its commit), so it looks again 5 s later and says so.
+ */
+export async function writersNotStored(databaseUrl: string, clients: WorkerInput['clients'], results: DoneMessage[]): Promise<number> {
+	const last = new Map(results.flatMap((r) => r.lastSeq));
+	const missing = async () => {
+		let n = 0;
+		for (const doc of new Set(clients.map((c) => c.doc))) {
+			const storedDoc = await readStoredDoc(databaseUrl, doc);
+			const stored = storedDoc.getMap<{ seq: number }>('bench');
+			for (const c of clients.filter((x) => x.doc === doc && x.writes)) if ((stored.get(c.key)?.seq ?? 0) !== last.get(c.key)) n++;
+			storedDoc.destroy();
+		}
+		return n;
+	};
+	const right = await missing();
+	if (right > 0) {
+		await new Promise((r) => setTimeout(r, 5000));
+		console.log(`  ${right} writers' last update not in the database right after the run, ${await missing()} five seconds later`);
+	}
+	return right;
+}

@@ -27,10 +27,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
-import { readStoredDoc } from '../../tests/helpers/collab-db';
 import { connectBenchClient } from './clients';
 import { documentNames } from './documents';
-import { cpuSeconds, f1, KiB, load, machine, MiB, next, ratio, rssMb, startWorker, stats, type Stats } from './measure';
+import { cpuSeconds, f1, KiB, load, machine, MiB, next, ratio, rssMb, startWorker, stats, writersNotStored, type Stats } from './measure';
 import { startHocuspocus, startSamverkan, startYWebsocket, type ServerUnderTest } from './servers';
 import type { DoneMessage, ReadyMessage } from './worker';
 
@@ -120,23 +119,7 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	// Durable before relay: once the last update has reached the readers, it is in the database.
 	let notStored: number | null = null;
 	if (server.kind === 'samverkan' && load.seconds > 0) {
-		const last = new Map(results.flatMap((r) => r.lastSeq));
-		const missing = async () => {
-			let n = 0;
-			for (const doc of new Set(load.clients.map((c) => c.doc))) {
-				const storedDoc = await readStoredDoc(server.databaseUrl!, doc);
-				const stored = storedDoc.getMap<{ seq: number }>('bench');
-				for (const c of load.clients.filter((x) => x.doc === doc && x.writes)) if ((stored.get(c.key)?.seq ?? 0) !== last.get(c.key)) n++;
-				storedDoc.destroy();
-			}
-			return n;
-		};
-		notStored = await missing();
-		// Not yet committed is not lost (nothing is relayed before its commit): look again once the backlog is through.
-		if (notStored > 0) {
-			await new Promise((r) => setTimeout(r, 5000));
-			console.log(`  ${notStored} writers' last update not in the database right after the run, ${await missing()} five seconds later`);
-		}
+		notStored = await writersNotStored(server.databaseUrl!, load.clients, results);
 	}
 	return {
 		scenario,

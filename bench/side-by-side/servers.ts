@@ -74,12 +74,26 @@ function loopReader(pid: () => number, file: string) {
 	};
 }
 
+export interface SamverkanOptions {
+	/** restart on the data of an earlier server */
+	dataDir?: string;
+	/** a further instance of the installation whose database this is (no demo loaded) */
+	databaseUrl?: string;
+	/** e.g. REDIS_URL for several instances */
+	env?: Record<string, string>;
+}
+
 /** BENCH_PROFILE_DIR: Samverkan's CPU profile of the whole run is written there (samverkan-<time>.cpuprofile) when it stops. */
-export async function startSamverkan(reuse?: { dataDir: string }): Promise<ServerUnderTest> {
+export async function startSamverkan(opts: SamverkanOptions = {}): Promise<ServerUnderTest> {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-samverkan-'));
 	const profileDir = process.env.BENCH_PROFILE_DIR;
 	const probe = probeEnv(dir, profileDir ? { LOOP_PROBE_CPU_PROFILE: join(resolve(profileDir), `samverkan-${Date.now()}.cpuprofile`) } : {});
-	const server = await startServer({ demo: true, env: probe.env, ...(reuse ? { dataDir: reuse.dataDir } : {}) });
+	const server = await startServer({
+		demo: !opts.databaseUrl,
+		env: { ...opts.env, ...probe.env },
+		...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+		...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {})
+	});
 	const admin = await new ApiClient(server.url).login('admin@itmastaren.example');
 	const loop = loopReader(() => server.process.pid!, probe.file);
 	await loop();
@@ -96,7 +110,7 @@ export async function startSamverkan(reuse?: { dataDir: string }): Promise<Serve
 		restart: async () => {
 			await server.stop({ keepData: true });
 			rmSync(dir, { recursive: true, force: true });
-			return startSamverkan({ dataDir: server.dataDir });
+			return startSamverkan({ ...opts, dataDir: server.dataDir });
 		},
 		stop: async () => {
 			await server.stop();

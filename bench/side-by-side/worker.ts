@@ -14,7 +14,12 @@ export interface WorkerInput {
 	/** ws:// base: the provider appends /<doc> */
 	wsBase: string;
 	cookie: string;
-	clients: { doc: string; key: string; writes: boolean }[];
+	/**
+	 * wsBase: this client's server when the load is spread over several
+	 * instances; a key ending in `@<instance>` tells readers where its writer is
+	 * (propagation across instances is reported apart).
+	 */
+	clients: { doc: string; key: string; writes: boolean; wsBase?: string }[];
 	updatesPerSecond: number;
 	/** connect all at once (join storm) or a few at a time */
 	storm: boolean;
@@ -34,6 +39,8 @@ export interface ReadyMessage {
 export interface DoneMessage {
 	type: 'done';
 	latencies: Float64Array;
+	/** the part of `latencies` where writer and reader are on different instances */
+	crossLatencies: Float64Array;
 	sent: number;
 	/** each writer's last sequence number: the durability check looks for it in the database */
 	lastSeq: [string, number][];
@@ -49,12 +56,17 @@ async function run() {
 	const input = workerData as WorkerInput;
 	const port = parentPort!;
 	const latencies: number[] = [];
+	const crossLatencies: number[] = [];
 	let measuring = false;
+	const instanceOf = (key: string) => key.split('@')[1];
 	/** one arrival at client `me` (a server may echo a client's own update back) */
 	const received = (me: string, value: unknown) => {
 		if (!measuring) return;
 		const v = value as { k?: string; t?: number } | null;
-		if (typeof v?.t === 'number' && v.k !== me) latencies.push(nowMs() - v.t);
+		if (typeof v?.t !== 'number' || v.k === me) return;
+		const ms = nowMs() - v.t;
+		latencies.push(ms);
+		if (v.k !== undefined && instanceOf(v.k) !== instanceOf(me)) crossLatencies.push(ms);
 	};
 	// Each stock provider adds a process 'exit' listener.
 	process.setMaxListeners(5000);
@@ -64,14 +76,14 @@ async function run() {
 	// time, so that setting up a thousand clients does not itself time out.
 	const batch = input.storm ? input.clients.length : 20;
 	for (let i = 0; i < input.clients.length; i += batch) {
-		const group: Client[] = input.clients.slice(i, i + batch).map(({ doc, key, writes }) => ({
+		const group: Client[] = input.clients.slice(i, i + batch).map(({ doc, key, writes, wsBase = input.wsBase }) => ({
 			key,
 			writes,
 			...(input.mode === 'light'
-				? connectLightClient(input.server, input.wsBase, input.cookie, doc, (update) => {
+				? connectLightClient(input.server, wsBase, input.cookie, doc, (update) => {
 						for (const value of valuesIn(update)) received(key, value);
 					})
-				: connectBenchClient(input.server, input.wsBase, input.cookie, doc))
+				: connectBenchClient(input.server, wsBase, input.cookie, doc))
 		}));
 		clients.push(...group);
 		await Promise.race([Promise.all(group.map((c) => c.synced)), new Promise((r) => setTimeout(r, 60_000))]);
@@ -124,7 +136,7 @@ async function run() {
 	if (seconds > 0) await new Promise((r) => setTimeout(r, 1000));
 	measuring = false;
 	lag.disable();
-	port.postMessage({ type: 'done', latencies: Float64Array.from(latencies), sent, lastSeq: [...lastSeq], lagP99: lag.percentile(99) / 1e6 } satisfies DoneMessage);
+	port.postMessage({ type: 'done', latencies: Float64Array.from(latencies), crossLatencies: Float64Array.from(crossLatencies), sent, lastSeq: [...lastSeq], lagP99: lag.percentile(99) / 1e6 } satisfies DoneMessage);
 	for (const c of clients) c.close();
 	process.exit(0);
 }

@@ -34,4 +34,20 @@ describe('dates in the reader’s language, one formatter each', () => {
 			runtime.overwriteGetLocale(original);
 		}
 	});
+
+	it('a calendar month reads as month and year in the reader’s language, whatever the time zone', async () => {
+		const runtime = await import('$lib/paraglide/runtime');
+		const original = runtime.getLocale;
+		const { formatMonth } = await import('./format');
+		let lang = 'sv';
+		runtime.overwriteGetLocale(() => lang as ReturnType<typeof original>);
+		try {
+			expect(formatMonth('2025-12')).toMatch(/^dec\.? 2025$/);
+			expect(formatMonth('2026-01')).toMatch(/^jan\.? 2026$/);
+			lang = 'en';
+			expect(formatMonth('2025-12')).toBe('Dec 2025');
+		} finally {
+			runtime.overwriteGetLocale(original);
+		}
+	});
 });

@@ -24,6 +24,9 @@ export const formatDate = (iso: string) => dateFormat(tag(), { timeZone: ZONE, d
 
 export const formatDateTime = (iso: string) => dateFormat(tag(), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
+/** A calendar month ("2025-12") as "dec. 2025" / "Dec 2025". */
+export const formatMonth = (month: string) => dateFormat(tag(), { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+
 export const formatTime = (iso: string) => dateFormat(tag(), { timeZone: ZONE, timeStyle: 'short' }).format(new Date(iso));
 
 /** "tis 8 dec. 09:00–10:30" */
