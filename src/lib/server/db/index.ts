@@ -66,7 +66,24 @@ function createSqlite(filename: string): Db {
 	// WAL + NORMAL is durable against process crashes; only an OS crash can lose the last commit.
 	sqlite.pragma('synchronous = NORMAL');
 	if (filename !== ':memory:') checkpointInWorker(sqlite, filename);
-	return new Kysely<Database>({ dialect: scopedDialect(new SqliteDialect({ database: keptStatements(sqlite) })) });
+	const db = new Kysely<Database>({ dialect: scopedDialect(new SqliteDialect({ database: keptStatements(sqlite) })) });
+	sqliteHandles.set(db, sqlite);
+	return db;
+}
+
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * Runs `work` on the better-sqlite3 handle behind a SQLite database, holding
+ * Kysely's one connection meanwhile (so no Kysely transaction is open on it:
+ * `work` runs outside any, and nothing else runs inside its own). For the one
+ * hot path that is cheaper without Kysely's query building and promises (the
+ * collab update log, collab.repository.ts). Null on PostgreSQL: nothing runs.
+ */
+export async function withSqliteHandle<T>(db: Db, work: (sqlite: SQLite.Database) => T): Promise<{ result: T } | null> {
+	const sqlite = sqliteHandles.get(db);
+	if (!sqlite) return null;
+	return db.connection().execute(async () => ({ result: work(sqlite) }));
 }
 
 /**

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { nowIso } from '../ids';
 import type { DocumentTarget } from './collab.policy';
-import { appendLog, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLog, upsertSnapshot } from './collab.repository';
+import { appendLogCommitted, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLog, upsertSnapshot } from './collab.repository';
 import { tryLockDocument } from './document-locks';
 import { seedDocument } from './seed';
 
@@ -86,7 +86,7 @@ export function storedLogRows(db: Db, docNames: string[]): Promise<Map<string, n
 export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<void> {
 	if (rows.length === 0) return;
 	const at = nowIso();
-	await db.transaction().execute((tx) => appendLog(tx, rows, at));
+	await appendLogCommitted(db, rows, at);
 }
 
 export interface CompactionResult {
