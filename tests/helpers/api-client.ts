@@ -21,6 +21,10 @@ export class ApiClient {
 		return res;
 	}
 
+	/** A form post as a browser without JavaScript makes it (a SvelteKit form action). */
+	form = (path: string, data: Record<string, string>) =>
+		this.request('POST', path, new URLSearchParams(data).toString(), { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: this.baseUrl });
+
 	get = (path: string) => this.request('GET', path);
 	post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
 	patch = (path: string, body?: unknown) => this.request('PATCH', path, body ?? {});

@@ -261,6 +261,28 @@ describe('amendments', () => {
 	});
 });
 
+describe('the tolerance form', () => {
+	it('takes the percentage as typed ("2,5"), refuses what is not one and changes nothing, and is only for who may amend', async () => {
+		const path = (c: string) => `/customers/${c}/portal/agreement?/tolerance`;
+		const tolerance = async () => (await admin.json('GET', reportOf(test, '2025-10'))).body.report.toleranceBp;
+		const before = await tolerance();
+		for (const typed of ['fem', '', '101', '2,555']) {
+			const res = await admin.form(path(test), { _form: 'tolerance', tolerancePercent: typed });
+			expect(res.status, typed).toBe(400);
+		}
+		expect(await tolerance()).toBe(before);
+		expect((await admin.form(path(test), { _form: 'tolerance', tolerancePercent: '2,5' })).status).toBe(200);
+		expect(await tolerance()).toBe(250);
+		expect(await (await admin.get(`/customers/${test}/portal/agreement`)).text()).toContain('Tolerans 2,5 %');
+		// the customer's contract owner and other supplier staff may not; another customer's admin learns nothing
+		expect((await norrbyOwner.form(path(norrby), { _form: 'tolerance', tolerancePercent: '50' })).status).toBe(403);
+		expect((await incidentManager.form(path(norrby), { _form: 'tolerance', tolerancePercent: '50' })).status).toBe(403);
+		expect((await vattenAdmin.form(path(norrby), { _form: 'tolerance', tolerancePercent: '50' })).status).toBe(404);
+		expect((await admin.json('GET', reportOf(norrby, '2025-10'))).body.report.toleranceBp).not.toBe(5000);
+		expect((await admin.json('PUT', `${agreementOf(test)}/tolerance`, { tolerancePercent: before / 100 })).status).toBe(200);
+	});
+});
+
 describe("the contract owner's proposal", () => {
 	it('is costed, accepted by the BAM as an amendment, decided once, and audited', async () => {
 		const agreement = (await norrbyOwner.json('GET', agreementOf(norrby))).body.agreement;

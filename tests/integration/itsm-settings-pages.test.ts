@@ -25,13 +25,7 @@ let otherAdmin: ApiClient;
 const NOWHERE = '00000000-0000-4000-8000-00000000beef';
 const pages = (c: string) => [`/customers/${c}/settings/sla`, `/customers/${c}/settings/kpi`, `/customers/${c}/settings/tokens`];
 
-/** A form post as a browser without JavaScript makes it. */
-const postForm = (client: ApiClient, path: string, data: Record<string, string>) =>
-	client.request('POST', path, new URLSearchParams(data).toString(), {
-		'content-type': 'application/x-www-form-urlencoded',
-		accept: 'text/html',
-		origin: server.url
-	});
+const postForm = (client: ApiClient, path: string, data: Record<string, string>) => client.form(path, data);
 
 interface SlaSettings {
 	timeZone: string;

@@ -1,4 +1,4 @@
-import { amendAgreement, decideProposal, getAgreement, proposeChange } from '$lib/server/domain/agreement/agreement.service';
+import { amendAgreement, decideProposal, getAgreement, proposeChange, setTolerance } from '$lib/server/domain/agreement/agreement.service';
 import { invoicingReport } from '$lib/server/domain/agreement/follow-up.service';
 import { parseKronor } from '$lib/server/domain/agreement/money';
 import { invalid } from '$lib/server/domain/errors';
@@ -52,6 +52,11 @@ export const actions: Actions = {
 	propose: formAction(async ({ app, actor, data, event }) => {
 		const { proposalId } = await proposeChange(app.db, actor, event.params.id!, { effectiveFrom: data.effectiveFrom, reason: data.reason, changes: [changeFrom(data)] });
 		return { proposalId };
+	}),
+	tolerance: formAction(async ({ app, actor, data, event }) => {
+		// "2,5" as a Swede types it; anything else that is not a number is refused by the service
+		const typed = (data.tolerancePercent ?? '').trim().replace(',', '.');
+		await setTolerance(app.db, actor, event.params.id!, { tolerancePercent: typed === '' ? null : Number(typed) });
 	}),
 	decide: formAction(async ({ app, actor, data, event }) => {
 		await decideProposal(app.db, actor, event.params.id!, data.proposalId ?? '', {
