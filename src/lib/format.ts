@@ -24,8 +24,8 @@ export const formatDate = (iso: string) => dateFormat(tag(), { timeZone: ZONE, d
 
 export const formatDateTime = (iso: string) => dateFormat(tag(), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-/** A calendar month ("2025-12") as "dec. 2025" / "Dec 2025". */
-export const formatMonth = (month: string) => dateFormat(tag(), { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+/** A calendar month ("2025-12") as "dec. 2025" / "Dec 2025", in the reader's language or the one given (an export's). */
+export const formatMonth = (month: string, language: 'sv' | 'en' = locale() === 'en' ? 'en' : 'sv') => dateFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
 
 export const formatTime = (iso: string) => dateFormat(tag(), { timeZone: ZONE, timeStyle: 'short' }).format(new Date(iso));
 

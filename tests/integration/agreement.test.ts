@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import { PDFParse } from 'pdf-parse';
 import { ApiClient } from '../helpers/api-client';
 import { expectContract } from '../helpers/contract';
 import { demoIds, NORRBY, VATTENSYD } from '../helpers/demo-ids';
@@ -258,6 +259,19 @@ describe('amendments', () => {
 		expect((await vattenAdmin.json('POST', `${agreementOf(norrby)}/amendments`, change)).status).toBe(404);
 		const byBam = await bam.json('POST', `${agreementOf(norrby)}/amendments`, change);
 		expect(byBam.status, JSON.stringify(byBam.body)).toBe(201);
+	});
+});
+
+describe('the report as PDF', () => {
+	it('names the months in words and lists the deviation with its service and reasons', async () => {
+		const res = await admin.get(`/api/v1/customers/${test}/reports/agreement.pdf?from=2025-10&to=2025-11`);
+		expect(res.status).toBe(200);
+		const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
+		const sv = (await parser.getText()).text.replace(/\s+/g, ' ');
+		await parser.destroy();
+		expect(sv).toMatch(/Period: okt\.? 2025 – nov\.? 2025/);
+		expect(sv).toMatch(/okt\.? 2025 · Arbetsplats: volym, belopp/);
+		expect(sv).not.toContain('2025-10');
 	});
 });
 

@@ -196,18 +196,8 @@ export async function decideProposalRow(
 	return Number(r.numUpdatedRows) === 1;
 }
 
-/** One invoice line, keyed by (customer, invoice number, period, service). */
-export interface InvoiceLineRow {
-	period: string;
-	invoiceNumber: string;
-	serviceId: string;
-	quantity: number;
-	unitPriceOre: number;
-	amountOre: number;
-}
-
-/** Inserts the line, or updates the one with its key when it differs; says which. */
-export async function upsertInvoiceLine(db: Executor, customerId: string, l: InvoiceLineRow, importId: string, at: string): Promise<'created' | 'updated' | 'unchanged'> {
+/** Inserts the line (keyed by customer, invoice number, period and service), or updates the one with its key when it differs; says which. */
+export async function upsertInvoiceLine(db: Executor, customerId: string, l: InvoiceLine, importId: string, at: string): Promise<'created' | 'updated' | 'unchanged'> {
 	const existing = await db
 		.selectFrom('invoice_lines')
 		.select(['id', 'quantity', 'unit_price_ore', 'amount_ore'])

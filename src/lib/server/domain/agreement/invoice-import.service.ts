@@ -21,6 +21,7 @@ import { authorize } from '../policy';
 import { findCustomer } from '../tenancy/tenancy.repository';
 import { line, parseInput } from '../validation';
 import { insertInvoiceImport, serviceKey, servicesOf, upsertInvoiceLine } from './agreement.repository';
+import type { InvoiceLine } from './follow-up';
 import { MAX_ORE, parseKronor, parseWhole } from './money';
 import { isMonth } from './months';
 
@@ -62,16 +63,8 @@ export interface InvoiceImportReport {
 	rejectedRows: RejectedRow[];
 }
 
-/** A line as read, before it is stored. */
-interface LineDraft {
-	row: number;
-	period: string;
-	invoiceNumber: string;
-	serviceId: string;
-	quantity: number;
-	unitPriceOre: number;
-	amountOre: number;
-}
+/** A line as read (with its line number in the file), before it is stored. */
+type LineDraft = InvoiceLine & { row: number };
 
 const MAX_LISTED = 10_000;
 

@@ -4,13 +4,13 @@
  * as PDF (fonts embedded, like the SLA report): per month and service agreed
  * against invoiced, the deviations, the totals with VAT separately.
  */
-import PDFDocument from 'pdfkit';
+import { formatMonth } from '$lib/format';
 import { formatMoney, formatNumber } from '$lib/number-format';
 import type { DeviationReason } from '../agreement/follow-up';
 import type { InvoicingReport } from '../agreement/follow-up.service';
-import { fontBytes } from '../exports/fonts';
 import type { ExportLocale } from '../exports/labels';
 import { toCsv, type CsvCell } from './csv';
+import { reportPdf } from './report-pdf';
 
 const L = {
 	sv: {
@@ -75,37 +75,16 @@ export function agreementReportCsv(r: InvoicingReport, locale: ExportLocale): st
 export function agreementReportPdf(r: InvoicingReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
 	const l = L[locale];
 	const money = (ore: number) => formatMoney(ore, locale);
-	const periodText = r.from === r.to ? r.from : `${r.from} – ${r.to}`;
-	const doc = new PDFDocument({
-		size: 'A4',
-		margins: { top: 56, bottom: 56, left: 56, right: 56 },
-		lang: locale === 'en' ? 'en-GB' : 'sv-SE',
-		displayTitle: true,
-		font: fontBytes('regular') as unknown as string,
-		info: { Title: `${l.title} ${periodText} – ${customerName}`, Author: customerName, Creator: 'Samverkan', CreationDate: createdAt }
+	const periodText = r.from === r.to ? formatMonth(r.from, locale) : `${formatMonth(r.from, locale)} – ${formatMonth(r.to, locale)}`;
+	const { doc, row, end } = reportPdf({
+		locale,
+		title: l.title,
+		customerName,
+		periodKey: r.from === r.to ? r.from : `${r.from}–${r.to}`,
+		subtitle: `${l.period}: ${periodText} · ${l.tolerance(formatNumber(r.toleranceBp / 100, locale, 2))}`,
+		createdAt,
+		columns: { widths: [150, 95, 95, 95, 48], right: (i) => i >= 1 && i <= 3 }
 	});
-	const done = new Promise<Uint8Array>((resolve) => {
-		const chunks: Buffer[] = [];
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-	});
-	doc.registerFont('Regular', fontBytes('regular'));
-	doc.registerFont('Bold', fontBytes('bold'));
-	doc.font('Bold').fontSize(18).fillColor('#0f172a').text(`${l.title}: ${customerName}`);
-	doc.font('Regular').fontSize(11).fillColor('#475569').text(`${l.period}: ${periodText} · ${l.tolerance(formatNumber(r.toleranceBp / 100, locale, 2))}`);
-	doc.moveDown();
-	const widths = [150, 95, 95, 95, 48];
-	const row = (cells: string[], bold = false) => {
-		const y = doc.y;
-		let x = doc.page.margins.left;
-		doc.font(bold ? 'Bold' : 'Regular').fontSize(10).fillColor('#0f172a');
-		cells.forEach((c, i) => {
-			doc.text(c, x, y, { width: widths[i] - 6, align: i >= 1 && i <= 3 ? 'right' : 'left' });
-			x += widths[i];
-		});
-		doc.x = doc.page.margins.left;
-		doc.y = y + 16;
-	};
 	row([...l.pdfCols], true);
 	for (const s of r.services) row([s.serviceName, money(s.agreedOre), money(s.invoicedOre), money(s.amountDifferenceOre), s.deviations > 0 ? '⚠' : '']);
 	row([l.totals, money(r.totals.agreedOre), money(r.totals.invoicedOre), money(r.totals.differenceOre), ''], true);
@@ -120,7 +99,6 @@ export function agreementReportPdf(r: InvoicingReport, customerName: string, loc
 	doc.font('Bold').fontSize(13).text(l.deviations);
 	doc.font('Regular').fontSize(10);
 	if (r.deviations.length === 0) doc.text(l.none);
-	for (const d of r.deviations) doc.text(`${d.period} · ${d.serviceName}: ${reasonWords(d.reasons, locale)} (${money(d.amountDifferenceOre)})`);
-	doc.end();
-	return done;
+	for (const d of r.deviations) doc.text(`${formatMonth(d.period, locale)} · ${d.serviceName}: ${reasonWords(d.reasons, locale)} (${money(d.amountDifferenceOre)})`);
+	return end();
 }

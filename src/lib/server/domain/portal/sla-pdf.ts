@@ -1,11 +1,10 @@
 /**
  * The portal's SLA report as a PDF: compliance per priority and metric
- * against target, and the trend as a small line chart plus its figures. Fonts
- * embedded (Liberation Sans, like the minutes), text only from our figures.
+ * against target, and the trend as a small line chart plus its figures, in
+ * the portal reports' frame (report-pdf.ts); text only from our figures.
  */
-import PDFDocument from 'pdfkit';
-import { fontBytes } from '../exports/fonts';
 import type { ExportLocale } from '../exports/labels';
+import { reportPdf } from './report-pdf';
 import type { PortalSlaReport } from './sla-portal.service';
 import { formatNumber, formatPercent } from '$lib/number-format';
 
@@ -44,37 +43,16 @@ const target = (minutes: number | null) => (minutes === null ? '–' : minutes %
 
 export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: ExportLocale, createdAt = new Date()): Promise<Uint8Array> {
 	const l = L[locale];
-	const doc = new PDFDocument({
-		size: 'A4',
-		margins: { top: 56, bottom: 56, left: 56, right: 56 },
-		lang: locale === 'en' ? 'en-GB' : 'sv-SE',
-		displayTitle: true,
-		font: fontBytes('regular') as unknown as string,
-		info: { Title: `${l.title} ${r.period.key} – ${customerName}`, Author: customerName, Creator: 'Samverkan', CreationDate: createdAt }
+	const { doc, row, end } = reportPdf({
+		locale,
+		title: l.title,
+		customerName,
+		periodKey: r.period.key,
+		subtitle: `${l.period}: ${r.periodLabel[locale]}`,
+		createdAt,
+		columns: { widths: [70, 70, 70, 80, 90, 80], right: (i) => i >= 2 && i <= 4 }
 	});
-	const done = new Promise<Uint8Array>((resolve) => {
-		const chunks: Buffer[] = [];
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-	});
-	doc.registerFont('Regular', fontBytes('regular'));
-	doc.registerFont('Bold', fontBytes('bold'));
-	doc.font('Bold').fontSize(18).fillColor('#0f172a').text(`${l.title}: ${customerName}`);
-	doc.font('Regular').fontSize(11).fillColor('#475569').text(`${l.period}: ${r.periodLabel[locale]}`);
-	doc.moveDown();
 
-	const widths = [70, 70, 70, 80, 90, 80];
-	const row = (cells: string[], bold = false) => {
-		const y = doc.y;
-		let x = doc.page.margins.left;
-		doc.font(bold ? 'Bold' : 'Regular').fontSize(10).fillColor('#0f172a');
-		cells.forEach((c, i) => {
-			doc.text(c, x, y, { width: widths[i] - 6, align: i >= 2 && i <= 4 ? 'right' : 'left' });
-			x += widths[i];
-		});
-		doc.x = doc.page.margins.left;
-		doc.y = y + 16;
-	};
 	for (const metric of ['response', 'resolution'] as const) {
 		const goal = r.targets[metric];
 		doc.font('Bold').fontSize(13).fillColor('#0f172a').text(`${l[metric]}${goal ? `  (${l.goal} ${pct(goal.target, locale)})` : ''}`);
@@ -127,6 +105,5 @@ export function slaReportPdf(r: PortalSlaReport, customerName: string, locale: E
 	const trendShare = (t: PortalSlaReport['trend'][number], metric: 'response' | 'resolution') =>
 		share(t[metric], { tickets: t.tickets[metric], tooFewTickets: t.tooFewTickets[metric] }, locale);
 	for (const t of r.trend) doc.text(`${t.key}: ${l.response} ${trendShare(t, 'response')}, ${l.resolution} ${trendShare(t, 'resolution')}`);
-	doc.end();
-	return done;
+	return end();
 }
