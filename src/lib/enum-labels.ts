@@ -65,3 +65,30 @@ export const slaStateLabel = (state: string | null | undefined, lang?: Locale) =
 
 export const SLA_CALENDAR_LABELS: Record<string, Label> = { business: m.itsm_calendar_business, '24x7': m.itsm_calendar_24x7 };
 export const slaCalendarLabel = (calendar: string | null | undefined, lang?: Locale) => pick(SLA_CALENDAR_LABELS, calendar, lang, m.portal_unknown);
+
+/** The agreement's words: kinds of amendment, units of a service, states of a proposal. */
+export const AMENDMENT_KIND_LABELS: Record<string, Label> = {
+	initial: m.agreement_kind_initial,
+	call_off: m.agreement_kind_call_off,
+	volume_change: m.agreement_kind_volume_change,
+	price_change: m.agreement_kind_price_change,
+	new_service: m.agreement_kind_new_service,
+	end_service: m.agreement_kind_end_service,
+	other: m.agreement_kind_other
+};
+/** The kinds an amendment form offers (the initial agreement is made once, when it is set up). */
+export const AMENDMENT_KIND_KEYS = Object.keys(AMENDMENT_KIND_LABELS).filter((k) => k !== 'initial');
+export const amendmentKindLabel = (kind: string | null | undefined, lang?: Locale) => pick(AMENDMENT_KIND_LABELS, kind, lang, m.agreement_kind_other);
+
+export const SERVICE_UNIT_LABELS: Record<string, Label> = {
+	per_user: m.agreement_unit_per_user,
+	per_server: m.agreement_unit_per_server,
+	per_device: m.agreement_unit_per_device,
+	per_month: m.agreement_unit_per_month,
+	per_hour: m.agreement_unit_per_hour,
+	per_item: m.agreement_unit_per_item
+};
+export const unitLabel = (unit: string | null | undefined, lang?: Locale) => pick(SERVICE_UNIT_LABELS, unit, lang, m.portal_unknown);
+
+export const PROPOSAL_STATE_LABELS: Record<string, Label> = { proposed: m.agreement_status_proposed, accepted: m.agreement_status_accepted, declined: m.agreement_status_declined };
+export const proposalStateLabel = (state: string | null | undefined, lang?: Locale) => pick(PROPOSAL_STATE_LABELS, state, lang, m.portal_unknown);

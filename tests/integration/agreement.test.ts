@@ -275,6 +275,16 @@ describe('the report as PDF', () => {
 	});
 });
 
+describe('the report as CSV', () => {
+	it('names the unit of each service in words, not by its key', async () => {
+		const res = await admin.get(`/api/v1/customers/${test}/reports/agreement.csv?from=2025-10&to=2025-10`);
+		expect(res.status).toBe(200);
+		const csv = await res.text();
+		expect(csv).toContain('per användare');
+		expect(csv).not.toContain('per_user');
+	});
+});
+
 describe('the tolerance form', () => {
 	it('takes the percentage as typed ("2,5"), refuses what is not one and changes nothing, and is only for who may amend', async () => {
 		const path = (c: string) => `/customers/${c}/portal/agreement?/tolerance`;

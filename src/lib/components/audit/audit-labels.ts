@@ -12,7 +12,7 @@ import { dutyLabel } from '$lib/components/governance/duty-label';
 import { formatDateTime } from '$lib/format';
 import { formatMoney } from '$lib/number-format';
 import { locale } from '$lib/i18n';
-import { unitLabel } from '$lib/components/agreement/agreement-labels';
+import { unitLabel } from '$lib/enum-labels';
 import { m } from '$lib/paraglide/messages';
 
 const EVENTS: Record<AuditAction, () => string> = {

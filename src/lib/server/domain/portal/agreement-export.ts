@@ -4,6 +4,7 @@
  * as PDF (fonts embedded, like the SLA report): per month and service agreed
  * against invoiced, the deviations, the totals with VAT separately.
  */
+import { unitLabel } from '$lib/enum-labels';
 import { formatMonth } from '$lib/format';
 import { formatMoney, formatNumber } from '$lib/number-format';
 import type { DeviationReason } from '../agreement/follow-up';
@@ -56,7 +57,7 @@ export function agreementReportCsv(r: InvoicingReport, locale: ExportLocale): st
 	const rows: CsvCell[][] = r.rows.map((x) => [
 		x.period,
 		x.serviceName,
-		x.unit,
+		unitLabel(x.unit, locale),
 		x.agreedVolume,
 		kr(x.agreedUnitPriceOre),
 		kr(x.agreedOre),
