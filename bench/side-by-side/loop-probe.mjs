@@ -4,13 +4,14 @@
  * to LOOP_PROBE_FILE and starts over, so the bench reads one window per
  * scenario. With it go the process's memory figures after a full garbage
  * collection (heap used, external and array buffers, RSS), so the bench can
- * tell what open documents cost. LOOP_PROBE_CPU_PROFILE=<file>: a CPU profile
- * of the whole run, written when the process exits (NODE_OPTIONS does not
- * take --cpu-prof). Plain JavaScript, so it needs no loader of its own.
+ * tell what open documents cost. LOOP_PROBE_CPU_PROFILE=<file>: CPU profiles
+ * (NODE_OPTIONS does not take --cpu-prof), one per window between two signals
+ * (<file>.<n>.cpuprofile, n counting the signals) and the rest of the run when
+ * the process exits (<file>). Plain JavaScript, so it needs no loader of its own.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -20,19 +21,28 @@ if (file) {
 	const gc = runInNewContext('gc');
 	const delay = monitorEventLoopDelay({ resolution: 10 });
 	delay.enable();
+	// The longest garbage-collection pause of the window, to tell a collection from our own work.
+	let gcMax = 0;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) gcMax = Math.max(gcMax, entry.duration);
+	}).observe({ entryTypes: ['gc'] });
 	/** numbers the answers, so the bench can tell a fresh one from the last */
 	let answer = 0;
 	process.on('SIGUSR2', () => {
 		const ms = (ns) => ns / 1e6;
-		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
+		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), gcMax };
 		// The collection itself would show as a stall: measured after the window is read.
 		gc();
 		const m = process.memoryUsage();
 		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss, answer: ++answer }));
 		delay.reset();
+		gcMax = 0;
+		profileWindow?.(answer);
 	});
 }
 
+/** writes the profile of the window that just ended and starts the next */
+let profileWindow = null;
 const profile = process.env.LOOP_PROBE_CPU_PROFILE;
 if (profile) {
 	const session = new Session();
@@ -40,6 +50,11 @@ if (profile) {
 	session.post('Profiler.enable');
 	session.post('Profiler.setSamplingInterval', { interval: 1000 });
 	session.post('Profiler.start');
+	profileWindow = (n) =>
+		session.post('Profiler.stop', (err, result) => {
+			if (!err) writeFileSync(`${profile}.${n}.cpuprofile`, JSON.stringify(result.profile));
+			session.post('Profiler.start');
+		});
 	// An in-process session answers synchronously, so this works in 'exit'.
 	process.on('exit', () => session.post('Profiler.stop', (err, result) => err || writeFileSync(profile, JSON.stringify(result.profile))));
 }

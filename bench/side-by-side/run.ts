@@ -71,7 +71,11 @@ interface Row {
 	sync: Stats;
 	cpu: number;
 	rssMax: number;
-	loop: { p99: number; max: number };
+	/** the server's event-loop delay over the whole scenario (connecting included) */
+	loop: { p99: number; max: number; gcMax: number };
+	/** the same while the clients connected and synced, and in the steady window after (steady scenarios only) */
+	loopConnect: { max: number } | null;
+	loopSteady: { max: number } | null;
 	genLagP99: number;
 	/** Samverkan: writers whose last update is not in the database right after the run (should be 0) */
 	notStored: number | null;
@@ -105,6 +109,8 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	const cpu1 = cpuSeconds(server.pid);
 	const t1 = performance.now();
 	let perDocBytes = NaN;
+	// Steady scenarios: the connecting window apart, to tell where a stall fell.
+	const loopConnect = load.seconds > 0 ? await server.loopDelay() : null;
 	if (load.measureMemory) {
 		const during = await server.loopDelay();
 		perDocBytes = (during.heapUsed + during.external - before.heapUsed - before.external) / load.clients.length;
@@ -115,7 +121,10 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	// CPU of what the scenario is about: the steady window, or connecting (storm, cold load).
 	const cpu = load.seconds > 0 ? (cpuSeconds(server.pid) - cpu1) / ((performance.now() - t1) / 1000) : (cpu1 - cpu0) / ((t1 - t0) / 1000);
 	clearInterval(rssTimer);
-	const loop = await server.loopDelay();
+	const loopSteady = await server.loopDelay();
+	const loop = loopConnect
+		? { p99: Math.max(loopConnect.p99, loopSteady.p99), max: Math.max(loopConnect.max, loopSteady.max), gcMax: Math.max(loopConnect.gcMax, loopSteady.gcMax) }
+		: loopSteady;
 	// Durable before relay: once the last update has reached the readers, it is in the database.
 	let notStored: number | null = null;
 	if (server.kind === 'samverkan' && load.seconds > 0) {
@@ -136,6 +145,8 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 		cpu,
 		rssMax,
 		loop,
+		loopConnect: loopConnect && { max: loopConnect.max },
+		loopSteady: loopConnect && { max: loopSteady.max },
 		genLagP99: Math.max(...results.map((r) => r.lagP99)),
 		notStored,
 		perDocBytes,
@@ -234,6 +245,12 @@ function table(rows: Row[], mode: Mode): string[] {
 						['server RSS max MB', (r) => r.rssMax],
 						['server event-loop delay p99 ms', (r) => r.loop.p99],
 						['server event-loop delay max ms', (r) => r.loop.max],
+						...(steady
+							? ([
+									['… of it while connecting ms', (r) => r.loopConnect?.max ?? NaN],
+									['… of it in the steady window ms', (r) => r.loopSteady?.max ?? NaN]
+								] as [string, (r: Row) => number][])
+							: []),
 						['generator event-loop delay p99 ms', (r) => r.genLagP99],
 						...(steady ? ([['writers whose last update is not in the database', (r) => r.notStored ?? NaN]] as [string, (r: Row) => number][]) : [])
 					];
@@ -407,7 +424,7 @@ async function main() {
 						if (row) {
 							rows.push(row);
 							console.log(
-								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms; failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
+								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms (GC pause max ${f1(row.loop.gcMax)} ms); failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
 							);
 						}
 						// Let the server settle.

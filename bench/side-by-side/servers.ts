@@ -36,6 +36,8 @@ export interface Probe {
 	p50: number;
 	p99: number;
 	max: number;
+	/** the longest garbage-collection pause in the window (ms) */
+	gcMax: number;
 	heapUsed: number;
 	external: number;
 	rss: number;

@@ -17,6 +17,10 @@ export async function findSnapshot(db: Executor, docName: string): Promise<Uint8
 export const listLog = (db: Executor, docName: string): Promise<LogRow[]> =>
 	db.selectFrom('collab_updates').select(['id', 'data']).where('doc_name', '=', docName).orderBy('id').execute();
 
+/** The log rows after `afterId`, in order, at most `limit` of them. */
+export const listLogPage = (db: Executor, docName: string, afterId: number, limit: number): Promise<LogRow[]> =>
+	db.selectFrom('collab_updates').select(['id', 'data']).where('doc_name', '=', docName).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
 /** SQLite allows 32766 bound parameters per statement; 3 per row, stay well below. */
 const INSERT_CHUNK = 1000;
 
@@ -77,10 +81,14 @@ export async function insertSnapshotIfAbsent(db: Executor, docName: string, stat
 const DELETE_CHUNK = 5000;
 
 /** Deletes exactly these log rows: rows appended meanwhile (higher ids or not) stay. */
-export async function deleteLogRows(db: Executor, ids: number[]): Promise<void> {
+/** Deletes these log rows; returns how many there were to delete. */
+export async function deleteLogRows(db: Executor, ids: number[]): Promise<number> {
+	let deleted = 0;
 	for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
-		await db.deleteFrom('collab_updates').where('id', 'in', ids.slice(i, i + DELETE_CHUNK)).execute();
+		const [result] = await db.deleteFrom('collab_updates').where('id', 'in', ids.slice(i, i + DELETE_CHUNK)).execute();
+		deleted += Number(result.numDeletedRows);
 	}
+	return deleted;
 }
 
 /** How many log rows each of these documents has (absent: none). */

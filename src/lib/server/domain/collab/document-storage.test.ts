@@ -4,7 +4,7 @@ import { createDb, type Db } from '$lib/server/db';
 import { bundledMigrations } from '$lib/server/db/migrations';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { appendLog, listLog } from './collab.repository';
-import { appendUpdates, compactDocument } from './document-storage';
+import { appendUpdates, compactDocument, planCompaction, storeCompaction } from './document-storage';
 
 const NAME = 'forum.00000000-0000-4000-8000-000000000000.actions';
 let db: Db;
@@ -71,5 +71,26 @@ describe('compactDocument', () => {
 		await appendUpdates(db, [{ docName: `${NAME}x`, data: updates[0] }]);
 		await compactDocument(db, NAME);
 		expect(await listLog(db, `${NAME}x`)).toHaveLength(1);
+	});
+
+	it('stores nothing when another compaction folded its rows between its read and its write, and loses nothing', async () => {
+		const { doc, updates } = recorder();
+		const text = doc.getText('t');
+		text.insert(0, 'one ');
+		text.insert(4, 'two ');
+		await appendUpdates(
+			db,
+			updates.map((data) => ({ docName: NAME, data }))
+		);
+		// This compaction read the log and rebuilt it, and is slow to write...
+		const slow = await planCompaction(db, NAME);
+		// ...while a row arrives and another compaction folds everything.
+		text.insert(8, 'three');
+		await appendUpdates(db, [{ docName: NAME, data: updates[updates.length - 1] }]);
+		expect((await compactDocument(db, NAME)).mergedRows).toBe(3);
+
+		// Writing the older rebuild now would replace the snapshot with one that lacks 'three'.
+		expect(await storeCompaction(db, slow)).toMatchObject({ skipped: true, mergedRows: 0 });
+		expect((await stored()).getText('t').toString()).toBe('one two three');
 	});
 });

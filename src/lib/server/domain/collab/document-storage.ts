@@ -9,9 +9,10 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { nowIso } from '../ids';
 import type { DocumentTarget } from './collab.policy';
-import { appendLogCommitted, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLog, upsertSnapshot } from './collab.repository';
+import { appendLogCommitted, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLogPage, upsertSnapshot, type LogRow } from './collab.repository';
 import { tryLockDocument } from './document-locks';
 import { seedDocument } from './seed';
+import { giveWay, turnSpent } from '$lib/server/event-loop-turn';
 
 export interface LoadedDocument {
 	doc: Y.Doc;
@@ -26,30 +27,60 @@ export interface LoadedDocument {
  * as its snapshot before anyone can see it.
  */
 export async function loadDocument(db: Db, target: DocumentTarget): Promise<LoadedDocument> {
+	await giveWay();
 	// The log before the snapshot: another instance may compact in between, and
 	// a snapshot written after our log read holds every row it deleted.
-	const log = await listLog(db, target.name);
+	const log = await readLog(db, target.name);
 	let snapshot = await findSnapshot(db, target.name);
 	if (!snapshot && log.length === 0) {
+		await giveWay();
 		const seed = await seedDocument(db, target);
 		if (seed) {
 			await insertSnapshotIfAbsent(db, target.name, seed, nowIso());
 			snapshot = await findSnapshot(db, target.name);
 		}
 	}
+	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
 	const doc = new Y.Doc();
-	let storedBytes = 0;
-	doc.transact(() => {
-		if (snapshot) {
-			Y.applyUpdate(doc, snapshot);
-			storedBytes += snapshot.byteLength;
-		}
-		for (const row of log) {
-			Y.applyUpdate(doc, row.data);
-			storedBytes += row.data.byteLength;
-		}
-	});
-	return { doc, storedBytes, logRows: log.length };
+	await applyInTurns(doc, parts);
+	return { doc, storedBytes: parts.reduce((n, p) => n + p.byteLength, 0), logRows: log.length };
+}
+
+/** log rows read at a time: a long log read at once held the event loop for 56 ms at 20,000 rows */
+const LOG_PAGE_ROWS = 1_000;
+
+/**
+ * A document's whole log, in order, read a page at a time with the event loop
+ * given a turn in between (event-loop-turn.ts). Rows another instance
+ * compacts away between two pages are in the snapshot that callers read
+ * after the log; rows appended meanwhile may or may not be read, as with one
+ * read (the registry hears of them through the fan-out).
+ */
+async function readLog(db: Db, docName: string): Promise<LogRow[]> {
+	const rows: LogRow[] = [];
+	for (;;) {
+		const page = await listLogPage(db, docName, rows.at(-1)?.id ?? 0, LOG_PAGE_ROWS);
+		rows.push(...page);
+		if (page.length < LOG_PAGE_ROWS) return rows;
+		await giveWay();
+	}
+}
+
+/**
+ * Applies stored updates in order, as much as a turn of the event loop allows
+ * at a time (event-loop-turn.ts): a log of 20,000 rows takes half a second to
+ * apply, which would otherwise hold up every other client that long. Nobody
+ * sees the doc until it is complete.
+ */
+async function applyInTurns(doc: Y.Doc, parts: Uint8Array[]): Promise<void> {
+	let next = 0;
+	while (next < parts.length) {
+		await giveWay();
+		doc.transact(() => {
+			do Y.applyUpdate(doc, parts[next++]);
+			while (next < parts.length && !turnSpent());
+		});
+	}
 }
 
 export interface StoredState {
@@ -66,7 +97,7 @@ export interface StoredState {
  * stored.
  */
 export async function readStoredState(db: Db, docName: string): Promise<StoredState | null> {
-	const log = await listLog(db, docName);
+	const log = await readLog(db, docName);
 	const snapshot = await findSnapshot(db, docName);
 	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
 	if (parts.length === 0) return null;
@@ -101,32 +132,65 @@ export interface CompactionResult {
 /**
  * Rebuilds the document from snapshot + log into a fresh, garbage-collected
  * Y.Doc (Y.mergeUpdates would keep deleted content), stores it as the new
- * snapshot and deletes exactly the merged log rows, all in one transaction.
- * Rows appended concurrently are not among the merged ids and survive.
- * Several instances: a per-document advisory lock (PostgreSQL) makes sure two
- * never compact one document at once (the later snapshot could otherwise
- * overwrite one that holds rows the other deleted); the loser skips.
+ * snapshot and deletes exactly the merged log rows.
+ *
+ * The rebuild runs outside the transaction, a turn's budget at a time (a long
+ * log takes hundreds of milliseconds); the transaction that follows is short.
+ * The log is read before the snapshot, as in loadDocument. Whoever compacted
+ * this document between our read and our transaction deleted rows we read
+ * (every compaction deletes all the rows it read, and our read and theirs
+ * overlap), so if fewer rows than we read are left to delete, we roll back and
+ * report the compaction as skipped: the other's snapshot holds everything.
+ * Rows appended meanwhile are not among the merged ids and survive.
+ * Several instances: a per-document advisory lock (PostgreSQL) also keeps two
+ * transactions of one document apart; the loser skips.
  */
 export async function compactDocument(db: Db, docName: string): Promise<CompactionResult> {
-	return db.transaction().execute(async (tx) => {
-		if (!(await tryLockDocument(tx, 'compact', docName))) return { mergedRows: 0, bytesBefore: 0, bytesAfter: 0, skipped: true };
-		const snapshot = await findSnapshot(tx, docName);
-		const log = await listLog(tx, docName);
-		const bytesBefore = (snapshot?.byteLength ?? 0) + log.reduce((n, r) => n + r.data.byteLength, 0);
-		if (log.length === 0) return { mergedRows: 0, bytesBefore, bytesAfter: bytesBefore, skipped: false };
-		const doc = new Y.Doc({ gc: true });
-		doc.transact(() => {
-			if (snapshot) Y.applyUpdate(doc, snapshot);
-			for (const row of log) Y.applyUpdate(doc, row.data);
-		});
-		const state = Y.encodeStateAsUpdate(doc);
-		doc.destroy();
-		const at = nowIso();
-		await upsertSnapshot(tx, docName, state, at);
-		await deleteLogRows(
-			tx,
-			log.map((r) => r.id)
-		);
-		return { mergedRows: log.length, bytesBefore, bytesAfter: state.byteLength, skipped: false };
-	});
+	const plan = await planCompaction(db, docName);
+	if (plan.mergedIds.length === 0) return { mergedRows: 0, bytesBefore: plan.bytesBefore, bytesAfter: plan.bytesBefore, skipped: false };
+	return storeCompaction(db, plan);
 }
+
+/** A rebuilt document, and the log rows it folds in. */
+export interface CompactionPlan {
+	docName: string;
+	state: Uint8Array;
+	mergedIds: number[];
+	bytesBefore: number;
+}
+
+/** Reads log and snapshot and rebuilds them into one garbage-collected state (nothing is written). */
+export async function planCompaction(db: Db, docName: string): Promise<CompactionPlan> {
+	const log = await readLog(db, docName);
+	const snapshot = await findSnapshot(db, docName);
+	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
+	const bytesBefore = parts.reduce((n, p) => n + p.byteLength, 0);
+	if (log.length === 0) return { docName, state: new Uint8Array(), mergedIds: [], bytesBefore };
+	const doc = new Y.Doc({ gc: true });
+	await applyInTurns(doc, parts);
+	const state = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return { docName, state, mergedIds: log.map((r) => r.id), bytesBefore };
+}
+
+/** Stores a rebuilt state in place of the rows it folds in, or nothing if another compaction got there first. */
+export async function storeCompaction(db: Db, plan: CompactionPlan): Promise<CompactionResult> {
+	await giveWay();
+	const skipped = { mergedRows: 0, bytesBefore: 0, bytesAfter: 0, skipped: true };
+	return db
+		.transaction()
+		.execute(async (tx) => {
+			if (!(await tryLockDocument(tx, 'compact', plan.docName))) return skipped;
+			const deleted = await deleteLogRows(tx, plan.mergedIds);
+			if (deleted !== plan.mergedIds.length) throw new CompactedMeanwhile();
+			await upsertSnapshot(tx, plan.docName, plan.state, nowIso());
+			return { mergedRows: plan.mergedIds.length, bytesBefore: plan.bytesBefore, bytesAfter: plan.state.byteLength, skipped: false };
+		})
+		.catch((err: unknown) => {
+			if (err instanceof CompactedMeanwhile) return skipped;
+			throw err;
+		});
+}
+
+/** thrown to roll a compaction back: another one folded some of its rows first */
+class CompactedMeanwhile extends Error {}

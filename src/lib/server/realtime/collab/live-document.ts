@@ -36,6 +36,7 @@ import { localFanout, type DocumentFanout } from './fanout';
 import type { CollabOptions } from './options';
 import { decodePresence, encodePresence, withIdentity, type PresenceEntry } from './presence';
 import { presencePersonId, type PresenceIdentity } from '$lib/realtime/presence';
+import { giveWay } from '$lib/server/event-loop-turn';
 
 /** origin of changes that come from another instance (or the database): applied, relayed, never published or stored again */
 export const REMOTE_ORIGIN = Symbol('remote instance');
@@ -308,6 +309,11 @@ export class LiveDocument {
 	async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array> {
 		const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
 		let message = this.syncReplies.get(key);
+		if (!message) {
+			// Encoding a large document takes tens of milliseconds: one per turn of the event loop (event-loop-turn.ts).
+			await giveWay();
+			message = this.syncReplies.get(key);
+		}
 		if (!message) {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MessageType.sync);
