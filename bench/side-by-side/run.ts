@@ -109,10 +109,11 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	const cpu1 = cpuSeconds(server.pid);
 	const t1 = performance.now();
 	let perDocBytes = NaN;
-	// Steady scenarios: the connecting window apart, to tell where a stall fell.
-	const loopConnect = load.seconds > 0 ? await server.loopDelay() : null;
+	// Steady scenarios: the connecting window apart, to tell where a stall fell. The memory scenario
+	// reads its window here too (the full collection that measures the documents must fall outside it).
+	const loopConnect = load.seconds > 0 || load.measureMemory ? await server.loopDelay() : null;
 	if (load.measureMemory) {
-		const during = await server.loopDelay();
+		const during = loopConnect ?? (await server.loopDelay());
 		perDocBytes = (during.heapUsed + during.external - before.heapUsed - before.external) / load.clients.length;
 	}
 	const syncBytes = ready.flatMap((r) => r.syncBytes);
@@ -223,7 +224,8 @@ function table(rows: Row[], mode: Mode): string[] {
 						['memory per open document KiB (heap + external, after GC)', (r) => r.perDocBytes / KiB],
 						['encoded document size KiB (mean)', (r) => r.docBytes / KiB],
 						['server RSS max MB', (r) => r.rssMax],
-						['server event-loop delay max ms', (r) => r.loop.max]
+						['server event-loop delay max ms', (r) => r.loop.max],
+						['server garbage-collection pause max ms', (r) => r.loop.gcMax]
 					]
 				: [
 						...(steady
@@ -245,6 +247,7 @@ function table(rows: Row[], mode: Mode): string[] {
 						['server RSS max MB', (r) => r.rssMax],
 						['server event-loop delay p99 ms', (r) => r.loop.p99],
 						['server event-loop delay max ms', (r) => r.loop.max],
+						['server garbage-collection pause max ms', (r) => r.loop.gcMax],
 						...(steady
 							? ([
 									['… of it while connecting ms', (r) => r.loopConnect?.max ?? NaN],

@@ -12,7 +12,7 @@ import type { DocumentTarget } from './collab.policy';
 import { appendLogCommitted, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLogPage, upsertSnapshot, type LogRow } from './collab.repository';
 import { tryLockDocument } from './document-locks';
 import { seedDocument } from './seed';
-import { giveWay, turnSpent } from '$lib/server/event-loop-turn';
+import { giveWay, TURN_BUDGET_MS, turnSpent } from '$lib/server/event-loop-turn';
 
 export interface LoadedDocument {
 	doc: Y.Doc;
@@ -76,9 +76,11 @@ async function applyInTurns(doc: Y.Doc, parts: Uint8Array[]): Promise<void> {
 	let next = 0;
 	while (next < parts.length) {
 		await giveWay();
+		// The transaction's cleanup takes about as long as the applying: half a turn's budget each.
+		const until = performance.now() + TURN_BUDGET_MS / 2;
 		doc.transact(() => {
 			do Y.applyUpdate(doc, parts[next++]);
-			while (next < parts.length && !turnSpent());
+			while (next < parts.length && performance.now() < until && !turnSpent());
 		});
 	}
 }
