@@ -182,6 +182,15 @@ export interface CollabSnapshotsTable {
 	updated_at: string;
 }
 
+/** What a shared document looked like when its tables were last projected, and by which projection version. */
+export interface CollabProjectionsTable {
+	doc_name: string;
+	/** Y.encodeSnapshot (state vector and delete set) */
+	snapshot: Uint8Array;
+	version: number;
+	projected_at: string;
+}
+
 /** Append-only log of Yjs updates since the snapshot; rows are deleted only by compaction. */
 export interface CollabUpdatesTable {
 	id: Generated<number>;
@@ -217,6 +226,7 @@ export interface Database
 	meetings: MeetingsTable;
 	audit_log: AuditLogTable;
 	collab_snapshots: CollabSnapshotsTable;
+	collab_projections: CollabProjectionsTable;
 	collab_updates: CollabUpdatesTable;
 }
 

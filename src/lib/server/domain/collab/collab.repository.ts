@@ -69,6 +69,18 @@ export async function upsertSnapshot(db: Executor, docName: string, state: Uint8
 		.execute();
 }
 
+export function findProjectionMark(db: Executor, docName: string): Promise<{ snapshot: Uint8Array; version: number } | undefined> {
+	return db.selectFrom('collab_projections').select(['snapshot', 'version']).where('doc_name', '=', docName).executeTakeFirst();
+}
+
+export async function upsertProjectionMark(db: Executor, docName: string, snapshot: Uint8Array, version: number, at: string): Promise<void> {
+	await db
+		.insertInto('collab_projections')
+		.values({ doc_name: docName, snapshot, version, projected_at: at })
+		.onConflict((oc) => oc.column('doc_name').doUpdateSet({ snapshot, version, projected_at: at }))
+		.execute();
+}
+
 /** Inserts a snapshot only if the document has none: seeding never overwrites. */
 export async function insertSnapshotIfAbsent(db: Executor, docName: string, state: Uint8Array, at: string): Promise<void> {
 	await db

@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDb, type Db } from '$lib/server/db';
-import { bundledMigrations } from '$lib/server/db/migrations';
-import { migrateToLatest } from '$lib/server/db/migrator';
+import type { Db } from '$lib/server/db';
+import { memoryDbForEachTest } from '$lib/server/db/test/memory-db';
 import { appendLog, listLog } from './collab.repository';
 import { appendUpdates, compactDocument, planCompaction, storeCompaction } from './document-storage';
 
 const NAME = 'forum.00000000-0000-4000-8000-000000000000.actions';
 let db: Db;
-
-beforeEach(async () => {
-	db = createDb({ dialect: 'sqlite', filename: ':memory:' });
-	await migrateToLatest(db, bundledMigrations);
-});
-afterEach(async () => {
-	await db.destroy();
-});
+memoryDbForEachTest((fresh) => (db = fresh));
 
 /** Records every update a doc emits, as a client would send them. */
 function recorder() {

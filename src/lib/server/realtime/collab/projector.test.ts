@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { resolveDocument, type DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { meeting, world, type World } from '$lib/server/domain/governance/test/governance-health.fixture';
+import { appendUpdates } from '$lib/server/domain/collab/document-storage';
 import { DEFAULT_COLLAB_OPTIONS } from './options';
 import { Projector } from './projector';
 import { DocumentRegistry } from './registry';
@@ -63,6 +64,38 @@ describe('the projection of live documents', () => {
 		await wait(2_500);
 		expect(c.projections(), 'a change to the minutes text').toBe(settled + 1);
 		registry.release(live);
+	}, 15_000);
+
+	it('is run when a document is loaded only if its tables may be behind it: never projected, or changed without a projection (a crash)', async () => {
+		const c = counting(w.db);
+		// First load: seeded, never projected.
+		registry = new DocumentRegistry(c.db, DEFAULT_COLLAB_OPTIONS);
+		registry.release(await registry.acquire(target));
+		await registry.closeAll();
+		const first = c.projections();
+		expect(first, 'a seeded document is projected').toBe(1);
+
+		// Loaded again as it was projected: nothing to do.
+		registry = new DocumentRegistry(c.db, DEFAULT_COLLAB_OPTIONS);
+		registry.release(await registry.acquire(target));
+		await wait(600);
+		await registry.closeAll();
+		expect(c.projections(), 'tables current').toBe(first);
+
+		// A change stored and never projected, as when the server is killed between the two.
+		const stored = new Y.Doc();
+		Y.applyUpdate(stored, (await w.db.selectFrom('collab_snapshots').select('state').where('doc_name', '=', target.name).executeTakeFirstOrThrow()).state);
+		const changes: Uint8Array[] = [];
+		stored.on('update', (u: Uint8Array) => changes.push(u));
+		stored.get('root', Y.XmlText).insert(0, 'Beslut: ');
+		await appendUpdates(
+			w.db,
+			changes.map((data) => ({ docName: target.name, data }))
+		);
+		registry = new DocumentRegistry(c.db, DEFAULT_COLLAB_OPTIONS);
+		registry.release(await registry.acquire(target));
+		await registry.closeAll();
+		expect(c.projections(), 'tables behind the document').toBe(first + 1);
 	}, 15_000);
 
 	it('projects a document that keeps changing at most once per interval; flush projects the last change at once', async () => {

@@ -28,6 +28,7 @@ import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { lockDocument } from '$lib/server/domain/collab/document-locks';
 import { projectDocument } from '$lib/server/domain/collab/projection';
+import { projectionMark, recordProjection } from '$lib/server/domain/collab/projection-mark';
 import { giveWay } from '$lib/server/event-loop-turn';
 
 interface Pending {
@@ -119,9 +120,12 @@ export class Projector {
 				// A destroyed doc reads as empty: projecting it would wipe the tables.
 				if (p.doc.isDestroyed) return;
 				started = performance.now();
+				// taken before the projection reads the document, so the record is never newer than the tables
+				const mark = projectionMark(p.doc);
 				return this.db.transaction().execute(async (tx) => {
 					await lockDocument(tx, 'project', p.target.name);
 					await projectDocument(tx, p.target, p.doc);
+					await recordProjection(tx, p.target.name, mark);
 				});
 			})
 			.catch((err) => console.error(`collab: projecting ${p.target.name} failed`, err))

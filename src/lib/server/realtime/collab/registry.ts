@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/document-storage';
+import { isProjected } from '$lib/server/domain/collab/projection-mark';
 import { projectedRoots } from '$lib/server/domain/collab/projection';
 import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
@@ -91,9 +92,11 @@ export class DocumentRegistry {
 		// Listen first, read second: whatever is committed after our read reaches us.
 		this.early.set(name, []);
 		let loaded;
+		let projected;
 		try {
 			await this.fanout.subscribe(name);
 			loaded = await loadDocument(this.db, target);
+			projected = await isProjected(this.db, name, loaded.doc);
 		} catch (err) {
 			this.early.delete(name);
 			this.fanout.unsubscribe(name);
@@ -121,8 +124,9 @@ export class DocumentRegistry {
 		this.early.delete(name);
 		// Presence of people already editing on other instances, without waiting for their renewal.
 		this.fanout.publish(name, { kind: 'awarenessQuery' });
-		// A freshly seeded document has tables to fill too.
-		this.projector.schedule(target, doc.doc);
+		// Tables that may be behind the document are projected: a freshly seeded document's, those of a
+		// change a crash kept from its projection, and all after the projection itself changed.
+		if (!projected) this.projector.schedule(target, doc.doc);
 		return doc;
 	}
 
