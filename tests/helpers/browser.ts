@@ -146,8 +146,8 @@ afterEach(async () => {
 
 /**
  * Opens a page and waits until the app has started (hydrated). A click before
- * that can be undone: hydration sets a bound `<details open>` back to its
- * initial state, so a form opened too early closes again.
+ * that reaches no script: a button whose work is done by a handler does
+ * nothing yet. (A `<details>` opened before then stays open: app-start.test.ts.)
  */
 export async function gotoStarted(page: Page, path: string): Promise<void> {
 	await page.goto(path);
