@@ -92,8 +92,7 @@ export async function insertSnapshotIfAbsent(db: Executor, docName: string, stat
 
 const DELETE_CHUNK = 5000;
 
-/** Deletes exactly these log rows: rows appended meanwhile (higher ids or not) stay. */
-/** Deletes these log rows; returns how many there were to delete. */
+/** Deletes exactly these log rows (rows appended meanwhile stay); returns how many of them were still there. */
 export async function deleteLogRows(db: Executor, ids: number[]): Promise<number> {
 	let deleted = 0;
 	for (let i = 0; i < ids.length; i += DELETE_CHUNK) {

@@ -28,22 +28,30 @@ export interface LoadedDocument {
  */
 export async function loadDocument(db: Db, target: DocumentTarget): Promise<LoadedDocument> {
 	await giveWay();
-	// The log before the snapshot: another instance may compact in between, and
-	// a snapshot written after our log read holds every row it deleted.
-	const log = await readLog(db, target.name);
-	let snapshot = await findSnapshot(db, target.name);
-	if (!snapshot && log.length === 0) {
+	let { log, parts } = await readStored(db, target.name);
+	if (parts.length === 0) {
 		await giveWay();
 		const seed = await seedDocument(db, target);
 		if (seed) {
 			await insertSnapshotIfAbsent(db, target.name, seed, nowIso());
-			snapshot = await findSnapshot(db, target.name);
+			({ log, parts } = await readStored(db, target.name));
 		}
 	}
-	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
 	const doc = new Y.Doc();
 	await applyInTurns(doc, parts);
 	return { doc, storedBytes: parts.reduce((n, p) => n + p.byteLength, 0), logRows: log.length };
+}
+
+/**
+ * What the database holds for a document: its log rows, and the snapshot
+ * followed by those rows as one list of updates. The log is read before the
+ * snapshot: another instance may compact in between, and a snapshot written
+ * after our log read holds every row it deleted.
+ */
+async function readStored(db: Db, docName: string): Promise<{ log: LogRow[]; parts: Uint8Array[] }> {
+	const log = await readLog(db, docName);
+	const snapshot = await findSnapshot(db, docName);
+	return { log, parts: (snapshot ? [snapshot] : []).concat(log.map((r) => r.data)) };
 }
 
 /** log rows read at a time: a long log read at once held the event loop for 56 ms at 20,000 rows */
@@ -94,14 +102,11 @@ export interface StoredState {
 
 /**
  * What the database holds for a document, as one update: what another
- * instance compares its memory against (state-vector exchange). Log first,
- * then snapshot, for the same reason as in loadDocument. Null if nothing is
- * stored.
+ * instance compares its memory against (state-vector exchange). Null if
+ * nothing is stored.
  */
 export async function readStoredState(db: Db, docName: string): Promise<StoredState | null> {
-	const log = await readLog(db, docName);
-	const snapshot = await findSnapshot(db, docName);
-	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
+	const { log, parts } = await readStored(db, docName);
 	if (parts.length === 0) return null;
 	return {
 		update: parts.length === 1 ? parts[0] : Y.mergeUpdates(parts),
@@ -138,7 +143,7 @@ export interface CompactionResult {
  *
  * The rebuild runs outside the transaction, a turn's budget at a time (a long
  * log takes hundreds of milliseconds); the transaction that follows is short.
- * The log is read before the snapshot, as in loadDocument. Whoever compacted
+ * The log is read before the snapshot (readStored). Whoever compacted
  * this document between our read and our transaction deleted rows we read
  * (every compaction deletes all the rows it read, and our read and theirs
  * overlap), so if fewer rows than we read are left to delete, we roll back and
@@ -163,9 +168,7 @@ export interface CompactionPlan {
 
 /** Reads log and snapshot and rebuilds them into one garbage-collected state (nothing is written). */
 export async function planCompaction(db: Db, docName: string): Promise<CompactionPlan> {
-	const log = await readLog(db, docName);
-	const snapshot = await findSnapshot(db, docName);
-	const parts = (snapshot ? [snapshot] : []).concat(log.map((r) => r.data));
+	const { log, parts } = await readStored(db, docName);
 	const bytesBefore = parts.reduce((n, p) => n + p.byteLength, 0);
 	if (log.length === 0) return { docName, state: new Uint8Array(), mergedIds: [], bytesBefore };
 	const doc = new Y.Doc({ gc: true });
