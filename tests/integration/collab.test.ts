@@ -105,6 +105,28 @@ describe('co-editing', () => {
 		expect(stored.getText('scratch').toString()).toBe(text);
 	});
 
+	it('brings a joiner a large document in parts while others edit it (stock client)', async () => {
+		const name = meetingMinutesDoc(fx.meetingId);
+		const a = client(name, fx.supplier.sessionCookie);
+		await synced(a);
+		// one word at a time at scattered places: a struct each, more than is encoded in one go (state-in-parts.ts)
+		const long = a.doc.getText('long');
+		a.doc.transact(() => {
+			for (let i = 0; i < 6_000; i++) long.insert((i * 7919) % (long.length + 1), `ord${i} `);
+		});
+		await a.flush();
+
+		const b = client(name, fx.customerAdmin.sessionCookie);
+		for (let i = 0; i < 20; i++) {
+			long.insert(i * 13, `medan${i} `);
+			await new Promise((r) => setTimeout(r, 1));
+		}
+		await synced(b);
+		await a.flush();
+		await eventually(() => b.doc.getText('long').toString() === long.toString(), 10_000, 'the joiner has all of it');
+		expect(b.doc.store.pendingStructs).toBeNull();
+	});
+
 	it('relays presence (awareness) between clients', async () => {
 		const name = forumActionsDoc(fx.forumId);
 		const a = client(name, fx.supplier.sessionCookie);

@@ -177,7 +177,7 @@ export class CollabConnection implements Peer {
 		switch (step) {
 			case syncProtocol.messageYjsSyncStep1: {
 				const stateVector = decoding.readVarUint8Array(decoder);
-				this.send(await live.syncStep2For(stateVector));
+				for (const message of await live.initialSyncFor(stateVector)) this.send(message);
 				return;
 			}
 			case syncProtocol.messageYjsSyncStep2:

@@ -36,7 +36,8 @@ import { localFanout, type DocumentFanout } from './fanout';
 import type { CollabOptions } from './options';
 import { decodePresence, encodePresence, withIdentity, type PresenceEntry } from './presence';
 import { presencePersonId, type PresenceIdentity } from '$lib/realtime/presence';
-import { giveWay } from '$lib/server/event-loop-turn';
+import { giveWay, TURN_BUDGET_MS, turnSpent } from '$lib/server/event-loop-turn';
+import { encodeStructsPart, missingFrom, structCount, STRUCTS_ENCODED_IN_ONE_GO } from './state-in-parts';
 
 /** origin of changes that come from another instance (or the database): applied, relayed, never published or stored again */
 export const REMOTE_ORIGIN = Symbol('remote instance');
@@ -51,7 +52,7 @@ export interface Peer {
 	readonly presence: PresenceIdentity;
 }
 
-/** SyncStep2 messages kept per document for joiners with the same state vector (see syncStep2For). */
+/** initial syncs kept per document for joiners with the same state vector (see initialSyncFor) */
 const MAX_SYNC_REPLIES = 4;
 
 /** Awareness client ids one connection may own (the stock client uses one per document). */
@@ -88,8 +89,10 @@ export class LiveDocument {
 	private readonly presenceOwners = new Map<number, Peer>();
 	/** updates emitted by the doc during the apply in progress */
 	private captured: Uint8Array[] = [];
-	/** SyncStep2 messages of the current content, by the state vector they answer (emptied by every change) */
-	private readonly syncReplies = new Map<string, Uint8Array>();
+	/** initial-sync messages of the current content, by the state vector they answer (emptied by every change) */
+	private readonly syncReplies = new Map<string, Uint8Array[]>();
+	/** counts the doc's changes: initial-sync messages encoded across a change are not shared */
+	private contentVersion = 0;
 	/** log rows and bytes queued in a batch that has not committed yet */
 	private uncommittedRows = 0;
 	private uncommittedBytes = 0;
@@ -114,6 +117,7 @@ export class LiveDocument {
 		this.logRows = loaded.logRows;
 		this.doc.on('update', (update: Uint8Array) => {
 			this.captured.push(update);
+			this.contentVersion++;
 			if (this.syncReplies.size > 0) this.syncReplies.clear();
 		});
 		if (projectedRoots.length > 0) {
@@ -301,30 +305,50 @@ export class LiveDocument {
 	}
 
 	/**
-	 * SyncStep2 for a client's state vector. Resolves with the message only once
-	 * everything it contains is committed. Clients joining together mostly send
-	 * the same state vector (a new client's is empty): the message is encoded
-	 * once per state vector and content, and shared until the content changes.
+	 * What brings a client with this state vector up to date: the SyncStep2,
+	 * preceded for a large document by parts encoded a turn at a time
+	 * (state-in-parts.ts). Resolves only once everything in them is committed.
+	 * Clients joining together mostly send the same state vector (a new
+	 * client's is empty): the messages are encoded once per state vector and
+	 * content, and shared until the content changes.
 	 */
-	async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array> {
+	async initialSyncFor(stateVector: Uint8Array): Promise<Uint8Array[]> {
 		const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
-		let message = this.syncReplies.get(key);
-		if (!message) {
+		let messages = this.syncReplies.get(key);
+		if (!messages) {
 			// Encoding a large document takes tens of milliseconds: one per turn of the event loop (event-loop-turn.ts).
 			await giveWay();
-			message = this.syncReplies.get(key);
-		}
-		if (!message) {
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, MessageType.sync);
-			encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-			encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
-			message = encoding.toUint8Array(encoder);
-			if (this.syncReplies.size >= MAX_SYNC_REPLIES) this.syncReplies.clear();
-			this.syncReplies.set(key, message);
+			messages = this.syncReplies.get(key) ?? (await this.encodeInitialSync(stateVector, key));
 		}
 		await this.committed();
-		return message;
+		return messages;
+	}
+
+	private async encodeInitialSync(stateVector: Uint8Array, key: string): Promise<Uint8Array[]> {
+		const version = this.contentVersion;
+		const messages: Uint8Array[] = [];
+		let rest = stateVector;
+		if (structCount(this.doc) > STRUCTS_ENCODED_IN_ONE_GO) {
+			const sent = Y.decodeStateVector(stateVector);
+			for (const [client, from] of missingFrom(this.doc, sent)) {
+				for (let clock = from; clock < Y.getState(this.doc.store, client); ) {
+					const until = performance.now() + TURN_BUDGET_MS / 2;
+					const part = encodeStructsPart(this.doc, client, clock, () => performance.now() >= until || turnSpent());
+					messages.push(syncMessage(syncProtocol.messageYjsUpdate, part.update));
+					clock = part.next;
+					sent.set(client, clock);
+					await giveWay();
+				}
+			}
+			// What changed meanwhile, and every deletion.
+			rest = Y.encodeStateVector(sent);
+		}
+		messages.push(syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc, rest)));
+		if (this.contentVersion === version) {
+			if (this.syncReplies.size >= MAX_SYNC_REPLIES) this.syncReplies.clear();
+			this.syncReplies.set(key, messages);
+		}
+		return messages;
 	}
 
 	/** Resolves once every update applied so far is committed. */
@@ -497,4 +521,12 @@ function topLevel(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): Y.Ab
 function nameOf(doc: Y.Doc, type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>): string | null {
 	for (const [name, t] of doc.share) if (t === type) return name;
 	return null;
+}
+
+function syncMessage(step: number, update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.sync);
+	encoding.writeVarUint(encoder, step);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
 }
