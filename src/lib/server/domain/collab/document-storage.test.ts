@@ -86,3 +86,26 @@ describe('compactDocument', () => {
 		expect((await stored()).getText('t').toString()).toBe('one two three');
 	});
 });
+
+describe('appendUpdates', () => {
+	it('never lands inside a transaction someone else has open: it waits for it, and its rows survive that rollback', async () => {
+		const { doc, updates } = recorder();
+		doc.getText('t').insert(0, 'kept');
+		doc.getText('t').insert(0, 'rolled back ');
+		let appended: Promise<void> | null = null;
+		const rolledBack = db
+			.transaction()
+			.execute(async (tx) => {
+				await appendLog(tx, [{ docName: NAME, data: updates[1] }], new Date().toISOString());
+				// a group commit while the transaction waits for something else
+				appended = appendUpdates(db, [{ docName: NAME, data: updates[0] }]);
+				await new Promise((r) => setTimeout(r, 20));
+				throw new Error('roll back');
+			})
+			.catch(() => 'rolled back');
+		expect(await rolledBack).toBe('rolled back');
+		await appended;
+		const rows = await listLog(db, NAME);
+		expect(rows.map((r) => Buffer.from(r.data).equals(Buffer.from(updates[0])))).toEqual([true]);
+	});
+});

@@ -131,7 +131,8 @@ export class CollabConnection implements Peer {
 		if (!this.closed) this.ws.resume();
 	}
 
-	private async handle(bytes: Uint8Array): Promise<void> {
+	/** Handles one message; returns a promise only when a step has to wait (a flush barrier, an initial sync, a compaction). */
+	private handle(bytes: Uint8Array): Promise<void> | void {
 		const live = this.live;
 		if (!live || this.closed) return;
 		const decoder = decoding.createDecoder(bytes);
@@ -152,46 +153,58 @@ export class CollabConnection implements Peer {
 				this.send(encoding.toUint8Array(encoder));
 				return;
 			}
-			case MessageType.flushBarrier: {
-				const id = decoding.readVarUint(decoder);
-				// Messages run in order and an update's step waits for its commit,
-				// so everything this connection sent before is committed by now,
-				// unless it was dropped: then the answer must not say "saved".
-				await live.committed();
-				const dropped = this.dropped || this.access !== 'write' || live.locked;
-				this.dropped = false;
-				const encoder = encoding.createEncoder();
-				encoding.writeVarUint(encoder, MessageType.flushBarrier);
-				encoding.writeVarUint(encoder, id);
-				encoding.writeVarUint(encoder, dropped ? BarrierOutcome.dropped : BarrierOutcome.committed);
-				this.send(encoding.toUint8Array(encoder));
-				return;
-			}
+			case MessageType.flushBarrier:
+				return this.answerBarrier(live, decoding.readVarUint(decoder));
 			default:
 				throw new CollabError(CloseCode.badMessage, `unknown message type ${type}`);
 		}
 	}
 
-	private async handleSync(live: LiveDocument, decoder: decoding.Decoder): Promise<void> {
+	private async answerBarrier(live: LiveDocument, id: number): Promise<void> {
+		// Messages run in order and every update before was staged in a group
+		// commit, so everything this connection sent before is committed once the
+		// current batch is, unless it was dropped: then the answer must not say "saved".
+		await live.committed();
+		const dropped = this.dropped || this.access !== 'write' || live.locked;
+		this.dropped = false;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.flushBarrier);
+		encoding.writeVarUint(encoder, id);
+		encoding.writeVarUint(encoder, dropped ? BarrierOutcome.dropped : BarrierOutcome.committed);
+		this.send(encoding.toUint8Array(encoder));
+	}
+
+	private handleSync(live: LiveDocument, decoder: decoding.Decoder): Promise<void> | void {
 		const step = decoding.readVarUint(decoder);
 		switch (step) {
-			case syncProtocol.messageYjsSyncStep1: {
-				const stateVector = decoding.readVarUint8Array(decoder);
-				for (const message of await live.initialSyncFor(stateVector)) this.send(message);
-				return;
-			}
+			case syncProtocol.messageYjsSyncStep1:
+				return this.sendInitialSync(live, decoding.readVarUint8Array(decoder));
 			case syncProtocol.messageYjsSyncStep2:
 			case syncProtocol.messageYjsUpdate: {
 				const update = decoding.readVarUint8Array(decoder);
 				// Read-only connections: their updates are dropped, never applied or
 				// stored. We do not close them: the stock client sends its local state
 				// on every sync, and a reader must still receive everyone's edits.
-				if (this.access !== 'write' || !(await live.submit(this, update))) this.dropped = true;
+				if (this.access !== 'write') {
+					this.dropped = true;
+					return;
+				}
+				const accepted = live.submit(this, update);
+				if (accepted instanceof Promise) {
+					return accepted.then((ok) => {
+						if (!ok) this.dropped = true;
+					});
+				}
+				if (!accepted) this.dropped = true;
 				return;
 			}
 			default:
 				throw new CollabError(CloseCode.badMessage, `unknown sync step ${step}`);
 		}
+	}
+
+	private async sendInitialSync(live: LiveDocument, stateVector: Uint8Array): Promise<void> {
+		for (const message of await live.initialSyncFor(stateVector)) this.send(message);
 	}
 
 	private fault(err: unknown): void {

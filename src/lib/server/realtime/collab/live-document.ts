@@ -357,22 +357,37 @@ export class LiveDocument {
 	}
 
 	/**
-	 * Accepts one update from a writer. Resolves once it is committed (and being
-	 * relayed), with false when it was dropped (the document is locked); rejects
-	 * with a CollabError when the update is refused.
+	 * Accepts one update from a writer: applied now, stored with this turn's
+	 * group commit and relayed after it (a failed commit fails the document,
+	 * which closes every connection). Returns false when it was dropped (the
+	 * document is locked); throws a CollabError when the update is refused.
+	 * Synchronous, except for an update that would take the document past its
+	 * limit: that one waits for a compaction first.
 	 */
-	async submit(peer: Peer, update: Uint8Array): Promise<boolean> {
+	submit(peer: Peer, update: Uint8Array): boolean | Promise<boolean> {
 		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
 		// Parses every struct without touching the doc: garbage fails here.
 		Y.decodeUpdate(update);
 		// Locked between the approval and this connection's re-check: never applied.
 		if (this.locked) return false;
+		if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) return this.submitAfterCompaction(peer, update);
+		this.integrate(peer, update);
+		return true;
+	}
+
+	private async submitAfterCompaction(peer: Peer, update: Uint8Array): Promise<boolean> {
+		await this.compact();
 		if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
-			await this.compact();
-			if (this.storedBytes + update.byteLength > this.options.maxDocumentBytes) {
-				throw new CollabError(CloseCode.documentTooLarge, 'document too large');
-			}
+			throw new CollabError(CloseCode.documentTooLarge, 'document too large');
 		}
+		if (this.failed) throw new CollabError(CloseCode.internalError, 'document unavailable');
+		if (this.locked) return false;
+		this.integrate(peer, update);
+		return true;
+	}
+
+	/** Applies a checked update of a writer and stages it for this turn's commit. */
+	private integrate(peer: Peer, update: Uint8Array): void {
 		this.captured = [];
 		const { pendingStructs, pendingDs } = this.doc.store;
 		try {
@@ -391,9 +406,7 @@ export class LiveDocument {
 		this.captured = [];
 		const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		// Nothing new (a resent update) and nothing waiting: nothing to store.
-		if (emitted.length === 0 && !pending) await this.committed();
-		else await this.enqueue(update, emitted, peer);
-		return true;
+		if (emitted.length > 0 || pending) this.stage(update, emitted, peer);
 	}
 
 	/**
@@ -409,11 +422,13 @@ export class LiveDocument {
 		this.captured = [];
 		if (emitted.length === 0) return;
 		const update = emitted.length === 1 ? emitted[0] : Y.mergeUpdates(emitted);
-		return this.enqueue(update, emitted, null);
+		return this.stage(update, emitted, null).done.catch(() => {
+			throw new CollabError(CloseCode.internalError, 'could not save');
+		});
 	}
 
-	/** Joins this turn's group commit; relays after it (durable before relay). */
-	private enqueue(update: Uint8Array, emitted: Uint8Array[], origin: Peer | null): Promise<void> {
+	/** Joins this turn's group commit (returned); relays after it (durable before relay). */
+	private stage(update: Uint8Array, emitted: Uint8Array[], origin: Peer | null): CommitBatch {
 		const batch = this.commits.batch();
 		if (this.batch !== batch) {
 			// First update of this document in this turn's transaction: relay after it commits.
@@ -450,9 +465,7 @@ export class LiveDocument {
 		this.uncommittedBytes += update.byteLength;
 		this.storedBytes += update.byteLength;
 		this.logRows++;
-		return batch.done.catch(() => {
-			throw new CollabError(CloseCode.internalError, 'could not save');
-		});
+		return batch;
 	}
 
 	/**
