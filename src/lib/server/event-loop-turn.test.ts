@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { giveWay, TURN_BUDGET_MS, turnSpent } from './event-loop-turn';
+import { eachInTurns, giveWay, TURN_BUDGET_MS, turnSpent } from './event-loop-turn';
 
 function busy(ms: number): void {
 	const until = performance.now() + ms;
@@ -45,5 +45,29 @@ describe('giveWay', () => {
 		clearInterval(probe);
 		// about one turn per task (each task spends most of a turn's budget), however busy the machine
 		expect(ticksWhileWorking).toBeGreaterThanOrEqual(5);
+	});
+
+	it('eachInTurns: a sweep over many items takes many turns, and reaches every item once, in order', async () => {
+		await new Promise((r) => setTimeout(r, 0));
+		let ticks = 0;
+		const probe = setInterval(() => ticks++, 1);
+		const seen: number[] = [];
+		let ticksWhileSweeping = 0;
+		await new Promise<void>((resolve) =>
+			eachInTurns(
+				Array.from({ length: 40 }, (_, i) => i),
+				(i) => {
+					busy(4);
+					seen.push(i);
+					if (i === 39) {
+						ticksWhileSweeping = ticks;
+						resolve();
+					}
+				}
+			)
+		);
+		clearInterval(probe);
+		expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i));
+		expect(ticksWhileSweeping).toBeGreaterThanOrEqual(5);
 	});
 });

@@ -18,7 +18,7 @@ import { authorizeUpgrade, isCollabPath, recheckConnection } from './collab/auth
 import { CollabConnection } from './collab/connection';
 import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
 import { DocumentRegistry } from './collab/registry';
-import { giveWay } from '$lib/server/event-loop-turn';
+import { eachInTurns, giveWay } from '$lib/server/event-loop-turn';
 
 export interface Realtime {
 	/** Handles an upgrade the caller has routed here (a /collab/ path). */
@@ -56,9 +56,7 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 			(refusal) => refusal && conn.close(refusal.code, refusal.reason),
 			(err) => console.error('collab: re-checking a connection failed', err)
 		);
-	const recheck = setInterval(() => {
-		for (const conn of connections) void recheckOne(conn);
-	}, opts.recheckMs);
+	const recheck = setInterval(() => eachInTurns(connections, recheckOne), opts.recheckMs);
 	recheck.unref();
 	// A document locked for everyone (approved minutes): re-check its connections now.
 	const onAccessChanged = (docName: string) => {

@@ -28,6 +28,7 @@ import { concerns, onAccessChange } from '$lib/server/domain/tenancy/access-even
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { forbidden } from '$lib/server/domain/errors';
 import { unreadCounts } from '$lib/server/domain/notifications/inbox.service';
+import { eachInTurns } from '$lib/server/event-loop-turn';
 import type { Ack, ClientToServerEvents, RoomError } from '$lib/realtime/room/events';
 import { ROOM_PATH } from '$lib/realtime/room/events';
 import {
@@ -399,9 +400,7 @@ export function attachRoom(server: HttpServer, { db, publicOrigin, recheckMs = 3
 		}
 	});
 
-	const recheck = setInterval(() => {
-		for (const socket of io.sockets.sockets.values() as Iterable<RoomSocket>) void recheckSocket(socket, false);
-	}, recheckMs);
+	const recheck = setInterval(() => eachInTurns(io.sockets.sockets.values() as Iterable<RoomSocket>, (socket) => recheckSocket(socket, false)), recheckMs);
 	recheck.unref();
 
 	return {
