@@ -24,23 +24,27 @@ if (file) {
 	// The longest garbage-collection pause of the window, to tell a collection from our own work;
 	// not the full collections this probe forces (their entries arrive after the window is read).
 	let gcMax = 0;
+	/** all of the window's collection pauses, to compare how much garbage each server makes */
+	let gcTotal = 0;
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) {
 			if (entry.detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
 			gcMax = Math.max(gcMax, entry.duration);
+			gcTotal += entry.duration;
 		}
 	}).observe({ entryTypes: ['gc'] });
 	/** numbers the answers, so the bench can tell a fresh one from the last */
 	let answer = 0;
 	process.on('SIGUSR2', () => {
 		const ms = (ns) => ns / 1e6;
-		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), gcMax };
+		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), gcMax, gcTotal };
 		// The collection itself would show as a stall: measured after the window is read.
 		gc();
 		const m = process.memoryUsage();
 		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss, answer: ++answer }));
 		delay.reset();
 		gcMax = 0;
+		gcTotal = 0;
 		profileWindow?.(answer);
 	});
 }

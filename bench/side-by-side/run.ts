@@ -73,6 +73,8 @@ interface Row {
 	rssMax: number;
 	/** the server's event-loop delay over the whole scenario (connecting included) */
 	loop: { p99: number; max: number; gcMax: number };
+	/** garbage-collection pauses together in the window the scenario is about (steady, or connecting) */
+	gcTotal: number;
 	/** the same while the clients connected and synced, and in the steady window after (steady scenarios only) */
 	loopConnect: { max: number } | null;
 	loopSteady: { max: number } | null;
@@ -146,6 +148,7 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 		cpu,
 		rssMax,
 		loop,
+		gcTotal: load.seconds > 0 ? loopSteady.gcTotal : (loopConnect ?? loopSteady).gcTotal,
 		loopConnect: loopConnect && { max: loopConnect.max },
 		loopSteady: loopConnect && { max: loopSteady.max },
 		genLagP99: Math.max(...results.map((r) => r.lagP99)),
@@ -254,6 +257,8 @@ function table(rows: Row[], mode: Mode): string[] {
 									['… of it in the steady window ms', (r) => r.loopSteady?.max ?? NaN]
 								] as [string, (r: Row) => number][])
 							: []),
+						// the scenario's own window: the steady one, or connecting for the connect scenarios
+						['server garbage-collection pauses in all ms', (r) => r.gcTotal],
 						['generator event-loop delay p99 ms', (r) => r.genLagP99],
 						...(steady ? ([['writers whose last update is not in the database', (r) => r.notStored ?? NaN]] as [string, (r: Row) => number][]) : [])
 					];
@@ -427,7 +432,7 @@ async function main() {
 						if (row) {
 							rows.push(row);
 							console.log(
-								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms (GC pause max ${f1(row.loop.gcMax)} ms); failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
+								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms (GC pause max ${f1(row.loop.gcMax)} ms, ${f1(row.gcTotal)} ms in all); failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
 							);
 						}
 						// Let the server settle.

@@ -38,6 +38,8 @@ export interface Probe {
 	max: number;
 	/** the longest garbage-collection pause in the window (ms) */
 	gcMax: number;
+	/** all garbage-collection pauses of the window together (ms) */
+	gcTotal: number;
 	heapUsed: number;
 	external: number;
 	rss: number;
