@@ -87,7 +87,7 @@ export interface SamverkanOptions {
 	env?: Record<string, string>;
 }
 
-/** BENCH_PROFILE_DIR: Samverkan's CPU profile of the whole run is written there (samverkan-<time>.cpuprofile) when it stops. */
+/** BENCH_PROFILE_DIR: Samverkan's CPU profile of the whole run is written there (samverkan-<time>.cpuprofile) when it stops, and the reference's (y-websocket-<time>.cpuprofile). */
 export async function startSamverkan(opts: SamverkanOptions = {}): Promise<ServerUnderTest> {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-samverkan-'));
 	const profileDir = process.env.BENCH_PROFILE_DIR;
@@ -148,7 +148,9 @@ async function startChild(script: string, env: Record<string, string>): Promise<
 
 export async function startYWebsocket(): Promise<ServerUnderTest> {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-yws-'));
-	const probe = probeEnv(dir);
+	// profiled like Samverkan, so that both profiles can be laid side by side
+	const profileDir = process.env.BENCH_PROFILE_DIR;
+	const probe = probeEnv(dir, profileDir ? { LOOP_PROBE_CPU_PROFILE: join(resolve(profileDir), `y-websocket-${Date.now()}.cpuprofile`) } : {});
 	const { child, port } = await startChild('ywebsocket-server.ts', probe.env);
 	const loop = loopReader(() => child.pid!, probe.file);
 	await loop();
