@@ -26,9 +26,13 @@ if (file) {
 	let gcMax = 0;
 	/** all of the window's collection pauses, to compare how much garbage each server makes */
 	let gcTotal = 0;
+	/** which kind of collection the longest pause was (minor: scavenge of the young generation; major: mark-compact) */
+	let gcMaxKind = '';
+	const kinds = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks' };
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) {
 			if (entry.detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
+			if (entry.duration > gcMax) gcMaxKind = kinds[entry.detail.kind] ?? String(entry.detail.kind);
 			gcMax = Math.max(gcMax, entry.duration);
 			gcTotal += entry.duration;
 		}
@@ -37,13 +41,14 @@ if (file) {
 	let answer = 0;
 	process.on('SIGUSR2', () => {
 		const ms = (ns) => ns / 1e6;
-		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), gcMax, gcTotal };
+		const loop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), gcMax, gcMaxKind, gcTotal };
 		// The collection itself would show as a stall: measured after the window is read.
 		gc();
 		const m = process.memoryUsage();
 		writeFileSync(file, JSON.stringify({ ...loop, heapUsed: m.heapUsed, external: m.external, rss: m.rss, answer: ++answer }));
 		delay.reset();
 		gcMax = 0;
+		gcMaxKind = '';
 		gcTotal = 0;
 		profileWindow?.(answer);
 	});

@@ -72,7 +72,7 @@ interface Row {
 	cpu: number;
 	rssMax: number;
 	/** the server's event-loop delay over the whole scenario (connecting included) */
-	loop: { p99: number; max: number; gcMax: number };
+	loop: { p99: number; max: number; gcMax: number; gcMaxKind: string };
 	/** garbage-collection pauses together in the window the scenario is about (steady, or connecting) */
 	gcTotal: number;
 	/** the same while the clients connected and synced, and in the steady window after (steady scenarios only) */
@@ -126,7 +126,12 @@ async function drive(server: ServerUnderTest, scenario: number, rep: number, mod
 	clearInterval(rssTimer);
 	const loopSteady = await server.loopDelay();
 	const loop = loopConnect
-		? { p99: Math.max(loopConnect.p99, loopSteady.p99), max: Math.max(loopConnect.max, loopSteady.max), gcMax: Math.max(loopConnect.gcMax, loopSteady.gcMax) }
+		? {
+				p99: Math.max(loopConnect.p99, loopSteady.p99),
+				max: Math.max(loopConnect.max, loopSteady.max),
+				gcMax: Math.max(loopConnect.gcMax, loopSteady.gcMax),
+				gcMaxKind: loopConnect.gcMax > loopSteady.gcMax ? loopConnect.gcMaxKind : loopSteady.gcMaxKind
+			}
 		: loopSteady;
 	// Durable before relay: once the last update has reached the readers, it is in the database.
 	let notStored: number | null = null;
@@ -432,7 +437,7 @@ async function main() {
 						if (row) {
 							rows.push(row);
 							console.log(
-								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms (GC pause max ${f1(row.loop.gcMax)} ms, ${f1(row.gcTotal)} ms in all); failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
+								`  p50 ${f1(row.latency.p50)} p99 ${f1(row.latency.p99)} max ${f1(row.latency.max)} ms; sync p50 ${f1(row.sync.p50)} p99 ${f1(row.sync.p99)} ms; CPU ${f1(row.cpu * 100)} %; RSS ${f1(row.rssMax)} MB; loop p99 ${f1(row.loop.p99)} max ${f1(row.loop.max)} ms (GC pause max ${f1(row.loop.gcMax)} ms ${row.loop.gcMaxKind}, ${f1(row.gcTotal)} ms in all); failed ${row.failed}${n === 8 ? `; ${f1(row.perDocBytes / KiB)} KiB per document of ${f1(row.docBytes / KiB)} KiB` : ''}`
 							);
 						}
 						// Let the server settle.

@@ -40,6 +40,8 @@ export interface Probe {
 	gcMax: number;
 	/** all garbage-collection pauses of the window together (ms) */
 	gcTotal: number;
+	/** the kind of collection of the longest pause (minor, major, ...) */
+	gcMaxKind: string;
 	heapUsed: number;
 	external: number;
 	rss: number;
