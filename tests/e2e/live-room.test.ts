@@ -124,4 +124,18 @@ describe.skipIf(!browserAvailable)('the live meeting room in three browsers', ()
 		);
 		expect(entry).toMatchObject({ entityId: meetingId, actorName: 'Eva Norberg', before: { person: 'Eva Norberg' }, after: { duty: 'chair', person: 'Oskar Falk' } });
 	});
+
+	it("a CAB meeting's room has the CAB's deck: the overview and the changes, no invoicing", async () => {
+		const norrby = (await demoIds(server.url)).customers[NORRBY];
+		const cabMeeting = norrby.meetings[norrby.forums.cab.id].at(-1)!;
+		await member.goto(`/meetings/${cabMeeting}/room`);
+		await expect.poll(() => member.getByTestId('room-connection').getAttribute('data-connected'), { timeout: 15_000 }).toBe('true');
+		await member.keyboard.press('Home');
+		await expect.poll(() => member.getByTestId('slide-position').innerText()).toBe('Bild 1 av 2');
+		await member.keyboard.press('End');
+		await expect.poll(() => member.getByTestId('slide-stage').getAttribute('data-slide-key')).toBe('changes');
+		await member.keyboard.press('ArrowRight');
+		expect(await member.getByTestId('slide-stage').getAttribute('data-slide-key'), 'the last slide of the deck').toBe('changes');
+		expect(await member.getByTestId('slide-position').innerText()).toBe('Bild 2 av 2');
+	});
 });

@@ -7,14 +7,20 @@
 import type { Executor } from '$lib/server/db';
 import type { Meeting } from '$lib/server/db/schema';
 import type { CabPoll } from '$lib/realtime/room/events';
+import type { ForumKey } from '../governance/catalogue.types';
 import { findTemplateKeyOfForum } from '../governance/forums.repository';
 import type { MeetingRef } from '../meeting-core/meeting-duties';
 import { listBallotsWithNames, listCabChangeRows, listClosedPollRows, listPollRows } from './cab.repository';
 import { tally } from './quorum';
 
+/** The governance template the meeting's forum was made from; null for a forum made without one. */
+export async function forumKeyOfMeeting(db: Executor, meeting: MeetingRef): Promise<ForumKey | null> {
+	return ((await findTemplateKeyOfForum(db, meeting.forum_id)) as ForumKey | undefined) ?? null;
+}
+
 /** Whether the meeting is one of a CAB forum: only there are changes voted on. */
 export async function isCabMeeting(db: Executor, meeting: MeetingRef): Promise<boolean> {
-	return (await findTemplateKeyOfForum(db, meeting.forum_id)) === 'cab';
+	return (await forumKeyOfMeeting(db, meeting)) === 'cab';
 }
 
 export interface CabCandidate {

@@ -24,7 +24,8 @@ import { requireMeeting } from '../meeting-core/meeting-context';
 import { meetingPeriodOf, type MeetingPeriod } from '../meeting-core/meeting-period';
 import { authorize } from '../policy';
 import { DEFAULT_TIME_ZONE } from '../time';
-import { cabCandidates, isCabMeeting, type CabCandidate } from './cab-reads';
+import { deckFor, type SlideKey } from '$lib/realtime/room/slides';
+import { cabCandidates, forumKeyOfMeeting, type CabCandidate } from './cab-reads';
 
 export interface TicketLine {
 	id: string;
@@ -73,6 +74,8 @@ export interface SlideDeck {
 		upcoming: CabCandidate[];
 	};
 	cab: boolean;
+	/** the slides of this meeting's forum, in order: the room's slide index points into these */
+	keys: readonly SlideKey[];
 	/**
 	 * The previous period's invoicing against the agreement (agreement/follow-up.ts): the whole
 	 * months of the meeting's period, with their one label; null while the customer has no agreement
@@ -114,7 +117,7 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 	// the twelve months up to the one holding the period's last day
 	const monthEnd = DateTime.fromISO(period.lastDay, { zone: DEFAULT_TIME_ZONE }).startOf('month').plus({ months: 1 });
 	const months = Array.from({ length: 12 }, (_, i) => monthEnd.minus({ months: 12 - i }));
-	const [report, trend, incidents, escalations, changeRows, cab, invoicing] = await Promise.all([
+	const [report, trend, incidents, escalations, changeRows, forumKey, invoicing] = await Promise.all([
 		kpiReport(db, actor, customerId, { from, to }, now),
 		Promise.all(
 			months.map(async (m): Promise<TrendPoint> => {
@@ -132,7 +135,7 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 		priorityIncidents(db, customerId, period),
 		escalatedTickets(db, customerId, period, now),
 		changeCountsByTypeAndOutcome(db, customerId, from, to),
-		isCabMeeting(db, meeting),
+		forumKeyOfMeeting(db, meeting),
 		meetingInvoicing(db, actor, { customerId, firstDay: period.firstDay, lastDay: period.lastDay })
 	]);
 	const sum = (key: 'change_type' | 'change_outcome') => {
@@ -154,7 +157,8 @@ export async function slideDeck(db: Db, actor: Actor, of: string | Meeting, now 
 			byType: sum('change_type').map(([type, n]) => ({ type, n })),
 			upcoming: await cabCandidates(db, meeting)
 		},
-		cab,
+		cab: forumKey === 'cab',
+		keys: deckFor(forumKey),
 		invoicing:
 			invoicing.services.length === 0 ? null : { ...invoicing, label: periodLabels({ firstDay: `${invoicing.from}-01`, lastDay: lastDayOf(invoicing.to) }) }
 	};
