@@ -105,6 +105,8 @@ const Env = z.object({
 	 * NODE_ENV=production; elsewhere a fixed development key is used, loudly.
 	 */
 	SECRETS_KEY: z.string().trim().optional(),
+	/** Keys SECRETS_KEY replaced, comma-separated: values they sealed still open until `npm run rotate-secrets` has sealed them anew. */
+	SECRETS_KEY_PREVIOUS: z.string().trim().optional(),
 	/** Supplier admins must sign in with a second factor (TOTP); on by default. */
 	REQUIRE_2FA_SUPPLIER_ADMINS: z.enum(['0', '1', 'true', 'false']).default('true').transform((v) => v === '1' || v === 'true'),
 	/** Password reset requests per e-mail address and per IP in 15 minutes. */

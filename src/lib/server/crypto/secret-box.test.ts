@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { open, seal, SecretBox, secretBoxFromEnv, SecretsKeyMissing } from './secret-box';
+import { open, previousKeys, seal, SecretBox, secretBoxFromEnv, SecretsKeyMissing } from './secret-box';
 
 const KEY = 'a'.repeat(64);
 
@@ -71,5 +71,34 @@ describe('client secrets (seal/open): only under SECRETS_KEY itself', () => {
 	it('refuses to seal without a key', () => {
 		delete process.env.SECRETS_KEY;
 		expect(() => seal('x')).toThrow(SecretsKeyMissing);
+	});
+});
+
+describe('key rotation', () => {
+	const OLD = '1'.repeat(64);
+	const NEW = '2'.repeat(64);
+
+	it('opens what a previous key sealed, and seals only under the current key', () => {
+		const sealedBefore = SecretBox.fromKeyText(OLD).seal('hemligt', 'p');
+		const rotated = SecretBox.fromKeyText(NEW, [OLD]);
+		expect(rotated.open(sealedBefore, 'p')).toBe('hemligt');
+		const sealedAfter = rotated.seal('hemligt', 'p');
+		expect(SecretBox.fromKeyText(NEW).open(sealedAfter, 'p')).toBe('hemligt');
+		expect(SecretBox.fromKeyText(OLD).open(sealedAfter, 'p')).toBeNull();
+		// the purpose still binds, whichever key
+		expect(rotated.open(sealedBefore, 'q')).toBeNull();
+	});
+
+	it('reseals under the current key, or says it cannot', () => {
+		const rotated = SecretBox.fromKeyText(NEW, [OLD]);
+		const resealed = rotated.reseal(SecretBox.fromKeyText(OLD).seal('x', 'p'), 'p')!;
+		expect(SecretBox.fromKeyText(NEW).open(resealed, 'p')).toBe('x');
+		expect(rotated.reseal(SecretBox.fromKeyText('3'.repeat(64)).seal('x', 'p'), 'p')).toBeNull();
+		expect(SecretBox.fromKeyText(NEW).alsoOpening(SecretBox.fromKeyText(OLD)).open(SecretBox.fromKeyText(OLD).seal('y', 'p'), 'p')).toBe('y');
+	});
+
+	it('reads SECRETS_KEY_PREVIOUS as a comma-separated list', () => {
+		expect(previousKeys(undefined)).toEqual([]);
+		expect(previousKeys(` ${OLD} , ${NEW},`)).toEqual([OLD, NEW]);
 	});
 });

@@ -8,7 +8,7 @@
  * They are queued here as one mail row, without a bell row and whatever the
  * person chose for notifications: they must reach the person by mail.
  */
-import { secretBox } from '$lib/server/crypto/secret-box';
+import { secretBox, type SecretBox } from '$lib/server/crypto/secret-box';
 import type { Executor } from '$lib/server/db';
 import { newId } from '../ids';
 import type { AccountMailKind } from './notification-kinds';
@@ -32,6 +32,12 @@ export interface AccountMailPayload {
 
 export function accountMailPayload(path: string, fields: Omit<AccountMailPayload, 'sealedPath' | 'path'>): AccountMailPayload {
 	return { ...fields, sealedPath: secretBox().seal(path, PURPOSE) };
+}
+
+/** The payload with its link sealed anew by `box` (key rotation), or null when the box cannot open it. */
+export function resealAccountLink(payload: AccountMailPayload, box: SecretBox): AccountMailPayload | null {
+	const sealedPath = box.reseal(payload.sealedPath, PURPOSE);
+	return sealedPath === null ? null : { ...payload, sealedPath };
 }
 
 /** The payload with its link opened (to send) or withheld (to show in the outbox). */
