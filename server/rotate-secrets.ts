@@ -9,7 +9,7 @@
  */
 import { developmentBox, installationKeyBox, SecretsKeyMissing } from '../src/lib/server/crypto/secret-box.ts';
 import { createDb, parseDatabaseUrl } from '../src/lib/server/db/index.ts';
-import { resealSecrets, SecretsRotationFailed } from '../src/lib/server/domain/tenancy/secrets-rotation.ts';
+import { resealSecrets, SecretsRotationFailed } from '../src/lib/server/domain/secrets/rotation.ts';
 
 const db = createDb(parseDatabaseUrl(process.env.DATABASE_URL ?? 'sqlite:data/samverkan.db'));
 try {

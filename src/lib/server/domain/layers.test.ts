@@ -17,6 +17,7 @@ export const LAYERS = [
 	'accounts', // invitations and password resets: one-time links that go out through the outbox
 	'governance', // forums, their members, duties, templates, cadence, health
 	'itsm', // tickets, SLA, KPIs
+	'secrets', // key rotation of the secrets sealed at rest in the contexts below (two-factor, identity providers, connectors, account mails)
 	'agreement', // the agreement per customer (services, prices, volumes, amendments) and its invoicing follow-up
 	'search', // the full-text index every write path below feeds in its own transaction, and the one search over it
 	'meeting-core', // the meetings table, who a person is in a meeting, its period, the minutes model

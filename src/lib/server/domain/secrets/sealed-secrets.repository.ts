@@ -1,4 +1,4 @@
-/** The stored sealed values, for key rotation (secrets-rotation.ts). No rules here. */
+/** The stored sealed values, for key rotation (rotation.ts). No rules here. */
 import type { Executor } from '$lib/server/db';
 
 export const listTwoFactorSecrets = (db: Executor) => db.selectFrom('two_factor').select(['person_id', 'secret_sealed']).execute();

@@ -16,7 +16,7 @@ import { resealAccountLink, type AccountMailPayload } from '../outbox/account-ma
 import { isAccountMailKind } from '../outbox/notification-kinds';
 import { CONNECTOR_SECRET } from '../itsm/sync/connectors.service';
 import { listConnectorSecrets, listOutboxPayloads, listProviderSecrets, listTwoFactorSecrets, setConnectorSecret, setOutboxPayload, setProviderSecret, setTwoFactorSecret } from './sealed-secrets.repository';
-import { purposeOf as totpPurpose } from './totp';
+import { purposeOf as totpPurpose } from '../tenancy/totp';
 
 export interface RotationReport {
 	twoFactorSecrets: number;

@@ -1,5 +1,5 @@
 /**
- * Rotating SECRETS_KEY (secrets-rotation.ts): every sealed value at rest is
+ * Rotating SECRETS_KEY (rotation.ts): every sealed value at rest is
  * sealed anew under the new key, or, if any cannot be opened, nothing changes.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { CLIENT_SECRET, SecretBox } from '$lib/server/crypto/secret-box';
 import type { Db } from '$lib/server/db';
 import { memoryDbForEachTest } from '$lib/server/db/test/memory-db';
 import { CONNECTOR_SECRET } from '../itsm/sync/connectors.service';
-import { resealSecrets, SecretsRotationFailed } from './secrets-rotation';
-import { purposeOf } from './totp';
+import { resealSecrets, SecretsRotationFailed } from './rotation';
+import { purposeOf } from '../tenancy/totp';
 
 const OLD = 'a'.repeat(64);
 const NEW = 'b'.repeat(64);
