@@ -103,4 +103,31 @@ describe.skipIf(!browserAvailable)('the invoicing slide in the tactical forum', 
 		expect(text).toContain(DECISION);
 		expect(text).toContain(`Volymförändring · Gäller från ${NEXT_MONTH_SHOWN}`);
 	});
+
+	it("the contract owner proposes a change; the BAM accepts it with the meeting's decision, and the amendment links it", async () => {
+		await gotoStarted(owner, `/customers/${customerId}/portal/agreement`);
+		const propose = owner.getByTestId('propose-form');
+		await propose.locator('select[name="serviceId"]').selectOption({ label: 'Server' });
+		await propose.locator('input[name="volume"]').fill('26');
+		await propose.locator('input[name="effectiveFrom"]').fill(NEXT_MONTH);
+		await propose.locator('textarea[name="reason"]').fill('Två servrar till enligt beslut i taktiskt forum');
+		await propose.getByRole('button', { name: 'Skicka förslaget' }).click();
+
+		await expect.poll(async () => {
+			await gotoStarted(bam, `/customers/${customerId}/portal/agreement`);
+			return bam.locator('li[data-proposal]', { hasText: 'Två servrar till' }).count();
+		}, { timeout: 10_000, interval: 500 }).toBe(1);
+		const proposal = bam.locator('li[data-proposal]', { hasText: 'Två servrar till' });
+		const decision = proposal.locator('select[name="decisionId"]');
+		await decision.selectOption({ label: (await decision.locator('option', { hasText: DECISION.slice(0, 40) }).innerText()).trim() });
+		await proposal.getByRole('button', { name: 'Godta' }).click();
+
+		const amendment = bam.getByTestId('agreement-amendments').locator('li', { hasText: 'Två servrar till' });
+		await expect.poll(() => amendment.count(), { timeout: 10_000 }).toBe(1);
+		// the same decision as the amendment of the test before, made from the amend form
+		const earlier = bam.getByTestId('agreement-amendments').locator('li', { hasText: 'volymen följer faktiskt antal arbetsplatser' });
+		const decisionId = await earlier.getAttribute('data-decision');
+		expect(decisionId).toBeTruthy();
+		expect(await amendment.getAttribute('data-decision'), 'the decision picked when accepting').toBe(decisionId);
+	});
 });
