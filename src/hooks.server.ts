@@ -6,6 +6,7 @@ import { app } from '$lib/server/app';
 import { config } from '$lib/server/config';
 import { inRequestScope } from '$lib/server/db/request-scope';
 import { actorFromToken } from '$lib/server/domain/itsm/tokens/api-tokens.service';
+import { accessChangesRelayed } from '$lib/server/domain/tenancy/access-events';
 import { lookupSession } from '$lib/server/domain/tenancy/sessions';
 import { mustEnrol } from '$lib/server/domain/tenancy/totp';
 import { errorResponse } from '$lib/server/http/errors';
@@ -61,6 +62,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.actor = await actorFromToken((await app()).db, bearer[1]);
 	}
 	const response = refusal ?? (await resolve(event));
+	// an access change this request made reaches the other instances before its answer (access-events.ts)
+	await accessChangesRelayed();
 	// pages bring their Content-Security-Policy (kit.csp), the HTML export its own; everything else gets the strict one
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	accessChanged,
+	accessChangesRelayed,
 	concerns,
 	onAccessChange,
 	parseAccessChange,
@@ -40,7 +41,7 @@ describe('access events', () => {
 		const here: AccessChange[] = [];
 		const relayed: AccessChange[] = [];
 		undo.push(onAccessChange((c) => here.push(c)));
-		undo.push(relayAccessChanges((c) => relayed.push(c)));
+		undo.push(relayAccessChanges(async (c) => void relayed.push(c)));
 		accessChanged({ kind: 'forum', forumId: 'f1' });
 		receivedAccessChange({ kind: 'person', personId: 'p9' });
 		expect(here).toEqual([
@@ -48,6 +49,27 @@ describe('access events', () => {
 			{ kind: 'person', personId: 'p9' }
 		]);
 		expect(relayed).toEqual([{ kind: 'forum', forumId: 'f1' }]);
+	});
+
+	it('tells when the relayed changes have reached the broker (what a request waits for before it answers), or gives up after a while', async () => {
+		let confirm!: () => void;
+		undo.push(relayAccessChanges(() => new Promise<void>((r) => (confirm = r))));
+		await expect(accessChangesRelayed(), 'nothing in flight').resolves.toBeUndefined();
+		accessChanged({ kind: 'person', personId: 'p1' });
+		let done = false;
+		const waiting = accessChangesRelayed(5_000).then(() => (done = true));
+		await new Promise((r) => setTimeout(r, 20));
+		expect(done, 'still waiting for the broker').toBe(false);
+		confirm();
+		await waiting;
+		expect(done).toBe(true);
+
+		// a broker that never answers holds the request up for waitMs at most
+		accessChanged({ kind: 'person', personId: 'p2' });
+		const started = Date.now();
+		await accessChangesRelayed(50);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		confirm();
 	});
 
 	it('a failing listener does not keep the others from hearing', () => {

@@ -69,16 +69,20 @@ export function concerns(change: AccessChange, holder: AccessHolder): boolean {
 }
 
 export type AccessListener = (change: AccessChange) => void;
+/** Sends a change to the other instances; resolves once the broker has taken it (and handed it to their subscriptions). */
+export type AccessRelay = (change: AccessChange) => Promise<void>;
 
 interface Bus {
 	listeners: Set<AccessListener>;
 	/** to the other instances; null with one instance */
-	relay: AccessListener | null;
+	relay: AccessRelay | null;
+	/** relays not yet confirmed by the broker */
+	inFlight: Set<Promise<void>>;
 }
 
 // One bus per process, also when the code is loaded twice (the Vite dev server).
 const BUS_KEY = Symbol.for('samverkan.access-events');
-const bus: Bus = ((globalThis as { [BUS_KEY]?: Bus })[BUS_KEY] ??= { listeners: new Set(), relay: null });
+const bus: Bus = ((globalThis as { [BUS_KEY]?: Bus })[BUS_KEY] ??= { listeners: new Set(), relay: null, inFlight: new Set() });
 
 function deliver(change: AccessChange): void {
 	for (const listener of bus.listeners) {
@@ -94,8 +98,25 @@ function deliver(change: AccessChange): void {
 export function accessChanged(...changes: AccessChange[]): void {
 	for (const change of changes) {
 		deliver(change);
-		bus.relay?.(change);
+		const relayed = bus.relay?.(change);
+		if (relayed) {
+			const tracked: Promise<void> = relayed.catch(() => {}).finally(() => bus.inFlight.delete(tracked));
+			bus.inFlight.add(tracked);
+		}
 	}
+}
+
+/**
+ * Resolves once every change relayed so far has reached the broker, or after
+ * `waitMs` (the broker is down: healing and the periodic re-check take over).
+ * A request that changed access answers only after this (hooks.server.ts), so
+ * the other instances hold the change before the client can send anything
+ * more: an edit sent after the answer to a logout is refused on every instance.
+ */
+export function accessChangesRelayed(waitMs = 1_000): Promise<void> {
+	if (bus.inFlight.size === 0) return Promise.resolve();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	return Promise.race([Promise.all(bus.inFlight).then(() => {}), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]).finally(() => clearTimeout(timer));
 }
 
 /** An event another instance published: for this instance's listeners only. */
@@ -109,7 +130,7 @@ export function onAccessChange(listener: AccessListener): () => void {
 }
 
 /** Sets where events go for the other instances (null: nowhere); returns a function that unsets it. */
-export function relayAccessChanges(relay: AccessListener): () => void {
+export function relayAccessChanges(relay: AccessRelay): () => void {
 	bus.relay = relay;
 	return () => {
 		if (bus.relay === relay) bus.relay = null;

@@ -46,6 +46,8 @@ export interface DocumentFanout {
 	readonly connected: boolean;
 	/** Publishes to the other instances holding this document (fire and forget; skipped while Redis is down). */
 	publish(docName: string, body: FanoutBody): void;
+	/** publish, resolving once Redis has taken it (handed it to the subscribers); at once while it is down */
+	publishConfirmed(docName: string, body: FanoutBody): Promise<void>;
 	/** Starts receiving this document's messages; resolves once Redis confirmed (at once while it is down). */
 	subscribe(docName: string): Promise<void>;
 	unsubscribe(docName: string): void;
@@ -86,6 +88,7 @@ export function localFanout(instanceId = 'local'): DocumentFanout {
 		distributed: false,
 		connected: true,
 		publish() {},
+		publishConfirmed: () => Promise.resolve(),
 		subscribe: () => Promise.resolve(),
 		unsubscribe() {},
 		onMessage() {},
@@ -164,20 +167,27 @@ export class RedisFanout implements DocumentFanout {
 	}
 
 	publish(docName: string, body: FanoutBody): void {
+		void this.publishConfirmed(docName, body);
+	}
+
+	publishConfirmed(docName: string, body: FanoutBody): Promise<void> {
 		if (this.pub.status !== 'ready') {
 			// ioredis would queue it for ever: drop it, healing brings it to the others.
 			this.counters.skippedWhileDisconnected++;
 			if (body.kind !== 'awareness' && body.kind !== 'awarenessQuery') this.unsent.add(docName);
-			return;
+			return Promise.resolve();
 		}
 		const bytes = encodeFanout({ ...body, sender: this.sender });
 		if (body.kind === 'update') this.counters.publishedUpdates++;
 		else if (body.kind === 'awareness') this.counters.publishedAwareness++;
 		else this.counters.publishedControl++;
-		this.pub.publish(this.channelPrefix + docName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch(() => {
-			this.counters.skippedWhileDisconnected++;
-			if (body.kind !== 'awareness' && body.kind !== 'awarenessQuery') this.unsent.add(docName);
-		});
+		return this.pub.publish(this.channelPrefix + docName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+			() => {},
+			() => {
+				this.counters.skippedWhileDisconnected++;
+				if (body.kind !== 'awareness' && body.kind !== 'awarenessQuery') this.unsent.add(docName);
+			}
+		);
 	}
 
 	async subscribe(docName: string): Promise<void> {

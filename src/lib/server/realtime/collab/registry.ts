@@ -59,7 +59,7 @@ export class DocumentRegistry {
 			this.healTimer.unref();
 			// This instance's access changes go to the others; theirs come in through onFanout.
 			void fanout.subscribe(ACCESS_CHANNEL);
-			this.stopRelay = relayAccessChanges((change) => fanout.publish(ACCESS_CHANNEL, { kind: 'access', change }));
+			this.stopRelay = relayAccessChanges((change) => fanout.publishConfirmed(ACCESS_CHANNEL, { kind: 'access', change }));
 		}
 	}
 
