@@ -21,7 +21,7 @@ try {
 			`  identity provider secrets ${report.identityProviderSecrets}`,
 			`  ticket connector secrets  ${report.connectorSecrets}`,
 			`  account mail links        ${report.accountMailLinks}`,
-			...(report.accountMailLinksLeft ? [`  (${report.accountMailLinksLeft} links of mails no longer waiting open with no key: left as they were)`] : []),
+			...(report.accountMailLinksLeft ? [`  (${report.accountMailLinksLeft} links of mails already sent open with no key: left as they were)`] : []),
 			'SECRETS_KEY_PREVIOUS can now be removed.'
 		].join('\n')
 	);

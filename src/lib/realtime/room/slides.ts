@@ -25,3 +25,8 @@ const DECKS: Record<ForumKey, readonly SlideKey[]> = {
 export function deckFor(forum: ForumKey | null): readonly SlideKey[] {
 	return forum ? DECKS[forum] : SLIDE_KEYS;
 }
+
+/** Where the room's slide index lands in a deck: an index past its end (the deck changed meanwhile) is its last slide. */
+export function positionIn(deck: readonly SlideKey[], slide: number): number {
+	return Math.max(0, Math.min(slide, deck.length - 1));
+}

@@ -130,25 +130,23 @@ export const secretsKeySet = (): boolean => (process.env.SECRETS_KEY?.trim().len
 
 /** the purpose an identity provider's client secret is sealed for */
 export const CLIENT_SECRET = 'oidc.client_secret';
-const keyedBox = (): SecretBox => {
+/** The box that seals under SECRETS_KEY itself and opens under it and SECRETS_KEY_PREVIOUS; throws SecretsKeyMissing without it. */
+export const installationKeyBox = (): SecretBox => {
 	if (!secretsKeySet()) throw new SecretsKeyMissing();
 	return SecretBox.fromKeyText(process.env.SECRETS_KEY!.trim(), previousKeys(process.env.SECRETS_KEY_PREVIOUS));
 };
-
-/** The box that seals under SECRETS_KEY itself and opens under it and SECRETS_KEY_PREVIOUS; throws SecretsKeyMissing without it. */
-export const installationKeyBox = (): SecretBox => keyedBox();
 
 /** The development key's box: what an installation sealed with before SECRETS_KEY was set (rotate-secrets opens it). */
 export const developmentBox = (): SecretBox => SecretBox.fromKeyText(DEVELOPMENT_KEY);
 
 /** Seals a stored credential for `purpose` under SECRETS_KEY itself; throws SecretsKeyMissing without it. */
 export function sealFor(plaintext: string, purpose: string): string {
-	return keyedBox().seal(plaintext, purpose);
+	return installationKeyBox().seal(plaintext, purpose);
 }
 
 /** Opens a credential sealed for `purpose`; throws when it was altered or sealed under another key. */
 export function openFor(sealed: string, purpose: string): string {
-	const plain = keyedBox().open(sealed, purpose);
+	const plain = installationKeyBox().open(sealed, purpose);
 	if (plain === null) throw new Error('The sealed secret cannot be opened with this SECRETS_KEY');
 	return plain;
 }

@@ -72,10 +72,16 @@ describe('resealSecrets', () => {
 		expect(await stored()).toEqual(before);
 	});
 
-	it('leaves the link of a mail no longer waiting to be sent when no key opens it', async () => {
+	it('leaves the link of a mail already sent when no key opens it', async () => {
 		await store(OLD, { mailKey: STRANGER, mailStatus: 'sent' });
 		const report = await resealSecrets(db, SecretBox.fromKeyText(NEW, [OLD]));
 		expect(report.accountMailLinksLeft).toBe(1);
 		expect(report.twoFactorSecrets).toBe(1);
+	});
+
+	it('stops at the link of a mail that failed, which an admin may still resend', async () => {
+		await store(OLD, { mailKey: STRANGER, mailStatus: 'dead' });
+		const failure = await resealSecrets(db, SecretBox.fromKeyText(NEW, [OLD])).catch((e: unknown) => e);
+		expect((failure as SecretsRotationFailed).unopened).toEqual(['link of account mail m1 (dead)']);
 	});
 });

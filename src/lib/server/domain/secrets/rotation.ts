@@ -6,9 +6,9 @@
  *
  * A value none of the keys opens stops the rotation and changes nothing: the
  * report names every one of them, so the operator can add the missing key.
- * The one exception is the link of an account mail that is no longer waiting
- * to be sent (sent, or given up): nobody will open it again, so it is left as
- * it is and counted.
+ * The one exception is the link of an account mail already sent: nobody will
+ * open it again, so it is left as it is and counted. (A mail that failed or
+ * was kept may still be resent by an admin: its link must open.)
  */
 import { CLIENT_SECRET, type SecretBox } from '$lib/server/crypto/secret-box';
 import type { Db } from '$lib/server/db';
@@ -23,7 +23,7 @@ export interface RotationReport {
 	identityProviderSecrets: number;
 	connectorSecrets: number;
 	accountMailLinks: number;
-	/** links of account mails no longer waiting to be sent that no key opens: left as they were */
+	/** links of account mails already sent that no key opens: left as they were */
 	accountMailLinksLeft: number;
 }
 
@@ -33,9 +33,6 @@ export class SecretsRotationFailed extends Error {
 		this.name = 'SecretsRotationFailed';
 	}
 }
-
-/** Mail that may still be sent: its link will be opened. */
-const WAITING = new Set(['pending', 'digest', 'kept']);
 
 export async function resealSecrets(db: Db, box: SecretBox): Promise<RotationReport> {
 	return db.transaction().execute(async (tx) => {
@@ -73,7 +70,7 @@ export async function resealSecrets(db: Db, box: SecretBox): Promise<RotationRep
 			if (resealed) {
 				await setOutboxPayload(tx, row.id, JSON.stringify(resealed));
 				report.accountMailLinks++;
-			} else if (WAITING.has(row.status)) unopened.push(`link of account mail ${row.id} (${row.status})`);
+			} else if (row.status !== 'sent') unopened.push(`link of account mail ${row.id} (${row.status})`);
 			else report.accountMailLinksLeft++;
 		}
 

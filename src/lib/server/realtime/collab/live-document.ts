@@ -477,10 +477,7 @@ export class LiveDocument {
 	private relay(relays: Relay[]): void {
 		if (relays.length === 0) return;
 		const single = relays.length === 1 ? relays[0] : null;
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, MessageType.sync);
-		syncProtocol.writeUpdate(encoder, single ? single.update : Y.mergeUpdates(relays.map((r) => r.update)));
-		const message = encoding.toUint8Array(encoder);
+		const message = syncMessage(syncProtocol.messageYjsUpdate, single ? single.update : Y.mergeUpdates(relays.map((r) => r.update)));
 		for (const p of this.peers) if (p !== single?.origin) p.send(message);
 	}
 
