@@ -90,6 +90,18 @@ export async function withSqliteHandle<T>(db: Db, work: (sqlite: SQLite.Database
 }
 
 /**
+ * Runs synchronous `work` on the better-sqlite3 handle at once, if this is
+ * SQLite and no transaction is open on it (nothing can begin one while `work`
+ * runs); `null` when it did not run. For the hot path that must not wait for
+ * a promise when it need not (the group commit of live edits).
+ */
+export function withFreeSqliteHandle<T>(db: Db, work: (sqlite: SQLite.Database) => T): { result: T } | null {
+	const sqlite = sqliteHandles.get(db);
+	if (!sqlite || sqlite.inTransaction) return null;
+	return { result: work(sqlite) };
+}
+
+/**
  * better-sqlite3 with its prepared statements kept by SQL text (Kysely
  * prepares every query anew; preparing was a tenth of a page's server time).
  * A statement still being iterated (a stream) is not handed out again: that

@@ -1,7 +1,7 @@
 /** Queries for document snapshots and the update log. No rules here. */
 import type SQLite from 'better-sqlite3';
 import { sql, type Insertable } from 'kysely';
-import { withSqliteHandle, type Db, type Executor } from '$lib/server/db';
+import { withFreeSqliteHandle, withSqliteHandle, type Db, type Executor } from '$lib/server/db';
 import type { ActionItemsTable, AgendaItemsTable, DecisionsTable } from '$lib/server/db/lifecycle-schema';
 
 export interface LogRow {
@@ -59,6 +59,11 @@ function sqliteAppend(sqlite: SQLite.Database): AppendRows {
 export async function appendLogCommitted(db: Db, rows: { docName: string; data: Uint8Array }[], at: string): Promise<void> {
 	if (await withSqliteHandle(db, (sqlite) => sqliteAppend(sqlite)(rows, at))) return;
 	await db.transaction().execute((tx) => appendLog(tx, rows, at));
+}
+
+/** appendLogCommitted synchronously, when the database allows it (SQLite, no transaction open); false when nothing ran. */
+export function appendLogCommittedNow(db: Db, rows: { docName: string; data: Uint8Array }[], at: string): boolean {
+	return withFreeSqliteHandle(db, (sqlite) => sqliteAppend(sqlite)(rows, at)) !== null;
 }
 
 export async function upsertSnapshot(db: Executor, docName: string, state: Uint8Array, at: string): Promise<void> {

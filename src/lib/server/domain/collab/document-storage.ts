@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import { nowIso } from '../ids';
 import type { DocumentTarget } from './collab.policy';
-import { appendLogCommitted, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLogPage, upsertSnapshot, type LogRow } from './collab.repository';
+import { appendLogCommitted, appendLogCommittedNow, countLogRows, deleteLogRows, findSnapshot, insertSnapshotIfAbsent, listLogPage, upsertSnapshot, type LogRow } from './collab.repository';
 import { tryLockDocument } from './document-locks';
 import { seedDocument } from './seed';
 import { giveWay, TURN_BUDGET_MS, turnSpent } from '$lib/server/event-loop-turn';
@@ -125,6 +125,15 @@ export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8
 	if (rows.length === 0) return;
 	const at = nowIso();
 	await appendLogCommitted(db, rows, at);
+}
+
+/**
+ * appendUpdates at once, without a promise, when the database allows it
+ * (SQLite with no transaction open); false when nothing was written, and
+ * the caller goes the asynchronous way. Throws if the commit fails.
+ */
+export function appendUpdatesNow(db: Db, rows: { docName: string; data: Uint8Array }[]): boolean {
+	return rows.length === 0 || appendLogCommittedNow(db, rows, nowIso());
 }
 
 export interface CompactionResult {
