@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eachInTurns, giveWay, TURN_BUDGET_MS, turnSpent } from './event-loop-turn';
+import { eachInTurns, giveWay, inTurn, TURN_BUDGET_MS, turnSpent } from './event-loop-turn';
+import { countTurns } from './turn-counter.testing';
 
 function busy(ms: number): void {
 	const until = performance.now() + ms;
@@ -69,5 +70,23 @@ describe('giveWay', () => {
 		clearInterval(probe);
 		expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i));
 		expect(ticksWhileSweeping).toBeGreaterThanOrEqual(5);
+	});
+
+	it('inTurn: a burst of short steps goes on in the same turn while the budget lasts, long ones a turn each', async () => {
+		await new Promise((r) => setTimeout(r, 0));
+		/** runs steps of `ms` each, all started together; returns in how many turns of the event loop they ran */
+		const turnsFor = async (steps: number, ms: number): Promise<number> => {
+			const turns = countTurns();
+			const seen = new Set<number>();
+			// a step already running makes the others wait, as a burst of upgrades finds the turn in use
+			busy(TURN_BUDGET_MS + 1);
+			await Promise.all(Array.from({ length: steps }, () => inTurn(() => (busy(ms), seen.add(turns.turn)))));
+			turns.stop();
+			return seen.size;
+		};
+		// 20 steps of 0.1 ms fit in one turn's budget several times over: not a turn each
+		expect(await turnsFor(20, 0.1)).toBeLessThanOrEqual(4);
+		// 10 steps longer than a budget: each has a turn of its own
+		expect(await turnsFor(10, TURN_BUDGET_MS + 1)).toBeGreaterThanOrEqual(9);
 	});
 });

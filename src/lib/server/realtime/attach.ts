@@ -18,7 +18,7 @@ import { authorizeUpgrade, isCollabPath, recheckConnection } from './collab/auth
 import { CollabConnection } from './collab/connection';
 import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
 import { DocumentRegistry } from './collab/registry';
-import { eachInTurns, giveWay } from '$lib/server/event-loop-turn';
+import { eachInTurns, inTurn } from '$lib/server/event-loop-turn';
 
 export interface Realtime {
 	/** Handles an upgrade the caller has routed here (a /collab/ path). */
@@ -107,16 +107,14 @@ export function createRealtime({ db, options, publicOrigin, registry: shared }: 
 				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
 				return;
 			}
-			// A burst of upgrades is spread over turns of the event loop (event-loop-turn.ts).
-			giveWay()
-				.then(() => authorizeUpgrade(db, req, publicOrigin, decisions))
-				.then(
-					(decision) => onAuthorized(req, socket, head, decision),
-					(err) => {
-						console.error('collab: upgrade failed', err);
-						socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
-					}
-				);
+			// A burst of upgrades is spread over turns of the event loop, as many per turn as its budget allows (event-loop-turn.ts).
+			inTurn(() => authorizeUpgrade(db, req, publicOrigin, decisions)).then(
+				(decision) => onAuthorized(req, socket, head, decision),
+				(err) => {
+					console.error('collab: upgrade failed', err);
+					socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
+				}
+			);
 		},
 		async close() {
 			closing = true;

@@ -11,6 +11,8 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { resolveDocument, type DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { meeting, world, type World } from '$lib/server/domain/governance/test/governance-health.fixture';
+import { TURN_BUDGET_MS } from '$lib/server/event-loop-turn';
+import { countTurns } from '$lib/server/turn-counter.testing';
 import { DEFAULT_COLLAB_OPTIONS } from './options';
 import { DocumentRegistry } from './registry';
 import { encodeStructsPart, MAX_STRUCTS_PER_PART, missingFrom, structCount, STRUCTS_ENCODED_IN_ONE_GO } from './state-in-parts';
@@ -61,6 +63,20 @@ describe('the initial sync of joiners', () => {
 		expect(d).not.toBe(c);
 		expect(received(d).getMap('note').get('text')).toBeUndefined();
 		registry.release(live);
+	});
+
+	it('answers many joiners asking at once from one encoding, without a turn of the event loop each', async () => {
+		const live = await registry.acquire(target);
+		const empty = Y.encodeStateVector(new Y.Doc());
+		const turns = countTurns();
+		// the turn is in use (as when a burst of joiners arrives): the first to ask has to wait for a later one
+		const until = performance.now() + TURN_BUDGET_MS + 1;
+		while (performance.now() < until);
+		const answered: number[] = [];
+		const replies = await Promise.all(Array.from({ length: 30 }, () => live.initialSyncFor(empty).then((m) => (answered.push(turns.turn), m))));
+		turns.stop();
+		expect(new Set(replies).size, 'one encoding for all').toBe(1);
+		expect(Math.max(...answered) - Math.min(...answered), 'all answered within a turn or two').toBeLessThanOrEqual(2);
 	});
 
 	it('sends a large document in parts that add up to it, also when it changes while they are encoded', async () => {

@@ -91,6 +91,12 @@ export class LiveDocument {
 	private captured: Uint8Array[] = [];
 	/** initial-sync messages of the current content, by the state vector they answer (emptied by every change) */
 	private readonly syncReplies = new Map<string, Uint8Array[]>();
+	/**
+	 * initial syncs being encoded, by state vector: joiners that ask meanwhile
+	 * wait for the same one instead of each giving way for a turn (emptied by
+	 * every change, like syncReplies)
+	 */
+	private readonly syncEncodings = new Map<string, Promise<Uint8Array[]>>();
 	/** counts the doc's changes: initial-sync messages encoded across a change are not shared */
 	private contentVersion = 0;
 	/** log rows and bytes queued in a batch that has not committed yet */
@@ -119,6 +125,7 @@ export class LiveDocument {
 			this.captured.push(update);
 			this.contentVersion++;
 			if (this.syncReplies.size > 0) this.syncReplies.clear();
+			if (this.syncEncodings.size > 0) this.syncEncodings.clear();
 		});
 		if (projectedRoots.length > 0) {
 			this.doc.on('afterTransaction', (tr: Y.Transaction) => {
@@ -316,12 +323,27 @@ export class LiveDocument {
 		const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
 		let messages = this.syncReplies.get(key);
 		if (!messages) {
-			// Encoding a large document takes tens of milliseconds: one per turn of the event loop (event-loop-turn.ts).
-			await giveWay();
-			messages = this.syncReplies.get(key) ?? (await this.encodeInitialSync(stateVector, key));
+			// Joiners are peers before they ask: whatever changes after the encoding
+			// reads the doc is relayed to them, so they can share one under way.
+			let encoding = this.syncEncodings.get(key);
+			if (!encoding) {
+				encoding = this.encodeInTurn(stateVector, key);
+				this.syncEncodings.set(key, encoding);
+				const settled = () => {
+					if (this.syncEncodings.get(key) === encoding) this.syncEncodings.delete(key);
+				};
+				encoding.then(settled, settled);
+			}
+			messages = await encoding;
 		}
 		await this.committed();
 		return messages;
+	}
+
+	/** Encoding a large document takes tens of milliseconds: one per turn of the event loop (event-loop-turn.ts). */
+	private async encodeInTurn(stateVector: Uint8Array, key: string): Promise<Uint8Array[]> {
+		await giveWay();
+		return this.syncReplies.get(key) ?? this.encodeInitialSync(stateVector, key);
 	}
 
 	private async encodeInitialSync(stateVector: Uint8Array, key: string): Promise<Uint8Array[]> {
