@@ -19,8 +19,8 @@
 /**
  * how long one turn of the event loop may run deferrable work before the rest
  * waits: 5 ms since session 14 (10 before). While 500 clients open 100 new
- * documents, the longest stall went from 47–53 to 22–35 ms; opening 50 at once
- * stayed at the reference's pace (bench/README.md).
+ * documents, the longest stall went from 47–53 to 19–35 ms; the price is a
+ * slower join when 50 open a freshly opened document at once (docs/decisions.md).
  */
 export const TURN_BUDGET_MS = 5;
 

@@ -82,10 +82,11 @@ const sqliteHandles = new WeakMap<Db, SQLite.Database>();
  * collab update log, collab.repository.ts). Null on PostgreSQL: nothing runs.
  */
 export async function withSqliteHandle<T>(db: Db, work: (sqlite: SQLite.Database) => T): Promise<{ result: T } | null> {
+	// Waiting for Kysely's connection was a third of a group commit's time (bench/README.md, session 13).
+	const now = withFreeSqliteHandle(db, work);
+	if (now) return now;
 	const sqlite = sqliteHandles.get(db);
 	if (!sqlite) return null;
-	// Waiting for Kysely's connection was a third of a group commit's time (bench/README.md, session 13).
-	if (!sqlite.inTransaction) return { result: work(sqlite) };
 	return db.connection().execute(async () => ({ result: work(sqlite) }));
 }
 
