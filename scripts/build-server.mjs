@@ -9,8 +9,9 @@
  * (src/lib/server/http/security-headers.js, plain JavaScript) resolves alike.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { build } from 'vite';
 
 const out = join(process.env.BUILD_DIR ?? 'build', 'start.js');
 const { outputText, diagnostics } = ts.transpileModule(readFileSync('server/index.ts', 'utf8'), {
@@ -24,3 +25,22 @@ if (diagnostics?.length) {
 }
 writeFileSync(out, `// compiled from server/index.ts by scripts/build-server.mjs (npm run build): do not edit\n${outputText}`);
 console.log(`server entry compiled to ${out}`);
+
+// The minutes reader thread's entry (src/lib/server/domain/collab/minutes-reader-thread.ts)
+// is not reachable from SvelteKit's build: bundled here on its own, with Lexical inside as in
+// the app's server build (vite.config.ts, ssr.noExternal) and the other packages from node_modules.
+const workers = join(process.env.BUILD_DIR ?? 'build', 'workers');
+await build({
+	configFile: false,
+	logLevel: 'warn',
+	resolve: { alias: { $lib: resolve('src/lib') } },
+	ssr: { noExternal: ['lexical', /^@lexical\//] },
+	build: {
+		ssr: 'src/lib/server/domain/collab/minutes-reader.worker.ts',
+		outDir: workers,
+		emptyOutDir: true,
+		target: 'node20',
+		rollupOptions: { output: { entryFileNames: 'minutes-reader.js', format: 'es' } }
+	}
+});
+console.log(`minutes reader thread compiled to ${join(workers, 'minutes-reader.js')}`);

@@ -41,6 +41,8 @@ export function appMetrics(app: App): Registry {
 		counter('collab_skipped_while_disconnected_total', 'Messages not published while Redis was down (healing brings them)', () => collab().skippedWhileDisconnected),
 		counter('collab_dropped_malformed_total', 'Messages from Redis that did not decode (dropped and logged)', () => collab().droppedMalformed),
 		counter('redis_reconnects_total', 'Times the Redis fan-out came back after an outage', () => collab().reconnects),
+		counter('collab_minutes_read_in_thread_total', 'Minutes documents the projection read in its reader thread', () => collab().minutesReadInThread),
+		counter('collab_minutes_read_in_process_total', 'Minutes documents read on the event loop because the reader thread was not to be had', () => collab().minutesReadInProcess),
 		counter('collab_heal_checks_total', 'Documents compared with the database by state vector', () => collab().healChecks),
 		counter('collab_healed_documents_total', 'Documents that lacked updates and were healed from the database', () => collab().healedDocuments),
 		...syncMetrics(app)

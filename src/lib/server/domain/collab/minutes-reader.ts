@@ -13,10 +13,15 @@ import { headlessMinutes } from './headless-minutes';
 
 /** The editor state of a minutes document, as Lexical serializes it. */
 export function readMinutesState(source: Y.Doc): SerializedEditorState {
+	return readMinutesUpdate(Y.encodeStateAsUpdate(source));
+}
+
+/** The same, from the document's encoded state (what the reader thread is sent: minutes-reader-thread.ts). */
+export function readMinutesUpdate(update: Uint8Array): SerializedEditorState {
 	const doc = new Y.Doc();
 	const { editor, follow } = headlessMinutes(doc);
 	follow();
-	Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+	Y.applyUpdate(doc, update);
 	// The binding queues an ordinary update; a discrete one commits it now.
 	editor.update(() => {}, { discrete: true });
 	const state = editor.getEditorState().toJSON();
@@ -173,4 +178,14 @@ export function decisionsOf(blocks: MinutesBlock[]): { id: string; text: string 
 		out.push({ id: n === 1 && b.id ? base : `${base}~${n}`, text });
 	}
 	return out;
+}
+
+/** What the projection writes from a set of minutes: their plain text (search) and their decisions. */
+export interface MinutesDigest {
+	text: string;
+	decisions: { id: string; text: string }[];
+}
+
+export function digestOf(blocks: MinutesBlock[]): MinutesDigest {
+	return { text: plainText(blocks), decisions: decisionsOf(blocks) };
 }

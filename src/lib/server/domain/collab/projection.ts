@@ -10,9 +10,9 @@
  * are checked here: an owner who is not a person of this customer or of the
  * supplier, or a meeting of another forum, is projected as "none".
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Executor } from '$lib/server/db';
-import { ACTIONS, readActions } from '$lib/realtime/actions-doc';
+import { ACTIONS, readActions, type ActionItem } from '$lib/realtime/actions-doc';
 import { AGENDA_ITEMS, readAgenda } from '$lib/realtime/agenda-doc';
 import type { DocKind } from '$lib/realtime/doc-names';
 import { AGENDA_KINDS } from '$lib/governance/agenda-kinds';
@@ -33,7 +33,8 @@ import {
 	listActionRowsOfForum,
 	upsertMinutesText
 } from './collab.repository';
-import { blocksOf, decisionsOf, plainText, readMinutesState } from './minutes-reader';
+import type { MinutesDigest } from './minutes-reader';
+import { readMinutesInProcess, type MinutesReader } from './minutes-reader-thread';
 import { reindexActions, reindexAgenda, reindexInternalNotes, reindexMinutes } from '../search/search.repository';
 
 /**
@@ -55,25 +56,60 @@ export function projectedRoots(kind: DocKind): readonly string[] {
 	return PROJECTED_ROOTS[kind];
 }
 
-export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+/** What a projection writes, read from the document before its transaction opens. */
+export type ProjectionInput =
+	| { kind: 'agenda'; items: ReturnType<typeof readAgenda> }
+	| { kind: 'minutes' | 'internal'; minutes: MinutesDigest }
+	| { kind: 'actions'; items: ActionItem[] }
+	| { kind: 'none' };
+
+/**
+ * Reads what the projection of `doc` needs. Everything is taken from the
+ * document in the calling turn, before the first await, so it is the document
+ * as a projection mark taken just before describes it; only the minutes'
+ * reading (headless Lexical) then runs in `minutes`, a thread of its own in
+ * the server (minutes-reader-thread.ts). Nothing here holds the database.
+ */
+export async function readForProjection(target: DocumentTarget, doc: Y.Doc, minutes: MinutesReader): Promise<ProjectionInput> {
 	switch (target.parsed.kind) {
 		case 'agenda':
-			return projectAgenda(db, target.meetingId!, doc);
-		case 'minutes':
-			return projectMinutes(db, target, doc);
+			return { kind: 'agenda', items: readAgenda(doc) };
 		case 'actions':
-			return projectActions(db, target, doc);
-		case 'internal':
-			// supplier-internal notes have no table: only the search index keeps their text
-			return reindexInternalNotes(db, target.meetingId!, plainText(blocksOf(readMinutesState(doc))));
+			return { kind: 'actions', items: readActions(doc) };
+		case 'minutes':
+		case 'internal': {
+			const kind = target.parsed.kind;
+			return { kind, minutes: await minutes.read(Y.encodeStateAsUpdate(doc)) };
+		}
 		default:
 			// documents without a projection (the handbook)
+			return { kind: 'none' };
+	}
+}
+
+/** Replaces the document's rows with what `input` holds (in the caller's transaction). */
+export async function writeProjection(db: Executor, target: DocumentTarget, input: ProjectionInput): Promise<void> {
+	switch (input.kind) {
+		case 'agenda':
+			return projectAgenda(db, target.meetingId!, input.items);
+		case 'minutes':
+			return projectMinutes(db, target, input.minutes);
+		case 'actions':
+			return projectActions(db, target, input.items);
+		case 'internal':
+			// supplier-internal notes have no table: only the search index keeps their text
+			return reindexInternalNotes(db, target.meetingId!, input.minutes.text);
+		case 'none':
 			return;
 	}
 }
 
-async function projectAgenda(db: Executor, meetingId: string, doc: Y.Doc): Promise<void> {
-	const items = readAgenda(doc);
+/** Reads and writes in one go, the minutes read in the calling thread (tests, scripts). */
+export async function projectDocument(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+	return writeProjection(db, target, await readForProjection(target, doc, readMinutesInProcess));
+}
+
+async function projectAgenda(db: Executor, meetingId: string, items: ReturnType<typeof readAgenda>): Promise<void> {
 	const people = await peopleOfMeeting(db, meetingId);
 	const seen = new Set<string>();
 	const rows = items
@@ -95,12 +131,11 @@ async function projectAgenda(db: Executor, meetingId: string, doc: Y.Doc): Promi
 	await reindexAgenda(db, meetingId);
 }
 
-async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
+async function projectMinutes(db: Executor, target: DocumentTarget, minutes: MinutesDigest): Promise<void> {
 	const meetingId = target.meetingId!;
-	const blocks = blocksOf(readMinutesState(doc));
-	const decisions = decisionsOf(blocks);
+	const decisions = minutes.decisions;
 	const now = nowIso();
-	await upsertMinutesText(db, meetingId, plainText(blocks), now);
+	await upsertMinutesText(db, meetingId, minutes.text, now);
 	// A decision id belongs to the meeting it was first written in: the same id
 	// pasted into another meeting's minutes becomes a decision of its own there.
 	const elsewhere = new Set(
@@ -126,8 +161,7 @@ async function projectMinutes(db: Executor, target: DocumentTarget, doc: Y.Doc):
 	await reindexMinutes(db, meetingId);
 }
 
-async function projectActions(db: Executor, target: DocumentTarget, doc: Y.Doc): Promise<void> {
-	const items = readActions(doc);
+async function projectActions(db: Executor, target: DocumentTarget, items: ActionItem[]): Promise<void> {
 	const [people, meetings, existing] = await Promise.all([
 		peopleOfCustomer(db, target.customerId),
 		meetingIdsOfForum(db, target.forumId),

@@ -9,10 +9,14 @@
  * - the live document only hands over changes to what the projection reads
  *   (projection.ts projectedRoots; registry.ts);
  * - one projection at a time for the whole process, oldest change first, and
- *   after each run a pause of four times its duration: projecting never takes
- *   more than about a fifth of the time, and the group commits of live edits
- *   (which share the one database connection) always get their turn. Under
- *   heavy load the tables lag a little; they never block an edit;
+ *   after each run a pause of four times its duration on the event loop:
+ *   projecting never takes more than about a fifth of the time, and the group
+ *   commits of live edits (which share the one database connection) always
+ *   get their turn. Under heavy load the tables lag a little; they never
+ *   block an edit;
+ * - the document is read before the transaction opens, the minutes in a
+ *   thread of their own (headless Lexical: 2–100 ms a read, by size), so the
+ *   event loop only carries the SQL;
  * - `flush` projects one document now, for callers that must read current
  *   tables (approval, unload, shutdown).
  *
@@ -27,7 +31,8 @@ import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db';
 import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { lockDocument } from '$lib/server/domain/collab/document-locks';
-import { projectDocument } from '$lib/server/domain/collab/projection';
+import { readForProjection, writeProjection } from '$lib/server/domain/collab/projection';
+import { readMinutesInProcess, type MinutesReader } from '$lib/server/domain/collab/minutes-reader-thread';
 import { projectionMark, recordProjection } from '$lib/server/domain/collab/projection-mark';
 import { giveWay } from '$lib/server/event-loop-turn';
 
@@ -50,7 +55,9 @@ export class Projector {
 	constructor(
 		private readonly db: Db,
 		private readonly delayMs = 300,
-		private readonly minIntervalMs = 2_000
+		private readonly minIntervalMs = 2_000,
+		/** where minutes are read (the server: a thread of their own, minutes-reader-thread.ts) */
+		private readonly minutes: MinutesReader = readMinutesInProcess
 	) {}
 
 	/** The document changed: project it soon. */
@@ -116,15 +123,19 @@ export class Projector {
 		// It waits for a turn of the event loop with time to spare (event-loop-turn.ts); its pause counts from then.
 		let started = performance.now();
 		const run = giveWay()
-			.then(() => {
+			.then(async () => {
 				// A destroyed doc reads as empty: projecting it would wipe the tables.
 				if (p.doc.isDestroyed) return;
-				started = performance.now();
 				// taken before the projection reads the document, so the record is never newer than the tables
 				const mark = projectionMark(p.doc);
+				// read before the transaction: the minutes are read in a thread, and on SQLite an
+				// open transaction would hold every group commit back while it waits
+				const input = await readForProjection(p.target, p.doc, this.minutes);
+				await giveWay();
+				started = performance.now();
 				return this.db.transaction().execute(async (tx) => {
 					await lockDocument(tx, 'project', p.target.name);
-					await projectDocument(tx, p.target, p.doc);
+					await writeProjection(tx, p.target, input);
 					await recordProjection(tx, p.target.name, mark);
 				});
 			})

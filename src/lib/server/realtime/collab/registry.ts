@@ -20,6 +20,7 @@ import type { DocumentTarget } from '$lib/server/domain/collab/collab.policy';
 import { loadDocument, readStoredState, storedLogRows } from '$lib/server/domain/collab/document-storage';
 import { isProjected } from '$lib/server/domain/collab/projection-mark';
 import { projectedRoots } from '$lib/server/domain/collab/projection';
+import { MinutesReaderThread } from '$lib/server/domain/collab/minutes-reader-thread';
 import { receivedAccessChange, relayAccessChanges } from '$lib/server/domain/tenancy/access-events';
 import { localFanout, type DocumentFanout, type FanoutMetrics } from './fanout';
 import { ACCESS_CHANNEL, type FanoutMessage } from './fanout-message';
@@ -37,6 +38,8 @@ export class DocumentRegistry {
 	private readonly unloading = new Map<string, Promise<void>>();
 
 	private readonly commits: GroupCommit;
+	/** reads minutes for the projector off the event loop */
+	private readonly minutesReader = new MinutesReaderThread();
 	/** fan-out messages for documents still loading: applied once loaded (applying twice is harmless) */
 	private readonly early = new Map<string, FanoutMessage[]>();
 	/** heals in progress, one per document */
@@ -51,7 +54,7 @@ export class DocumentRegistry {
 		readonly fanout: DocumentFanout = localFanout()
 	) {
 		this.commits = new GroupCommit(db);
-		this.projector = new Projector(db);
+		this.projector = new Projector(db, undefined, undefined, this.minutesReader);
 		if (fanout.distributed) {
 			fanout.onMessage((name, message) => this.onFanout(name, message));
 			fanout.onReconnect(() => void this.healAll());
@@ -225,8 +228,9 @@ export class DocumentRegistry {
 	}
 
 	/** counters for monitoring (a /metrics endpoint) */
-	metrics(): FanoutMetrics & { loadedDocuments: number } {
-		return { ...this.fanout.metrics(), loadedDocuments: this.loaded.size };
+	metrics(): FanoutMetrics & { loadedDocuments: number; minutesReadInThread: number; minutesReadInProcess: number } {
+		const reads = this.minutesReader.counts;
+		return { ...this.fanout.metrics(), loadedDocuments: this.loaded.size, minutesReadInThread: reads.inThread, minutesReadInProcess: reads.inProcess };
 	}
 
 	/** A connection left: unload the document after the idle delay if nobody is left. */
@@ -270,6 +274,7 @@ export class DocumentRegistry {
 		const docs = await Promise.allSettled([...this.live.values()]);
 		for (const d of docs) if (d.status === 'fulfilled') void this.unload(d.value, true);
 		await Promise.allSettled([...this.unloading.values()]);
+		await this.minutesReader.close();
 	}
 
 	/**
