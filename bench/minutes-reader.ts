@@ -14,7 +14,6 @@
  * time, p50 and max. Writes bench/results/minutes-reader-<date>.md.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { $createTextNode, $getRoot } from 'lexical';
 import * as Y from 'yjs';
@@ -22,6 +21,7 @@ import { $createDecisionNode } from '../src/lib/editor/decision-node.ts';
 import { headlessMinutes } from '../src/lib/server/domain/collab/headless-minutes.ts';
 import { MinutesReaderThread, readMinutesInProcess, type MinutesReader } from '../src/lib/server/domain/collab/minutes-reader-thread.ts';
 import { seedMinutes } from '../src/lib/server/domain/collab/seed-minutes.ts';
+import { f1, load, machine, stats } from './side-by-side/measure.ts';
 
 const READS = Number(process.env.BENCH_READS ?? 30);
 const SIZES = [8, 80, 400];
@@ -45,8 +45,6 @@ function minutes(items: number): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const f1 = (x: number) => x.toFixed(1);
 
 /** The longest gap between the ticks of a 1 ms timer while `fn` runs: how long the event loop was held. */
 async function heldWhile(fn: () => Promise<unknown>): Promise<number> {
@@ -97,23 +95,26 @@ for (const items of SIZES) {
 	let threadRead = 0;
 	for (const [way, reader] of [['on the event loop', readMinutesInProcess], ['in the reader thread', thread]] as const) {
 		const { blocked, took } = await measure(reader, update);
-		if (reader === thread) threadRead = pct(took, 50);
-		rows.push(`| ${items} items, ${f1(update.byteLength / 1024)} KiB | ${way} | ${f1(pct(blocked, 50))} | ${f1(Math.max(...blocked))} | ${f1(pct(took, 50))} | ${f1(Math.max(...took))} |`);
+		const [held, read] = [stats(blocked), stats(took)];
+		if (reader === thread) threadRead = read.p50;
+		rows.push(`| ${items} items, ${f1(update.byteLength / 1024)} KiB | ${way} | ${f1(held.p50)} | ${f1(held.max)} | ${f1(read.p50)} | ${f1(read.max)} |`);
 		console.log(rows.at(-1));
 	}
 	// the control: nothing read, a wait as long as the thread's read (the machine's own scheduling)
 	const idle = await measure({ read: () => new Promise((r) => setTimeout(() => r({ text: '', decisions: [] }), threadRead)) }, update);
-	rows.push(`| ${items} items | nothing read: a wait as long (control) | ${f1(pct(idle.blocked, 50))} | ${f1(Math.max(...idle.blocked))} | ${f1(pct(idle.took, 50))} | ${f1(Math.max(...idle.took))} |`);
+	const [held, read] = [stats(idle.blocked), stats(idle.took)];
+	rows.push(`| ${items} items | nothing read: a wait as long (control) | ${f1(held.p50)} | ${f1(held.max)} | ${f1(read.p50)} | ${f1(read.max)} |`);
 	console.log(rows.at(-1));
 }
 await thread.close();
 
 const date = new Date();
+const m = machine();
 const text = [
 	`# Reading minutes for the projection, ${date.toISOString().slice(0, 10)}`,
 	'',
 	`Run ${date.toISOString()} by \`npm run bench:minutes\` (bench/minutes-reader.ts): ${READS} reads per row after 3 to warm up.`,
-	`Machine: ${cpus().length} CPUs, ${cpus()[0]?.model.trim()}, ${f1(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadavg().map(f1).join(' ')} at the end.`,
+	`Machine: ${m.nproc} CPUs (nproc), ${m.model}, ${m.memGb} GiB memory, Node ${m.node}; load average ${load()} at the end (1/5/15 min).`,
 	'',
 	'"Event loop held" is the longest gap between the ticks of a 1 ms timer during a read, less its 1 ms: what every edit and join',
 	'of every open document waits for while the projection reads. "Read" is the time until the blocks are there.',

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingMinutesDoc } from '$lib/realtime/doc-names';
 import { ApiClient } from '../helpers/api-client';
-import { connectClient, synced } from '../helpers/collab-client';
+import { connectClient, eventuallyAsync, synced } from '../helpers/collab-client';
 import { minutesWriter } from '../helpers/minutes-writer';
 import { startServer, type TestServer } from '../helpers/server';
 import { onPostgres } from '../helpers/test-db';
@@ -72,12 +72,11 @@ describe('metrics', () => {
 			await synced(client);
 			writer.appendDecision(crypto.randomUUID(), 'Protokollet läses i en egen tråd.');
 			await client.flush();
-			const deadline = Date.now() + 10_000;
 			let decisions: { text: string }[] = [];
-			while (Date.now() < deadline && decisions.length === 0) {
-				await new Promise((r) => setTimeout(r, 100));
+			await eventuallyAsync(async () => {
 				decisions = (await admin.json('GET', `/api/v1/customers/${customerId}/decisions?q=tråd&status=all`)).body.decisions;
-			}
+				return decisions.length > 0;
+			}, 10_000, 'the decision in the register');
 			expect(decisions.map((d) => d.text)).toEqual(['Protokollet läses i en egen tråd.']);
 		} finally {
 			client.destroy();

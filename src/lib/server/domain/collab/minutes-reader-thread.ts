@@ -1,8 +1,9 @@
 /**
  * Reads minutes documents in a worker thread. Reading one means running
- * Lexical headless through @lexical/yjs (minutes-reader.ts): ~2 ms for a short
- * agenda's minutes once the code is warm, 15–30 ms for 85 KB, 45–100 ms for
- * 440 KB, and 15–25 ms the first time in a process. On the event loop every
+ * Lexical headless through @lexical/yjs (minutes-reader.ts): 2–3 ms for a
+ * short agenda's minutes once the code is warm, 12–13 ms for 112 KiB, 67–100
+ * ms for 576 KiB (`npm run bench:minutes`), and 15–25 ms the first time in a
+ * process. On the event loop every
  * edit and every join of every document waited for that; a busy meeting's
  * minutes are projected every two seconds (projector.ts).
  *
@@ -18,9 +19,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { blocksOf, digestOf, readMinutesUpdate, type MinutesDigest } from './minutes-reader';
+import { digestMinutesUpdate, type MinutesDigest } from './minutes-reader';
 import { READY, type ReadReply, type ReadRequest } from './minutes-reader-protocol';
-
 
 /** Turns a minutes document's encoded state into what the projection writes. */
 export interface MinutesReader {
@@ -29,7 +29,7 @@ export interface MinutesReader {
 
 /** The same reading, in the calling thread (tests, and when no thread is to be had). */
 export const readMinutesInProcess: MinutesReader = {
-	read: async (update) => digestOf(blocksOf(readMinutesUpdate(update)))
+	read: async (update) => digestMinutesUpdate(update)
 };
 
 interface Waiting {
@@ -44,8 +44,9 @@ export interface WorkerScript {
 
 /**
  * Where the thread's code is. From source (vitest, `vite dev`) this module is
- * TypeScript and so is the entry, run through tsx (minutes-reader.worker-source.mjs); in the build it is a chunk,
- * and scripts/build-server.mjs has bundled the entry into the build directory
+ * TypeScript and so is the entry, run through tsx
+ * (minutes-reader.worker-source.mjs); in the build it is a chunk, and
+ * scripts/build-server.mjs has bundled the entry into the build directory
  * (BUILD_DIR, as server/index.ts finds the handler).
  */
 export function minutesWorkerScript(): WorkerScript {

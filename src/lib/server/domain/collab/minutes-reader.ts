@@ -189,3 +189,8 @@ export interface MinutesDigest {
 export function digestOf(blocks: MinutesBlock[]): MinutesDigest {
 	return { text: plainText(blocks), decisions: decisionsOf(blocks) };
 }
+
+/** The digest straight from a document's encoded state: what the reader thread (or the process) does per read. */
+export function digestMinutesUpdate(update: Uint8Array): MinutesDigest {
+	return digestOf(blocksOf(readMinutesUpdate(update)));
+}

@@ -16,13 +16,13 @@ try {
 } catch {
 	// not allowed here: the thread runs at the process's priority
 }
-const { blocksOf, digestOf, readMinutesUpdate } = await import('./minutes-reader');
+const { digestMinutesUpdate } = await import('./minutes-reader');
 
 const port = parentPort!;
 port.on('message', ({ id, update }: ReadRequest) => {
 	let reply: ReadReply;
 	try {
-		reply = { id, digest: digestOf(blocksOf(readMinutesUpdate(update))) };
+		reply = { id, digest: digestMinutesUpdate(update) };
 	} catch (err) {
 		reply = { id, error: err instanceof Error ? err.message : String(err) };
 	}
